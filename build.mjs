@@ -1,0 +1,29 @@
+// One build script: extension host bundle, CLI, and the browser webview bundle.
+import * as esbuild from 'esbuild';
+import { cpSync, mkdirSync, existsSync } from 'node:fs';
+
+const watch = process.argv.includes('--watch');
+const common = { bundle: true, sourcemap: true, logLevel: 'info', legalComments: 'none' };
+
+const targets = [
+  { ...common, entryPoints: ['src/extension/main.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'] },
+  { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', target: 'node20', banner: { js: '#!/usr/bin/env node' } },
+  { ...common, entryPoints: ['src/webview/main.ts'], outfile: 'dist/webview.js', platform: 'browser', format: 'iife', target: 'es2022', loader: { '.css': 'css' } },
+];
+
+function copyAssets() {
+  mkdirSync('dist', { recursive: true });
+  const codicons = 'node_modules/@vscode/codicons/dist';
+  if (existsSync(codicons)) {
+    cpSync(`${codicons}/codicon.css`, 'dist/codicon.css');
+    cpSync(`${codicons}/codicon.ttf`, 'dist/codicon.ttf');
+  }
+}
+
+copyAssets();
+const present = targets.filter((t) => existsSync(t.entryPoints[0]));
+if (watch) {
+  for (const t of present) await (await esbuild.context(t)).watch();
+} else {
+  await Promise.all(present.map((t) => esbuild.build(t)));
+}

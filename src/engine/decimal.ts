@@ -1,0 +1,52 @@
+import DecimalBase from 'decimal.js';
+
+/** The engine's Decimal: precision 50, half-even (cli.md §2). Every money value is one of these. */
+export const Dec = DecimalBase.clone({ precision: 50, rounding: DecimalBase.ROUND_HALF_EVEN, toExpNeg: -100, toExpPos: 100 });
+export type Dec = InstanceType<typeof Dec>;
+
+export const ZERO = new Dec(0);
+export const ONE = new Dec(1);
+
+/** Matches format.md §1 decimal text (no percent). */
+export const DECIMAL_RE = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
+
+/** Parses a decimal text exactly; returns null when it is not a decimal of format.md §1 (percent allowed when asked). */
+export function parseDecimal(text: string, allowPercent = false): Dec | null {
+  let t = text.trim();
+  let scale = 1;
+  if (allowPercent && t.endsWith('%')) {
+    t = t.slice(0, -1).trim();
+    scale = 100;
+  }
+  if (!DECIMAL_RE.test(t)) return null;
+  const exp = /[eE]([+-]?\d+)$/.exec(t);
+  if (exp && Math.abs(Number(exp[1])) > 1000) return null;
+  const d = new Dec(t);
+  if (!d.isFinite()) return null;
+  return scale === 1 ? d : d.div(scale);
+}
+
+/** Output form of cli.md §2: rounded half-even to 30 significant digits, plain notation, trailing zeros stripped. */
+export function fmt(d: Dec | null | undefined): string | null {
+  if (d === null || d === undefined) return null;
+  if (!d.isFinite()) return null;
+  const s = d.toSignificantDigits(30, Dec.ROUND_HALF_EVEN).toFixed();
+  return s === '-0' ? '0' : s;
+}
+
+/** Number of significant digits in a decimal literal (for the "quote it" hint on bare numbers). */
+export function significantDigits(text: string): number {
+  const mantissa = text.replace(/^[+-]/, '').replace(/[eE].*$/, '').replace('.', '').replace(/^0+/, '');
+  return mantissa.replace(/0+$/, '').length;
+}
+
+/** Rounds up to a step (e.g. marginStep 0.01): the smallest multiple of step ≥ x. */
+export function ceilToStep(x: Dec, step: Dec): Dec {
+  if (step.lte(0)) return x;
+  return x.div(step).ceil().mul(step);
+}
+
+export function floorToStep(x: Dec, step: Dec): Dec {
+  if (step.lte(0)) return x;
+  return x.div(step).floor().mul(step);
+}
