@@ -1,9 +1,10 @@
 // One build script: extension host bundle, CLI, and the browser webview bundle.
 import * as esbuild from 'esbuild';
-import { cpSync, mkdirSync, existsSync } from 'node:fs';
+import { cpSync, mkdirSync, existsSync, readFileSync } from 'node:fs';
 
 const watch = process.argv.includes('--watch');
-const common = { bundle: true, sourcemap: true, logLevel: 'info', legalComments: 'none' };
+const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
+const common = { bundle: true, sourcemap: true, logLevel: 'info', legalComments: 'none', define: { __VERSION__: JSON.stringify(pkg.version) } };
 
 const targets = [
   { ...common, entryPoints: ['src/extension/main.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'] },

@@ -7,7 +7,9 @@ export interface SourceFile {
   path: string;
   /** Absolute path, used to resolve `history:` files relative to this file. */
   absPath: string;
+  /** Decoded text; ignored when `bytes` is given (then decoded here, invalid UTF-8 becoming a diagnostic). */
   text: string;
+  bytes?: Uint8Array;
 }
 
 export interface EvaluateOptions {

@@ -1,0 +1,43 @@
+// The columns a person reads (table and markdown), one place for both.
+import type { ResultRow, PerpFix, LoanFix } from '../../engine/report';
+import { amount, percent, probability } from './display';
+
+export const HEADERS = ['Status', 'Symbol', 'Venue · account', 'Side', 'Size', 'Mark', 'Liq. price', 'Distance', 'P(liq)', 'MR / HF', 'Fix'];
+export const RIGHT = new Set([4, 5, 6, 7, 8, 9]);
+
+function fixText(row: ResultRow): string {
+  const fix = row.fix;
+  if (!fix) return '—';
+  if ('addMargin' in fix) return perpFix(fix as PerpFix, row);
+  const f = fix as LoanFix;
+  const [repayAsset, repay] = Object.entries(f.repayDebt).find(([, v]) => v !== null) ?? [];
+  if (repay) return `repay ${amount(repay)} ${repayAsset}`;
+  const [addAsset, add] = Object.entries(f.addCollateral).find(([, v]) => v !== null) ?? [];
+  if (add) return `+${amount(add)} ${addAsset} collateral`;
+  return f.reason ?? '—';
+}
+
+function perpFix(f: PerpFix, row: ResultRow): string {
+  const parts: string[] = [];
+  if (f.addMargin) parts.push(`+${amount(f.addMargin)} ${row.settleCurrency ?? ''} margin`.replace('  ', ' '));
+  if (f.reduceSize) parts.push(`or cut ${amount(f.reduceSize)}`);
+  return parts.length ? parts.join(' ') : (f.reason ?? '—');
+}
+
+export function cells(row: ResultRow): string[] {
+  const venue = [row.venue ?? '?', row.account].filter(Boolean).join(' · ');
+  const ratio = row.kind === 'loan' ? (row.healthFactor ? `HF ${Number(row.healthFactor).toFixed(2)}` : '—') : percent(row.marginRatio);
+  return [
+    row.status,
+    row.symbol ?? '—',
+    venue,
+    row.kind === 'loan' ? 'loan' : (row.side ?? '—'),
+    row.size ? amount(row.size) : '—',
+    amount(row.markPrice),
+    amount(row.liquidationPrice),
+    percent(row.distance),
+    probability(row.liquidationProbability),
+    ratio,
+    fixText(row),
+  ];
+}

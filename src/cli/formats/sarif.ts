@@ -1,0 +1,48 @@
+// SARIF 2.1.0 for code-scanning UIs: every diagnostic, plus every position at watch or worse.
+import type { Report, ResultRow } from '../../engine/report';
+import type { Severity } from '../../engine/types';
+
+const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note', hint: 'note' };
+const ROW_LEVEL: Record<string, 'error' | 'warning' | 'note'> = { liquidatable: 'error', critical: 'error', warning: 'warning', watch: 'note' };
+
+function location(uri: string, line: number, column: number, endLine?: number, endColumn?: number) {
+  return {
+    physicalLocation: {
+      artifactLocation: { uri },
+      region: { startLine: line, startColumn: column, ...(endLine ? { endLine, endColumn } : {}) },
+    },
+  };
+}
+
+function rowMessage(r: ResultRow): string {
+  return `${r.id} (${r.symbol ?? '?'}) is ${r.status}: ${r.reason}`;
+}
+
+export function formatSarif(report: Report, version: string): string {
+  const results = [
+    ...report.files.flatMap((f) =>
+      f.diagnostics.map((d) => ({
+        ruleId: d.code,
+        level: LEVEL[d.severity],
+        message: { text: d.message },
+        locations: [location(f.path, d.line, d.column, d.endLine, d.endColumn)],
+      })),
+    ),
+    ...report.positions
+      .filter((r) => r.status in ROW_LEVEL)
+      .map((r) => ({
+        ruleId: `position-${r.status}`,
+        level: ROW_LEVEL[r.status],
+        message: { text: rowMessage(r) },
+        locations: [location(r.file, r.line, r.column)],
+        properties: { liquidationPrice: r.liquidationPrice, distance: r.distance, liquidationProbability: r.liquidationProbability },
+      })),
+  ];
+  const rules = [...new Set(results.map((r) => r.ruleId))].map((id) => ({ id }));
+  const sarif = {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [{ tool: { driver: { name: 'liquidation-lens', version, informationUri: 'https://github.com/liquidation-lens/liquidation-lens', rules } }, results }],
+  };
+  return JSON.stringify(sarif, null, 2) + '\n';
+}

@@ -1,0 +1,86 @@
+// `liquidation-lens check`: results on stdout, logs on stderr, never writes the inputs (cli.md §1).
+import { readFileSync } from 'node:fs';
+import { relative, sep } from 'node:path';
+import { parseArgs, UsageError, USAGE, type CheckOptions } from './args';
+import { discover } from './discover';
+import { render } from './render';
+import { evaluate, type SourceFile } from '../engine/evaluate';
+import { parseDuration, parseTime } from '../engine/time';
+import { exitCode } from './exit';
+import type { RiskSettings } from '../engine/types';
+
+declare const __VERSION__: string;
+const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0';
+
+function overrides(o: CheckOptions): RiskSettings {
+  const r: RiskSettings = {};
+  if (o.horizon !== null) {
+    const h = parseDuration(o.horizon);
+    if (h === null || h <= 0) throw new UsageError(`--horizon must be a duration like 24h or 7d (got "${o.horizon}")`);
+    r.horizon = h;
+  }
+  if (o.tails) r.tails = o.tails;
+  return r;
+}
+
+function nowOf(o: CheckOptions): number | undefined {
+  if (o.now === null) return undefined;
+  const t = parseTime(o.now);
+  if (t === null) throw new UsageError(`--now must be an ISO time like 2026-11-24T07:00:00Z (got "${o.now}")`);
+  return t;
+}
+
+function readSources(files: string[], log: (s: string) => void): SourceFile[] {
+  const out: SourceFile[] = [];
+  for (const abs of files) {
+    let bytes: Buffer;
+    try {
+      bytes = readFileSync(abs);
+    } catch (e) {
+      log(`cannot read ${abs}: ${(e as Error).message}`);
+      continue;
+    }
+    out.push({ path: relative(process.cwd(), abs).split(sep).join('/') || abs, absPath: abs, text: '', bytes });
+  }
+  return out;
+}
+
+function readHistory(absPath: string): string | undefined {
+  try {
+    return readFileSync(absPath, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+export function run(argv: string[], out: (s: string) => void, err: (s: string) => void, isTty: boolean): number {
+  let args;
+  try {
+    args = parseArgs(argv);
+    if (args.command === 'help') return out(USAGE + '\n'), 0;
+    if (args.command === 'version') return out(VERSION + '\n'), 0;
+    const log = args.quiet ? () => {} : (s: string) => err(s + '\n');
+    const found = discover(args.paths, args.include, args.exclude);
+    if (found.missing.length) throw new UsageError(`no such file or folder: ${found.missing.join(', ')}`);
+    const now = nowOf(args);
+    const ov = overrides(args);
+    log(`liquidation-lens: checking ${found.files.length} file(s)`);
+    const report = evaluate(readSources(found.files, log), {
+      ...(now !== undefined ? { now } : {}), overrides: ov, stress: args.stress, readFile: readHistory,
+    });
+    out(render(report, args.format ?? (isTty ? 'table' : 'json'), VERSION));
+    return exitCode(report, args.failOn);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      err(`liquidation-lens: ${e.message}\n\n${USAGE}\n`);
+      return 2;
+    }
+    err(`liquidation-lens: internal error: ${(e as Error).stack ?? e}\n`);
+    return 2;
+  }
+}
+
+if (require.main === module) {
+  const code = run(process.argv.slice(2), (s) => process.stdout.write(s), (s) => process.stderr.write(s), !!process.stdout.isTTY);
+  process.exitCode = code;
+}

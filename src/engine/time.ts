@@ -1,0 +1,36 @@
+// Durations and times of format.md §1.
+
+const UNIT: Record<string, number> = { s: 1, m: 60, h: 3600, d: 86400, w: 604800 };
+
+/** "90s", "15m", "8h", "7d", or ISO-8601 "PT8H"/"P1DT2H" → seconds; null when not a duration. */
+export function parseDuration(text: string): number | null {
+  const t = text.trim();
+  const simple = /^(\d+(?:\.\d+)?)\s*([smhdw])$/i.exec(t);
+  if (simple) return Number(simple[1]) * UNIT[simple[2]!.toLowerCase()]!;
+  const iso = /^P(?:(\d+(?:\.\d+)?)W)?(?:(\d+(?:\.\d+)?)D)?(?:T(?:(\d+(?:\.\d+)?)H)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)S)?)?$/i.exec(t);
+  if (!iso || t.toUpperCase() === 'P' || t.toUpperCase().endsWith('T')) return null;
+  const [, w, d, h, m, s] = iso.map((x) => (x === undefined ? 0 : Number(x)));
+  return w! * 604800 + d! * 86400 + h! * 3600 + m! * 60 + s!;
+}
+
+/** Seconds → the shortest exact form: "24h", "7d", "90s". Hours up to two days read best as hours. */
+export function formatDuration(seconds: number): string {
+  if (seconds % 3600 === 0 && seconds <= 172800) return `${seconds / 3600}h`;
+  if (seconds % 86400 === 0) return `${seconds / 86400}d`;
+  if (seconds % 3600 === 0) return `${seconds / 3600}h`;
+  if (seconds % 60 === 0) return `${seconds / 60}m`;
+  return `${seconds}s`;
+}
+
+/** ISO-8601 with an offset (or Z), or Unix seconds / milliseconds → Unix ms; null otherwise. */
+export function parseTime(text: string | number): number | null {
+  if (typeof text === 'number' || /^\d+(\.\d+)?$/.test(String(text).trim())) {
+    const n = Number(text);
+    if (!Number.isFinite(n) || n < 0) return null;
+    return n < 1e11 ? n * 1000 : n; // seconds until year 5138, ms after
+  }
+  const t = text.trim();
+  if (!/^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/i.test(t)) return null;
+  const ms = Date.parse(t);
+  return Number.isNaN(ms) ? null : ms;
+}

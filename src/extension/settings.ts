@@ -1,0 +1,132 @@
+// Extension settings (format.md §6) → the engine's RiskSettings. Pure: the caller passes a getter over
+// `workspace.getConfiguration('liquidationLens')`, so this maps and validates without vscode.
+import type { RiskSettings, Status, VenueId } from '../engine/types';
+import { parseDuration } from './duration';
+
+export const DEFAULT_INCLUDE = '**/*.positions.{json,yaml,yml,csv}';
+
+export const VENUE_IDS: readonly VenueId[] = [
+  'binance-usdm', 'binance-coinm', 'bybit-linear', 'bybit-inverse', 'okx', 'gate', 'bitmex', 'deribit', 'hyperliquid',
+  'dydx-v4', 'generic-linear', 'generic-inverse', 'aave-v3', 'spark', 'compound-v3', 'maker', 'liquity-v1', 'liquity-v2',
+  'morpho-blue',
+];
+const TAILS = ['gbm', 'student-t', 'vg', 'evt'] as const;
+const STATUSES: readonly Status[] = ['safe', 'watch', 'warning', 'critical', 'liquidatable', 'unknown'];
+
+export interface ExtensionSettings {
+  include: string;
+  exclude: string[];
+  respectGitignore: boolean;
+  risk: RiskSettings;
+  defaultVenue: VenueId | undefined;
+  openPanelOnStartup: boolean;
+  inlineDecorations: boolean;
+  /** Human-readable problems with the configured values (shown once in the output channel). */
+  problems: string[];
+}
+
+export type ConfigGetter = (key: string) => unknown;
+
+function fraction(get: ConfigGetter, key: string, problems: string[]): number | undefined {
+  const value = get(key);
+  if (value === undefined || value === null) return undefined;
+  if (typeof value === 'number' && Number.isFinite(value) && value >= 0 && value <= 1) return value;
+  problems.push(`liquidationLens.${key}: expected a fraction between 0 and 1, got ${JSON.stringify(value)}`);
+  return undefined;
+}
+
+function positive(get: ConfigGetter, key: string, problems: string[]): number | undefined {
+  const value = get(key);
+  if (value === undefined || value === null) return undefined;
+  if (typeof value === 'number' && Number.isFinite(value) && value >= 0) return value;
+  problems.push(`liquidationLens.${key}: expected a non-negative number, got ${JSON.stringify(value)}`);
+  return undefined;
+}
+
+function duration(get: ConfigGetter, key: string, problems: string[]): number | undefined {
+  const value = get(key);
+  if (value === undefined || value === null || value === '') return undefined;
+  const seconds = parseDuration(value);
+  if (seconds === undefined) problems.push(`liquidationLens.${key}: "${String(value)}" is not a duration like "24h", "15m" or "PT8H"`);
+  return seconds;
+}
+
+function bands(get: ConfigGetter, group: 'probability' | 'distance', problems: string[]) {
+  const out: { watch?: number; warning?: number; critical?: number } = {};
+  for (const band of ['watch', 'warning', 'critical'] as const) {
+    const v = fraction(get, `${group}.${band}`, problems);
+    if (v !== undefined) out[band] = v;
+  }
+  return out;
+}
+
+function evaluationTime(get: ConfigGetter, problems: string[]): number | 'now' | undefined {
+  const value = get('evaluationTime');
+  if (value === undefined || value === null || value === '' || value === 'now') return value === 'now' ? 'now' : undefined;
+  if (typeof value === 'string') {
+    const ms = Date.parse(value);
+    if (/\d{4}-\d{2}-\d{2}T/.test(value) && Number.isFinite(ms)) return ms;
+  }
+  problems.push(`liquidationLens.evaluationTime: expected "now" or an ISO-8601 time, got ${JSON.stringify(value)}`);
+  return undefined;
+}
+
+function pick<T extends string>(get: ConfigGetter, key: string, allowed: readonly T[], problems: string[]): T | undefined {
+  const value = get(key);
+  if (value === undefined || value === null || value === '') return undefined;
+  if (typeof value === 'string' && (allowed as readonly string[]).includes(value)) return value as T;
+  problems.push(`liquidationLens.${key}: "${String(value)}" is not one of ${allowed.join(', ')}`);
+  return undefined;
+}
+
+function stringList(value: unknown): string[] {
+  if (typeof value === 'string') return value.trim() ? [value] : [];
+  return Array.isArray(value) ? value.filter((x): x is string => typeof x === 'string' && x.trim() !== '') : [];
+}
+
+export function readSettings(get: ConfigGetter): ExtensionSettings {
+  const problems: string[] = [];
+  const risk: RiskSettings = {};
+  const horizon = duration(get, 'horizon', problems);
+  if (horizon !== undefined) risk.horizon = horizon;
+  const probability = bands(get, 'probability', problems);
+  if (Object.keys(probability).length) risk.probability = probability;
+  const distance = bands(get, 'distance', problems);
+  if (Object.keys(distance).length) risk.distance = distance;
+  const staleAfter = duration(get, 'staleAfter', problems);
+  if (staleAfter !== undefined) risk.staleAfter = staleAfter;
+  const tails = pick(get, 'tails', TAILS, problems);
+  if (tails) risk.tails = tails;
+  const target = pick(get, 'targetStatus', STATUSES, problems);
+  if (target) risk.targetStatus = target;
+  const marginStep = positive(get, 'marginStep', problems);
+  if (marginStep !== undefined && marginStep > 0) risk.marginStep = marginStep;
+  const opportunityCost = positive(get, 'opportunityCost', problems);
+  if (opportunityCost !== undefined) risk.opportunityCost = opportunityCost;
+  const time = evaluationTime(get, problems);
+  if (time !== undefined) risk.evaluationTime = time;
+  const tolerance = positive(get, 'reportedDeviationTolerance', problems);
+  if (tolerance !== undefined) risk.reportedDeviationTolerance = tolerance;
+
+  const include = get('include');
+  return {
+    include: typeof include === 'string' && include.trim() ? include.trim() : DEFAULT_INCLUDE,
+    exclude: stringList(get('exclude')),
+    respectGitignore: get('respectGitignore') !== false,
+    risk,
+    defaultVenue: pick(get, 'defaultVenue', VENUE_IDS, problems),
+    openPanelOnStartup: get('openPanelOnStartup') === true,
+    inlineDecorations: get('inlineDecorations') !== false,
+    problems,
+  };
+}
+
+/** The bands and horizon the panel footer prints, with the format.md §6 defaults filled in. */
+export function effectiveBands(risk: RiskSettings) {
+  return {
+    horizon: risk.horizon ?? 86400,
+    tails: risk.tails ?? 'student-t',
+    probability: { watch: 0.005, warning: 0.02, critical: 0.1, ...risk.probability },
+    distance: { watch: 0.1, warning: 0.05, critical: 0.02, ...risk.distance },
+  };
+}
