@@ -1,0 +1,106 @@
+// One perp account → result rows: margin model metrics + staleness + volatility + probability + status + fix.
+import { evaluatePerpAccount } from './perp';
+import { fundingDrift } from './risk';
+import { Dec, fmt } from './decimal';
+import type { Diagnostic, PerpAccount, PerpMetrics, PerpPosition, Span } from './types';
+import type { ResultRow, TierReport } from './report';
+import type { EvalContext } from './context';
+import { markAge } from './staleness';
+import { pickVolatility } from './volatility';
+import { assess, type Barriers, type MarketRisk } from './risk-view';
+import { defaultFundingInterval } from './venues';
+import { perpFix } from './fix';
+import { formatDuration } from './time';
+import { riskDetails } from './details';
+
+const spanAt = (s: Span): Pick<Diagnostic, 'line' | 'column' | 'endLine' | 'endColumn'> => ({
+  line: s.line, column: s.column, endLine: s.endLine, endColumn: s.endColumn,
+});
+
+export function barriersOf(m: PerpMetrics, mark: Dec): Barriers {
+  if (m.liquidationPrices) return { mark, down: m.liquidationPrices.down, up: m.liquidationPrices.up };
+  if (m.liquidationPrice === null) return { mark, down: null, up: null };
+  return m.liquidationPrice.lte(mark) ? { mark, down: m.liquidationPrice, up: null } : { mark, down: null, up: m.liquidationPrice };
+}
+
+/** The market's risk inputs for one position (volatility, funding drift, horizon with staleness). */
+export function marketRisk(account: PerpAccount, p: PerpPosition, ctx: EvalContext): { risk: MarketRisk; age: ReturnType<typeof markAge>; volSource: ResultRow['volatilitySource']; details: Record<string, unknown> } {
+  const markTime = p.market.markTime ?? account.asOf;
+  const age = markAge(markTime, ctx.now, ctx.settings.staleAfter);
+  const markSpan = p.fields['markPrice'] ?? p.span;
+  if (markTime === null && p.market.markPrice !== null) {
+    ctx.once(`no-time:${markSpan.offset}`, { severity: 'info', code: 'mark-time-missing', message: 'no markTime or asOf: the age of this mark is unknown, so staleness is not checked', ...spanAt(markSpan) });
+  }
+  if (age.future) {
+    ctx.once(`future:${markSpan.offset}`, { severity: 'warning', code: 'mark-in-future', message: 'the mark time is after the evaluation time; its age is taken as 0', ...spanAt(p.fields['markTime'] ?? markSpan) });
+  }
+  const history = p.market.history ? ctx.history(p.market.history, p.fields['history']) : null;
+  const vol = pickVolatility(p.market, history);
+  const interval = p.market.fundingInterval ?? defaultFundingInterval(account.venue);
+  const mu = p.market.fundingRate ? fundingDrift(p.market.fundingRate.toNumber(), interval) : 0;
+  const days = age.age !== null ? Math.floor(age.age / 86400) : 0;
+  const risk: MarketRisk = {
+    sigma: vol.sigma,
+    mu,
+    horizonSeconds: ctx.settings.horizon + (age.stale && age.age !== null ? age.age : 0),
+    tails: ctx.settings.tails,
+    dof: vol.history?.dof ?? 4,
+    suppressed: age.tooOld,
+    prefix: age.tooOld ? `mark ${days} days old` : null,
+  };
+  const details: Record<string, unknown> = { ewmaVolatility: vol.history?.ewma ?? null, historyBars: vol.history?.bars ?? null, fundingDrift: mu };
+  return { risk, age, volSource: vol.source, details };
+}
+
+function tierReport(m: PerpMetrics): TierReport | null {
+  const t = m.tier;
+  if (!t) return null;
+  return { index: t.index, floor: fmt(t.floor)!, cap: fmt(t.cap), mmr: fmt(t.mmr)!, cum: fmt(t.cum), source: t.source };
+}
+
+const CAUSES = 'likely causes: fees to close, accrued funding, a stale mark, a missing maintenance amount (cum), or other cross positions the source ignored';
+
+function reportedDeviation(p: PerpPosition, m: PerpMetrics, ctx: EvalContext): Dec | null {
+  if (!p.reportedLiquidationPrice || !m.liquidationPrice || m.liquidationPrice.isZero()) return null;
+  const dev = p.reportedLiquidationPrice.minus(m.liquidationPrice).div(m.liquidationPrice);
+  if (dev.abs().gt(ctx.settings.reportedDeviationTolerance)) {
+    const span = p.fields['reportedLiquidationPrice'] ?? p.span;
+    ctx.diagnostics.push({
+      severity: 'warning', code: 'reported-deviation',
+      message: `reported liquidation price ${fmt(p.reportedLiquidationPrice)} differs from the computed ${fmt(m.liquidationPrice.toSignificantDigits(10))} by ${dev.mul(100).toFixed(3)} %; ${CAUSES}`,
+      ...spanAt(span),
+    });
+  }
+  return dev;
+}
+
+export function perpRows(account: PerpAccount, ctx: EvalContext): ResultRow[] {
+  const { metrics, diagnostics } = evaluatePerpAccount(account);
+  ctx.diagnostics.push(...diagnostics);
+  return account.positions.map((p, i) => perpRow(account, p, metrics[i]!, i, ctx));
+}
+
+function perpRow(account: PerpAccount, p: PerpPosition, m: PerpMetrics, index: number, ctx: EvalContext): ResultRow {
+  const { risk, age, volSource, details } = marketRisk(account, p, ctx);
+  const mark = p.market.markPrice;
+  const outcome = assess(mark ? barriersOf(m, mark) : null, m.liquidatable, m.unknownReason ?? (mark ? null : 'no mark price'), m.note, risk, ctx.settings);
+  const row: ResultRow = {
+    file: ctx.path, line: p.span.line, column: p.span.column, id: p.id, kind: 'perp', venue: account.venue,
+    account: account.account, settleCurrency: m.settleCurrency ?? account.settleCurrency, symbol: p.symbol, side: p.side,
+    marginMode: p.marginMode, walletSource: account.walletSource, size: fmt(p.size), entryPrice: fmt(p.entryPrice),
+    markPrice: fmt(mark), markAge: age.age, stale: age.stale, liquidationPrice: fmt(m.liquidationPrice),
+    liquidationPrices: m.liquidationPrices ? { down: fmt(m.liquidationPrices.down), up: fmt(m.liquidationPrices.up) } : null,
+    bankruptcyPrice: fmt(m.bankruptcyPrice), reportedLiquidationPrice: fmt(p.reportedLiquidationPrice),
+    reportedDeviation: fmt(reportedDeviation(p, m, ctx)), marginBalance: fmt(m.marginBalance),
+    maintenanceMargin: fmt(m.maintenanceMargin), marginRatio: fmt(m.marginRatio), venueMarginRatio: fmt(m.venueMarginRatio),
+    healthFactor: null, healthFactorIdeal: null, tier: tierReport(m), distance: fmt(outcome.distance),
+    volatility: risk.sigma, volatilitySource: volSource, horizon: formatDuration(ctx.settings.horizon),
+    liquidationProbability: outcome.probability, status: outcome.status, reason: outcome.reason, fix: null,
+    details: { var: null, es: null, liquidationCost: null, timeToLiquidation: null, note: m.note, ...details },
+  };
+  if (outcome.status !== 'unknown' && mark) {
+    Object.assign(row.details, riskDetails(p, m, mark, risk, account));
+    row.fix = perpFix(account, index, outcome.status, ctx, risk);
+  }
+  return row;
+}
