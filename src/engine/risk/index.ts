@@ -1,0 +1,10 @@
+// Risk analytics: pure statistics over floats (money converted from Dec at the caller's boundary).
+export * from './special';
+export * from './moments';
+export * from './firstPassage';
+export * from './studentT';
+export * from './history';
+export * from './volatility';
+export * from './codes';
+export * from './timeToLiquidation';
+export * from './liquidation';
