@@ -1,0 +1,38 @@
+// Runs every suite (unit/property/CLI tests with vitest, then the real-VS Code e2e) and ends with one plain line
+// `N passed, N failed` over all of them. Exit code non-zero when anything failed.
+import { spawnSync } from 'node:child_process';
+import { readFileSync, mkdirSync, existsSync } from 'node:fs';
+
+const skipE2e = process.argv.includes('--no-e2e');
+mkdirSync('out', { recursive: true });
+let passed = 0;
+let failed = 0;
+
+function run(cmd, args, opts = {}) {
+  const r = spawnSync(cmd, args, { stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8', maxBuffer: 1 << 28, ...opts });
+  process.stdout.write(r.stdout ?? '');
+  return r;
+}
+
+const unit = run('npx', ['vitest', 'run', '--config', 'test/vitest.config.ts', '--reporter=default', '--reporter=json', '--outputFile=out/vitest.json']);
+if (existsSync('out/vitest.json')) {
+  const j = JSON.parse(readFileSync('out/vitest.json', 'utf8'));
+  passed += j.numPassedTests;
+  failed += j.numFailedTests;
+  if (unit.status !== 0 && j.numFailedTests === 0) failed += 1; // a suite that failed to load
+} else {
+  failed += 1;
+}
+
+if (!skipE2e) {
+  const e2e = run('node', ['test/e2e/run.mjs']);
+  const m = /^(\d+) passed, (\d+) failed/m.exec(e2e.stdout ?? '');
+  if (m) {
+    passed += Number(m[1]);
+    failed += Number(m[2]);
+  }
+  if (!m || e2e.status !== 0) failed += m && Number(m[2]) > 0 ? 0 : 1;
+}
+
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed > 0 ? 1 : 0);
