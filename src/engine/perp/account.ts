@@ -1,0 +1,248 @@
+// Evaluate a perp account: isolated legs alone, cross legs of one symbol together with every other mark held (cli.md §3).
+import { Dec, fmt } from '../decimal';
+import type { Diagnostic, PerpAccount, PerpMetrics, TierTable } from '../types';
+import { diag } from './codes';
+import { buildLeg, mmAt, pnlAt, type Leg } from './legs';
+import { tierIndexAt, tierUsed } from './maintenance';
+import { bracketRoots, solvePiecewise, type MmPiece, type SolveLeg } from './solver';
+import { validateTierTable } from './validate';
+import { VENUES } from './venues';
+import type { VenueModel } from './venue';
+
+const ZERO = new Dec(0);
+
+interface Group {
+  legs: Leg[];
+  /** Wallet (+ funding) plus PnL − MM of everything outside the group at its marks. */
+  k: Dec;
+  /** Same without the others' MM: the margin balance outside the group (for bankruptcy). */
+  kMb: Dec;
+  mb: Dec;
+  mm: Dec;
+}
+
+export function evaluatePerpAccount(account: PerpAccount): { metrics: PerpMetrics[]; diagnostics: Diagnostic[] } {
+  try {
+    return evaluate(account);
+  } catch (e) {
+    const reason = `internal error: ${e instanceof Error ? e.message : String(e)}`;
+    return { metrics: account.positions.map((p) => blank(p.id, reason, false, account.settleCurrency)), diagnostics: [] };
+  }
+}
+
+function evaluate(account: PerpAccount): { metrics: PerpMetrics[]; diagnostics: Diagnostic[] } {
+  const model = VENUES[account.venue];
+  const diagnostics: Diagnostic[] = [];
+  const metrics: Array<PerpMetrics | null> = account.positions.map(() => null);
+  if (!model) {
+    return { metrics: account.positions.map((p) => blank(p.id, `unknown venue ${account.venue}`, false, null)), diagnostics };
+  }
+  validateTables(account, model, diagnostics);
+  const legs: Leg[] = [];
+  account.positions.forEach((p, i) => {
+    const r = buildLeg(account, model, p, i);
+    diagnostics.push(...r.diagnostics);
+    if ('leg' in r) legs.push(r.leg);
+    else metrics[i] = blank(p.id, r.unknownReason, model.releasesMarginProRata, settleOf(account, p.symbol, model, false));
+  });
+  const groups: Group[] = [];
+  isolatedGroups(legs, model, diagnostics, metrics, account, groups);
+  crossGroups(account, legs.filter((l) => l.position.marginMode === 'cross'), model, metrics, groups);
+  for (const g of groups) for (const l of g.legs) metrics[l.index] = legMetrics(account, model, g, l);
+  return { metrics: metrics.map((m, i) => m ?? blank(account.positions[i]!.id, 'not evaluated', false, null)), diagnostics };
+}
+
+function validateTables(account: PerpAccount, model: VenueModel, out: Diagnostic[]): void {
+  const seen = new Set<TierTable>();
+  for (const p of account.positions) {
+    const t = p.market.tiers;
+    if (t === null || typeof t === 'string' || seen.has(t)) continue;
+    seen.add(t);
+    out.push(...validateTierTable(t, p.fields.tiers ?? p.span, model.integerTierGap));
+  }
+}
+
+function isolatedGroups(legs: Leg[], model: VenueModel, out: Diagnostic[], metrics: Array<PerpMetrics | null>, account: PerpAccount, groups: Group[]): void {
+  for (const l of legs) {
+    const p = l.position;
+    if (p.marginMode !== 'isolated') continue;
+    let wallet = p.isolatedMargin;
+    if (wallet === null && p.leverage !== null && p.leverage.gt(0)) {
+      // format.md §2.2: default size·EP/leverage (inverse face/EP/leverage)
+      wallet = (l.inverse ? l.q.div(p.entryPrice) : l.q.mul(p.entryPrice)).div(p.leverage);
+      out.push(diag('info', 'isolated-margin-defaulted', `isolatedMargin defaulted to size·entry/leverage = ${fmt(wallet)}`, p.fields.leverage ?? p.span));
+    }
+    if (wallet === null) {
+      metrics[l.index] = blank(p.id, 'isolated position without isolatedMargin or leverage', model.releasesMarginProRata, settleOf(account, p.symbol, model, l.inverse));
+      continue;
+    }
+    addFeeToClose(model, [l], wallet.plus(l.funding));
+    groups.push(makeGroup([l], wallet.plus(l.funding), ZERO, ZERO));
+  }
+}
+
+function crossGroups(account: PerpAccount, cross: Leg[], model: VenueModel, metrics: Array<PerpMetrics | null>, groups: Group[]): void {
+  const crossAll = account.positions.filter((p) => p.marginMode === 'cross');
+  if (crossAll.length === 0) return;
+  const missing = crossAll.find((p) => !cross.some((l) => l.position === p));
+  const failWith = (reason: string): void => {
+    for (const l of cross) metrics[l.index] = blank(l.position.id, reason, model.releasesMarginProRata, settleOf(account, l.position.symbol, model, l.inverse));
+  };
+  if (account.walletBalance === null) return failWith('no walletBalance for the cross account');
+  if (missing) return failWith(`cross account incomplete: ${missing.id} cannot be evaluated`);
+  const bySymbol = new Map<string, Leg[]>();
+  for (const l of cross) bySymbol.set(l.position.symbol, [...(bySymbol.get(l.position.symbol) ?? []), l]);
+  const wallet = cross.reduce((s, l) => s.plus(l.funding), account.walletBalance);
+  const pnlOf = (ls: Leg[]): Dec => ls.reduce((s, l) => s.plus(pnlAt(l, l.u0)), ZERO);
+  for (const ls of bySymbol.values()) {
+    if (model.netHedgeCross && account.positionMode === 'hedge') netHedge(ls);
+    addFeeToClose(model, ls, wallet.plus(pnlOf(cross.filter((l) => !ls.includes(l)))));
+  }
+  for (const ls of bySymbol.values()) {
+    const others = cross.filter((l) => !ls.includes(l));
+    const othersMm = others.reduce((s, l) => s.plus(mmAt(l, l.u0)), ZERO);
+    groups.push(makeGroup(ls, wallet, pnlOf(others), othersMm));
+  }
+}
+
+function makeGroup(legs: Leg[], wallet: Dec, othersPnl: Dec, othersMm: Dec): Group {
+  const pnl = legs.reduce((s, l) => s.plus(pnlAt(l, l.u0)), ZERO);
+  const mm = legs.reduce((s, l) => s.plus(mmAt(l, l.u0)), ZERO);
+  const kMb = wallet.plus(othersPnl);
+  return { legs, k: kMb.minus(othersMm), kMb, mb: kMb.plus(pnl), mm: mm.plus(othersMm) };
+}
+
+/** Bybit classic cross hedge: only the net size carries MM (the larger leg scaled by net/its size, the smaller none). */
+function netHedge(ls: Leg[]): void {
+  const long = ls.filter((l) => l.sign === 1).reduce((s, l) => s.plus(l.q), ZERO);
+  const short = ls.filter((l) => l.sign === -1).reduce((s, l) => s.plus(l.q), ZERO);
+  if (long.isZero() || short.isZero()) return;
+  const net = long.minus(short);
+  for (const l of ls) {
+    const side = l.sign === 1 ? long : short;
+    const keep = (l.sign === 1) === net.gt(0) && !net.isZero() ? net.abs().div(side) : ZERO;
+    l.solve.pieces = l.solve.pieces.map((p) => scale(p, keep));
+    l.mm.pieces = l.solve.pieces;
+  }
+}
+
+const scale = (p: MmPiece, f: Dec): MmPiece => ({ ...p, c0: p.c0.mul(f), c1: p.c1.mul(f), c2: p.c2.mul(f) });
+
+/**
+ * Bybit 2026: MM += estimated fee to close = taker × value at the bankruptcy price, BP where the margin just pays the fee
+ * (help 360039261334: BP = 1.00075·Qty/(Qty/EP + balance)). Only when the file gives takerFee.
+ */
+function addFeeToClose(model: VenueModel, ls: Leg[], kMb: Dec): void {
+  if (!model.feeToClose) return;
+  const active = ls.filter((l) => l.position.market.takerFee !== null);
+  if (active.length === 0) return;
+  const zero = ZERO;
+  const feeLegs: SolveLeg[] = ls.map((l) => ({
+    ...l.solve,
+    pieces: [{ lo: zero, hi: null, c0: zero, c1: l.position.market.takerFee ?? zero, c2: zero, ref: null }],
+  }));
+  const roots = solvePiecewise(kMb, feeLegs).roots;
+  const bp = roots.length === 1 ? roots[0]! : null;
+  if (bp === null) return;
+  for (const l of active) {
+    const fee = l.position.market.takerFee!.mul(l.q.mul(bp));
+    l.solve.pieces = l.solve.pieces.map((p) => ({ ...p, c0: p.c0.plus(fee) }));
+    l.mm.pieces = l.solve.pieces;
+  }
+}
+
+function legMetrics(account: PerpAccount, model: VenueModel, g: Group, l: Leg): PerpMetrics {
+  const p = l.position;
+  const toP = (u: Dec): Dec => (l.inverse ? new Dec(1).div(u) : u);
+  const ratio = g.mb.gt(0) ? g.mm.div(g.mb) : null;
+  const liquidatable = g.mb.lte(g.mm);
+  const out: PerpMetrics = {
+    ...blank(p.id, null, model.releasesMarginProRata, settleOf(account, p.symbol, model, l.inverse)),
+    marginBalance: g.mb,
+    maintenanceMargin: g.mm,
+    marginRatio: ratio,
+    venueMarginRatio: model.display(g.mb, g.mm, ratio),
+    liquidatable,
+    notional: l.q.mul(l.u0),
+    bankruptcyPrice: bankruptcy(g, toP),
+  };
+  let lpU: Dec | null = null;
+  if (liquidatable) {
+    // §10.3 decision: MB ≤ MM now ⇒ no price is reported (a root would lie on the wrong side of the mark).
+    out.note = 'liquidatable now: margin balance ≤ maintenance margin at the current mark';
+  } else {
+    const solved = solvePiecewise(g.k, g.legs.map((x) => x.solve));
+    const { below, above } = bracketRoots(solved.roots, l.u0);
+    const [down, up] = l.inverse ? [above, below] : [below, above];
+    const downP = down ? toP(down) : null;
+    const upP = up ? toP(up) : null;
+    const mark = toP(l.u0);
+    if (downP && upP) {
+      out.liquidationPrices = { down: downP, up: upP };
+      out.liquidationPrice = mark.minus(downP).lte(upP.minus(mark)) ? downP : upP;
+      out.note = 'hedged book: liquidation both below and above the mark';
+    } else {
+      out.liquidationPrice = downP ?? upP;
+    }
+    if (out.liquidationPrice) lpU = l.inverse ? new Dec(1).div(out.liquidationPrice) : out.liquidationPrice;
+    else out.note = noRootNote(g, solved.nonPositiveRoot, toP);
+    if (out.liquidationPrice && upP && !downP && l.sign === 1 && g.legs.length > 1) out.note = 'upside liquidation of a hedged book';
+  }
+  out.tier = tierUsed(l.mm.table, l.mm.fixedTier ?? tierAt(l, lpU ?? l.u0));
+  return out;
+}
+
+function tierAt(l: Leg, u: Dec): number | null {
+  if (!l.mm.table) return null;
+  return tierIndexAt(l.mm.table.tiers, l.q.mul(u), l.mm.upperInclusive);
+}
+
+function noRootNote(g: Group, nonPositive: Dec | null, toP: (u: Dec) => Dec): string {
+  const flat = g.legs.every((l) => l.solve.pieces.every((p) => p.c1.isZero() && p.c2.isZero()));
+  const net = g.legs.reduce((s, l) => s.plus(l.solve.beta), ZERO);
+  if (flat && net.isZero()) return 'fully hedged: no move of this mark changes margin balance or maintenance margin';
+  const formula = nonPositive && !nonPositive.isZero() ? ` (the formula gives ${fmt(toP(nonPositive))})` : '';
+  return `cannot be liquidated by a price move${formula}`;
+}
+
+/** MB(P) = 0 for this symbol's legs with everything else held; null when MB does not move or the root is ≤ 0. */
+function bankruptcy(g: Group, toP: (u: Dec) => Dec): Dec | null {
+  const a = g.legs.reduce((s, l) => s.plus(l.solve.alpha), g.kMb);
+  const b = g.legs.reduce((s, l) => s.plus(l.solve.beta), ZERO);
+  if (b.isZero()) return null;
+  const u = a.neg().div(b);
+  return u.gt(0) ? toP(u) : null;
+}
+
+const STABLE_QUOTES = ['USDT', 'USDC', 'BUSD', 'FDUSD', 'USD'];
+
+function settleOf(account: PerpAccount, symbol: string, model: VenueModel, inverse: boolean): string | null {
+  if (account.settleCurrency) return account.settleCurrency;
+  const s = symbol.toUpperCase().replace(/:.*$/, '').replace(/[^A-Z0-9]/g, '');
+  if (model.id === 'hyperliquid' || model.id === 'dydx-v4') return 'USDC';
+  if (inverse) {
+    const base = s.replace(/USD.*$/, '');
+    return base === 'XBT' ? 'XBT' : base || null;
+  }
+  return STABLE_QUOTES.find((q) => s.endsWith(q)) ?? null;
+}
+
+function blank(id: string, unknownReason: string | null, proRata: boolean, settle: string | null): PerpMetrics {
+  return {
+    positionId: id,
+    liquidationPrice: null,
+    liquidationPrices: null,
+    bankruptcyPrice: null,
+    marginBalance: null,
+    maintenanceMargin: null,
+    marginRatio: null,
+    venueMarginRatio: null,
+    tier: null,
+    liquidatable: false,
+    unknownReason,
+    note: null,
+    releasesMarginProRata: proRata,
+    settleCurrency: settle,
+    notional: null,
+  };
+}

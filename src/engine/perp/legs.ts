@@ -1,0 +1,65 @@
+// One position → one solver leg (exchanges.md §0): PnL linear in u (u = P linear, 1/P inverse), MM pieces in x = q·u.
+import { Dec } from '../decimal';
+import type { Diagnostic, PerpAccount, PerpPosition } from '../types';
+import { diag } from './codes';
+import { buildLegMm, resolveMaintenance, type LegMm } from './maintenance';
+import { mmOf, pieceAt, type SolveLeg } from './solver';
+import type { VenueModel } from './venue';
+
+export interface Leg {
+  index: number;
+  position: PerpPosition;
+  sign: 1 | -1;
+  inverse: boolean;
+  /** Base quantity (linear) or USD face (inverse). */
+  q: Dec;
+  u0: Dec;
+  solve: SolveLeg;
+  mm: LegMm;
+  /** BitMEX next funding as a cash flow into the margin (negative when this leg pays). */
+  funding: Dec;
+}
+
+export type LegResult = { leg: Leg; diagnostics: Diagnostic[] } | { unknownReason: string; diagnostics: Diagnostic[] };
+
+export const NO_MM = 'no maintenance-margin rate: give tiers, mmr or a bundled table';
+
+export function buildLeg(account: PerpAccount, model: VenueModel, p: PerpPosition, index: number): LegResult {
+  const diagnostics: Diagnostic[] = [];
+  const m = p.market;
+  // §10.1: size 0 has no liquidation price (every formula divides by it).
+  if (p.size.isZero()) return { unknownReason: 'no position (size 0)', diagnostics };
+  if (m.markPrice === null) return { unknownReason: 'no mark price', diagnostics };
+  if (!m.markPrice.gt(0)) return { unknownReason: 'mark price must be > 0', diagnostics };
+  if (!p.entryPrice.gt(0)) return { unknownReason: 'entry price must be > 0', diagnostics };
+  const inverse = model.inverse(account, p);
+  const cs = m.contractSize ?? model.defaultContractSize(p.symbol);
+  if (inverse && cs === null) {
+    diagnostics.push(diag('error', 'no-contract-size', `${p.symbol}: an inverse contract needs contractSize (USD per contract)`, p.span));
+    return { unknownReason: 'inverse contract without contractSize', diagnostics };
+  }
+  const q = p.size.abs().mul(cs ?? 1);
+  const sign = p.side === 'long' ? 1 : -1;
+  const src = resolveMaintenance(model, p);
+  diagnostics.push(...src.diagnostics);
+  if (!src.source) return { unknownReason: NO_MM, diagnostics };
+  if (model.warnMissingTaker && m.takerFee === null)
+    diagnostics.push(diag('warning', 'missing-taker-fee', `${model.id} adds the taker fee to the maintenance rate: no takerFee given, 0 used`, p.span));
+  const entryNotional = inverse ? q.div(p.entryPrice) : q.mul(p.entryPrice);
+  const mm = buildLegMm(src.source, model.tierKey(p.marginMode), model.feeRate(p), entryNotional, p.size.abs(), model.upperInclusive);
+  const s = new Dec(sign);
+  // linear: s·q·(P − EP); inverse: s·q·(1/EP − 1/P)
+  const solve: SolveLeg = inverse
+    ? { q, alpha: s.mul(q).div(p.entryPrice), beta: s.mul(q).neg(), pieces: mm.pieces, upperInclusive: mm.upperInclusive }
+    : { q, alpha: s.mul(q).mul(p.entryPrice).neg(), beta: s.mul(q), pieces: mm.pieces, upperInclusive: mm.upperInclusive };
+  const u0 = inverse ? new Dec(1).div(m.markPrice) : m.markPrice;
+  // BitMEX: longs pay positive funding on the position value at the mark (format.md §4 "funding as a cash flow").
+  const funding = model.fundingCashFlow && m.fundingRate !== null ? s.neg().mul(m.fundingRate).mul(q.mul(u0)) : new Dec(0);
+  return { leg: { index, position: p, sign, inverse, q, u0, solve, mm, funding }, diagnostics };
+}
+
+export const pnlAt = (l: Leg, u: Dec): Dec => l.solve.alpha.plus(l.solve.beta.mul(u));
+export const mmAt = (l: Leg, u: Dec): Dec => {
+  const x = l.q.mul(u);
+  return mmOf(pieceAt(l.solve, x), x);
+};

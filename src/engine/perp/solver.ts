@@ -1,0 +1,149 @@
+// The one equation (exchanges.md §0): f(u) = MB(u) − MM(u) = 0, u = P (linear) or 1/P (inverse).
+// Every leg is linear in u for PnL; its MM is piecewise polynomial (degree ≤ 2) in its notional x = q·u.
+import { Dec } from '../decimal';
+
+/** MM = c0 + c1·x + c2·x² for notional x in [lo, hi) (hi null = unbounded). `ref` lets callers map a piece back to a tier. */
+export interface MmPiece {
+  lo: Dec;
+  hi: Dec | null;
+  c0: Dec;
+  c1: Dec;
+  c2: Dec;
+  ref: number | null;
+}
+
+/** One leg moving with u: PnL = alpha + beta·u, notional x = q·u, MM = piece(x). Pieces sorted by lo, first lo = 0. */
+export interface SolveLeg {
+  q: Dec;
+  alpha: Dec;
+  beta: Dec;
+  pieces: MmPiece[];
+  /** (lo, hi] boundaries (Bybit); default [lo, hi). */
+  upperInclusive?: boolean;
+}
+
+export interface SolveResult {
+  /** Every root with u > 0, ascending. */
+  roots: Dec[];
+  /** The root of the lowest segment's equation when it is ≤ 0 (the venue formula's "negative LP"), else null. */
+  nonPositiveRoot: Dec | null;
+}
+
+const ZERO = new Dec(0);
+const TOL = new Dec('1e-45');
+
+export function pieceAt(leg: SolveLeg, x: Dec): MmPiece {
+  let found = leg.pieces[0]!;
+  for (const p of leg.pieces) {
+    const starts = leg.upperInclusive ? x.gt(p.lo) || p.lo.isZero() : x.gte(p.lo);
+    if (starts) found = p;
+  }
+  return found;
+}
+
+export function mmOf(piece: MmPiece, x: Dec): Dec {
+  return piece.c0.plus(piece.c1.mul(x)).plus(piece.c2.mul(x).mul(x));
+}
+
+/** f(u) with each leg's MM at the tier its notional falls in. */
+export function fAt(k: Dec, legs: SolveLeg[], u: Dec): Dec {
+  let f = k;
+  for (const l of legs) {
+    const x = l.q.mul(u);
+    f = f.plus(l.alpha).plus(l.beta.mul(u)).minus(mmOf(pieceAt(l, x), x));
+  }
+  return f;
+}
+
+interface Quad {
+  a: Dec;
+  b: Dec;
+  c: Dec;
+}
+
+function coefficients(k: Dec, legs: SolveLeg[], chosen: MmPiece[]): Quad {
+  let a = k;
+  let b = ZERO;
+  let c = ZERO;
+  legs.forEach((l, i) => {
+    const p = chosen[i]!;
+    a = a.plus(l.alpha).minus(p.c0);
+    b = b.plus(l.beta).minus(p.c1.mul(l.q));
+    c = c.minus(p.c2.mul(l.q).mul(l.q));
+  });
+  return { a, b, c };
+}
+
+const evalQ = (q: Quad, u: Dec): Dec => q.a.plus(q.b.mul(u)).plus(q.c.mul(u).mul(u));
+
+/** Roots of a + b·u + c·u² over the reals: closed form, then Newton-polished in Dec (relative step ≤ 1e-45). */
+function quadRoots(q: Quad): Dec[] {
+  if (q.c.isZero()) return q.b.isZero() ? [] : [q.a.neg().div(q.b)];
+  const disc = q.b.mul(q.b).minus(q.a.mul(q.c).mul(4));
+  if (disc.isNeg()) return [];
+  const s = disc.sqrt();
+  const h = q.b.isNeg() ? s.minus(q.b).div(2) : q.b.plus(s).neg().div(2);
+  const raw = h.isZero() ? [ZERO] : [h.div(q.c), q.a.div(h)];
+  return raw.map((u) => newton(q, u));
+}
+
+function newton(q: Quad, start: Dec): Dec {
+  let u = start;
+  for (let i = 0; i < 60; i++) {
+    const d = q.b.plus(q.c.mul(u).mul(2));
+    if (d.isZero()) break;
+    const step = evalQ(q, u).div(d);
+    u = u.minus(step);
+    if (step.abs().lte(u.abs().mul(TOL))) break;
+  }
+  return u;
+}
+
+/** Solve f(u) = 0 over u > 0 segment by segment (breakpoints where some leg's notional reaches a tier floor). */
+export function solvePiecewise(k: Dec, legs: SolveLeg[]): SolveResult {
+  const breaks: Dec[] = [];
+  for (const l of legs) for (const p of l.pieces) if (p.lo.gt(0) && l.q.gt(0)) breaks.push(p.lo.div(l.q));
+  const uniq = dedupe(breaks.sort((x, y) => x.cmp(y)));
+  const bounds: Array<Dec | null> = [ZERO, ...uniq, null];
+  const roots: Dec[] = [];
+  let nonPositiveRoot: Dec | null = null;
+  const quads: Quad[] = [];
+  for (let s = 0; s + 1 < bounds.length; s++) {
+    const lo = bounds[s]!;
+    const hi = bounds[s + 1] ?? null;
+    const probe = hi === null ? lo.plus(1).mul(2) : lo.plus(hi).div(2);
+    const quad = coefficients(k, legs, legs.map((l) => pieceAt(l, l.q.mul(probe))));
+    quads.push(quad);
+    for (const u of quadRoots(quad)) {
+      if (u.gt(0) && u.gte(lo) && (hi === null || u.lte(hi))) roots.push(u);
+      else if (s === 0 && u.lte(0) && nonPositiveRoot === null) nonPositiveRoot = u;
+    }
+  }
+  // A jump of MM at a boundary (tables without a consistent cum) can cross zero without an in-segment root.
+  uniq.forEach((b, i) => {
+    const left = evalQ(quads[i]!, b);
+    const right = evalQ(quads[i + 1]!, b);
+    if ((left.gt(0) && right.lt(0)) || (left.lt(0) && right.gt(0))) roots.push(b);
+  });
+  return { roots: dedupe(roots.sort((x, y) => x.cmp(y))), nonPositiveRoot };
+}
+
+function dedupe(xs: Dec[]): Dec[] {
+  const out: Dec[] = [];
+  for (const x of xs) {
+    const last = out[out.length - 1];
+    if (!last || !last.minus(x).abs().lte(x.abs().mul(TOL))) out.push(x);
+  }
+  return out;
+}
+
+/** The nearest root on each side of u0. */
+export function bracketRoots(roots: Dec[], u0: Dec): { below: Dec | null; above: Dec | null } {
+  let below: Dec | null = null;
+  let above: Dec | null = null;
+  for (const r of roots) {
+    if (r.lt(u0)) below = r;
+    else if (r.gt(u0) && above === null) above = r;
+  }
+  return { below, above };
+}

@@ -1,0 +1,10 @@
+// dYdX v4: https://docs.dydx.exchange/concepts-trading/margin (MMR = |S·P·MMF|, account-wide)
+import { baseModel, type VenueModel } from '../venue';
+
+export const dydxV4: VenueModel = {
+  ...baseModel,
+  id: 'dydx-v4',
+  source: 'https://docs.dydx.exchange/concepts-trading/margin',
+  inverse: () => false,
+  releasesMarginProRata: false,
+};

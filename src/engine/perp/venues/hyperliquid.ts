@@ -1,0 +1,12 @@
+// Hyperliquid: https://hyperliquid.gitbook.io/hyperliquid-docs/trading/liquidations (mmr = 1/(2·maxLeverage), margin tiers)
+import { baseModel, type VenueModel } from '../venue';
+
+export const hyperliquid: VenueModel = {
+  ...baseModel,
+  id: 'hyperliquid',
+  source: 'https://hyperliquid.gitbook.io/hyperliquid-docs/trading/liquidations',
+  inverse: () => false,
+  maxLeverageIsMm: true,
+  // Isolated margin on Hyperliquid is removed with the closed part of the position (docs: margin is per position).
+  releasesMarginProRata: true,
+};

@@ -1,0 +1,33 @@
+// OKX https://www.okx.com/help/v-tiered-maintenance-margin-ratio-rules ; Gate https://www.gate.io/help/futures/futures/27724/liquidation-price-bankruptcy-price
+import { Dec } from '../../decimal';
+import type { PerpPosition } from '../../types';
+import { baseModel, inferInverse, type VenueModel } from '../venue';
+
+/** MM = FaceValue × |contracts| × mark × (TierMMR + fee rate); absent takerFee ⇒ 0 with a warning (format.md §7). */
+const takerRate = (p: PerpPosition): Dec => p.market.takerFee ?? new Dec(0);
+
+export const okx: VenueModel = {
+  ...baseModel,
+  id: 'okx',
+  source: 'https://www.okx.com/help/v-tiered-maintenance-margin-ratio-rules',
+  inverse: inferInverse,
+  // OKX position tiers (minSz..maxSz) count contracts.
+  tierKey: () => 'size',
+  integerTierGap: true,
+  feeRate: takerRate,
+  warnMissingTaker: true,
+  // OKX displays MB / (MM + liquidation fee): our MM already holds the fee term.
+  display: (mb, mm) => (mm.isZero() ? null : mb.div(mm)),
+  // OKX isolated: reducing a position releases margin proportionally (help-center isolated margin 6997123251341).
+  releasesMarginProRata: true,
+};
+
+export const gate: VenueModel = {
+  ...baseModel,
+  id: 'gate',
+  source: 'https://www.gate.io/help/futures/futures/27724/liquidation-price-bankruptcy-price',
+  inverse: inferInverse,
+  feeRate: takerRate,
+  warnMissingTaker: true,
+  releasesMarginProRata: true,
+};
