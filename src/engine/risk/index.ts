@@ -8,3 +8,6 @@ export * from './volatility';
 export * from './codes';
 export * from './timeToLiquidation';
 export * from './liquidation';
+export * from './varEs';
+export * from './portfolio';
+export * from './slippage';
