@@ -1,0 +1,44 @@
+// Offsets → 1-based line/column (UTF-16 units, endColumn exclusive), shared by every reader.
+import type { Span } from '../types';
+
+export class LineIndex {
+  private readonly starts: number[] = [0];
+  /** A leading BOM is not shown by editors, so it does not count in line 1's columns. */
+  private readonly bom: boolean;
+
+  constructor(private readonly text: string) {
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 10) this.starts.push(i + 1);
+      else if (c === 13 && text.charCodeAt(i + 1) !== 10) this.starts.push(i + 1);
+    }
+    this.bom = text.charCodeAt(0) === 0xfeff;
+  }
+
+  position(offset: number): { line: number; column: number } {
+    const off = Math.max(0, Math.min(offset, this.text.length));
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.starts[mid]! <= off) lo = mid;
+      else hi = mid - 1;
+    }
+    let column = off - this.starts[lo]! + 1;
+    if (lo === 0 && this.bom && off > 0) column -= 1;
+    return { line: lo + 1, column };
+  }
+
+  span(offset: number, length: number): Span {
+    const start = Math.max(0, Math.min(offset, this.text.length));
+    const end = Math.max(start, Math.min(offset + Math.max(0, length), this.text.length));
+    const a = this.position(start);
+    const b = this.position(end);
+    return { offset: start, length: end - start, line: a.line, column: a.column, endLine: b.line, endColumn: b.column };
+  }
+
+  /** The start of the file (BOM skipped), for file-level diagnostics. */
+  fileStart(): Span {
+    return this.span(this.bom ? 1 : 0, 0);
+  }
+}
