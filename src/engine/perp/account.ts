@@ -4,10 +4,11 @@ import type { Diagnostic, PerpAccount, PerpMetrics, TierTable } from '../types';
 import { diag } from './codes';
 import { buildLeg, mmAt, pnlAt, type Leg } from './legs';
 import { tierIndexAt, tierUsed } from './maintenance';
-import { bracketRoots, solvePiecewise, type MmPiece, type SolveLeg } from './solver';
+import { bracketRoots, solvePiecewise, type MmPiece } from './solver';
 import { validateTierTable } from './validate';
 import { VENUES } from './venues';
 import type { VenueModel } from './venue';
+import { bybitFeeToClose, feeInclusiveBankruptcyU } from './venues/bybit';
 
 const ZERO = new Dec(0);
 
@@ -136,16 +137,10 @@ function addFeeToClose(model: VenueModel, ls: Leg[], kMb: Dec): void {
   if (!model.feeToClose) return;
   const active = ls.filter((l) => l.position.market.takerFee !== null);
   if (active.length === 0) return;
-  const zero = ZERO;
-  const feeLegs: SolveLeg[] = ls.map((l) => ({
-    ...l.solve,
-    pieces: [{ lo: zero, hi: null, c0: zero, c1: l.position.market.takerFee ?? zero, c2: zero, ref: null }],
-  }));
-  const roots = solvePiecewise(kMb, feeLegs).roots;
-  const bp = roots.length === 1 ? roots[0]! : null;
+  const bp = feeInclusiveBankruptcyU(kMb, ls.map((l) => l.solve), ls.map((l) => l.position.market.takerFee ?? ZERO));
   if (bp === null) return;
   for (const l of active) {
-    const fee = l.position.market.takerFee!.mul(l.q.mul(bp));
+    const fee = bybitFeeToClose(l.q, bp, l.position.market.takerFee!);
     l.solve.pieces = l.solve.pieces.map((p) => ({ ...p, c0: p.c0.plus(fee) }));
     l.mm.pieces = l.solve.pieces;
   }

@@ -1,6 +1,6 @@
 // Tier-table checks (exchanges.md §10.7): gaps, overlaps, monotone MMR, cum consistent with floors.
-import type { Diagnostic, Span, TierTable } from '../types';
-import { fmt } from '../decimal';
+import type { Diagnostic, Span, Tier, TierTable } from '../types';
+import { Dec, fmt } from '../decimal';
 import { diag } from './codes';
 
 /**
@@ -36,6 +36,20 @@ export function validateTierTable(table: TierTable, fallback: Span | undefined, 
       if (!expected.eq(t.cum))
         out.push(diag('warning', 'tier-cum-inconsistent', `tier ${n}: cum ${fmt(t.cum)} ≠ floor·(mmr − previous mmr) + previous cum = ${fmt(expected)}${where}`, span));
     }
+  });
+  return out;
+}
+
+/** Binance FAQ: Maintenance Amount on level n = floor_n × (MMR_n − MMR_n−1) + maintenance amount on level n−1. */
+export function nextCum(floor: Dec, mmr: Dec, prevMmr: Dec, prevCum: Dec): Dec {
+  return floor.mul(mmr.minus(prevMmr)).plus(prevCum);
+}
+
+/** cum of every tier recomputed from floors and MMRs (cum_1 = 0). */
+export function recomputeCum(tiers: Tier[]): Dec[] {
+  const out: Dec[] = [];
+  tiers.forEach((t, i) => {
+    out.push(i === 0 ? new Dec(0) : nextCum(t.floor, t.mmr, tiers[i - 1]!.mmr, out[i - 1]!));
   });
   return out;
 }

@@ -2,6 +2,7 @@
 import { Dec } from '../../decimal';
 import type { Tier } from '../../types';
 import { baseModel, type VenueModel } from '../venue';
+import { solvePiecewise, type SolveLeg } from '../solver';
 
 const common = {
   ...baseModel,
@@ -52,7 +53,18 @@ export function tiersFromBybitRiskLimits(rows: BybitRiskLimitRow[]): Tier[] {
   });
 }
 
-/** Estimated fee to close = taker × position value at the bankruptcy price (2026 UTA doc). */
-export function bybitFeeToClose(qty: Dec, bankruptcy: Dec, taker: Dec, inverse: boolean): Dec {
-  return inverse ? qty.div(bankruptcy).mul(taker) : qty.mul(bankruptcy).mul(taker);
+/** Estimated fee to close = taker × position value at the bankruptcy price (2026 UTA doc); x = q·u is that value. */
+export function bybitFeeToClose(q: Dec, bankruptcyU: Dec, taker: Dec): Dec {
+  return taker.mul(q.mul(bankruptcyU));
+}
+
+/**
+ * Bankruptcy with the fee reserved: margin balance = Σ taker × value at that price
+ * (help.bybit.com 360039261334: BP = 1.00075·Qty / (Qty/EP + AvailableBalance)). u = P (linear) or 1/P (inverse).
+ */
+export function feeInclusiveBankruptcyU(kMb: Dec, legs: SolveLeg[], takers: Dec[]): Dec | null {
+  const zero = new Dec(0);
+  const feeLegs = legs.map((l, i) => ({ ...l, pieces: [{ lo: zero, hi: null, c0: zero, c1: takers[i] ?? zero, c2: zero, ref: null }] }));
+  const roots = solvePiecewise(kMb, feeLegs).roots;
+  return roots.length === 1 ? roots[0]! : null;
 }
