@@ -11,3 +11,4 @@ export * from './liquidation';
 export * from './varEs';
 export * from './portfolio';
 export * from './slippage';
+export * from './buffer';
