@@ -1,0 +1,62 @@
+// Composition root: wires the store, the editor surfaces, the panel and the commands; every disposable goes into
+// context.subscriptions. Nothing here throws out of activate: evaluation errors become diagnostics.
+import * as vscode from 'vscode';
+import { isAtRisk, STATUS_LOOK } from '../protocol/describe';
+import { formatPercent, formatPrice, formatProbability, venueLabel } from '../protocol/format';
+import { EditorViews } from './editorViews';
+import { PositionsPanel } from './panel/panel';
+import { rowKey } from './rows';
+import { WorkspaceStore } from './workspaceStore';
+
+export function activate(context: vscode.ExtensionContext): void {
+  const log = vscode.window.createOutputChannel('Liquidation Lens', { log: true });
+  const store = new WorkspaceStore(log);
+  const views = new EditorViews(store);
+  const reveal = (key: string, preserveFocus: boolean): Promise<void> => revealRow(store, key, preserveFocus, panel);
+  const panel: PositionsPanel = new PositionsPanel(context, store, log, reveal);
+  context.subscriptions.push(
+    log, store, views, panel,
+    vscode.commands.registerCommand('liquidationLens.openPanel', () => panel.show()),
+    vscode.commands.registerCommand('liquidationLens.refresh', () => store.refreshAll()),
+    vscode.commands.registerCommand('liquidationLens.showAtRisk', () => showAtRisk(store, panel)),
+  );
+  void store.refreshAll().then(() => {
+    if (store.settings.openPanelOnStartup && !panel.isOpen) panel.show();
+  });
+}
+
+export function deactivate(): void {
+  // everything is disposed through context.subscriptions
+}
+
+async function revealRow(store: WorkspaceStore, key: string, preserveFocus: boolean, panel?: PositionsPanel): Promise<void> {
+  const found = store.findByKey(key);
+  if (!found) return;
+  const { row, uri } = found;
+  const pos = new vscode.Position(Math.max(0, row.line - 1), Math.max(0, row.column - 1));
+  const doc = await vscode.workspace.openTextDocument(uri);
+  const besidePanel = panel?.isOpen ? vscode.ViewColumn.Beside : vscode.ViewColumn.Active;
+  const editor = await vscode.window.showTextDocument(doc, { selection: new vscode.Range(pos, pos), preserveFocus, viewColumn: besidePanel, preview: true });
+  editor.revealRange(new vscode.Range(pos, pos), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+}
+
+async function showAtRisk(store: WorkspaceStore, panel: PositionsPanel): Promise<void> {
+  const rows = store.rows().filter((r) => isAtRisk(r.status));
+  if (rows.length === 0) {
+    void vscode.window.showInformationMessage('Liquidation Lens: no position at watch or worse.');
+    return;
+  }
+  const items = rows.map((r) => ({
+    label: `$(${STATUS_LOOK[r.status].codicon}) ${STATUS_LOOK[r.status].word}  ${r.symbol ?? r.id} ${r.kind === 'loan' ? 'loan' : r.side ?? ''}`,
+    description: [venueLabel(r.venue), r.account].filter(Boolean).join(' · '),
+    detail: [
+      r.liquidationPrice !== null ? `liq. ${formatPrice(r.liquidationPrice, r.markPrice, '-')}` : null,
+      r.distance !== null ? `${formatPercent(r.distance, 2, { minus: '-' })} away` : null,
+      r.liquidationProbability !== null ? `P(${r.horizon}) ${formatProbability(r.liquidationProbability)}` : null,
+      `${r.file}:${r.line}`,
+    ].filter(Boolean).join(' · '),
+    key: rowKey(r),
+  }));
+  const picked = await vscode.window.showQuickPick(items, { placeHolder: `${rows.length} position(s) at watch or worse`, matchOnDescription: true, matchOnDetail: true });
+  if (picked) await revealRow(store, picked.key, false, panel);
+}

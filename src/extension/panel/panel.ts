@@ -1,0 +1,148 @@
+// The positions panel: singleton WebviewPanel, restored by a serializer, fed by the store after the `ready`
+// handshake. Every incoming message is validated (protocol/messages.ts) before dispatch; a hidden panel is only
+// marked dirty and refreshed when it becomes visible (reference/vscode.md §5.6).
+import * as vscode from 'vscode';
+import * as v from 'valibot';
+import { HostToWebviewSchema, parseWebviewMessage, PROTOCOL_VERSION, type HostToWebview, type WebviewToHost } from '../../protocol/messages';
+import type { WorkspaceStore } from '../workspaceStore';
+import { buildPanelHtml, makeNonce } from './html';
+import { buildReportMessage } from './model';
+
+export const PANEL_VIEW_TYPE = 'liquidationLens.positions';
+
+export class PositionsPanel implements vscode.Disposable {
+  private panel: vscode.WebviewPanel | undefined;
+  private ready = false;
+  private dirty = false;
+  private pendingSelect: string | undefined;
+  private panelDisposables: vscode.Disposable[] = [];
+  private readonly disposables: vscode.Disposable[] = [];
+
+  constructor(
+    private readonly context: vscode.ExtensionContext,
+    private readonly store: WorkspaceStore,
+    private readonly log: vscode.LogOutputChannel,
+    private readonly reveal: (key: string, preserveFocus: boolean) => Promise<void>,
+  ) {
+    this.disposables.push(
+      vscode.window.registerWebviewPanelSerializer(PANEL_VIEW_TYPE, {
+        deserializeWebviewPanel: async (panel) => this.attach(panel),
+      }),
+      store.onDidChange(() => this.push()),
+    );
+  }
+
+  dispose(): void {
+    this.panel?.dispose();
+    for (const d of this.disposables) d.dispose();
+  }
+
+  get isOpen(): boolean {
+    return this.panel !== undefined;
+  }
+
+  show(selectKey?: string): void {
+    this.pendingSelect = selectKey;
+    if (this.panel) {
+      this.panel.reveal();
+      this.push();
+      return;
+    }
+    const panel = vscode.window.createWebviewPanel(PANEL_VIEW_TYPE, 'Liquidation Lens', vscode.ViewColumn.Active, this.options());
+    this.attach(panel);
+  }
+
+  private options(): vscode.WebviewPanelOptions & vscode.WebviewOptions {
+    const root = this.context.extensionUri;
+    return {
+      enableScripts: true,
+      enableCommandUris: false,
+      enableFindWidget: false,
+      retainContextWhenHidden: false,
+      localResourceRoots: [vscode.Uri.joinPath(root, 'dist'), vscode.Uri.joinPath(root, 'media')],
+    };
+  }
+
+  private attach(panel: vscode.WebviewPanel): void {
+    this.panel = panel;
+    this.ready = false;
+    panel.webview.options = this.options(); // reset on restore so localResourceRoots point at this install
+    panel.iconPath = vscode.Uri.joinPath(this.context.extensionUri, 'media', 'icon.png');
+    const asUri = (...p: string[]) => panel.webview.asWebviewUri(vscode.Uri.joinPath(this.context.extensionUri, ...p)).toString();
+    panel.webview.html = buildPanelHtml({
+      cspSource: panel.webview.cspSource,
+      nonce: makeNonce(),
+      scriptUri: asUri('dist', 'webview.js'),
+      styleUri: asUri('dist', 'webview.css'),
+      codiconUri: asUri('dist', 'codicon.css'),
+    });
+    this.panelDisposables.push(
+      panel.webview.onDidReceiveMessage((raw) => this.receive(raw)),
+      panel.onDidChangeViewState(() => { if (panel.visible && this.dirty) this.push(); }),
+      panel.onDidDispose(() => {
+        this.panel = undefined;
+        this.ready = false;
+        for (const d of this.panelDisposables) d.dispose();
+        this.panelDisposables = [];
+      }),
+    );
+  }
+
+  private receive(raw: unknown): void {
+    const parsed = parseWebviewMessage(raw);
+    if (!parsed.ok) {
+      this.log.warn(`dropped an invalid message from the panel: ${parsed.error}`);
+      return;
+    }
+    this.dispatch(parsed.value);
+  }
+
+  private dispatch(msg: WebviewToHost): void {
+    switch (msg.type) {
+      case 'ready':
+        if (msg.protocol !== PROTOCOL_VERSION) return;
+        this.ready = true;
+        this.push();
+        return;
+      case 'reveal':
+        void this.reveal(msg.key, msg.preserveFocus);
+        return;
+      case 'refresh':
+        void this.store.refreshAll();
+        return;
+      default: {
+        const never: never = msg;
+        void never;
+      }
+    }
+  }
+
+  private post(msg: HostToWebview): void {
+    const checked = v.safeParse(HostToWebviewSchema, msg);
+    if (!checked.success) {
+      this.log.error(`refusing to post an invalid ${msg.type} message: ${checked.issues[0].message} at ${checked.issues[0].path?.map((p) => String(p.key)).join('.') ?? ''}`);
+      return;
+    }
+    void this.panel?.webview.postMessage(msg);
+  }
+
+  private push(): void {
+    if (!this.panel || !this.ready) return;
+    if (!this.panel.visible) {
+      this.dirty = true;
+      return;
+    }
+    this.dirty = false;
+    this.post(buildReportMessage({
+      epoch: this.store.epoch,
+      now: this.store.lastEvaluated,
+      files: this.store.files().map((f) => f.evaluation.file),
+      rows: this.store.rows(),
+      risk: this.store.settings.risk,
+    }));
+    if (this.pendingSelect) {
+      this.post({ type: 'select', key: this.pendingSelect });
+      this.pendingSelect = undefined;
+    }
+  }
+}

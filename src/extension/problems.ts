@@ -1,0 +1,135 @@
+// What the editor shows for a file: file diagnostics and at-risk positions as Problems, the after-line decoration
+// text, the hover. Pure (plain data in, plain data out); the vscode adapter turns these into Diagnostics/decorations.
+import type { Diagnostic as EngineDiagnostic } from '../engine/types';
+import type { FileReport, ResultRow } from '../engine/report';
+import { fixSentence, isAtRisk, STATUS_LOOK } from '../protocol/describe';
+import { formatAmount, formatHealthFactor, formatPercent, formatPrice, formatProbability, venueLabel } from '../protocol/format';
+
+export const SOURCE = 'Liquidation Lens';
+
+export type SpecSeverity = 'error' | 'warning' | 'information' | 'hint';
+
+/** 0-based, end exclusive (vscode.Range semantics). */
+export interface DiagnosticSpec {
+  startLine: number;
+  startCharacter: number;
+  endLine: number;
+  endCharacter: number;
+  severity: SpecSeverity;
+  code: string;
+  message: string;
+}
+
+/** Columns past the end of a line are clamped by VS Code; used when only the entry's start is known. */
+export const TO_LINE_END = 10_000;
+
+const SEVERITY: Record<EngineDiagnostic['severity'], SpecSeverity> = {
+  error: 'error', warning: 'warning', info: 'information', hint: 'hint',
+};
+
+function zeroBased(n: number | undefined): number {
+  return Number.isFinite(n) && (n as number) >= 1 ? (n as number) - 1 : 0;
+}
+
+export function fileDiagnosticSpec(d: EngineDiagnostic): DiagnosticSpec {
+  const startLine = zeroBased(d.line);
+  const startCharacter = zeroBased(d.column);
+  let endLine = zeroBased(d.endLine ?? d.line);
+  let endCharacter = zeroBased(d.endColumn ?? d.column);
+  if (endLine < startLine || (endLine === startLine && endCharacter <= startCharacter)) {
+    endLine = startLine;
+    endCharacter = startCharacter === 0 && endCharacter === 0 ? TO_LINE_END : startCharacter + 1;
+  }
+  return { startLine, startCharacter, endLine, endCharacter, severity: SEVERITY[d.severity] ?? 'error', code: d.code, message: d.message };
+}
+
+const ROW_SEVERITY: Partial<Record<ResultRow['status'], SpecSeverity>> = {
+  liquidatable: 'error', critical: 'error', warning: 'warning', watch: 'information',
+};
+
+function sizeUnit(r: ResultRow): string | null {
+  return r.symbol;
+}
+
+function whoAndWhere(r: ResultRow): string {
+  const what = r.kind === 'loan' ? `${r.symbol ?? 'loan'} loan` : `${r.symbol ?? r.id} ${r.side ?? ''}`.trim();
+  const where = [venueLabel(r.venue), r.account].filter((x) => x && x !== '—').join(' · ');
+  return where ? `${what} (${where})` : what;
+}
+
+/** A trader's message with the numbers: status, liquidation price, distance, probability, margin ratio / HF, fix. */
+export function rowMessage(r: ResultRow): string {
+  const parts: string[] = [`${STATUS_LOOK[r.status].word.toUpperCase()}: ${whoAndWhere(r)}`];
+  const numbers: string[] = [];
+  if (r.liquidationPrice !== null) {
+    const away = r.distance !== null ? ` (${formatPercent(r.distance, 2, { minus: '-' })} away)` : '';
+    numbers.push(`liq. price ${formatPrice(r.liquidationPrice, r.markPrice, '-')}${away}`);
+  }
+  if (r.markPrice !== null) numbers.push(`mark ${formatAmount(r.markPrice, { minus: '-' })}${r.stale ? ' (stale)' : ''}`);
+  if (r.liquidationProbability !== null) numbers.push(`P(liquidation within ${r.horizon}) ${formatProbability(r.liquidationProbability)}`);
+  if (r.healthFactor !== null) numbers.push(`health factor ${formatHealthFactor(r.healthFactor)}`);
+  else if (r.marginRatio !== null) numbers.push(`margin ratio ${formatPercent(r.marginRatio, 2, { minus: '-' })}`);
+  let message = parts[0]!;
+  if (numbers.length) message += ' — ' + numbers.join(', ');
+  if (r.reason) message += `. ${r.reason}`;
+  const fix = fixSentence(r.fix, r.settleCurrency, sizeUnit(r));
+  if (fix) message += `. Fix: ${fix}`;
+  return message;
+}
+
+/** A Problem for a position at watch or worse, on its entry line; null for safe and unknown rows. */
+export function rowDiagnosticSpec(r: ResultRow): DiagnosticSpec | null {
+  const severity = ROW_SEVERITY[r.status];
+  if (!severity || !isAtRisk(r.status)) return null;
+  const line = zeroBased(r.line);
+  return {
+    startLine: line, startCharacter: zeroBased(r.column), endLine: line, endCharacter: TO_LINE_END,
+    severity, code: `position-${r.status}`, message: rowMessage(r),
+  };
+}
+
+export function diagnosticSpecsForFile(file: FileReport, rows: readonly ResultRow[]): DiagnosticSpec[] {
+  const specs = file.diagnostics.map(fileDiagnosticSpec);
+  for (const r of rows) {
+    const spec = rowDiagnosticSpec(r);
+    if (spec) specs.push(spec);
+  }
+  return specs.slice(0, 1000); // extHostDiagnostics truncates at 1000 per file (reference/vscode.md §2.8)
+}
+
+/** Error-Lens-style after-line text: "⚠ warning · liq 1,153.26 · 13.62% away · P(24h) 0.8%". */
+export function decorationText(r: ResultRow): string {
+  const look = STATUS_LOOK[r.status];
+  const bits = [`${look.glyph} ${look.word}`];
+  if (r.liquidationPrice !== null) bits.push(`liq ${formatPrice(r.liquidationPrice, r.markPrice, '-')}`);
+  if (r.distance !== null) bits.push(`${formatPercent(r.distance, 2, { minus: '-' })} away`);
+  if (r.liquidationProbability !== null) bits.push(`P(${r.horizon}) ${formatProbability(r.liquidationProbability)}`);
+  if (r.healthFactor !== null) bits.push(`HF ${formatHealthFactor(r.healthFactor)}`);
+  if (r.status === 'unknown') bits.push(r.reason);
+  return bits.join(' · ');
+}
+
+/** Markdown text escaping (file strings go into hovers as text, never as markup). */
+export function escapeMarkdown(s: string): string {
+  return s.replace(/[\\`*_{}[\]()#+\-.!|<>~&]/g, (c) => `\\${c}`);
+}
+
+export function hoverMarkdown(r: ResultRow): string {
+  const look = STATUS_LOOK[r.status];
+  const rows: Array<[string, string]> = [
+    ['Status', look.word],
+    ['Liquidation price', formatPrice(r.liquidationPrice, r.markPrice, '-')],
+    ['Bankruptcy price', formatPrice(r.bankruptcyPrice, r.markPrice, '-')],
+    ['Mark', formatAmount(r.markPrice, { minus: '-' }) + (r.stale ? ' (stale)' : '')],
+    ['Distance', formatPercent(r.distance, 2, { minus: '-' })],
+    [`P(liquidation within ${r.horizon})`, formatProbability(r.liquidationProbability)],
+    r.healthFactor !== null ? ['Health factor', formatHealthFactor(r.healthFactor)] : ['Margin ratio (MM / MB)', formatPercent(r.marginRatio, 2, { minus: '-' })],
+    ['Margin balance', formatAmount(r.marginBalance, { decimals: 2, minus: '-' })],
+    ['Maintenance margin', formatAmount(r.maintenanceMargin, { decimals: 2, minus: '-' })],
+  ];
+  if (r.tier) rows.push(['Tier', `#${r.tier.index} · MMR ${formatPercent(r.tier.mmr, 2)} · ${r.tier.source}`]);
+  const fix = fixSentence(r.fix, r.settleCurrency, sizeUnit(r));
+  if (fix) rows.push(['Fix', fix]);
+  const table = rows.map(([k, v]) => `| ${escapeMarkdown(k)} | ${escapeMarkdown(v)} |`).join('\n');
+  return `**${escapeMarkdown(whoAndWhere(r))}** — ${escapeMarkdown(r.reason)}\n\n| | |\n|---|---:|\n${table}`;
+}

@@ -1,0 +1,41 @@
+// Engine rows → what the extension shows: the cli.md §2 sort (the engine's Decimal compare) and the panel's row view.
+import { compareRows } from '../engine/sort';
+import type { ResultRow } from '../engine/report';
+import type { PanelRow } from '../protocol/messages';
+
+export { compareRows };
+
+export function sortRows(rows: readonly ResultRow[]): ResultRow[] {
+  return [...rows].sort(compareRows);
+}
+
+/** Stable key of a row across re-evaluations: ids are unique per file (cli.md §2). */
+export function rowKey(row: Pick<ResultRow, 'file' | 'id'>): string {
+  return `${row.file}#${row.id}`;
+}
+
+function detailString(details: Record<string, unknown> | undefined, key: string): string | null {
+  const value = details?.[key];
+  return typeof value === 'string' && /^-?\d+(\.\d+)?$/.test(value) ? value : null;
+}
+
+export function toPanelRow(r: ResultRow): PanelRow {
+  return {
+    key: rowKey(r),
+    file: r.file, line: r.line, column: r.column, id: r.id, kind: r.kind,
+    venue: r.venue, account: r.account, settleCurrency: r.settleCurrency, symbol: r.symbol, side: r.side,
+    marginMode: r.marginMode, size: r.size, entryPrice: r.entryPrice, markPrice: r.markPrice, markAge: r.markAge,
+    stale: r.stale, liquidationPrice: r.liquidationPrice, liquidationPrices: r.liquidationPrices,
+    bankruptcyPrice: r.bankruptcyPrice, reportedLiquidationPrice: r.reportedLiquidationPrice,
+    reportedDeviation: r.reportedDeviation, marginBalance: r.marginBalance, maintenanceMargin: r.maintenanceMargin,
+    marginRatio: r.marginRatio, venueMarginRatio: r.venueMarginRatio, healthFactor: r.healthFactor,
+    healthFactorIdeal: r.healthFactorIdeal,
+    tier: r.tier ? { index: r.tier.index, floor: r.tier.floor, cap: r.tier.cap, mmr: r.tier.mmr, cum: r.tier.cum, source: r.tier.source ?? '' } : null,
+    distance: r.distance, volatility: r.volatility, volatilitySource: r.volatilitySource, horizon: r.horizon,
+    liquidationProbability: r.liquidationProbability, status: r.status, reason: r.reason,
+    fix: r.fix,
+    valueAtRisk: detailString(r.details, 'var'),
+    expectedShortfall: detailString(r.details, 'es'),
+    liquidationCost: detailString(r.details, 'liquidationCost'),
+  };
+}

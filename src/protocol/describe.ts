@@ -1,0 +1,85 @@
+// Plain-language pieces shared by the panel, the Problems messages and the hovers. No arithmetic: it only picks
+// which of the engine's strings to show and formats them (format.ts).
+import { formatAmount } from './format';
+import type { PanelStatus } from './messages';
+
+export interface FixLike {
+  target: PanelStatus;
+  addMargin?: string | null;
+  reduceSize?: string | null;
+  costOptimalMargin?: string | null;
+  addCollateral?: Record<string, string | null>;
+  repayDebt?: Record<string, string | null>;
+  reason: string | null;
+}
+
+export interface FixAction {
+  kind: 'addMargin' | 'reduceSize' | 'addCollateral' | 'repayDebt';
+  /** "+27,744.75", "cut 41.50", "repay 13,158.70" */
+  label: string;
+  amount: string;
+  unit: string;
+}
+
+function firstAmount(rec: Record<string, string | null> | undefined): [string, string] | null {
+  if (!rec) return null;
+  for (const [asset, amount] of Object.entries(rec)) if (amount !== null) return [asset, amount];
+  return null;
+}
+
+/** The engine's fix as display actions, best first (margin/collateral, then size/debt). */
+export function fixActions(fix: FixLike | null, settleCurrency: string | null, sizeUnit: string | null, minus = '−'): FixAction[] {
+  if (!fix) return [];
+  const out: FixAction[] = [];
+  if (fix.addMargin) {
+    const amount = formatAmount(fix.addMargin, { minus });
+    out.push({ kind: 'addMargin', label: `+${amount}`, amount, unit: `${settleCurrency ?? ''} margin`.trim() });
+  }
+  if (fix.reduceSize) {
+    const amount = formatAmount(fix.reduceSize, { minus });
+    out.push({ kind: 'reduceSize', label: `cut ${amount}`, amount, unit: sizeUnit ?? '' });
+  }
+  const coll = firstAmount(fix.addCollateral);
+  if (coll) {
+    const amount = formatAmount(coll[1], { minus });
+    out.push({ kind: 'addCollateral', label: `+${amount}`, amount, unit: `${coll[0]} collateral` });
+  }
+  const debt = firstAmount(fix.repayDebt);
+  if (debt) {
+    const amount = formatAmount(debt[1], { minus });
+    out.push({ kind: 'repayDebt', label: `repay ${amount}`, amount, unit: debt[0] });
+  }
+  return out;
+}
+
+/** "add 81,597.40 USDT margin or cut 1,000 ETHUSDT", or the engine's reason when no fix is reachable. */
+export function fixSentence(fix: FixLike | null, settleCurrency: string | null, sizeUnit: string | null): string | null {
+  if (!fix) return null;
+  const parts = fixActions(fix, settleCurrency, sizeUnit, '-').map((a) => {
+    switch (a.kind) {
+      case 'addMargin': return `add ${a.amount} ${a.unit}`;
+      case 'reduceSize': return `reduce size by ${a.amount}${a.unit ? ' ' + a.unit : ''}`;
+      case 'addCollateral': return `add ${a.amount} ${a.unit}`;
+      case 'repayDebt': return `repay ${a.amount} ${a.unit}`;
+    }
+  });
+  if (parts.length === 0) return fix.reason ? `no fix reaches ${fix.target}: ${fix.reason}` : null;
+  return `${parts.join(' or ')} → ${fix.target}`;
+}
+
+/** Word, codicon and plain-text glyph per status (status is never shown by colour alone). */
+export const STATUS_LOOK: Record<PanelStatus, { word: string; codicon: string; glyph: string }> = {
+  liquidatable: { word: 'liquidatable', codicon: 'flame', glyph: '⛔' },
+  critical: { word: 'critical', codicon: 'error', glyph: '✖' },
+  warning: { word: 'warning', codicon: 'warning', glyph: '⚠' },
+  watch: { word: 'watch', codicon: 'eye', glyph: '◉' },
+  safe: { word: 'safe', codicon: 'pass', glyph: '✓' },
+  unknown: { word: 'unknown', codicon: 'question', glyph: '?' },
+};
+
+const RISKY: ReadonlySet<PanelStatus> = new Set(['liquidatable', 'critical', 'warning', 'watch']);
+
+/** Watch or worse (what gets a Problem, a mark in the panel and a place in "Show At-Risk Positions"). */
+export function isAtRisk(status: PanelStatus): boolean {
+  return RISKY.has(status);
+}

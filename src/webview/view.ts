@@ -1,0 +1,272 @@
+// Render functions of the panel (header chips, summary, table rows, details). Each returns fresh elements built
+// with dom.ts; strings from files are only ever textContent. Numbers are formatted, never computed.
+import type { PanelRow, PanelStatus, ReportMessage } from '../protocol/messages';
+import { STATUS_ORDER } from '../protocol/messages';
+import { fixActions, isAtRisk, STATUS_LOOK } from '../protocol/describe';
+import {
+  formatAge, formatAmount, formatHealthFactor, formatPercent, formatPrice, formatProbability, venueLabel,
+} from '../protocol/format';
+import { h, icon } from './dom';
+
+export function statusBadge(status: PanelStatus): HTMLElement {
+  const look = STATUS_LOOK[status];
+  return h('span', { class: `status st-${status}`, attrs: { 'data-status': status } }, icon(look.codicon), h('span', { text: look.word }));
+}
+
+export function statusChip(status: PanelStatus, count: number, pressed: boolean, onToggle: () => void): HTMLButtonElement {
+  const look = STATUS_LOOK[status];
+  return h('button', {
+    class: `chip-btn st-${status}`,
+    attrs: { type: 'button', 'aria-pressed': pressed ? 'true' : 'false', 'data-status': status, title: `${pressed ? 'Hide' : 'Show'} ${look.word} positions` },
+    on: { click: onToggle },
+  }, icon(look.codicon), h('span', { class: 'count', text: String(count) }), h('span', { class: 'chip-word', text: look.word }));
+}
+
+function num(text: string, extra = ''): HTMLElement {
+  return h('span', { class: `num${extra ? ' ' + extra : ''}`, text });
+}
+
+function muted(text: string): HTMLElement {
+  return h('span', { class: 'muted', text });
+}
+
+function dash(): HTMLElement {
+  return muted('—');
+}
+
+function sizeCell(r: PanelRow): HTMLElement {
+  const td = h('td', { class: 'n' });
+  if (r.size === null) td.append(dash());
+  else td.append(num(formatAmount(r.size)));
+  return td;
+}
+
+function markCell(r: PanelRow): HTMLElement {
+  const td = h('td', { class: 'n' });
+  if (r.stale) {
+    const age = formatAge(r.markAge);
+    td.append(h('span', { class: 'stale', attrs: { title: `stale: mark ${age || ''} old`.replace('  ', ' '), 'aria-label': `stale mark ${age}` } }, icon('history'), h('span', { text: age || 'stale' })));
+  }
+  td.append(r.markPrice === null ? dash() : num(formatAmount(r.markPrice)));
+  return td;
+}
+
+function probabilityCell(r: PanelRow): HTMLElement {
+  const td = h('td', { class: 'n c-p' });
+  if (r.liquidationProbability === null) {
+    td.append(dash());
+    return td;
+  }
+  const bar = h('span', { class: 'pbar', attrs: { 'aria-hidden': 'true' } });
+  const fill = h('span', { class: `pbar-fill st-${r.status}` });
+  // Bar length is display geometry of the probability (a statistic), written through the CSSOM (CSP-safe).
+  fill.style.setProperty('width', `${Math.max(2, Math.round(Math.min(1, Math.max(0, r.liquidationProbability)) * 26))}px`);
+  bar.append(fill);
+  td.append(bar, h('span', { class: 'pval', text: formatProbability(r.liquidationProbability) }));
+  return td;
+}
+
+function ratioCell(r: PanelRow): HTMLElement {
+  const td = h('td', { class: 'n' });
+  if (r.kind === 'loan' || r.healthFactor !== null) {
+    if (r.healthFactor === null) td.append(dash());
+    else td.append(h('span', { class: 'unit', text: 'HF ' }), num(formatHealthFactor(r.healthFactor)));
+  } else if (r.marginRatio === null) td.append(dash());
+  else td.append(num(formatPercent(r.marginRatio)));
+  return td;
+}
+
+function fixCell(r: PanelRow): HTMLElement {
+  const td = h('td', { class: 'c-fix' });
+  const actions = fixActions(r.fix, r.settleCurrency, r.symbol);
+  const first = actions[0];
+  if (first) {
+    td.append(h('span', { class: 'fix' }, icon('wrench'), num(first.label), h('span', { class: 'unit', text: first.unit })));
+  } else if (r.status === 'unknown') {
+    td.append(h('span', { class: 'muted' }, icon('info'), h('span', { text: r.reason })));
+  } else if (r.fix?.reason) {
+    td.append(h('span', { class: 'muted' }, icon('info'), h('span', { text: r.fix.reason })));
+  } else td.append(dash());
+  return td;
+}
+
+function sideCell(r: PanelRow): HTMLElement {
+  const td = h('td', { class: 'c-side' });
+  if (r.kind === 'loan') td.append(icon('account'), h('span', { text: 'Loan' }));
+  else if (r.side === 'long') td.append(icon('arrow-up'), h('span', { text: 'Long' }));
+  else if (r.side === 'short') td.append(icon('arrow-down'), h('span', { text: 'Short' }));
+  else td.append(dash());
+  return td;
+}
+
+export function tableRow(r: PanelRow, index: number, selected: boolean): HTMLTableRowElement {
+  const atRisk = isAtRisk(r.status);
+  const tr = h('tr', {
+    class: `row sev-${r.status}${selected ? ' selected' : ''}`,
+    attrs: {
+      'aria-rowindex': index + 2, 'aria-selected': selected ? 'true' : 'false', tabindex: selected ? 0 : -1,
+      'data-key': r.key, 'data-status': r.status, 'data-at-risk': atRisk ? 'true' : 'false',
+    },
+  });
+  const venue = h('td', { class: 'c-venue' }, h('span', { class: 'venue', text: venueLabel(r.venue) }));
+  if (r.account) venue.append(h('span', { class: 'acct', text: ` · ${r.account}` }));
+  tr.append(
+    h('td', { class: 'c-status' }, statusBadge(r.status)),
+    h('td', { class: 'c-sym' }, h('span', { class: 'sym', text: r.symbol ?? r.id })),
+    venue,
+    sideCell(r),
+    sizeCell(r),
+    markCell(r),
+    h('td', { class: 'n' }, r.liquidationPrice === null ? dash() : num(formatPrice(r.liquidationPrice, r.markPrice))),
+    h('td', { class: 'n' }, r.distance === null ? dash() : num(formatPercent(r.distance))),
+    probabilityCell(r),
+    ratioCell(r),
+    fixCell(r),
+  );
+  return tr;
+}
+
+export const COLUMNS: Array<{ label: string; numeric?: boolean; cls: string; title?: string }> = [
+  { label: 'Status', cls: 'w-status' },
+  { label: 'Symbol', cls: 'w-sym' },
+  { label: 'Venue · account', cls: 'w-venue' },
+  { label: 'Side', cls: 'w-side' },
+  { label: 'Size', numeric: true, cls: 'w-size' },
+  { label: 'Mark', numeric: true, cls: 'w-mark' },
+  { label: 'Liq. price', numeric: true, cls: 'w-liq' },
+  { label: 'Distance', numeric: true, cls: 'w-dist' },
+  { label: 'P', numeric: true, cls: 'w-p', title: 'Probability that the mark touches the liquidation price within the horizon' },
+  { label: 'MR / HF', numeric: true, cls: 'w-mr', title: 'Margin ratio (MM / MB) for perps, health factor for loans' },
+  { label: 'Fix', cls: 'w-fix' },
+];
+
+export function tableHead(horizon: string, target: string): HTMLTableSectionElement {
+  const tr = h('tr', { attrs: { 'aria-rowindex': 1 } });
+  COLUMNS.forEach((c, i) => {
+    const label = c.label === 'P' ? `P(${horizon})` : c.label;
+    const th = h('th', { class: c.numeric ? 'n' : '', attrs: { scope: 'col', title: c.title, 'aria-sort': i === 0 ? 'descending' : undefined } }, h('span', { text: label }));
+    if (i === 0) th.append(icon('arrow-down'));
+    if (c.label === 'Fix') th.append(h('span', { class: 'sub muted', text: ` → ${target}` }));
+    tr.append(th);
+  });
+  return h('thead', {}, tr);
+}
+
+function metric(label: string, codicon: string, value: Node[], detail: string, cls = ''): HTMLElement {
+  return h('div', { class: `metric${cls ? ' ' + cls : ''}` },
+    h('span', { class: 'k' }, icon(codicon), h('span', { text: label })),
+    h('span', { class: 'v' }, ...value),
+    h('span', { class: 'd', text: detail }));
+}
+
+export function summaryStrip(report: ReportMessage): HTMLElement {
+  const rows = report.rows;
+  const risky = rows.filter((r) => isAtRisk(r.status));
+  const worst = rows[0];
+  const stale = rows.filter((r) => r.stale);
+  const accounts = new Set(risky.map((r) => `${r.file}|${r.venue}|${r.account}`));
+  const strip = h('div', { class: 'summary', attrs: { role: 'region', 'aria-label': 'Workspace summary' } });
+  strip.append(
+    metric('At risk', 'shield', [num(String(risky.length)), h('span', { class: 'unit', text: `of ${rows.length}` })],
+      `positions at watch or worse · ${accounts.size} account${accounts.size === 1 ? '' : 's'}`),
+    metric('Worst position', 'account',
+      worst ? [h('span', { class: 'worst-sym', text: `${worst.symbol ?? worst.id} · ${venueLabel(worst.venue)}` }), statusBadge(worst.status)] : [muted('none')],
+      worst ? (worst.distance !== null ? `${formatPercent(worst.distance)} from liquidation` : worst.reason) : 'no positions found'),
+    metric('Stale marks', 'history', [num(String(stale.length)), h('span', { class: 'unit', text: `of ${rows.length}` })],
+      stale.length ? `oldest ${formatAge(Math.max(...stale.map((r) => r.markAge ?? 0)))}` : 'all marks fresh'),
+    metric('File errors', 'error', [num(String(report.errors))], `${report.files} position file${report.files === 1 ? '' : 's'}`, 'meta'),
+  );
+  return strip;
+}
+
+function kv(dl: HTMLElement, label: string, value: string | Node, cls = ''): void {
+  dl.append(h('dt', { class: cls, text: label }), h('dd', { class: cls }, typeof value === 'string' ? num(value) : value));
+}
+
+function pct(x: number | null): string {
+  return x === null ? '—' : `${(x * 100).toFixed(1)}%`;
+}
+
+export function detailsPane(r: PanelRow | undefined, report: ReportMessage, onReveal: () => void): HTMLElement[] {
+  if (!r) {
+    return [h('div', { class: 'd-empty' }, icon('info'), h('span', { text: report.rows.length ? 'Select a position to see its margin breakdown and fix.' : 'No position files found. Position files are named *.positions.json, .yaml, .yml or .csv.' }))];
+  }
+  const unit = r.settleCurrency ?? '';
+  const what = r.kind === 'loan' ? 'loan' : [r.side, r.size !== null ? formatAmount(r.size) : null, r.marginMode].filter(Boolean).join(' · ');
+  const head = h('div', { class: 'd-head' },
+    h('div', { class: 'd-title' }, h('h2', { text: r.symbol ?? r.id }, h('span', { class: 'side', text: ` ${what}` })), h('span', { class: 'spacer' }), statusBadge(r.status)),
+    h('div', { class: 'd-sub' }, h('span', { text: [venueLabel(r.venue), r.account].filter(Boolean).join(' · ') }), h('span', { class: 'spacer' }),
+      h('button', { class: 'link', attrs: { type: 'button', title: 'Reveal in file' }, on: { click: onReveal } }, icon('go-to-file'), h('span', { class: 'num', text: `${r.file}:${r.line}:${r.column}` }))),
+    h('div', { class: `reason st-${r.status}`, attrs: { role: 'note' } }, icon(STATUS_LOOK[r.status].codicon), h('span', { text: r.reason })),
+  );
+
+  const prices = h('dl', { class: 'kv' });
+  kv(prices, 'Mark', h('span', {}, r.stale ? h('span', { class: 'stale', text: `stale ${formatAge(r.markAge)}` }) : null, num(formatAmount(r.markPrice))));
+  if (r.entryPrice !== null) kv(prices, 'Entry', formatAmount(r.entryPrice));
+  kv(prices, 'Liquidation price', formatPrice(r.liquidationPrice, r.markPrice), 'liq');
+  if (r.liquidationPrices) {
+    for (const [k, val] of Object.entries(r.liquidationPrices)) kv(prices, `  ${k}`, formatPrice(val, r.markPrice), 'sub');
+  }
+  if (r.bankruptcyPrice !== null) kv(prices, 'Bankruptcy price', formatPrice(r.bankruptcyPrice, r.markPrice));
+  if (r.reportedLiquidationPrice !== null) {
+    kv(prices, 'Reported liq. price', formatPrice(r.reportedLiquidationPrice, r.markPrice));
+    if (r.reportedDeviation !== null) kv(prices, 'Deviation from reported', formatPercent(r.reportedDeviation, 3), 'sub');
+  }
+  kv(prices, 'Distance', formatPercent(r.distance));
+  kv(prices, `Volatility${r.volatilitySource ? ` (${r.volatilitySource})` : ''}`, pct(r.volatility));
+  kv(prices, `P(liquidation within ${r.horizon})`, formatProbability(r.liquidationProbability, { space: true }));
+
+  const margin = h('dl', { class: 'kv' });
+  if (r.kind === 'loan') {
+    kv(margin, 'Health factor', formatHealthFactor(r.healthFactor));
+    if (r.healthFactorIdeal !== null) kv(margin, 'Health factor (real-number formula)', formatAmount(r.healthFactorIdeal, { decimals: 6, rounding: 'floor' }), 'sub');
+  } else {
+    kv(margin, `Margin balance${unit ? ' ' + unit : ''}`, formatAmount(r.marginBalance, { decimals: 2 }));
+    kv(margin, 'Maintenance margin', formatAmount(r.maintenanceMargin, { decimals: 2 }));
+    kv(margin, 'Margin ratio (MM / MB)', formatPercent(r.marginRatio), 'total');
+    if (r.venueMarginRatio !== null) kv(margin, 'As the venue shows it', formatPercent(r.venueMarginRatio), 'sub');
+  }
+  const marginBlock = h('section', { class: 'block', attrs: { 'aria-label': 'Margin' } }, h('h3', { text: r.kind === 'loan' ? 'Health' : 'Margin' }, h('span', { class: 'aside', text: unit })), margin);
+  if (r.tier) {
+    const t = r.tier;
+    marginBlock.append(h('div', { class: 'tier' },
+      h('span', { text: `Tier ${t.index} · ${formatAmount(t.floor)} – ${t.cap === null ? '∞' : formatAmount(t.cap)} · MMR ${formatPercent(t.mmr)}${t.cum !== null ? ` · cum ${formatAmount(t.cum)}` : ''}` }),
+      h('span', { class: 'src' }, icon('link-external'), h('span', { text: `Source: ${t.source || 'file'}` }))));
+  }
+
+  const fixBlock = h('section', { class: 'block', attrs: { 'aria-label': 'Fix' } }, h('h3', { text: 'Fix' }, h('span', { class: 'aside', text: r.fix ? `→ ${r.fix.target}` : '' })));
+  const actions = fixActions(r.fix, r.settleCurrency, r.symbol);
+  if (actions.length) {
+    for (const a of actions) {
+      const verb = a.kind === 'addMargin' ? `Add ${a.amount} ${a.unit}` : a.kind === 'reduceSize' ? `Reduce size by ${a.amount}${a.unit ? ' ' + a.unit : ''}` : a.kind === 'addCollateral' ? `Add ${a.amount} ${a.unit}` : `Repay ${a.amount} ${a.unit}`;
+      fixBlock.append(h('div', { class: 'fixbox' }, icon('wrench'), h('span', { text: verb })));
+    }
+    const fix = r.fix as { costOptimalMargin?: string | null } | null;
+    if (fix?.costOptimalMargin) fixBlock.append(h('div', { class: 'muted fix-note', text: `cost-optimal buffer ${formatAmount(fix.costOptimalMargin, { decimals: 2 })} ${unit}`.trim() }));
+  } else {
+    fixBlock.append(h('div', { class: 'muted fix-note', text: r.fix?.reason ?? (r.status === 'unknown' ? 'No fix: the position could not be evaluated.' : `Nothing to do: already ${r.status}.`) }));
+  }
+
+  const blocks: HTMLElement[] = [head,
+    h('section', { class: 'block', attrs: { 'aria-label': 'Prices' } }, h('h3', { text: 'Prices' }, h('span', { class: 'aside', text: r.horizon })), prices),
+    marginBlock, fixBlock];
+  if (r.valueAtRisk !== null || r.expectedShortfall !== null || r.liquidationCost !== null) {
+    const risk = h('dl', { class: 'kv' });
+    if (r.valueAtRisk !== null) kv(risk, 'Value at risk', formatAmount(r.valueAtRisk, { decimals: 2 }));
+    if (r.expectedShortfall !== null) kv(risk, 'Expected shortfall', formatAmount(r.expectedShortfall, { decimals: 2 }));
+    if (r.liquidationCost !== null) kv(risk, 'Cost if liquidated', formatAmount(r.liquidationCost, { decimals: 2 }));
+    blocks.push(h('section', { class: 'block', attrs: { 'aria-label': 'Risk' } }, h('h3', { text: 'Risk' }, h('span', { class: 'aside', text: unit })), risk));
+  }
+  blocks.push(h('div', { class: 'actions' },
+    h('button', { class: 'btn primary', attrs: { type: 'button' }, on: { click: onReveal } }, icon('go-to-file'), h('span', { text: 'Reveal in file' })),
+    h('span', { class: 'hint' }, h('kbd', { text: 'Enter' }))));
+  return blocks;
+}
+
+export function thresholdsText(report: ReportMessage): string {
+  const p = report.probability;
+  const pctText = (x: number) => `${+(x * 100).toFixed(2)} %`;
+  return `Sorted by status, then distance · P ≥ ${pctText(p.watch)} watch · ${pctText(p.warning)} warning · ${pctText(p.critical)} critical`;
+}
+
+export { STATUS_ORDER };
