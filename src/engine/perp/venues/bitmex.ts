@@ -12,5 +12,6 @@ export const bitmex: VenueModel = {
   // Staff formula: MM = maintMargin % + exit taker fee (+ funding, taken here as a cash flow, exchanges.md §4.3).
   feeRate: (p) => p.market.takerFee ?? new Dec(0),
   fundingCashFlow: true,
+  // Decision: BitMEX isolated margin is per position and a reduce releases its share (not quoted in the example pages).
   releasesMarginProRata: true,
 };

@@ -7,6 +7,6 @@ export const hyperliquid: VenueModel = {
   source: 'https://hyperliquid.gitbook.io/hyperliquid-docs/trading/liquidations',
   inverse: () => false,
   maxLeverageIsMm: true,
-  // Isolated margin on Hyperliquid is removed with the closed part of the position (docs: margin is per position).
+  // Decision: isolated margin is removed with the closed part of the position (not quoted verbatim in the docs we have).
   releasesMarginProRata: true,
 };

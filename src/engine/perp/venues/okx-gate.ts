@@ -18,7 +18,7 @@ export const okx: VenueModel = {
   warnMissingTaker: true,
   // OKX displays MB / (MM + liquidation fee): our MM already holds the fee term.
   display: (mb, mm) => (mm.isZero() ? null : mb.div(mm)),
-  // OKX isolated: reducing a position releases margin proportionally (help-center isolated margin 6997123251341).
+  // Decision (not stated in the OKX pages we have): a partial close of an isolated position releases its margin pro rata.
   releasesMarginProRata: true,
 };
 
@@ -29,5 +29,6 @@ export const gate: VenueModel = {
   inverse: inferInverse,
   feeRate: takerRate,
   warnMissingTaker: true,
+  // Decision, as OKX: not stated in the Gate text we have.
   releasesMarginProRata: true,
 };
