@@ -1,4 +1,5 @@
 // Bigint replicas of Aave v3 pool arithmetic (aave-dao/aave-v3-origin v3.3.0; v3.0 rules from aave/aave-v3-core v1.19).
+import type { Dec } from '../decimal';
 import {
   BPS, WAD, divCeil, min, percentDiv, percentDivFloor, percentMul, percentMulCeil, percentMulFloor, wadDiv,
 } from './units';
@@ -124,4 +125,11 @@ export function aaveLiquidationCall(args: {
   const debtRemains = s.debtRepaid < debt.balance || args.totalDebtBase > baseValue(debt);
   const createsBadDebt = version >= 3.3 && seizedBase === args.totalCollateralBase && debtRemains;
   return { ...s, allowed, debtLeftBase, collateralLeftBase, createsBadDebt };
+}
+
+/** Real-number seizure (defi.md §1.6): total = debtValue·LB/collPrice, fee = fee%·bonus part, liquidator = total − fee. */
+export function aaveIdealSeizure(debtValue: Dec, collPrice: Dec, bonus: Dec, protocolFee: Dec): { total: Dec; protocolFee: Dec; toLiquidator: Dec } {
+  const total = debtValue.mul(bonus.add(1)).div(collPrice);
+  const fee = total.sub(total.div(bonus.add(1))).mul(protocolFee);
+  return { total, protocolFee: fee, toLiquidator: total.sub(fee) };
 }

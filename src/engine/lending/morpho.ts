@@ -143,3 +143,6 @@ export function morphoRepayParams(params: Record<string, Dec>, x: Dec, loanDecim
   const d = (v: bigint): Dec => new Dec((v < 0n ? 0n : v).toString());
   return { borrowShares: d(bs - shares), totalBorrowAssets: d(ta - assets), totalBorrowShares: d(ts - shares) };
 }
+
+/** Real-number LIF = min(1.15, 1/(0.3·LLTV + 0.7)) (docs.morpho.org liquidation). */
+export const morphoLIFIdeal = (lltv: Dec): Dec => Dec.min(new Dec('1.15'), new Dec(1).div(lltv.mul('0.3').add('0.7')));
