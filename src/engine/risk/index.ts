@@ -12,3 +12,4 @@ export * from './varEs';
 export * from './portfolio';
 export * from './slippage';
 export * from './buffer';
+export * from './varianceGamma';

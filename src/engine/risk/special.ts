@@ -95,12 +95,13 @@ export function tPdf(x: number, k: number): number {
 
 /**
  * Exponentially scaled modified Bessel function of the second kind, e^x·K_v(x), x > 0.
- * Trapezoid rule (step 0.01) on K_v(x) = ∫₀^∞ e^{−x cosh t} cosh(vt) dt (risk.md §8: ≤ 8.8e-16 vs mpmath);
- * the integrand is analytic and decays double-exponentially, so the trapezoid rule converges geometrically.
+ * Trapezoid rule on K_v(x) = ∫₀^∞ e^{−x cosh t} cosh(vt) dt (risk.md §8: step 0.01 ⇒ ≤ 8.8e-16 vs mpmath).
+ * The integrand is even, analytic in the strip |Im t| < π/2 and decays double-exponentially, so the error
+ * falls like e^{−π²/h}: step 0.1 is already at rounding level and 10× cheaper (checked against mpmath in tests).
  */
 export function besselKScaled(v: number, x: number): number {
   if (!(x > 0) || !Number.isFinite(v)) return Number.NaN;
-  const h = 0.01;
+  const h = 0.1;
   let sum = 0.5; // t = 0 term: e^{0}·cosh 0, halved
   for (let i = 1; i < 100_000; i++) {
     const t = i * h;
