@@ -174,8 +174,9 @@ function legMetrics(account: PerpAccount, model: VenueModel, g: Group, l: Leg): 
     const mark = toP(l.u0);
     if (downP && upP) {
       out.liquidationPrices = { down: downP, up: upP };
-      out.liquidationPrice = mark.minus(downP).lte(upP.minus(mark)) ? downP : upP;
-      out.note = 'hedged book: liquidation both below and above the mark';
+      // nearest in log distance (a price move is multiplicative): compare mark/down with up/mark
+      out.liquidationPrice = mark.div(downP).lte(upP.div(mark)) ? downP : upP;
+      out.note = g.legs.length > 1 ? 'hedged book: liquidation both below and above the mark' : 'liquidation both below and above the mark';
     } else {
       out.liquidationPrice = downP ?? upP;
     }

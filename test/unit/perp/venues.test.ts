@@ -156,7 +156,7 @@ describe('§10 decisions', () => {
     expect(m.liquidationPrices).not.toBeNull();
     const { down, up } = m.liquidationPrices!;
     expect(down!.lt(100000) && up!.gt(100000)).toBe(true);
-    expect(m.liquidationPrice!.eq(D(100000).minus(down!).lte(up!.minus(100000)) ? down! : up!)).toBe(true);
+    expect(m.liquidationPrice!.eq(D(100000).div(down!).lte(up!.div(100000)) ? down! : up!)).toBe(true);
     expect(fmt(r.metrics[1]!.liquidationPrice)).toBe(fmt(m.liquidationPrice));
     for (const p of [down!, up!]) {
       const again = evaluatePerpAccount(account('binance-usdm', [
