@@ -36,7 +36,9 @@ const arbCase = fc.record({
   cross: fc.boolean(),
 });
 
-function build(c: Case, g: fc.infer<typeof arbCase>, markPrice: Dec, marginBoost = D(1)) {
+type Gen = { side: 'long' | 'short'; entry: number; size: number; leverage: number; move: number; cross: boolean };
+
+function build(c: Case, g: Gen, markPrice: Dec, marginBoost = D(1)) {
   const entry = D(g.entry).div(10);
   // linear: size in base (÷100); inverse: contracts
   const size = c.inverse ? D(g.size).mul(10) : D(g.size).div(100);
@@ -49,7 +51,7 @@ function build(c: Case, g: fc.infer<typeof arbCase>, markPrice: Dec, marginBoost
     : account(c.venue, [{ ...p, isolatedMargin: margin.toFixed() }]);
 }
 
-const evalAt = (c: Case, g: fc.infer<typeof arbCase>, mark: Dec, boost?: Dec): PerpMetrics => evaluatePerpAccount(build(c, g, mark, boost)).metrics[0]!;
+const evalAt = (c: Case, g: Gen, mark: Dec, boost?: Dec): PerpMetrics => evaluatePerpAccount(build(c, g, mark, boost)).metrics[0]!;
 
 describe.each(CASES)('$venue', (c) => {
   it('MB = MM at the computed price (|MB − MM| ≤ 1e-30 × notional), bankruptcy beyond it, margin moves it away', () => {
