@@ -4,7 +4,7 @@ import { cpSync, mkdirSync, existsSync, readFileSync } from 'node:fs';
 
 const watch = process.argv.includes('--watch');
 const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
-const common = { bundle: true, sourcemap: true, logLevel: 'info', legalComments: 'none', define: { __VERSION__: JSON.stringify(pkg.version) } };
+const common = { mainFields: ['module', 'main'], bundle: true, sourcemap: true, logLevel: 'info', legalComments: 'none', define: { __VERSION__: JSON.stringify(pkg.version) } };
 
 const targets = [
   { ...common, entryPoints: ['src/extension/main.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'] },

@@ -5,8 +5,8 @@ import { Dec, ceilToStep, fmt } from './decimal';
 import type { PerpAccount, PerpPosition, Status } from './types';
 import type { PerpFix } from './report';
 import type { EvalContext } from './context';
-import { assess, type MarketRisk } from './risk-view';
-import { barriersOf } from './perp-rows';
+import type { MarketRisk } from './risk-view';
+import { outcomeAfter } from './reevaluate';
 import { meetsTarget } from './status';
 import { defaultMarginStep, isInverse } from './venues';
 import { costOptimalMargin } from './buffer';
@@ -17,12 +17,8 @@ const MAX_CONFIRM_STEPS = 1000;
 
 type Probe = (x: Dec) => boolean;
 
-/** Status of position `index` after a change to its account, with the market's risk inputs held. */
-export function statusAfter(account: PerpAccount, index: number, risk: MarketRisk, ctx: EvalContext): Status {
-  const m = evaluatePerpAccount(account).metrics[index];
-  const mark = account.positions[index]!.market.markPrice;
-  if (!m || !mark) return 'unknown';
-  return assess(barriersOf(m, mark), m.liquidatable, m.unknownReason, m.note, risk, ctx.settings).status;
+function statusAfter(account: PerpAccount, index: number, risk: MarketRisk, ctx: EvalContext): Status {
+  return outcomeAfter(account, index, risk, ctx).outcome?.status ?? 'unknown';
 }
 
 /** Smallest x in (0, limit] with ok(x), assuming ok is monotone; null when even `limit` fails. */
@@ -49,7 +45,7 @@ function smallest(ok: Probe, start: Dec, limit: Dec | null, step: Dec): Dec | nu
   return x;
 }
 
-function withMargin(account: PerpAccount, index: number, add: Dec): PerpAccount {
+export function withMargin(account: PerpAccount, index: number, add: Dec): PerpAccount {
   const p = account.positions[index]!;
   if (p.marginMode === 'isolated') {
     const positions = account.positions.map((q, i) => (i === index ? { ...q, isolatedMargin: (q.isolatedMargin ?? new Dec(0)).plus(add) } : q));

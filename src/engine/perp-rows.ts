@@ -7,7 +7,8 @@ import type { ResultRow, TierReport } from './report';
 import type { EvalContext } from './context';
 import { markAge } from './staleness';
 import { pickVolatility } from './volatility';
-import { assess, type Barriers, type MarketRisk } from './risk-view';
+import { assess, type MarketRisk } from './risk-view';
+import { barriersOf } from './reevaluate';
 import { defaultFundingInterval } from './venues';
 import { perpFix } from './fix';
 import { formatDuration } from './time';
@@ -16,12 +17,6 @@ import { riskDetails } from './details';
 const spanAt = (s: Span): Pick<Diagnostic, 'line' | 'column' | 'endLine' | 'endColumn'> => ({
   line: s.line, column: s.column, endLine: s.endLine, endColumn: s.endColumn,
 });
-
-export function barriersOf(m: PerpMetrics, mark: Dec): Barriers {
-  if (m.liquidationPrices) return { mark, down: m.liquidationPrices.down, up: m.liquidationPrices.up };
-  if (m.liquidationPrice === null) return { mark, down: null, up: null };
-  return m.liquidationPrice.lte(mark) ? { mark, down: m.liquidationPrice, up: null } : { mark, down: null, up: m.liquidationPrice };
-}
 
 /** The market's risk inputs for one position (volatility, funding drift, horizon with staleness). */
 export function marketRisk(account: PerpAccount, p: PerpPosition, ctx: EvalContext): { risk: MarketRisk; age: ReturnType<typeof markAge>; volSource: ResultRow['volatilitySource']; details: Record<string, unknown> } {
@@ -83,6 +78,9 @@ export function perpRows(account: PerpAccount, ctx: EvalContext): ResultRow[] {
 function perpRow(account: PerpAccount, p: PerpPosition, m: PerpMetrics, index: number, ctx: EvalContext): ResultRow {
   const { risk, age, volSource, details } = marketRisk(account, p, ctx);
   const mark = p.market.markPrice;
+  if (!mark) {
+    ctx.once(`no-mark:${p.symbol}:${p.span.offset}`, { severity: 'warning', code: 'missing-mark', message: `no markPrice for ${p.symbol}: this position cannot be evaluated (status unknown); add markPrice to markets.${p.symbol} or to the position`, ...spanAt(p.fields['symbol'] ?? p.span) });
+  }
   const outcome = assess(mark ? barriersOf(m, mark) : null, m.liquidatable, m.unknownReason ?? (mark ? null : 'no mark price'), m.note, risk, ctx.settings);
   const row: ResultRow = {
     file: ctx.path, line: p.span.line, column: p.span.column, id: p.id, kind: 'perp', venue: account.venue,

@@ -1,6 +1,6 @@
 // The columns a person reads (table and markdown), one place for both.
 import type { ResultRow, PerpFix, LoanFix } from '../../engine/report';
-import { amount, percent, probability } from './display';
+import { amount, exact, percent, probability } from './display';
 
 export const HEADERS = ['Status', 'Symbol', 'Venue · account', 'Side', 'Size', 'Mark', 'Liq. price', 'Distance', 'P(liq)', 'MR / HF', 'Fix'];
 export const RIGHT = new Set([4, 5, 6, 7, 8, 9]);
@@ -20,7 +20,7 @@ function fixText(row: ResultRow): string {
 function perpFix(f: PerpFix, row: ResultRow): string {
   const parts: string[] = [];
   if (f.addMargin) parts.push(`+${amount(f.addMargin)} ${row.settleCurrency ?? ''} margin`.replace('  ', ' '));
-  if (f.reduceSize) parts.push(`or cut ${amount(f.reduceSize)}`);
+  if (f.reduceSize) parts.push(`${parts.length ? 'or ' : ''}cut ${exact(f.reduceSize)}`);
   return parts.length ? parts.join(' ') : (f.reason ?? '—');
 }
 
@@ -32,7 +32,7 @@ export function cells(row: ResultRow): string[] {
     row.symbol ?? '—',
     venue,
     row.kind === 'loan' ? 'loan' : (row.side ?? '—'),
-    row.size ? amount(row.size) : '—',
+    exact(row.size),
     amount(row.markPrice),
     amount(row.liquidationPrice),
     percent(row.distance),

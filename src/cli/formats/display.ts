@@ -13,6 +13,14 @@ export function amount(s: string | null): string {
   return frac !== undefined ? `${grouped}.${frac}` : grouped;
 }
 
+/** An input echoed as written (sizes): grouping only, no rounding. */
+export function exact(s: string | null): string {
+  if (s === null) return '—';
+  const [int, frac] = s.split('.');
+  const grouped = int!.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return frac !== undefined ? `${grouped}.${frac}` : grouped;
+}
+
 export function percent(s: string | null, dp = 2): string {
   if (s === null) return '—';
   return `${new Dec(s).mul(100).toFixed(dp)} %`;

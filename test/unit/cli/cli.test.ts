@@ -1,0 +1,128 @@
+import { describe, expect, it } from 'vitest';
+import { mkdtempSync, writeFileSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { cli, json } from './helpers';
+
+const FAQ = 'examples/binance-faq-cross.positions.yaml';
+
+function tempFile(name: string, text: string): { dir: string; file: string } {
+  const dir = mkdtempSync(join(tmpdir(), 'll-cli-'));
+  const file = join(dir, name);
+  writeFileSync(file, text);
+  return { dir, file };
+}
+
+describe('check on the Binance FAQ account', () => {
+  const { report } = json(['check', FAQ]);
+  const byId = (id: string) => report.positions.find((p: any) => p.id === id);
+
+  it('reproduces the FAQ liquidation prices to 30 significant digits', () => {
+    expect(byId('eth-faq').liquidationPrice).toBe('1153.25646423910427043995394955');
+    expect(byId('btc-faq').liquidationPrice).toBe('26316.8932645188607485845539331');
+    expect(new Number(byId('eth-faq').liquidationPrice).toFixed(2)).toBe('1153.26');
+    expect(new Number(byId('btc-faq').liquidationPrice).toFixed(2)).toBe('26316.89');
+  });
+
+  it('reports the account margin balance and margin ratio of the FAQ', () => {
+    expect(byId('btc-faq').marginBalance).toBe('1030895.55638');
+    expect(byId('btc-faq').marginRatio).toBe('0.414894910467865023973593781687');
+    expect(byId('btc-faq').tier.mmr).toBe('0.025');
+    expect(byId('eth-faq').tier.cum).toBe('135365');
+  });
+
+  it('gives every row every key of cli.md §2, paths relative with /', () => {
+    const keys = ['file', 'line', 'column', 'id', 'kind', 'venue', 'account', 'settleCurrency', 'symbol', 'side', 'marginMode', 'walletSource', 'size', 'entryPrice', 'markPrice', 'markAge', 'stale', 'liquidationPrice', 'liquidationPrices', 'bankruptcyPrice', 'reportedLiquidationPrice', 'reportedDeviation', 'marginBalance', 'maintenanceMargin', 'marginRatio', 'venueMarginRatio', 'healthFactor', 'healthFactorIdeal', 'tier', 'distance', 'volatility', 'volatilitySource', 'horizon', 'liquidationProbability', 'status', 'reason', 'fix', 'details'];
+    for (const row of report.positions) for (const k of keys) expect(row, k).toHaveProperty(k);
+    expect(report.files[0].path).toBe(FAQ);
+    expect(report.now).toBe('2026-11-24T07:00:00.000Z');
+    expect(report.summary.positions).toBe(2);
+  });
+});
+
+describe('formats', () => {
+  it('prints a table with the status words and the FAQ prices', () => {
+    const r = cli(['check', FAQ, '--format', 'table']);
+    expect(r.stdout).toMatch(/Liq\. price/);
+    expect(r.stdout).toContain('1,153.26');
+    expect(r.stdout).toContain('26,316.89');
+  });
+
+  it('prints markdown with a table header', () => {
+    const r = cli(['check', FAQ, '--format', 'markdown']);
+    expect(r.stdout).toContain('| Status | Symbol |');
+    expect(r.stdout).toContain('1,153.26');
+  });
+
+  it('prints SARIF 2.1.0 with one result per diagnostic and risky position', () => {
+    const r = cli(['check', 'examples/mistakes.positions.yaml', '--format', 'sarif']);
+    const sarif = JSON.parse(r.stdout);
+    expect(sarif.version).toBe('2.1.0');
+    const results = sarif.runs[0].results;
+    expect(results.length).toBeGreaterThan(3);
+    expect(results[0].locations[0].physicalLocation.artifactLocation.uri).toBe('examples/mistakes.positions.yaml');
+    expect(results[0].locations[0].physicalLocation.region.startLine).toBeGreaterThan(0);
+  });
+
+  it('defaults to json when stdout is not a terminal', () => {
+    const r = cli(['check', FAQ]);
+    expect(() => JSON.parse(r.stdout)).not.toThrow();
+  });
+});
+
+describe('exit codes', () => {
+  it('is 0 when nothing reaches --fail-on', () => {
+    expect(cli(['check', FAQ, '--fail-on', 'liquidatable']).code).toBe(0);
+  });
+
+  it('is 1 when a position is at or above --fail-on', () => {
+    expect(cli(['check', 'examples/desk-isolated.positions.json', '--fail-on', 'liquidatable']).code).toBe(1);
+  });
+
+  it('is 1 on an error diagnostic even with --fail-on none', () => {
+    expect(cli(['check', 'examples/mistakes.positions.yaml', '--fail-on', 'none']).code).toBe(1);
+  });
+
+  it('is 2 for a bad flag, a bad value or a missing path, with the usage on stderr', () => {
+    for (const args of [['check', '--bogus'], ['check', '--format', 'xml'], ['check', 'no/such/dir'], ['check', '--now', 'yesterday'], ['check', '--horizon', 'soon'], ['frobnicate']]) {
+      const r = cli(args);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toMatch(/Usage: liquidation-lens/);
+    }
+  });
+
+  it('never fails a run on unknown rows alone', () => {
+    const { file } = tempFile('a.positions.yaml', 'version: 1\nvenue: generic-linear\nwalletBalance: "100"\nmarkets:\n  BTCUSDT: { mmr: "0.01" }\npositions:\n  - { symbol: BTCUSDT, side: long, size: "1", entryPrice: "100" }\n');
+    const r = json(['check', file, '--fail-on', 'watch']);
+    expect(r.report.positions[0].status).toBe('unknown');
+    expect(r.report.positions[0].reason).toMatch(/mark/);
+    expect(r.report.files[0].diagnostics.map((d: any) => d.code)).toContain('missing-mark');
+    expect(r.code).toBe(0);
+  });
+});
+
+describe('robustness', () => {
+  it('turns a hostile file into a diagnostic, not a crash, and never writes the input', () => {
+    const junk = '\u0000{{{[[[: - ] } ::\n'.repeat(200);
+    const { file } = tempFile('junk.positions.yaml', junk);
+    const r = json(['check', file]);
+    expect(r.report.files[0].diagnostics.length).toBeGreaterThan(0);
+    expect(readFileSync(file, 'utf8')).toBe(junk);
+  });
+
+  it('--now overrides the files’ evaluationTime', () => {
+    const r = json(['check', FAQ, '--now', '2026-11-24T08:00:00Z']);
+    expect(r.report.now).toBe('2026-11-24T08:00:00.000Z');
+    expect(r.report.positions[0].markAge).toBe(3630);
+    expect(r.report.positions[0].stale).toBe(true);
+  });
+
+  it('walks folders, keeps to the include pattern and honours --exclude', () => {
+    const all = json(['check', 'examples']).report;
+    expect(all.summary.files).toBeGreaterThanOrEqual(5);
+    const some = json(['check', 'examples', '--exclude', '**/mistakes*']).report;
+    expect(some.summary.files).toBe(all.summary.files - 1);
+    expect(all.files.every((f: any) => /\.positions\.(json|ya?ml|csv)$/.test(f.path))).toBe(true);
+  });
+});
