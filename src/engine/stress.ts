@@ -7,6 +7,7 @@ import type { Account, LendingAccount, PerpAccount } from './types';
 import type { StressReport } from './report';
 import type { EvaluateOptions, FileEvaluation } from './evaluate';
 import { isInverse } from './venues';
+import { feeRate } from './liquidation-cost';
 
 export const DEFAULT_SHOCKS = [-0.5, -0.4, -0.3, -0.25, -0.2, -0.15, -0.1, -0.07, -0.05, -0.03, -0.02, -0.01, 0, 0.01, 0.02, 0.03, 0.05, 0.07, 0.1, 0.15, 0.2, 0.25, 0.3, 0.4, 0.5];
 
@@ -14,7 +15,7 @@ export interface AccountShock {
   liquidated: number;
   /** Notional of the liquidated positions in quote money (USD-equivalent for inverse, debt value for loans). */
   notional: Dec;
-  /** What the liquidations forfeit: remaining margin balance (≥ 0) plus the liquidation fee/bonus where known. */
+  /** What the liquidated positions lose: their margin balance at today's marks (≥ 0) plus the liquidation fee/bonus. */
   loss: Dec;
 }
 
@@ -28,10 +29,11 @@ function shockPerp(account: PerpAccount, factor: Dec): PerpAccount {
   return { ...account, positions };
 }
 
-function perpOutcome(account: PerpAccount): AccountShock {
+function perpOutcome(account: PerpAccount, today: PerpAccount): AccountShock {
   const out = NONE();
   let crossCounted = false;
   const { metrics } = evaluatePerpAccount(account);
+  const base = evaluatePerpAccount(today).metrics;
   metrics.forEach((m, i) => {
     if (!m.liquidatable) return;
     const p = account.positions[i]!;
@@ -40,9 +42,9 @@ function perpOutcome(account: PerpAccount): AccountShock {
     const quoteNotional = isInverse(account, p) ? notional.mul(mark) : notional;
     out.liquidated++;
     out.notional = out.notional.plus(quoteNotional.abs());
-    const fee = p.market.liquidationFee ? quoteNotional.abs().mul(p.market.liquidationFee) : new Dec(0);
+    const fee = quoteNotional.abs().mul(feeRate(account, p));
     // A cross account's margin balance is shared: count it once, on its first liquidated position.
-    const share = p.marginMode === 'cross' && crossCounted ? new Dec(0) : Dec.max(m.marginBalance ?? 0, 0);
+    const share = p.marginMode === 'cross' && crossCounted ? new Dec(0) : Dec.max(base[i]?.marginBalance ?? 0, 0);
     if (p.marginMode === 'cross') crossCounted = true;
     out.loss = out.loss.plus(share.mul(isInverse(account, p) ? mark : 1)).plus(fee);
   });
@@ -70,7 +72,7 @@ function lendingOutcome(account: LendingAccount): AccountShock {
 export function shockAccount(account: Account, shock: number): AccountShock {
   const factor = new Dec(1).plus(shock);
   if (factor.lte(0)) return NONE();
-  return account.kind === 'perp' ? perpOutcome(shockPerp(account, factor)) : lendingOutcome(shockLending(account, factor));
+  return account.kind === 'perp' ? perpOutcome(shockPerp(account, factor), account) : lendingOutcome(shockLending(account, factor));
 }
 
 /** The smallest-magnitude shock at which the account has a liquidation, refined between grid points to 1e-4. */
