@@ -5,6 +5,7 @@ import type { Ctx } from './context';
 import { closest, readMarketObject, unknownKey, type MarketFields } from './market';
 import { checkDuplicatePositions, explicitIds, readMarginMode, readPosition, readPositionMode, type PerpDefaults } from './perp';
 import { readRisk } from './risk';
+import { readLendingAccount } from './lending';
 import { describe, entry, scalarText, type LNode, type ObjNode } from './tree';
 import { readAmount, readString, readTime } from './values';
 import { isLendingVenue, isPerpVenue, LENDING_VENUES, PERP_VENUES } from './venues';
@@ -53,17 +54,11 @@ export function readNative(ctx: Ctx, root: ObjNode): NativeResult {
     return { venue, accounts: [], risk };
   }
   if (isLendingVenue(venue)) {
-    // Imported lazily to keep the perp path independent of the lending reader.
-    return { venue, accounts: lendingReader ? [lendingReader(ctx, root, venue)] : [], risk };
+    return { venue, accounts: [readLendingAccount(ctx, root, venue)], risk };
   }
   return { venue, accounts: [readPerpAccount(ctx, root, venue as PerpVenueId)], risk };
 }
 
-type LendingReader = (ctx: Ctx, root: ObjNode, venue: VenueId) => Account;
-let lendingReader: LendingReader | null = null;
-export function registerLendingReader(r: LendingReader): void {
-  lendingReader = r;
-}
 
 /** Every position/loan entry of a file that cannot be modelled (e.g. unknown venue) still becomes a row. */
 function unknownRows(ctx: Ctx, root: ObjNode, venue: VenueId | null, reason: string): void {
