@@ -182,7 +182,8 @@ function legMetrics(account: PerpAccount, model: VenueModel, g: Group, l: Leg): 
     }
     if (out.liquidationPrice) lpU = l.inverse ? new Dec(1).div(out.liquidationPrice) : out.liquidationPrice;
     else out.note = noRootNote(g, solved.nonPositiveRoot, toP);
-    if (out.liquidationPrice && upP && !downP && l.sign === 1 && g.legs.length > 1) out.note = 'upside liquidation of a hedged book';
+    const hedged = g.legs.some((x) => x.sign === 1) && g.legs.some((x) => x.sign === -1);
+    if (out.liquidationPrice && upP && !downP && hedged) out.note = 'upside liquidation of a hedged book';
   }
   out.tier = tierUsed(l.mm.table, l.mm.fixedTier ?? tierAt(l, lpU ?? l.u0));
   return out;

@@ -47,6 +47,10 @@ export function buildLeg(account: PerpAccount, model: VenueModel, p: PerpPositio
     diagnostics.push(diag('warning', 'missing-taker-fee', `${model.id} adds the taker fee to the maintenance rate: no takerFee given, 0 used`, p.span));
   const entryNotional = inverse ? q.div(p.entryPrice) : q.mul(p.entryPrice);
   const mm = buildLegMm(src.source, model.tierKey(p.marginMode), model.feeRate(p), entryNotional, p.size.abs(), model.upperInclusive);
+  const last = mm.table?.tiers[mm.table.tiers.length - 1];
+  const markNotional = inverse ? q.div(m.markPrice) : q.mul(m.markPrice);
+  if (model.tierKey(p.marginMode) === 'notional' && last?.cap && markNotional.gt(last.cap))
+    diagnostics.push(diag('warning', 'tier-beyond-cap', `notional ${markNotional.toFixed()} exceeds the last tier cap ${last.cap.toFixed()}: the last tier is extended`, p.fields.tiers ?? p.span));
   const s = new Dec(sign);
   // linear: s·q·(P − EP); inverse: s·q·(1/EP − 1/P)
   const solve: SolveLeg = inverse

@@ -237,3 +237,18 @@ describe('§10 decisions', () => {
     expect(rel('dydx-v4')).toBe(false);
   });
 });
+
+describe('freqtrade fixture BTC tiers (§9.4): floor ≤ notional, upper tier at an exact floor', () => {
+  it('lookups', async () => {
+    const { tierIndexAt } = await import('../../../src/engine/perp/maintenance');
+    const raw = (await import('../../fixtures/perp/freqtrade-btc-tiers.json')).default;
+    const t = table(raw.tiers.map((r: { floor: string; cap: string; mmr: string; cum: string }) => [r.floor, r.cap, r.mmr, r.cum] as [string, string, string, string]));
+    const at = (x: string) => t.tiers[tierIndexAt(t.tiers, D(x), false)]!;
+    expect(at('170.30').mmr.eq('0.004') && at('170.30').cum!.eq(0)).toBe(true);
+    expect(at('600000000').mmr.eq('0.5') && at('600000000').cum!.eq(199703800)).toBe(true);
+    const r = one('generic-linear', { size: 1, entryPrice: 100, markPrice: 100, isolatedMargin: 50, tiers: t });
+    expect(r.diagnostics.filter((d) => d.code.startsWith('tier-'))).toEqual([]);
+    const big = one('generic-linear', { size: 20000, entryPrice: 100000, markPrice: 100000, isolatedMargin: 1e9, tiers: t });
+    expect(big.diagnostics.map((d) => d.code)).toContain('tier-beyond-cap');
+  });
+});
