@@ -13,3 +13,4 @@ export * from './portfolio';
 export * from './slippage';
 export * from './buffer';
 export * from './varianceGamma';
+export * from './evt';
