@@ -83,7 +83,8 @@ function isolatedGroups(legs: Leg[], model: VenueModel, out: Diagnostic[], metri
 }
 
 function crossGroups(account: PerpAccount, cross: Leg[], model: VenueModel, metrics: Array<PerpMetrics | null>, groups: Group[]): void {
-  const crossAll = account.positions.filter((p) => p.marginMode === 'cross');
+  // a zero-size row is no position (§10.1): it neither blocks nor joins the cross account
+  const crossAll = account.positions.filter((p) => p.marginMode === 'cross' && !p.size.isZero());
   if (crossAll.length === 0) return;
   const missing = crossAll.find((p) => !cross.some((l) => l.position === p));
   const failWith = (reason: string): void => {

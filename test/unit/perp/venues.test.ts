@@ -116,6 +116,11 @@ describe('§10 decisions', () => {
     const m = m1('binance-usdm', { size: 0, entryPrice: 100, markPrice: 100, mmr: '0.01' }, { wallet: 10 });
     expect(m.liquidationPrice).toBeNull();
     expect(m.unknownReason).toBe('no position (size 0)');
+    const r = evaluatePerpAccount(account('binance-usdm', [
+      { size: 0, entryPrice: 100, markPrice: 100, mmr: '0.01' },
+      { size: 1, entryPrice: 100, markPrice: 100, mmr: '0.01' },
+    ], { wallet: 10 }));
+    expect(r.metrics[1]!.liquidationPrice!.eq(D(90).div('0.99'))).toBe(true);
   });
   it('missing mark / no MM source ⇒ unknownReason; never throws', () => {
     expect(m1('binance-usdm', { symbol: 'XYZUSDT', size: 1, entryPrice: 100 }, { wallet: 10 }).unknownReason).toBe('no mark price');
