@@ -37,7 +37,7 @@ function units(ctx: LoanContext, leg: Leg, priceDecimals: number): AaveReserve {
 }
 
 function book(ctx: LoanContext): Book | { unknownReason: string } {
-  const version = param(ctx, 'version')?.toNumber() ?? (ctx.account.venue === 'spark' ? 3.0 : 3.3);
+  const version = param(ctx, 'protocolVersion')?.toNumber() ?? (ctx.account.venue === 'spark' ? 3.0 : 3.3);
   const priceDecimals = param(ctx, 'priceDecimals')?.toNumber() ?? 8;
   const emode = emodeOf(ctx);
   const missing = [...ctx.collateral, ...ctx.debt].find((l) => l.price === null);
@@ -85,7 +85,7 @@ function evaluate(ctx: LoanContext): ProtocolResult | { unknownReason: string } 
     healthFactor: hf === null ? null : unitsToDec(hf, 18),
     liquidatable: hf !== null && hf < WAD, // ValidationLogic.validateLiquidationCall: HF < 1e18, strict
     details: {
-      protocolVersion: String(b.version),
+      protocolVersion: b.version.toFixed(1),
       eMode: b.emode ? { id: b.emode.id, label: b.emode.label, liquidationThreshold: fmt(b.emode.liquidationThreshold) } : null,
       totalCollateralBase: data.totalCollateralBase.toString(),
       totalDebtBase: data.totalDebtBase.toString(),

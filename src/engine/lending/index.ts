@@ -11,7 +11,7 @@
 //            BTC-family tokens and eMode categories are correlated without it).
 // aave-v3,   liquidationThreshold, liquidationBonus (fraction: 0.05 = LB 10500), extra `liquidationProtocolFee`
 // spark      (fraction of the bonus, 0.1 = 1000 bps), extra `debtCeiling` (> 0 ⇒ isolated asset); loan `eMode` with
-//            file `eModeCategories`; loan/file `version` (3.0, 3.2, 3.3, 3.5, 3.7; default 3.3 for aave-v3, 3.0 for
+//            file `eModeCategories`; loan/file `protocolVersion` (3.0, 3.2, 3.3, 3.5, 3.7; default 3.3 for aave-v3, 3.0 for
 //            spark): < 3.3 per-reserve 50 %/100 % close factor, ≥ 3.3 the $2000 / 50 %-of-total rule, dust rule and
 //            bad-debt burn, ≥ 3.5 debt valued rounding up, ≥ 3.7 liquidation rounding of docs/3.7;
 //            loan/file `priceDecimals` (oracle base unit, default 8).

@@ -202,3 +202,17 @@ describe('Aave boundaries and edge cases', () => {
     expect(r.metrics[0]!.details['isolationMode']).toEqual({ asset: 'LINK', debtCeiling: '5000000' });
   });
 });
+
+describe('Aave protocolVersion', () => {
+  const mk = (protocolVersion?: string) => one('aave-v3',
+    [asset('WETH', { price: '2000', lt: '0.8' }), asset('USDC', { price: '0.99999999', decimals: 6, stable: true })],
+    [loan([leg('WETH', '1')], [leg('USDC', '0.000001')], { params: protocolVersion ? { protocolVersion } : {} })]);
+  it('v3.3 floors debt base values, v3.5 rounds them up (docs/3.5)', () => {
+    expect(mk().details['totalDebtBase']).toBe('99');
+    expect(mk('3.5').details['totalDebtBase']).toBe('100');
+    expect(mk('3.5').details['protocolVersion']).toBe('3.5');
+  });
+  it('spark defaults to 3.0', () => {
+    expect(one('spark', [asset('WETH', { price: '2000', lt: '0.8' }), asset('DAI', { price: '1', stable: true })], [loan([leg('WETH', '1')], [leg('DAI', '100')])]).details['protocolVersion']).toBe('3.0');
+  });
+});

@@ -59,7 +59,7 @@ export function emode(id: string, lt: string, assets: string[], lb?: string): EM
 
 /** A vector output by group id and key (test/fixtures/lending/defi.json, a copy of shared/vectors/defi.json). */
 export function vec(id: string, key: string): string {
-  const g = (vectors as Array<{ id: string; outputs: Record<string, string> }>).find((v) => v.id === id);
+  const g = (vectors as unknown as Array<{ id: string; outputs: Record<string, string> }>).find((v) => v.id === id);
   const v = g?.outputs[key];
   if (v === undefined) throw new Error(`no vector ${id}.${key}`);
   return v;
