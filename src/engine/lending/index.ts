@@ -23,7 +23,7 @@
 //            `tip`, `chip` (keeper incentive). One collateral line (ink), debt in DAI/USDS valued at par.
 // liquity-v1 loan/file `mcr` (default 1.1), file `tcr` (Recovery Mode when tcr < `ccr`, default 1.5), file
 //            `stabilityPool` (LUSD in the SP; capped Recovery-Mode liquidation needs SP ≥ debt). Debt = entire debt
-//            incl. the 200 LUSD gas reserve.
+//            incl. the 200 LUSD gas reserve. Liquity debt is valued at 1 (troves price collateral in LUSD/BOLD).
 // liquity-v2 loan/file `mcr` (default per branch: WETH 1.1, wstETH/rETH 1.2), `liquidationPenaltySP` (0.05),
 //            `liquidationPenaltyRedistribution` (WETH 0.1, else 0.2), `stabilityPool` (BOLD).
 // morpho-blue loan `lltv` (fraction); optional exact state: `oraclePrice` (raw IOracle.price(), 1e36-scaled),
