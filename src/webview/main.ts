@@ -4,7 +4,7 @@ import './styles.css';
 import { parseHostMessage, parseUiState, PROTOCOL_VERSION, STATUS_ORDER, type PanelRow, type PanelStatus, type ReportMessage, type UiState, type WebviewToHost } from '../protocol/messages';
 import { h, icon } from './dom';
 import { countByStatus, navigate, visibleRows } from './model';
-import { detailsPane, statusChip, summaryStrip, tableHead, tableRow, thresholdsText } from './view';
+import { detailsPane, statusChip, summaryStrip, tableColumns, tableHead, tableRow, thresholdsText } from './view';
 
 interface VsCodeApi {
   postMessage(msg: WebviewToHost): void;
@@ -117,7 +117,8 @@ class App {
     this.footerText.textContent = thresholdsText(report);
     const target = report.rows.find((r) => r.fix)?.fix?.target ?? 'safe';
     this.table.querySelector('thead')?.remove();
-    this.table.prepend(tableHead(report.horizon, target));
+    if (!this.table.querySelector('colgroup')) this.table.prepend(tableColumns());
+    this.table.querySelector('colgroup')!.after(tableHead(report.horizon, target));
     this.renderChips();
     this.renderRows();
   }

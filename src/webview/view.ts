@@ -152,6 +152,12 @@ export function tableHead(horizon: string, target: string): HTMLTableSectionElem
   return h('thead', {}, tr);
 }
 
+export function tableColumns(): HTMLTableColElement {
+  const group = h('colgroup');
+  for (const c of COLUMNS) group.append(h('col', { class: c.cls }));
+  return group as unknown as HTMLTableColElement;
+}
+
 function metric(label: string, codicon: string, value: Node[], detail: string, cls = ''): HTMLElement {
   return h('div', { class: `metric${cls ? ' ' + cls : ''}` },
     h('span', { class: 'k' }, icon(codicon), h('span', { text: label })),
@@ -241,7 +247,8 @@ export function detailsPane(r: PanelRow | undefined, report: ReportMessage, onRe
       const verb = a.kind === 'addMargin' ? `Add ${a.amount} ${a.unit}` : a.kind === 'reduceSize' ? `Reduce size by ${a.amount}${a.unit ? ' ' + a.unit : ''}` : a.kind === 'addCollateral' ? `Add ${a.amount} ${a.unit}` : `Repay ${a.amount} ${a.unit}`;
       fixBlock.append(h('div', { class: 'fixbox' }, icon('wrench'), h('span', { text: verb })));
     }
-    const fix = r.fix as { costOptimalMargin?: string | null } | null;
+    const fix = r.fix as { costOptimalMargin?: string | null; reason: string | null } | null;
+    if (fix?.reason) fixBlock.append(h('div', { class: 'muted fix-note', text: fix.reason }));
     if (fix?.costOptimalMargin) fixBlock.append(h('div', { class: 'muted fix-note', text: `cost-optimal buffer ${formatAmount(fix.costOptimalMargin, { decimals: 2 })} ${unit}`.trim() }));
   } else {
     fixBlock.append(h('div', { class: 'muted fix-note', text: r.fix?.reason ?? (r.status === 'unknown' ? 'No fix: the position could not be evaluated.' : `Nothing to do: already ${r.status}.`) }));

@@ -1,0 +1,244 @@
+// E2E: the built extension in a real VS Code (code-server 4.100.3 = VS Code 1.100.3) on a copy of examples/,
+// driven by Debian chromium through playwright-core (shared/e2e.md). Data-driven: the panel must show what
+// `node dist/cli.js check --format json` reports for the same files (same count, order, statuses, symbols).
+// Prints ONE line "N passed, N failed" on stdout; exits 1 on any failure. Screenshots (dark + light) → test/e2e/out/.
+// Env: EXT_INSTALL=copy|vsix (default copy), E2E_DEBUG=1 (browser console, server log), E2E_KEEP=1 (keep temp dir).
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import {
+  checkBuilt, cleanup, copyExtension, DARK_THEME, freePort, HERE, installVsix, launchBrowser, launchServer, LIGHT_THEME, log,
+  makeTemp, openWorkbench, panelFrame, ROOT, runCommand, userSettings, writeUserSettings,
+} from './lib.mjs';
+
+const OUT = join(HERE, 'out');
+const HOSTILE = '<img src=x onerror=alert(1)>';
+const results = [];
+let page;
+
+async function check(name, fn) {
+  const t0 = Date.now();
+  try {
+    await fn();
+    results.push({ name, ok: true });
+    log(`✓ ${name} (${Date.now() - t0} ms)`);
+  } catch (err) {
+    results.push({ name, ok: false, err });
+    log(`✗ ${name}: ${err?.stack ?? err}`);
+    if (page) await page.screenshot({ path: join(OUT, `failure-${results.length}.png`) }).catch(() => undefined);
+  }
+}
+
+function assert(cond, message) {
+  if (!cond) throw new Error(message);
+}
+
+function same(actual, expected, what) {
+  const a = JSON.stringify(actual);
+  const e = JSON.stringify(expected);
+  if (a !== e) throw new Error(`${what} differ:\n  panel: ${a}\n  cli:   ${e}`);
+}
+
+/** A native file whose position names a symbol missing from `markets`: the engine reports it (unknown + a diagnostic). */
+function hostileFile() {
+  return JSON.stringify({ version: 1, venue: 'binance-usdm', account: HOSTILE, walletBalance: '1000',
+    markets: {}, positions: [{ id: 'hostile-1', symbol: HOSTILE, side: 'long', size: '1', entryPrice: '100' }] }, null, 2);
+}
+
+function cliReport(workspace) {
+  const cli = join(ROOT, 'dist/cli.js');
+  if (!existsSync(cli)) return null;
+  const r = spawnSync(process.execPath, [cli, 'check', '.', '--format', 'json'], { cwd: workspace, encoding: 'utf8', maxBuffer: 64 << 20 });
+  try {
+    return JSON.parse(r.stdout);
+  } catch {
+    log(`cli gave no JSON (exit ${r.status}): ${r.stderr.slice(0, 500)}`);
+    return null;
+  }
+}
+
+async function setTheme(p, theme) {
+  await runCommand(p, 'Preferences: Color Theme');
+  const input = p.locator('.quick-input-widget .quick-input-box input');
+  await input.fill(theme);
+  await p.locator('.quick-input-list .monaco-list-row', { hasText: theme }).first().waitFor({ timeout: 10_000 });
+  await p.keyboard.press('Enter');
+  await p.waitForTimeout(800);
+}
+
+async function panelRows(view) {
+  return view.locator('tbody tr.row').evaluateAll((trs) => trs.map((tr) => ({
+    status: tr.getAttribute('data-status'),
+    atRisk: tr.getAttribute('data-at-risk') === 'true',
+    key: tr.getAttribute('data-key'),
+    badge: tr.querySelector('.status')?.textContent ?? '',
+    badgeIcon: tr.querySelector('.status .codicon')?.className ?? '',
+    symbol: tr.querySelector('.sym')?.textContent ?? '',
+    cells: [...tr.cells].map((c) => c.textContent),
+  })));
+}
+
+async function main() {
+  checkBuilt();
+  mkdirSync(OUT, { recursive: true });
+  const tmp = makeTemp();
+  const workspace = join(tmp, 'workspace');
+  const extensionsDir = join(tmp, 'extensions');
+  const userDataDir = join(tmp, 'user-data');
+  const configPath = join(tmp, 'config.yaml');
+  mkdirSync(extensionsDir, { recursive: true });
+  writeFileSync(configPath, 'auth: none\n');
+  if (existsSync(join(ROOT, 'examples'))) cpSync(join(ROOT, 'examples'), workspace, { recursive: true });
+  else mkdirSync(workspace, { recursive: true });
+  writeFileSync(join(workspace, 'zz-hostile.positions.json'), hostileFile());
+  writeUserSettings(userDataDir, userSettings(DARK_THEME));
+  if (process.env.EXT_INSTALL === 'vsix') installVsix(tmp, extensionsDir, userDataDir, configPath);
+  else copyExtension(extensionsDir);
+
+  const expected = cliReport(workspace);
+  const expectedRows = expected?.positions ?? [];
+  log(`cli reference: ${expected ? `${expectedRows.length} positions, ${expected.files.length} files` : 'unavailable'}`);
+  const firstFile = readdirSync(workspace).find((f) => /\.positions\./.test(f));
+
+  const server = await launchServer({ tmp, workspace, extensionsDir, userDataDir, configPath, port: await freePort() });
+  const browser = await launchBrowser();
+  try {
+    page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+    if (process.env.E2E_DEBUG) page.on('console', (m) => log('console:', m.type(), m.text()));
+    const view = panelFrame(page);
+
+    await check('workbench opens the examples workspace', () => openWorkbench(page, server, firstFile));
+
+    await check('palette command "Liquidation Lens: Open Panel" shows the panel', async () => {
+      await runCommand(page, 'Liquidation Lens: Open Panel');
+      await view.locator('h1.title', { hasText: 'Liquidation Lens' }).waitFor({ timeout: 30_000 });
+      await view.locator('.subtitle', { hasText: 'evaluated' }).waitFor({ timeout: 30_000 });
+    });
+
+    let rows = [];
+    await check('panel rows match `cli check --format json` (count, order, statuses, symbols)', async () => {
+      if (expectedRows.length) await view.locator('tbody tr.row').nth(expectedRows.length - 1).waitFor({ timeout: 30_000 });
+      await page.waitForTimeout(500);
+      rows = await panelRows(view);
+      assert(expected, 'no CLI reference (dist/cli.js missing or failing)');
+      same(rows.length, expectedRows.length, 'row counts');
+      same(rows.map((r) => r.status), expectedRows.map((r) => r.status), 'statuses (in cli.md §2 order)');
+      same(rows.map((r) => r.symbol), expectedRows.map((r) => r.symbol ?? r.id), 'symbols');
+    });
+
+    await check('rows at watch or worse exist and are marked with codicon + word', async () => {
+      const risky = rows.filter((r) => r.atRisk);
+      assert(risky.length > 0, `no row at watch or worse among ${rows.length}`);
+      for (const r of risky) {
+        assert(['liquidatable', 'critical', 'warning', 'watch'].includes(r.status), `at-risk flag on ${r.status}`);
+        assert(r.badge === r.status, `badge word "${r.badge}" ≠ status ${r.status}`);
+        assert(/codicon-(flame|error|warning|eye)/.test(r.badgeIcon), `no status codicon on ${r.symbol}: ${r.badgeIcon}`);
+      }
+      const chips = await view.locator('.chip-btn').evaluateAll((bs) => bs.map((b) => [b.getAttribute('data-status'), b.querySelector('.count')?.textContent]));
+      const counts = Object.fromEntries(chips);
+      for (const s of ['liquidatable', 'critical', 'warning', 'watch', 'safe', 'unknown']) {
+        same(Number(counts[s]), expectedRows.filter((r) => r.status === s).length, `chip count for ${s}`);
+      }
+    });
+
+    await check('a hostile symbol renders as text, never as an element', async () => {
+      const imgs = await view.locator('img').count();
+      same(imgs, 0, 'img elements in the panel');
+      const hostile = rows.find((r) => r.symbol === HOSTILE);
+      const cliHas = expectedRows.some((r) => r.symbol === HOSTILE);
+      if (cliHas) assert(hostile, 'the hostile row is missing from the panel');
+    });
+
+    await check('status chip filters rows, filter box narrows them', async () => {
+      const risky = rows.find((r) => r.atRisk);
+      assert(risky, 'no at-risk row');
+      await view.locator(`.chip-btn[data-status="${risky.status}"]`).click();
+      const hiddenCount = await view.locator(`tbody tr.row[data-status="${risky.status}"]`).count();
+      same(hiddenCount, 0, 'rows of a hidden status');
+      await view.locator(`.chip-btn[data-status="${risky.status}"]`).click();
+      await view.locator('.filter-input').fill(risky.symbol);
+      const shown = await panelRows(view);
+      assert(shown.length >= 1 && shown.every((r) => r.cells.join(' ').toLowerCase().includes(risky.symbol.toLowerCase()) || r.key.toLowerCase().includes(risky.symbol.toLowerCase())), 'filter kept a non-matching row');
+      await view.locator('.filter-input').fill('');
+    });
+
+    await check('screenshot: panel, dark theme', async () => {
+      await runCommand(page, 'View: Close Primary Side Bar');
+      await view.locator('tbody tr.row').first().click();
+      await page.waitForTimeout(300);
+      await page.screenshot({ path: join(OUT, 'panel-dark.png') });
+    });
+
+    await check('Enter on a focused row reveals the position in its file', async () => {
+      const target = rows.find((r) => r.atRisk) ?? rows[0];
+      assert(target, 'no rows');
+      const file = expectedRows.find((r) => `${r.file}#${r.id}` === target.key)?.file ?? target.key.split('#')[0];
+      await view.locator(`tbody tr.row[data-key="${target.key.replace(/"/g, '\\"')}"]`).click();
+      await view.locator('tbody tr.row.selected').press('Enter');
+      await page.locator('.tabs-container .tab.active', { hasText: basename(file) }).first().waitFor({ timeout: 15_000 });
+      const line = expectedRows.find((r) => `${r.file}#${r.id}` === target.key)?.line;
+      if (line) {
+        await page.locator('.statusbar-item', { hasText: new RegExp(`Ln ${line},`) }).first().waitFor({ timeout: 10_000 });
+      }
+    });
+
+    await check('editor shows after-line decorations with the status', async () => {
+      const texts = await page.locator('.editor-instance .monaco-editor .view-line span[class*="ced-"]').evaluateAll((els) => els.map((el) => getComputedStyle(el, '::after').content));
+      assert(texts.some((t) => /(liquidatable|critical|warning|watch|safe|unknown)/.test(t)), `no decoration text: ${JSON.stringify(texts.slice(0, 5))}`);
+      await page.screenshot({ path: join(OUT, 'editor-decorations.png') });
+    });
+
+    await check('Problems: count > 0 with position messages', async () => {
+      const label = await page.locator('[id="status.problems"]').getAttribute('aria-label', { timeout: 10_000 });
+      const total = (label?.match(/\d+/g) ?? []).map(Number).reduce((a, b) => a + b, 0);
+      await page.keyboard.press('Control+Shift+M');
+      const panelRowsLocator = page.locator('.markers-panel .monaco-list-row');
+      await panelRowsLocator.first().waitFor({ timeout: 15_000 });
+      const labels = await panelRowsLocator.evaluateAll((rs) => rs.map((r) => r.getAttribute('aria-label') ?? ''));
+      const problems = labels.filter((l) => !/problems? in file/i.test(l));
+      assert(total > 0 || problems.length > 0, `no problems (status "${label}")`);
+      const risky = expectedRows.filter((r) => ['liquidatable', 'critical', 'warning', 'watch'].includes(r.status));
+      if (risky.length) assert(problems.some((l) => /liq\. price|health factor|margin ratio/.test(l)), `no position problem among ${JSON.stringify(problems.slice(0, 6))}`);
+      await page.screenshot({ path: join(OUT, 'problems.png') });
+      await page.keyboard.press('Control+Shift+M');
+    });
+
+    await check('command "Liquidation Lens: Show At-Risk Positions" lists them', async () => {
+      await runCommand(page, 'Liquidation Lens: Show At-Risk Positions');
+      const items = page.locator('.quick-input-list .monaco-list-row');
+      await items.first().waitFor({ timeout: 10_000 });
+      const n = await items.count();
+      assert(n > 0, 'empty quick pick');
+      await page.keyboard.press('Escape');
+    });
+
+    await check('screenshot: panel, light theme', async () => {
+      await setTheme(page, LIGHT_THEME);
+      await runCommand(page, 'View: Close Panel');
+      await runCommand(page, 'Liquidation Lens: Open Panel');
+      await view.locator('tbody tr.row').first().waitFor({ timeout: 15_000 });
+      const cls = await view.locator('body').getAttribute('class');
+      assert(/vscode-light/.test(cls ?? ''), `webview body is not light: ${cls}`);
+      await view.locator('tbody tr.row').first().click();
+      await page.waitForTimeout(500);
+      await page.screenshot({ path: join(OUT, 'panel-light.png') });
+    });
+  } finally {
+    await browser.close().catch(() => undefined);
+    await server.stop();
+    server.saveLog();
+    if (results.some((r) => !r.ok) || process.env.E2E_DEBUG) console.error(server.log().slice(-4000));
+    if (process.env.E2E_KEEP) log(`kept ${tmp}`);
+    else cleanup(tmp);
+  }
+}
+
+try {
+  await main();
+} catch (err) {
+  results.push({ name: 'harness', ok: false, err });
+  console.error(err?.stack ?? err);
+}
+const failed = results.filter((r) => !r.ok).length;
+console.log(`${results.length - failed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);
