@@ -4,7 +4,6 @@ import type { MarketSpec, OrderBook, PerpVenueId, Span, Tier, TierTable } from '
 import type { Ctx } from './context';
 import { describe, type LNode, type ObjNode } from './tree';
 import { readAmount, readDuration, readFloat, readFraction, readString, readTime } from './values';
-import { checkTierTable } from './tiers';
 
 export interface MarketFields {
   spec: Partial<MarketSpec>;
@@ -156,7 +155,6 @@ function readTiers(ctx: Ctx, node: LNode, venue: PerpVenueId): TierTable | strin
     return null;
   }
   const table: TierTable = { source: 'inline', date: null, tiers, upperInclusive: venue === 'bybit-linear' || venue === 'bybit-inverse' };
-  checkTierTable(ctx, table, venue);
   return table;
 }
 

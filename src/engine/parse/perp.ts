@@ -127,7 +127,6 @@ export function readPosition(ctx: Ctx, node: LNode, defaults: PerpDefaults, mark
   }
   const merged = mergeMarket(symbol, markets?.[symbol], d.own);
   const market = merged.spec;
-  checkMmSources(ctx, venue, merged.present, merged.fields, symbol);
 
   // Contract size of inverse venues (format.md §1).
   const settle = defaults.settleCurrency;
@@ -199,17 +198,4 @@ export function explicitIds(items: LNode[]): string[] {
     for (const e of it.entries) if (e.key === 'id' && (e.value.kind === 'string' || e.value.kind === 'number')) out.push(e.value.kind === 'string' ? e.value.value.trim() : e.value.raw);
   }
   return out;
-}
-
-const reportedMm = new WeakSet<Span>();
-
-/** format.md §4.1: tiers > mmr (+cum) > maxLeverage (hyperliquid only); a second source warns once per token. */
-function checkMmSources(ctx: Ctx, venue: PerpVenueId, present: Set<string>, fields: Record<string, Span>, symbol: string): void {
-  const sources = ['tiers', 'mmr', ...(venue === 'hyperliquid' ? ['maxLeverage'] : [])].filter((k) => present.has(k));
-  for (const k of sources.slice(1)) {
-    const span = fields[k];
-    if (!span || reportedMm.has(span)) continue;
-    reportedMm.add(span);
-    ctx.diags.warning('multiple-mm-sources', `${symbol} gives its maintenance margin twice: ${sources[0]} is used and this ${k} is ignored; remove one of them`, span);
-  }
 }

@@ -99,7 +99,6 @@ describe('native YAML perp file', () => {
     expect(eth2!.size.toFixed()).toBe('2');
     expect(eth2!.isolatedMargin?.toFixed()).toBe('280');
     expect(where(diag(r, 'default-isolated-margin'))).toBe(at(YAML_FILE, '10', 'leverage: '));
-    expect(diag(r, 'multiple-mm-sources').severity).toBe('warning');
   });
 });
 
