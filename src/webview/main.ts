@@ -58,7 +58,7 @@ class App {
     const refresh = h('button', { class: 'btn secondary', attrs: { type: 'button', title: 'Re-evaluate every position file' }, on: { click: () => this.vscode.postMessage({ type: 'refresh' }) } }, icon('refresh'), h('span', { text: 'Refresh' }));
     const header = h('header', { class: 'header' },
       h('div', { class: 'h-row' }, h('h1', { class: 'title' }, icon('pulse'), h('span', { text: 'Liquidation Lens' })), this.subtitle, h('span', { class: 'spacer' }), refresh),
-      h('div', { class: 'h-row' }, this.chips, h('span', { class: 'spacer' }),
+      h('div', { class: 'h-row wrap' }, this.chips, h('span', { class: 'spacer' }),
         h('span', { class: 'field select', attrs: { title: 'Horizon of the liquidation probability (setting liquidationLens.horizon)' } }, h('span', { class: 'lbl', text: 'Horizon' }), this.horizon),
         h('label', { class: 'field filter' }, icon('filter'), this.filterInput, h('kbd', { text: 'Ctrl' }), h('kbd', { text: 'F' }))),
     );

@@ -134,8 +134,9 @@ export async function runCommand(page, title, timeout = 60_000) {
     await page.keyboard.press('F1');
     await input.fill('>' + title);
     try {
-      await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor({ timeout: 2_000 });
-      await page.keyboard.press('Enter');
+      const row = page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
+      await row.waitFor({ timeout: 2_000 });
+      await row.click();
       return;
     } catch {
       await page.keyboard.press('Escape');

@@ -57,15 +57,6 @@ function cliReport(workspace) {
   }
 }
 
-async function setTheme(p, theme) {
-  await runCommand(p, 'Preferences: Color Theme');
-  const input = p.locator('.quick-input-widget .quick-input-box input');
-  await input.fill(theme);
-  await p.locator('.quick-input-list .monaco-list-row', { hasText: theme }).first().waitFor({ timeout: 10_000 });
-  await p.keyboard.press('Enter');
-  await p.waitForTimeout(800);
-}
-
 async function panelRows(view) {
   return view.locator('tbody tr.row').evaluateAll((trs) => trs.map((tr) => ({
     status: tr.getAttribute('data-status'),
@@ -212,11 +203,23 @@ async function main() {
       await page.keyboard.press('Escape');
     });
 
-    await check('screenshot: panel, light theme', async () => {
-      await setTheme(page, LIGHT_THEME);
-      await runCommand(page, 'View: Close Panel');
+    await check('after a reload the panel is restored with its rows and selection (serializer + setState)', async () => {
+      const selected = await view.locator('tbody tr.row.selected').getAttribute('data-key');
+      writeUserSettings(userDataDir, userSettings(LIGHT_THEME));
+      await page.reload();
+      await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+      await page.locator('.monaco-workbench.vs').waitFor({ timeout: 30_000 });
       await runCommand(page, 'Liquidation Lens: Open Panel');
-      await view.locator('tbody tr.row').first().waitFor({ timeout: 15_000 });
+      await view.locator('tbody tr.row').first().waitFor({ timeout: 30_000 });
+      const after = await view.locator('tbody tr.row.selected').getAttribute('data-key');
+      same(after, selected, 'selected row after reload');
+      await page.waitForTimeout(1000);
+      const again = await panelRows(view);
+      same(again.length, expectedRows.length, `rows after reload (${JSON.stringify(again.map((r) => r.status))}, filter "${await view.locator('.filter-input').inputValue()}")`);
+    });
+
+    await check('screenshot: panel, light theme', async () => {
+      await runCommand(page, 'View: Close Editors in Other Groups').catch(() => undefined);
       const cls = await view.locator('body').getAttribute('class');
       assert(/vscode-light/.test(cls ?? ''), `webview body is not light: ${cls}`);
       await view.locator('tbody tr.row').first().click();
