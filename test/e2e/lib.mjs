@@ -44,7 +44,7 @@ export function userSettings(theme, extra = {}) {
     'security.workspace.trust.enabled': false, 'telemetry.telemetryLevel': 'off', 'update.mode': 'none',
     'extensions.autoCheckUpdates': false, 'extensions.autoUpdate': false, 'extensions.ignoreRecommendations': true,
     'chat.disableAIFeatures': true, 'workbench.colorTheme': theme, 'window.commandCenter': false,
-    'workbench.secondarySideBar.defaultVisibility': 'hidden', 'problems.showCurrentInStatus': false,
+    'workbench.secondarySideBar.defaultVisibility': 'hidden', 'problems.showCurrentInStatus': false, 'git.openRepositoryInParentFolders': 'never',
     ...extra,
   };
 }
