@@ -164,7 +164,11 @@ function legMetrics(account: PerpAccount, model: VenueModel, g: Group, l: Leg): 
   };
   let lpU: Dec | null = null;
   if (liquidatable) {
-    // §10.3 decision: MB ≤ MM now ⇒ no price is reported (a root would lie on the wrong side of the mark).
+    // §10.3 decision: MB ≤ MM now ⇒ liquidatable, distance 0; the price where MB = MM (cli.md §3) is still
+    // reported — it lies on the far side of the mark and shows how far the mark has gone through it.
+    const solved = solvePiecewise(g.k, g.legs.map((x) => x.solve));
+    const nearest = nearestRoot(solved.roots, l.u0);
+    out.liquidationPrice = nearest ? toP(nearest) : null;
     out.note = 'liquidatable now: margin balance ≤ maintenance margin at the current mark';
   } else {
     const solved = solvePiecewise(g.k, g.legs.map((x) => x.solve));
@@ -188,6 +192,21 @@ function legMetrics(account: PerpAccount, model: VenueModel, g: Group, l: Leg): 
   }
   out.tier = tierUsed(l.mm.table, l.mm.fixedTier ?? tierAt(l, lpU ?? l.u0));
   return out;
+}
+
+/** The root closest to the mark in log distance (a price move is multiplicative). */
+function nearestRoot(roots: Dec[], u0: Dec): Dec | null {
+  let best: Dec | null = null;
+  let bestD: Dec | null = null;
+  for (const r of roots) {
+    if (r.lte(0)) continue;
+    const d = r.gt(u0) ? r.div(u0) : u0.div(r);
+    if (bestD === null || d.lt(bestD)) {
+      best = r;
+      bestD = d;
+    }
+  }
+  return best;
 }
 
 function tierAt(l: Leg, u: Dec): number | null {

@@ -143,10 +143,12 @@ describe('§10 decisions', () => {
     expect(s.liquidationPrice).toBeNull();
     expect(m1('generic-linear', { side: 'short', size: 1, entryPrice: 100, markPrice: 100, mmr: '0.01', isolatedMargin: 1000 }).liquidationPrice!.gt(100)).toBe(true);
   });
-  it('10.3 MB ≤ MM now ⇒ liquidatable, no price on the wrong side', () => {
+  it('10.3 MB ≤ MM now ⇒ liquidatable; the MB = MM price is reported beyond the mark', () => {
     const m = m1('binance-usdm', { size: 1, entryPrice: 100, markPrice: '90.5', mmr: '0.01', isolatedMargin: 10 });
     expect(m.liquidatable).toBe(true);
-    expect(m.liquidationPrice).toBeNull();
+    // (EP − M/q)/(1 − mmr) = 90/0.99, above the mark of a long that has gone through it
+    expect(fmt(m.liquidationPrice)).toBe(fmt(new Dec(90).div('0.99')));
+    expect(m.note).toMatch(/liquidatable now/);
     expect(m.marginRatio!.gte(1)).toBe(true);
     const neg = m1('binance-usdm', { size: 1, entryPrice: 100, markPrice: 80, mmr: '0.01', isolatedMargin: 10 });
     expect(neg.marginRatio).toBeNull();

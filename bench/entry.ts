@@ -1,0 +1,2 @@
+export { evaluate } from '../src/engine/evaluate';
+export { parseFile } from '../src/engine/parse';
