@@ -31,8 +31,9 @@ function evtProbability(p: PassageInput, tail: EvtTail, gbm: number): number {
   const g = barrierGeometry(p);
   if (g === null || g.crossed || !(p.years > 0) || !(tail.barYears > 0)) return gbm;
   const exceed = potExceedance(tail, g.a);
-  if (exceed === null) return gbm;
+  if (exceed === null || exceed === 0) return gbm;
   const bars = Math.max(1, p.years / tail.barYears);
+  if (!Number.isFinite(bars)) return 1;
   return Math.max(gbm, Math.min(1, bars * exceed));
 }
 

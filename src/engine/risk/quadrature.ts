@@ -25,12 +25,17 @@ function gk15(f: (x: number) => number, a: number, b: number): { value: number; 
   return { value: k * h, error: Math.abs((k - g) * h) };
 }
 
-/** ∫_a^b f by adaptive bisection until |K15 − G7| ≤ max(absTol, relTol·|I|) on every piece. */
-export function integrate(f: (x: number) => number, a: number, b: number, absTol = 1e-300, relTol = 1e-14, maxDepth = 50): number {
+/**
+ * ∫_a^b f by adaptive bisection until |K15 − G7| ≤ max(absTol, relTol·|I|) on every piece; at most
+ * `maxSplits` subdivisions in total (then the current estimates are accepted), so the cost is bounded.
+ */
+export function integrate(f: (x: number) => number, a: number, b: number, absTol = 1e-300, relTol = 1e-14, maxDepth = 50, maxSplits = 5000): number {
   const whole = gk15(f, a, b);
   const tol = Math.max(absTol, relTol * Math.abs(whole.value));
+  let splits = 0;
   const recurse = (lo: number, hi: number, est: { value: number; error: number }, depth: number, t: number): number => {
-    if (est.error <= t || depth >= maxDepth) return est.value;
+    if (est.error <= t || depth >= maxDepth || splits >= maxSplits || !Number.isFinite(est.value)) return est.value;
+    splits++;
     const mid = 0.5 * (lo + hi);
     const left = gk15(f, lo, mid);
     const right = gk15(f, mid, hi);

@@ -25,7 +25,9 @@ export function studentTBound(p: StudentTInput): number {
   if (!(p.years > 0) || p.sigma === 0 || !Number.isFinite(p.years)) return gbm;
   const scale = p.sigma * Math.sqrt(p.years) * Math.sqrt((k - 2) / k);
   const z = (-g.a + g.nuToward * p.years) / scale;
-  return Math.min(1, Math.max(gbm, 2 * tCdf(z, k)));
+  if (Number.isNaN(z)) return gbm;
+  const F = z === Infinity ? 1 : z === -Infinity ? 0 : tCdf(z, k);
+  return Number.isNaN(F) ? gbm : Math.min(1, Math.max(gbm, 2 * F));
 }
 
 /**

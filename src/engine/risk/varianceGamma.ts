@@ -52,8 +52,11 @@ export function vgSurvival(x: number, p: VgParams, t = 1): number | null {
   return mixture(x, p, t, true);
 }
 
+/** Beyond this gamma shape t/ν the horizon law is Gaussian to many digits and the mixture is not attempted. */
+const MAX_SHAPE = 1e5;
+
 function mixture(x: number, p: VgParams, t: number, upper: boolean): number | null {
-  if (!valid(p, t) || Number.isNaN(x)) return null;
+  if (!valid(p, t) || Number.isNaN(x) || t / p.nu > MAX_SHAPE) return null;
   if (x === Infinity) return upper ? 0 : 1;
   if (x === -Infinity) return upper ? 1 : 0;
   const a = t / p.nu;
@@ -76,7 +79,7 @@ function mixture(x: number, p: VgParams, t: number, upper: boolean): number | nu
   }
   const cuts = [from, Math.max(from, a), Math.max(from, a + 6 * Math.sqrt(a) + 6), sMax].filter((v, i, arr) => i === 0 || v > (arr[i - 1] as number));
   for (let i = 1; i < cuts.length; i++) total += integrate((s) => phi(s) * dens(s), cuts[i - 1] as number, cuts[i] as number);
-  return Math.min(1, Math.max(0, total));
+  return Number.isFinite(total) ? Math.min(1, Math.max(0, total)) : null;
 }
 
 export interface VgMoments {
@@ -215,7 +218,7 @@ export function vgFitMoments(x: readonly number[]): VgMomentFit | null {
  * Lévy bound on the liquidation probability under a VG log price: ln(S_T/S₀) = (μ + ω)T + θG + σW(G) (the
  * fitted location c is replaced by the funding drift μ, as for GBM), P ≤ 2·P(adverse X_T beyond the barrier
  * − drift) (Lévy's maximal inequality; exact as a bound for θ = 0, a heuristic when skewed, risk.md §3.4).
- * Parameters per year. null when undefined.
+ * Parameters per year. null when undefined (also for T/ν > 1e5, where the caller falls back to Student-t).
  */
 export function vgLevyBound(a: { spot: number; barrier: number; side: 'long' | 'short'; years: number; mu: number }, p: VgParams): number | null {
   const omega = vgMartingaleCorrection(p);
