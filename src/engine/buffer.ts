@@ -10,8 +10,8 @@ import { withMargin } from './fix';
 import { lossFraction } from './liquidation-cost';
 
 const YEAR = 365 * 86400;
-const GRID = 48;
-const GOLDEN_STEPS = 40;
+const GRID = 16;
+const GOLDEN_STEPS = 20;
 
 function costAt(account: PerpAccount, index: number, risk: MarketRisk, ctx: EvalContext, x: number, c: number): number {
   const acc = withMargin(account, index, new Dec(x));
@@ -41,10 +41,17 @@ export function costOptimalMargin(account: PerpAccount, index: number, risk: Mar
   if (!Number.isFinite(js[best]!)) return null;
   let a = xs[Math.max(0, best - 1)]!, b = xs[Math.min(xs.length - 1, best + 1)]!;
   const g = (Math.sqrt(5) - 1) / 2;
+  const J = (x: number): number => costAt(account, index, risk, ctx, x, c);
+  let x1 = b - g * (b - a), x2 = a + g * (b - a);
+  let j1 = J(x1), j2 = J(x2);
   for (let i = 0; i < GOLDEN_STEPS && b - a > step.toNumber() / 2; i++) {
-    const x1 = b - g * (b - a), x2 = a + g * (b - a);
-    if (costAt(account, index, risk, ctx, x1, c) <= costAt(account, index, risk, ctx, x2, c)) b = x2;
-    else a = x1;
+    if (j1 <= j2) {
+      b = x2; x2 = x1; j2 = j1;
+      x1 = b - g * (b - a); j1 = J(x1);
+    } else {
+      a = x1; x1 = x2; j1 = j2;
+      x2 = a + g * (b - a); j2 = J(x2);
+    }
   }
   const x = (a + b) / 2;
   return x <= 0 ? new Dec(0) : ceilToStep(new Dec(x.toPrecision(15)), step);

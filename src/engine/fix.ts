@@ -1,12 +1,13 @@
 // Fixes of cli.md §5: the smallest margin to add and the smallest size to cut that reach the target status,
 // found by a search over exact re-evaluations, rounded up to the step, then confirmed (adding steps until it holds).
-import { evaluatePerpAccount } from './perp';
 import { Dec, ceilToStep, fmt } from './decimal';
-import type { PerpAccount, PerpPosition, Status } from './types';
+import type { PerpAccount, PerpMetrics, PerpPosition, Status } from './types';
 import type { PerpFix } from './report';
 import type { EvalContext } from './context';
 import type { MarketRisk } from './risk-view';
-import { outcomeAfter } from './reevaluate';
+import { barriersOf, outcomeAfter } from './reevaluate';
+import { evaluatePerpAccount } from './perp';
+import { targetBarrier } from './target-barrier';
 import { meetsTarget } from './status';
 import { defaultMarginStep, isInverse } from './venues';
 import { costOptimalMargin } from './buffer';
@@ -88,17 +89,45 @@ function marginStep(account: PerpAccount, p: PerpPosition, ctx: EvalContext): De
   return new Dec(configured !== null && configured > 0 ? String(configured) : defaultMarginStep(isInverse(account, p)));
 }
 
-export function perpFix(account: PerpAccount, index: number, status: Status, ctx: EvalContext, risk: MarketRisk): PerpFix | null {
+/**
+ * Fast path: adding x to the wallet shifts MB − MM by x at every price, so the margin that puts the liquidation
+ * price at the target barrier B* is MM(B*) − MB(B*) (one evaluation with this symbol's mark at B*). Rounded up,
+ * confirmed by exact re-evaluation, a few steps added if needed; otherwise the generic search.
+ */
+function marginFix(account: PerpAccount, index: number, metrics: PerpMetrics, risk: MarketRisk, ctx: EvalContext, step: Dec, ok: (a: PerpAccount) => boolean): Dec | null {
+  const probe = (x: Dec): boolean => ok(withMargin(account, index, x));
+  const p = account.positions[index]!;
+  const mark = p.market.markPrice!;
+  const barrier = metrics.liquidatable ? null : targetBarrier(barriersOf(metrics, mark), risk, ctx.settings, ctx.settings.targetStatus);
+  if (barrier && barrier.gt(0)) {
+    const moved = atMark(account, p.symbol, p.marginMode === 'isolated' ? index : null, barrier);
+    const m = evaluatePerpAccount(moved, { only: index, marginOnly: true }).metrics[index];
+    if (m?.marginBalance && m.maintenanceMargin) {
+      let x = ceilToStep(Dec.max(m.maintenanceMargin.minus(m.marginBalance), 0), step);
+      for (let i = 0; i < 4; i++, x = x.plus(step)) if (probe(x)) return x;
+    }
+  }
+  return smallest(probe, (metrics.maintenanceMargin ?? step).abs(), null, step);
+}
+
+/** The account with this symbol's mark (or only the isolated position's) moved to `price`. */
+function atMark(account: PerpAccount, symbol: string, onlyIndex: number | null, price: Dec): PerpAccount {
+  const positions = account.positions.map((q, i) =>
+    (onlyIndex === null ? q.symbol === symbol && q.marginMode === 'cross' : i === onlyIndex) ? { ...q, market: { ...q.market, markPrice: price } } : q,
+  );
+  return { ...account, positions };
+}
+
+export function perpFix(account: PerpAccount, index: number, metrics: PerpMetrics, status: Status, ctx: EvalContext, risk: MarketRisk): PerpFix | null {
   const target = ctx.settings.targetStatus;
   if (status === 'unknown' || meetsTarget(status, target)) return null;
   const p = account.positions[index]!;
   const ok = (acc: PerpAccount): boolean => meetsTarget(statusAfter(acc, index, risk, ctx), target);
   const mStep = marginStep(account, p, ctx);
-  const start = evaluatePerpAccount(account).metrics[index]?.maintenanceMargin ?? mStep;
-  const addMargin = smallest((x) => ok(withMargin(account, index, x)), start.abs(), null, mStep);
+  const addMargin = marginFix(account, index, metrics, risk, ctx, mStep, ok);
   let reduceSize: Dec | null = null;
   const reasons: string[] = [];
-  const proRata = p.marginMode === 'isolated' && evaluatePerpAccount(account).metrics[index]?.releasesMarginProRata;
+  const proRata = p.marginMode === 'isolated' && metrics.releasesMarginProRata;
   if (proRata) {
     reasons.push('cutting size releases isolated margin pro rata on this venue, which leaves the liquidation price unchanged: add margin instead');
   } else {

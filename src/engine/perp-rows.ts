@@ -98,7 +98,7 @@ function perpRow(account: PerpAccount, p: PerpPosition, m: PerpMetrics, index: n
   };
   if (outcome.status !== 'unknown' && mark) {
     Object.assign(row.details, riskDetails(p, m, mark, risk, account));
-    row.fix = perpFix(account, index, outcome.status, ctx, risk);
+    row.fix = perpFix(account, index, m, outcome.status, ctx, risk);
   }
   return row;
 }

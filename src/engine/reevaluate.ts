@@ -12,7 +12,7 @@ export function barriersOf(m: PerpMetrics, mark: Dec): Barriers {
 }
 
 export function outcomeAfter(account: PerpAccount, index: number, risk: MarketRisk, ctx: EvalContext): { metrics: PerpMetrics | null; outcome: RiskOutcome | null } {
-  const m = evaluatePerpAccount(account).metrics[index] ?? null;
+  const m = evaluatePerpAccount(account, { only: index }).metrics[index] ?? null;
   const mark = account.positions[index]?.market.markPrice ?? null;
   if (!m || !mark) return { metrics: m, outcome: null };
   return { metrics: m, outcome: assess(barriersOf(m, mark), m.liquidatable, m.unknownReason, m.note, risk, ctx.settings) };

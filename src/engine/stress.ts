@@ -3,7 +3,7 @@
 import { evaluatePerpAccount } from './perp';
 import { evaluateLendingAccount } from './lending';
 import { Dec, fmt } from './decimal';
-import type { Account, LendingAccount, PerpAccount } from './types';
+import type { Account, LendingAccount, PerpAccount, PerpMetrics } from './types';
 import type { StressReport } from './report';
 import type { EvaluateOptions, FileEvaluation } from './evaluate';
 import { isInverse } from './venues';
@@ -29,11 +29,10 @@ function shockPerp(account: PerpAccount, factor: Dec): PerpAccount {
   return { ...account, positions };
 }
 
-function perpOutcome(account: PerpAccount, today: PerpAccount): AccountShock {
+function perpOutcome(account: PerpAccount, base: PerpMetrics[]): AccountShock {
   const out = NONE();
   let crossCounted = false;
-  const { metrics } = evaluatePerpAccount(account);
-  const base = evaluatePerpAccount(today).metrics;
+  const { metrics } = evaluatePerpAccount(account, { marginOnly: true });
   metrics.forEach((m, i) => {
     if (!m.liquidatable) return;
     const p = account.positions[i]!;
@@ -69,10 +68,19 @@ function lendingOutcome(account: LendingAccount): AccountShock {
   return out;
 }
 
+const todayCache = new WeakMap<PerpAccount, PerpMetrics[]>();
+
+/** Margin balances at today's marks (what a liquidation at the shock forfeits), computed once per account. */
+function today(account: PerpAccount): PerpMetrics[] {
+  let m = todayCache.get(account);
+  if (!m) todayCache.set(account, (m = evaluatePerpAccount(account, { marginOnly: true }).metrics));
+  return m;
+}
+
 export function shockAccount(account: Account, shock: number): AccountShock {
   const factor = new Dec(1).plus(shock);
   if (factor.lte(0)) return NONE();
-  return account.kind === 'perp' ? perpOutcome(shockPerp(account, factor), account) : lendingOutcome(shockLending(account, factor));
+  return account.kind === 'perp' ? perpOutcome(shockPerp(account, factor), today(account)) : lendingOutcome(shockLending(account, factor));
 }
 
 /** The smallest-magnitude shock at which the account has a liquidation, refined between grid points to 1e-4. */

@@ -22,35 +22,69 @@ interface Group {
   mm: Dec;
 }
 
-export function evaluatePerpAccount(account: PerpAccount): { metrics: PerpMetrics[]; diagnostics: Diagnostic[] } {
+export interface EvaluateOptions {
+  /** Re-evaluation of one position (fixes, buffers, stress): only its group is solved, tables are not re-validated. */
+  only?: number;
+  /** Margin balance, maintenance margin and `liquidatable` only; no prices are solved (stress tests). */
+  marginOnly?: boolean;
+}
+
+export function evaluatePerpAccount(account: PerpAccount, options: EvaluateOptions = {}): { metrics: PerpMetrics[]; diagnostics: Diagnostic[] } {
   try {
-    return evaluate(account);
+    return evaluate(account, options);
   } catch (e) {
     const reason = `internal error: ${e instanceof Error ? e.message : String(e)}`;
     return { metrics: account.positions.map((p) => blank(p.id, reason, false, account.settleCurrency)), diagnostics: [] };
   }
 }
 
-function evaluate(account: PerpAccount): { metrics: PerpMetrics[]; diagnostics: Diagnostic[] } {
+function evaluate(account: PerpAccount, options: EvaluateOptions): { metrics: PerpMetrics[]; diagnostics: Diagnostic[] } {
   const model = VENUES[account.venue];
   const diagnostics: Diagnostic[] = [];
   const metrics: Array<PerpMetrics | null> = account.positions.map(() => null);
   if (!model) {
     return { metrics: account.positions.map((p) => blank(p.id, `unknown venue ${account.venue}`, false, null)), diagnostics };
   }
-  validateTables(account, model, diagnostics);
+  if (options.only === undefined) validateTables(account, model, diagnostics);
   const legs: Leg[] = [];
   account.positions.forEach((p, i) => {
-    const r = buildLeg(account, model, p, i);
+    const r = cachedLeg(account, model, p, i);
     diagnostics.push(...r.diagnostics);
     if ('leg' in r) legs.push(r.leg);
     else metrics[i] = blank(p.id, r.unknownReason, model.releasesMarginProRata, settleOf(account, p.symbol, model, false));
   });
   const groups: Group[] = [];
-  isolatedGroups(legs, model, diagnostics, metrics, account, groups);
-  crossGroups(account, legs.filter((l) => l.position.marginMode === 'cross'), model, metrics, groups);
-  for (const g of groups) for (const l of g.legs) metrics[l.index] = legMetrics(account, model, g, l);
+  isolatedGroups(options.only === undefined ? legs : legs.filter((l) => l.index === options.only), model, diagnostics, metrics, account, groups);
+  crossGroups(account, legs.filter((l) => l.position.marginMode === 'cross'), model, metrics, groups, options.only);
+  for (const g of groups) {
+    if (options.only !== undefined && !g.legs.some((l) => l.index === options.only)) continue;
+    for (const l of g.legs) if (options.only === undefined || l.index === options.only) metrics[l.index] = legMetrics(account, model, g, l, options.marginOnly === true);
+  }
   return { metrics: metrics.map((m, i) => m ?? blank(account.positions[i]!.id, 'not evaluated', false, null)), diagnostics };
+}
+
+interface CachedLeg {
+  venue: string;
+  settle: string | null;
+  index: number;
+  result: ReturnType<typeof buildLeg>;
+}
+const legCache = new WeakMap<object, CachedLeg>();
+
+/**
+ * buildLeg is pure in (venue, settle currency, position, index); fixes and stress re-evaluate the same position
+ * objects hundreds of times, so the leg is built once. Copies keep the cache safe from the per-evaluation
+ * reassignment of pieces (hedge netting, fee to close).
+ */
+function cachedLeg(account: PerpAccount, model: VenueModel, p: PerpAccount['positions'][number], i: number): ReturnType<typeof buildLeg> {
+  let c = legCache.get(p);
+  if (!c || c.venue !== account.venue || c.settle !== account.settleCurrency || c.index !== i) {
+    c = { venue: account.venue, settle: account.settleCurrency, index: i, result: buildLeg(account, model, p, i) };
+    legCache.set(p, c);
+  }
+  const r = c.result;
+  if (!('leg' in r)) return r;
+  return { leg: { ...r.leg, solve: { ...r.leg.solve }, mm: { ...r.leg.mm } }, diagnostics: r.diagnostics };
 }
 
 function validateTables(account: PerpAccount, model: VenueModel, out: Diagnostic[]): void {
@@ -82,8 +116,9 @@ function isolatedGroups(legs: Leg[], model: VenueModel, out: Diagnostic[], metri
   }
 }
 
-function crossGroups(account: PerpAccount, cross: Leg[], model: VenueModel, metrics: Array<PerpMetrics | null>, groups: Group[]): void {
+function crossGroups(account: PerpAccount, cross: Leg[], model: VenueModel, metrics: Array<PerpMetrics | null>, groups: Group[], only?: number): void {
   // a zero-size row is no position (§10.1): it neither blocks nor joins the cross account
+  if (only !== undefined && account.positions[only]?.marginMode !== 'cross') return;
   const crossAll = account.positions.filter((p) => p.marginMode === 'cross' && !p.size.isZero());
   if (crossAll.length === 0) return;
   const missing = crossAll.find((p) => !cross.some((l) => l.position === p));
@@ -98,13 +133,30 @@ function crossGroups(account: PerpAccount, cross: Leg[], model: VenueModel, metr
   const pnlOf = (ls: Leg[]): Dec => ls.reduce((s, l) => s.plus(pnlAt(l, l.u0)), ZERO);
   for (const ls of bySymbol.values()) {
     if (model.netHedgeCross && account.positionMode === 'hedge') netHedge(ls);
-    addFeeToClose(model, ls, wallet.plus(pnlOf(cross.filter((l) => !ls.includes(l)))));
+    if (model.feeToClose) addFeeToClose(model, ls, wallet.plus(pnlOf(cross.filter((l) => !ls.includes(l)))));
   }
+  // Σ over the whole cross book once; each symbol's "others" are the total less its own legs.
+  const { totalPnl, totalMm } = crossTotals(account, cross, model);
   for (const ls of bySymbol.values()) {
-    const others = cross.filter((l) => !ls.includes(l));
-    const othersMm = others.reduce((s, l) => s.plus(mmAt(l, l.u0)), ZERO);
-    groups.push(makeGroup(ls, wallet, pnlOf(others), othersMm));
+    if (only !== undefined && !ls.some((l) => l.index === only)) continue;
+    const ownMm = ls.reduce((s, l) => s.plus(mmAt(l, l.u0)), ZERO);
+    groups.push(makeGroup(ls, wallet, totalPnl.minus(pnlOf(ls)), totalMm.minus(ownMm)));
   }
+}
+
+const totalsCache = new WeakMap<object, { totalPnl: Dec; totalMm: Dec }>();
+
+/** Σ PnL and Σ MM of the cross book at its marks; a margin probe keeps the positions array, so this is computed once. */
+function crossTotals(account: PerpAccount, cross: Leg[], model: VenueModel): { totalPnl: Dec; totalMm: Dec } {
+  const cacheable = !model.feeToClose && !(model.netHedgeCross && account.positionMode === 'hedge');
+  const hit = cacheable ? totalsCache.get(account.positions) : undefined;
+  if (hit) return hit;
+  const totals = {
+    totalPnl: cross.reduce((s, l) => s.plus(pnlAt(l, l.u0)), ZERO),
+    totalMm: cross.reduce((s, l) => s.plus(mmAt(l, l.u0)), ZERO),
+  };
+  if (cacheable) totalsCache.set(account.positions, totals);
+  return totals;
 }
 
 function makeGroup(legs: Leg[], wallet: Dec, othersPnl: Dec, othersMm: Dec): Group {
@@ -147,7 +199,7 @@ function addFeeToClose(model: VenueModel, ls: Leg[], kMb: Dec): void {
   }
 }
 
-function legMetrics(account: PerpAccount, model: VenueModel, g: Group, l: Leg): PerpMetrics {
+function legMetrics(account: PerpAccount, model: VenueModel, g: Group, l: Leg, marginOnly = false): PerpMetrics {
   const p = l.position;
   const toP = (u: Dec): Dec => (l.inverse ? new Dec(1).div(u) : u);
   const ratio = g.mb.gt(0) ? g.mm.div(g.mb) : null;
@@ -160,8 +212,9 @@ function legMetrics(account: PerpAccount, model: VenueModel, g: Group, l: Leg): 
     venueMarginRatio: model.display(g.mb, g.mm, ratio),
     liquidatable,
     notional: l.q.mul(l.u0),
-    bankruptcyPrice: bankruptcy(g, toP),
+    bankruptcyPrice: marginOnly ? null : bankruptcy(g, toP),
   };
+  if (marginOnly) return out;
   let lpU: Dec | null = null;
   if (liquidatable) {
     // §10.3 decision: MB ≤ MM now ⇒ liquidatable, distance 0; the price where MB = MM (cli.md §3) is still
