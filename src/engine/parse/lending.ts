@@ -16,7 +16,8 @@ const KNOWN_PARAMS = [
   'liquidationPenalty', 'chip', 'tip', 'hole', 'room', 'borrowShares', 'totalBorrowAssets', 'totalBorrowShares',
   'oraclePrice', 'priceDecimals', 'stabilityPool', 'liquidationPenaltySP', 'liquidationPenaltyRedistribution',
   'totalCollateral', 'totalDebt', 'borrowCollateralFactor', 'baseBorrowMin', 'closeFactor', 'protocolFee',
-  'liquidationProtocolFee', 'debtCeiling', 'interestRate', 'annualInterestRate',
+  'liquidationProtocolFee', 'debtCeiling', 'interestRate', 'annualInterestRate', 'protocolVersion', 'correlationGroup',
+  'storeFrontPriceFactor',
 ];
 /** Ratios above 1 (Maker mat, Liquity MCR/CCR/TCR): "1.45" = 145 %. */
 const RATIOS = new Set(['liquidationRatio', 'mat', 'mcr', 'ccr', 'tcr']);
