@@ -6,20 +6,22 @@ import type { Diagnostic, PerpAccount, PerpMetrics, PerpPosition, Span } from '.
 import type { ResultRow, TierReport } from './report';
 import type { EvalContext } from './context';
 import { markAge } from './staleness';
-import { pickVolatility } from './volatility';
+import { pickVolatility, type HistoryData } from './volatility';
 import { assess, type MarketRisk } from './risk-view';
 import { barriersOf } from './reevaluate';
-import { defaultFundingInterval } from './venues';
+import { defaultFundingInterval, isInverse } from './venues';
+import { attachPortfolioVar } from './portfolio';
 import { perpFix } from './fix';
 import { formatDuration } from './time';
 import { riskDetails } from './details';
+import { fitTails } from './tails';
 
 const spanAt = (s: Span): Pick<Diagnostic, 'line' | 'column' | 'endLine' | 'endColumn'> => ({
   line: s.line, column: s.column, endLine: s.endLine, endColumn: s.endColumn,
 });
 
 /** The market's risk inputs for one position (volatility, funding drift, horizon with staleness). */
-export function marketRisk(account: PerpAccount, p: PerpPosition, ctx: EvalContext): { risk: MarketRisk; age: ReturnType<typeof markAge>; volSource: ResultRow['volatilitySource']; details: Record<string, unknown> } {
+export function marketRisk(account: PerpAccount, p: PerpPosition, ctx: EvalContext): { risk: MarketRisk; age: ReturnType<typeof markAge>; volSource: ResultRow['volatilitySource']; details: Record<string, unknown>; history: HistoryData | null } {
   const markTime = p.market.markTime ?? account.asOf;
   const age = markAge(markTime, ctx.now, ctx.settings.staleAfter);
   const markSpan = p.fields['markPrice'] ?? p.span;
@@ -31,6 +33,8 @@ export function marketRisk(account: PerpAccount, p: PerpPosition, ctx: EvalConte
   }
   const history = p.market.history ? ctx.history(p.market.history, p.fields['history']) : null;
   const vol = pickVolatility(p.market, history);
+  const tails = fitTails(ctx.settings.tails, vol.history);
+  if (tails.fallback) ctx.once(`tails:${p.symbol}`, { severity: 'warning', code: 'tails-fallback', message: `${p.symbol}: ${tails.fallback}`, ...spanAt(p.fields['history'] ?? markSpan) });
   const interval = p.market.fundingInterval ?? defaultFundingInterval(account.venue);
   const mu = p.market.fundingRate ? fundingDrift(p.market.fundingRate.toNumber(), interval) : 0;
   const days = age.age !== null ? Math.floor(age.age / 86400) : 0;
@@ -38,13 +42,15 @@ export function marketRisk(account: PerpAccount, p: PerpPosition, ctx: EvalConte
     sigma: vol.sigma,
     mu,
     horizonSeconds: ctx.settings.horizon + (age.stale && age.age !== null ? age.age : 0),
-    tails: ctx.settings.tails,
+    tails: tails.tails,
     dof: vol.history?.dof ?? 4,
+    vg: tails.vg,
+    evt: tails.evt,
     suppressed: age.tooOld,
     prefix: age.tooOld ? `mark ${days} days old` : null,
   };
   const details: Record<string, unknown> = { ewmaVolatility: vol.history?.ewma ?? null, historyBars: vol.history?.bars ?? null, fundingDrift: mu };
-  return { risk, age, volSource: vol.source, details };
+  return { risk, age, volSource: vol.source, details, history: vol.history };
 }
 
 function tierReport(m: PerpMetrics): TierReport | null {
@@ -72,11 +78,14 @@ function reportedDeviation(p: PerpPosition, m: PerpMetrics, ctx: EvalContext): D
 export function perpRows(account: PerpAccount, ctx: EvalContext): ResultRow[] {
   const { metrics, diagnostics } = evaluatePerpAccount(account);
   ctx.diagnostics.push(...diagnostics);
-  return account.positions.map((p, i) => perpRow(account, p, metrics[i]!, i, ctx));
+  const histories = new Map<ResultRow, HistoryData | null>();
+  const rows = account.positions.map((p, i) => perpRow(account, p, metrics[i]!, i, ctx, histories));
+  attachPortfolioVar(rows, histories, ctx.settings.horizon);
+  return rows;
 }
 
-function perpRow(account: PerpAccount, p: PerpPosition, m: PerpMetrics, index: number, ctx: EvalContext): ResultRow {
-  const { risk, age, volSource, details } = marketRisk(account, p, ctx);
+function perpRow(account: PerpAccount, p: PerpPosition, m: PerpMetrics, index: number, ctx: EvalContext, histories: Map<ResultRow, HistoryData | null>): ResultRow {
+  const { risk, age, volSource, details, history } = marketRisk(account, p, ctx);
   const mark = p.market.markPrice;
   if (!mark) {
     ctx.once(`no-mark:${p.symbol}:${p.span.offset}`, { severity: 'warning', code: 'missing-mark', message: `no markPrice for ${p.symbol}: this position cannot be evaluated (status unknown); add markPrice to markets.${p.symbol} or to the position`, ...spanAt(p.fields['symbol'] ?? p.span) });
@@ -94,8 +103,9 @@ function perpRow(account: PerpAccount, p: PerpPosition, m: PerpMetrics, index: n
     healthFactor: null, healthFactorIdeal: null, tier: tierReport(m), distance: fmt(outcome.distance),
     volatility: risk.sigma, volatilitySource: volSource, horizon: formatDuration(ctx.settings.horizon),
     liquidationProbability: outcome.probability, status: outcome.status, reason: outcome.reason, fix: null,
-    details: { var: null, es: null, liquidationCost: null, timeToLiquidation: null, note: m.note, ...details },
+    details: { var: null, es: null, liquidationCost: null, timeToLiquidation: null, note: m.note, ...details, inverse: isInverse(account, p), contractSize: fmt(p.market.contractSize) },
   };
+  histories.set(row, history);
   if (outcome.status !== 'unknown' && mark) {
     Object.assign(row.details, riskDetails(p, m, mark, risk, account));
     row.fix = perpFix(account, index, m, outcome.status, ctx, risk);

@@ -1,5 +1,5 @@
 // The probability and status of one liquidation price, shared by perps, loans, fixes and stress.
-import { liquidationProbability } from './risk';
+import { liquidationProbability, type EvtTail, type VgParams } from './risk';
 import type { Status } from './types';
 import type { EffectiveSettings } from './settings';
 import { decideStatus } from './status';
@@ -17,6 +17,9 @@ export interface MarketRisk {
   horizonSeconds: number;
   tails: EffectiveSettings['tails'];
   dof: number;
+  /** Fitted heavy tails when tails = vg / evt applies (≥ 500 history bars). */
+  vg: VgParams | null;
+  evt: { long: EvtTail | null; short: EvtTail | null } | null;
   /** Probability not computed (mark over 30 days old). */
   suppressed: boolean;
   prefix: string | null;
@@ -37,10 +40,14 @@ export interface RiskOutcome {
 }
 
 function oneBarrier(mark: number, barrier: number, risk: MarketRisk): number {
+  const side = barrier < mark ? 'long' : 'short';
+  const evt = risk.evt?.[side] ?? undefined;
   return liquidationProbability({
     spot: mark,
     barrier,
-    side: barrier < mark ? 'long' : 'short',
+    side,
+    ...(risk.vg ? { vg: risk.vg } : {}),
+    ...(evt ? { evt } : {}),
     sigma: risk.sigma!,
     years: risk.horizonSeconds / YEAR,
     mu: risk.mu,

@@ -11,6 +11,9 @@ export interface HistoryData {
   /** Student-t degrees of freedom from the bars' log-returns (cli.md §3). */
   dof: number;
   logReturns: number[];
+  /** Bar times (Unix ms) of each log-return, for aligning assets in portfolio correlations. */
+  returnTimes: number[];
+  barSeconds: number;
 }
 
 export interface VolatilityInput {
@@ -58,6 +61,8 @@ export class HistoryCache {
       ewma: realizedVolatility(parsed.bars, parsed.barSeconds, 'ewma'),
       dof: studentTDof(logReturns),
       logReturns,
+      returnTimes: parsed.bars.slice(1).map((b) => b.time),
+      barSeconds: parsed.barSeconds,
     };
   }
 }

@@ -1,0 +1,105 @@
+import { describe, expect, it } from 'vitest';
+import { evaluate, evaluateFile } from '../../../src/engine/evaluate';
+import { Dec } from '../../../src/engine/decimal';
+import { decideStatus } from '../../../src/engine/status';
+import { DEFAULT_SETTINGS } from '../../../src/engine/settings';
+import { withMargin } from '../../../src/engine/fix';
+import type { PerpFix } from '../../../src/engine/report';
+
+const NOW = Date.parse('2026-11-24T07:00:00Z');
+
+function yaml(body: string) {
+  return { path: 't.positions.yaml', absPath: '/tmp/t.positions.yaml', text: `version: 1\n${body}` };
+}
+
+const ISO = (extra = '', market = 'markPrice: "97250.4", mmr: "0.005", cum: "0", volatility: 0.6') => yaml(
+  `venue: generic-linear\naccount: t\nasOf: 2026-11-24T06:59:00Z\nmarkets:\n  BTCUSDT: { ${market} }\npositions:\n  - { id: p, symbol: BTCUSDT, side: long, size: "2", entryPrice: "100000", marginMode: isolated, isolatedMargin: "20000" ${extra} }\n`);
+
+describe('status rules (cli.md §4)', () => {
+  const base = { unknownReason: null, liquidatable: false, note: null, horizonLabel: '24h', probabilityBands: DEFAULT_SETTINGS.probability, distanceBands: DEFAULT_SETTINGS.distance };
+  it('uses the probability bands when volatility is known, inclusive at the threshold', () => {
+    expect(decideStatus({ ...base, probability: 0.1, distance: 0.5 }).status).toBe('critical');
+    expect(decideStatus({ ...base, probability: 0.02, distance: 0.5 }).status).toBe('warning');
+    expect(decideStatus({ ...base, probability: 0.005, distance: 0.5 }).status).toBe('watch');
+    expect(decideStatus({ ...base, probability: 0.0049999, distance: 0.001 }).status).toBe('safe');
+  });
+  it('falls back to the distance bands, inclusive at the threshold', () => {
+    expect(decideStatus({ ...base, probability: null, distance: 0.02 }).status).toBe('critical');
+    expect(decideStatus({ ...base, probability: null, distance: 0.05 }).status).toBe('warning');
+    expect(decideStatus({ ...base, probability: null, distance: 0.1 }).status).toBe('watch');
+    expect(decideStatus({ ...base, probability: null, distance: 0.1000001 }).status).toBe('safe');
+  });
+  it('puts unknown and liquidatable first', () => {
+    expect(decideStatus({ ...base, unknownReason: 'no mark price', probability: 1, distance: 0 }).status).toBe('unknown');
+    expect(decideStatus({ ...base, liquidatable: true, probability: 0, distance: 1 }).status).toBe('liquidatable');
+  });
+});
+
+describe('staleness (cli.md §3)', () => {
+  it('adds the age of a stale mark to the horizon and flags it', () => {
+    const fresh = evaluateFile(ISO(), { now: NOW }).rows[0]!;
+    const stale = evaluateFile(ISO(), { now: NOW + 6 * 3600e3 }).rows[0]!;
+    expect(fresh.stale).toBe(false);
+    expect(fresh.markAge).toBe(60);
+    expect(stale.stale).toBe(true);
+    expect(stale.liquidationProbability!).toBeGreaterThan(fresh.liquidationProbability!);
+  });
+  it('takes a future mark as age 0 with a warning, and a 40-day-old one by distance', () => {
+    const future = evaluateFile(ISO(), { now: NOW - 3600e3 });
+    expect(future.rows[0]!.markAge).toBe(0);
+    expect(future.file.diagnostics.map((d) => d.code)).toContain('mark-in-future');
+    const old = evaluateFile(ISO(), { now: NOW + 40 * 86400e3 }).rows[0]!;
+    expect(old.liquidationProbability).toBeNull();
+    expect(old.reason).toMatch(/mark 40 days old/);
+  });
+});
+
+describe('fixes (cli.md §5)', () => {
+  it('the margin fix reaches the target and one step less does not', () => {
+    const ev = evaluateFile(ISO(), { now: NOW });
+    const row = ev.rows[0]!;
+    expect(row.status).not.toBe('safe');
+    const fix = row.fix as PerpFix;
+    expect(fix.target).toBe('safe');
+    const account = ev.parsed!.accounts[0]!;
+    if (account.kind !== 'perp') throw new Error('perp expected');
+    const text = (extraMargin: Dec) => ISO().text.replace('isolatedMargin: "20000"', `isolatedMargin: "${new Dec(20000).plus(extraMargin).toFixed()}"`);
+    const at = (m: Dec) => evaluateFile({ ...ISO(), text: text(m) }, { now: NOW }).rows[0]!.status;
+    expect(at(new Dec(fix.addMargin!))).toBe('safe');
+    expect(at(new Dec(fix.addMargin!).minus('0.01'))).not.toBe('safe');
+    expect(withMargin(account, 0, new Dec(1)).positions[0]!.isolatedMargin!.toFixed()).toBe('20001');
+    expect(Number(fix.costOptimalMargin)).toBeGreaterThanOrEqual(0);
+  });
+  it('gives no fix when the row already meets the target', () => {
+    const row = evaluateFile(ISO('', 'markPrice: "97250.4", mmr: "0.005", volatility: 0.6'), { now: NOW, overrides: { targetStatus: 'critical' } }).rows[0]!;
+    expect(row.fix).toBeNull();
+  });
+});
+
+describe('diagnostics the evaluator adds', () => {
+  it('flags a reported liquidation price that deviates beyond the tolerance, and accepts one within it', () => {
+    const far = evaluateFile(ISO(', reportedLiquidationPrice: "91000"'), { now: NOW });
+    expect(far.file.diagnostics.find((d) => d.code === 'reported-deviation')?.message).toMatch(/fees to close|funding|stale mark/);
+    const lp = far.rows[0]!.liquidationPrice!;
+    const near = evaluateFile(ISO(`, reportedLiquidationPrice: "${new Dec(lp).toDecimalPlaces(2).toFixed()}"`), { now: NOW });
+    expect(near.file.diagnostics.map((d) => d.code)).not.toContain('reported-deviation');
+    expect(Math.abs(Number(near.rows[0]!.reportedDeviation))).toBeLessThan(1e-6);
+  });
+  it('falls back from vg to student-t with a warning when there is no history', () => {
+    const r = evaluateFile(ISO(), { now: NOW, overrides: { tails: 'vg' } });
+    expect(r.file.diagnostics.map((d) => d.code)).toContain('tails-fallback');
+    const t = evaluateFile(ISO(), { now: NOW, overrides: { tails: 'student-t' } }).rows[0]!;
+    expect(r.rows[0]!.liquidationProbability).toBe(t.liquidationProbability);
+  });
+});
+
+describe('account VaR with Euler contributions', () => {
+  it('contributions add up to the account VaR and ES ≥ VaR', () => {
+    const two = yaml(`venue: generic-linear\naccount: t\nmarginMode: cross\nwalletBalance: "50000"\nasOf: 2026-11-24T06:59:00Z\nmarkets:\n  BTCUSDT: { markPrice: "97250.4", mmr: "0.005", volatility: 0.6 }\n  ETHUSDT: { markPrice: "3612.55", mmr: "0.005", volatility: 0.8 }\npositions:\n  - { symbol: BTCUSDT, side: long, size: "1", entryPrice: "96000" }\n  - { symbol: ETHUSDT, side: short, size: "10", entryPrice: "3500" }\n`);
+    const rows = evaluate([two], { now: NOW }).positions;
+    const total = Number(rows[0]!.details['accountVar']);
+    const sum = rows.reduce((s, r) => s + Number(r.details['varContribution']), 0);
+    expect(sum).toBeCloseTo(total, 6);
+    expect(Number(rows[0]!.details['accountEs'])).toBeGreaterThanOrEqual(total);
+  });
+});
