@@ -5,11 +5,10 @@ import type { LendingAccount, LendingAsset, Loan, LoanMetrics, Status } from './
 import type { LoanFix, ResultRow } from './report';
 import type { EvalContext } from './context';
 import { markAge } from './staleness';
-import { pickVolatility } from './volatility';
+import { marketRiskOf } from './market-risk';
 import { assess, type Barriers, type MarketRisk, type RiskOutcome } from './risk-view';
 import { meetsTarget } from './status';
 import { formatDuration } from './time';
-import { fitTails } from './tails';
 
 function assetOf(account: LendingAccount, symbol: string | null): LendingAsset | null {
   return symbol ? (account.markets[symbol] ?? null) : null;
@@ -17,22 +16,8 @@ function assetOf(account: LendingAccount, symbol: string | null): LendingAsset |
 
 function loanRisk(account: LendingAccount, asset: LendingAsset | null, ctx: EvalContext): { risk: MarketRisk; age: ReturnType<typeof markAge>; source: ResultRow['volatilitySource'] } {
   const age = markAge(asset?.markTime ?? account.asOf, ctx.now, ctx.settings.staleAfter);
-  const history = asset?.history ? ctx.history(asset.history, asset.fields['history']) : null;
-  const vol = asset ? pickVolatility(asset, history) : { sigma: null, source: null, history: null };
-  const tails = fitTails(ctx.settings.tails, vol.history);
-  const at = asset?.fields['history'] ?? asset?.span ?? account.span;
-  if (tails.fallback && asset) ctx.once(`tails:${asset.symbol}`, { severity: 'warning', code: 'tails-fallback', message: `${asset.symbol}: ${tails.fallback}`, line: at.line, column: at.column, endLine: at.endLine, endColumn: at.endColumn });
-  const risk: MarketRisk = {
-    sigma: vol.sigma,
-    mu: 0,
-    horizonSeconds: ctx.settings.horizon + (age.stale && age.age !== null ? age.age : 0),
-    tails: tails.tails,
-    dof: vol.history?.dof ?? 4,
-    vg: tails.vg,
-    evt: tails.evt,
-    suppressed: age.tooOld,
-    prefix: age.tooOld && age.age !== null ? `mark ${Math.floor(age.age / 86400)} days old` : null,
-  };
+  if (!asset) return { risk: marketRiskOf(ctx, { symbol: '', vol: { impliedVolatility: null, volatility: null, history: null }, historySpan: undefined, at: account.span, mu: 0, age }).risk, age, source: null };
+  const { risk, vol } = marketRiskOf(ctx, { symbol: asset.symbol, vol: asset, historySpan: asset.fields['history'], at: asset.span ?? account.span, mu: 0, age });
   return { risk, age, source: vol.source };
 }
 

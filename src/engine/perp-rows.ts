@@ -6,7 +6,8 @@ import type { Diagnostic, PerpAccount, PerpMetrics, PerpPosition, Span } from '.
 import type { ResultRow, TierReport } from './report';
 import type { EvalContext } from './context';
 import { markAge } from './staleness';
-import { pickVolatility, type HistoryData } from './volatility';
+import type { HistoryData } from './volatility';
+import { marketRiskOf } from './market-risk';
 import { assess, type MarketRisk } from './risk-view';
 import { barriersOf } from './reevaluate';
 import { defaultFundingInterval, isInverse } from './venues';
@@ -14,7 +15,6 @@ import { attachPortfolioVar } from './portfolio';
 import { perpFix } from './fix';
 import { formatDuration } from './time';
 import { riskDetails } from './details';
-import { fitTails } from './tails';
 
 const spanAt = (s: Span): Pick<Diagnostic, 'line' | 'column' | 'endLine' | 'endColumn'> => ({
   line: s.line, column: s.column, endLine: s.endLine, endColumn: s.endColumn,
@@ -31,24 +31,9 @@ export function marketRisk(account: PerpAccount, p: PerpPosition, ctx: EvalConte
   if (age.future) {
     ctx.once(`future:${markSpan.offset}`, { severity: 'warning', code: 'mark-in-future', message: 'the mark time is after the evaluation time; its age is taken as 0', ...spanAt(p.fields['markTime'] ?? markSpan) });
   }
-  const history = p.market.history ? ctx.history(p.market.history, p.fields['history']) : null;
-  const vol = pickVolatility(p.market, history);
-  const tails = fitTails(ctx.settings.tails, vol.history);
-  if (tails.fallback) ctx.once(`tails:${p.symbol}`, { severity: 'warning', code: 'tails-fallback', message: `${p.symbol}: ${tails.fallback}`, ...spanAt(p.fields['history'] ?? markSpan) });
   const interval = p.market.fundingInterval ?? defaultFundingInterval(account.venue);
   const mu = p.market.fundingRate ? fundingDrift(p.market.fundingRate.toNumber(), interval) : 0;
-  const days = age.age !== null ? Math.floor(age.age / 86400) : 0;
-  const risk: MarketRisk = {
-    sigma: vol.sigma,
-    mu,
-    horizonSeconds: ctx.settings.horizon + (age.stale && age.age !== null ? age.age : 0),
-    tails: tails.tails,
-    dof: vol.history?.dof ?? 4,
-    vg: tails.vg,
-    evt: tails.evt,
-    suppressed: age.tooOld,
-    prefix: age.tooOld ? `mark ${days} days old` : null,
-  };
+  const { risk, vol } = marketRiskOf(ctx, { symbol: p.symbol, vol: p.market, historySpan: p.fields['history'], at: markSpan, mu, age });
   const details: Record<string, unknown> = { ewmaVolatility: vol.history?.ewma ?? null, historyBars: vol.history?.bars ?? null, fundingDrift: mu };
   return { risk, age, volSource: vol.source, details, history: vol.history };
 }

@@ -18,8 +18,8 @@ export interface MarketRisk {
   tails: EffectiveSettings['tails'];
   dof: number;
   /** Fitted heavy tails when tails = vg / evt applies (≥ 500 history bars). */
-  vg: VgParams | null;
-  evt: { long: EvtTail | null; short: EvtTail | null } | null;
+  vg?: VgParams | null;
+  evt?: { long: EvtTail | null; short: EvtTail | null } | null;
   /** Probability not computed (mark over 30 days old). */
   suppressed: boolean;
   prefix: string | null;
