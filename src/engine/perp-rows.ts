@@ -5,7 +5,8 @@ import { Dec, fmt } from './decimal';
 import type { Diagnostic, PerpAccount, PerpMetrics, PerpPosition, Span } from './types';
 import type { ResultRow, TierReport } from './report';
 import type { EvalContext } from './context';
-import { markAge } from './staleness';
+import { markAge, type MarkAge } from './staleness';
+import { deviationCause } from './deviation-cause';
 import type { HistoryData } from './volatility';
 import { marketRiskOf } from './market-risk';
 import { assess, type MarketRisk } from './risk-view';
@@ -46,14 +47,21 @@ function tierReport(m: PerpMetrics): TierReport | null {
 
 const CAUSES = 'likely causes: fees to close, accrued funding, a stale mark, a missing maintenance amount (cum), or other cross positions the source ignored';
 
-function reportedDeviation(p: PerpPosition, m: PerpMetrics, ctx: EvalContext): Dec | null {
+function likelyCause(account: PerpAccount, index: number, reported: Dec, ctx: EvalContext, age: MarkAge): string {
+  const found = deviationCause(account, index, reported, ctx.settings.reportedDeviationTolerance);
+  if (found) return `likely cause: ${found}`;
+  if (age.stale && age.age !== null) return `the mark is ${Math.round(age.age / 60)} min old, so the source may have used another mark; other causes: ${CAUSES.replace('likely causes: ', '')}`;
+  return CAUSES;
+}
+
+function reportedDeviation(account: PerpAccount, index: number, p: PerpPosition, m: PerpMetrics, ctx: EvalContext, age: MarkAge): Dec | null {
   if (!p.reportedLiquidationPrice || !m.liquidationPrice || m.liquidationPrice.isZero()) return null;
   const dev = p.reportedLiquidationPrice.minus(m.liquidationPrice).div(m.liquidationPrice);
   if (dev.abs().gt(ctx.settings.reportedDeviationTolerance)) {
     const span = p.fields['reportedLiquidationPrice'] ?? p.span;
     ctx.diagnostics.push({
       severity: 'warning', code: 'reported-deviation',
-      message: `reported liquidation price ${fmt(p.reportedLiquidationPrice)} differs from the computed ${fmt(m.liquidationPrice.toSignificantDigits(10))} by ${dev.mul(100).toFixed(3)} %; ${CAUSES}`,
+      message: `reported liquidation price ${fmt(p.reportedLiquidationPrice)} differs from the computed ${fmt(m.liquidationPrice.toSignificantDigits(10))} by ${dev.mul(100).toFixed(3)} %; ${likelyCause(account, index, p.reportedLiquidationPrice, ctx, age)}`,
       ...spanAt(span),
     });
   }
@@ -83,7 +91,7 @@ function perpRow(account: PerpAccount, p: PerpPosition, m: PerpMetrics, index: n
     markPrice: fmt(mark), markAge: age.age, stale: age.stale, liquidationPrice: fmt(m.liquidationPrice),
     liquidationPrices: m.liquidationPrices ? { down: fmt(m.liquidationPrices.down), up: fmt(m.liquidationPrices.up) } : null,
     bankruptcyPrice: fmt(m.bankruptcyPrice), reportedLiquidationPrice: fmt(p.reportedLiquidationPrice),
-    reportedDeviation: fmt(reportedDeviation(p, m, ctx)), marginBalance: fmt(m.marginBalance),
+    reportedDeviation: fmt(reportedDeviation(account, index, p, m, ctx, age)), marginBalance: fmt(m.marginBalance),
     maintenanceMargin: fmt(m.maintenanceMargin), marginRatio: fmt(m.marginRatio), venueMarginRatio: fmt(m.venueMarginRatio),
     healthFactor: null, healthFactorIdeal: null, tier: tierReport(m), distance: fmt(outcome.distance),
     volatility: risk.sigma, volatilitySource: volSource, horizon: formatDuration(ctx.settings.horizon),

@@ -85,6 +85,16 @@ describe('diagnostics the evaluator adds', () => {
     expect(near.file.diagnostics.map((d) => d.code)).not.toContain('reported-deviation');
     expect(Math.abs(Number(near.rows[0]!.reportedDeviation))).toBeLessThan(1e-6);
   });
+  it('names the shortcut that reproduces a reported price: other cross positions ignored, cum ignored', () => {
+    const faq = (eth: string, cum = '135365') => yaml(`venue: binance-usdm\nwalletBalance: "1535443.01"\nasOf: 2026-11-24T06:59:30Z\nmarkets:\n  BTCUSDT: { markPrice: "31967.27", mmr: "0.025", cum: "16300" }\n  ETHUSDT: { markPrice: "1335.18", mmr: "0.1", cum: "${cum}" }\npositions:\n  - { id: eth, symbol: ETHUSDT, side: long, size: "3683.979", entryPrice: "1456.84", reportedLiquidationPrice: "${eth}" }\n  - { id: btc, symbol: BTCUSDT, side: long, size: "109.488", entryPrice: "32481.98" }\n`);
+    const alone = evaluateFile(faq('1114.78'), { now: NOW }).file.diagnostics.find((d) => d.code === 'reported-deviation');
+    expect(alone?.message).toMatch(/ignores the other cross positions/);
+    // without cum: (WB − TMM + UPNL − q·EP)/(q·mmr − q) with cum = 0
+    const noCum = new Dec('1535443.01').minus('71200.811444').plus('-56354.56848').minus(new Dec('3683.979').mul('1456.84')).div(new Dec('3683.979').mul('0.1').minus('3683.979'));
+    const cum = evaluateFile(faq(noCum.toDecimalPlaces(2).toFixed()), { now: NOW }).file.diagnostics.find((d) => d.code === 'reported-deviation');
+    expect(cum?.message).toMatch(/maintenance amount \(cum\)/);
+  });
+
   it('falls back from vg to student-t with a warning when there is no history', () => {
     const r = evaluateFile(ISO(), { now: NOW, overrides: { tails: 'vg' } });
     expect(r.file.diagnostics.map((d) => d.code)).toContain('tails-fallback');
