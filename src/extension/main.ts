@@ -3,7 +3,10 @@
 import * as vscode from 'vscode';
 import { isAtRisk, STATUS_LOOK } from '../protocol/describe';
 import { formatPercent, formatPrice, formatProbability, venueLabel } from '../protocol/format';
+import { PositionLenses } from './codeLens';
 import { EditorViews } from './editorViews';
+import { exportReport } from './exporter';
+import { registerFixes } from './fixer';
 import { PositionsPanel } from './panel/panel';
 import { rowKey } from './rows';
 import { WorkspaceStore } from './workspaceStore';
@@ -14,9 +17,13 @@ export function activate(context: vscode.ExtensionContext): void {
   const views = new EditorViews(store);
   const reveal = (key: string, preserveFocus: boolean): Promise<void> => revealRow(store, key, preserveFocus, panel);
   const panel: PositionsPanel = new PositionsPanel(context, store, log, reveal);
+  const lenses = new PositionLenses(store);
   context.subscriptions.push(
-    log, store, views, panel,
+    log, store, views, panel, lenses, registerFixes(store),
+    vscode.languages.registerCodeLensProvider({ scheme: 'file' }, lenses),
     vscode.commands.registerCommand('liquidationLens.openPanel', () => panel.show()),
+    vscode.commands.registerCommand('liquidationLens.showInPanel', (key: unknown) => panel.show(typeof key === 'string' ? key : undefined)),
+    vscode.commands.registerCommand('liquidationLens.export', () => exportReport(store)),
     vscode.commands.registerCommand('liquidationLens.refresh', () => store.refreshAll()),
     vscode.commands.registerCommand('liquidationLens.showAtRisk', () => showAtRisk(store, panel)),
   );

@@ -2,7 +2,7 @@
 // text, the hover. Pure (plain data in, plain data out); the vscode adapter turns these into Diagnostics/decorations.
 import type { Diagnostic as EngineDiagnostic } from '../engine/types';
 import type { FileReport, ResultRow } from '../engine/report';
-import { fixSentence, isAtRisk, STATUS_LOOK } from '../protocol/describe';
+import { fixActions, fixSentence, isAtRisk, STATUS_LOOK } from '../protocol/describe';
 import { formatAmount, formatHealthFactor, formatPercent, formatPrice, formatProbability, venueLabel } from '../protocol/format';
 
 export const SOURCE = 'Liquidation Lens';
@@ -132,4 +132,28 @@ export function hoverMarkdown(r: ResultRow): string {
   if (fix) rows.push(['Fix', fix]);
   const table = rows.map(([k, v]) => `| ${escapeMarkdown(k)} | ${escapeMarkdown(v)} |`).join('\n');
   return `**${escapeMarkdown(whoAndWhere(r))}** — ${escapeMarkdown(r.reason)}\n\n| | |\n|---|---:|\n${table}`;
+}
+
+function lensFix(r: ResultRow): string | null {
+  const a = fixActions(r.fix, r.settleCurrency, sizeUnit(r), '-')[0];
+  if (!a) return null;
+  switch (a.kind) {
+    case 'addMargin': return `Fix: ${a.label}${r.settleCurrency ? ' ' + r.settleCurrency : ''}`;
+    case 'addCollateral': return `Fix: ${a.label} ${a.asset ?? ''}`.trimEnd();
+    default: return `Fix: ${a.label}${a.unit ? ' ' + a.unit : ''}`;
+  }
+}
+
+/** CodeLens title on a position's entry line: "⚠ warning · liq 1,153.26 · 13.6 % away · P(24h) 0.80 % · Fix: +77,365.22 USDT". */
+export function codeLensTitle(r: ResultRow): string {
+  const look = STATUS_LOOK[r.status];
+  const bits = [`${look.glyph} ${look.word}`];
+  if (r.status === 'unknown') return [...bits, r.reason].join(' · ');
+  if (r.liquidationPrice !== null) bits.push(`liq ${formatPrice(r.liquidationPrice, r.markPrice, '-')}`);
+  if (r.distance !== null) bits.push(`${formatPercent(r.distance, 1, { space: true, minus: '-' })} away`);
+  if (r.liquidationProbability !== null) bits.push(`P(${r.horizon}) ${formatProbability(r.liquidationProbability, { space: true })}`);
+  if (r.healthFactor !== null) bits.push(`HF ${formatHealthFactor(r.healthFactor)}`);
+  const fix = lensFix(r);
+  if (fix) bits.push(fix);
+  return bits.join(' · ');
 }

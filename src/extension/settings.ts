@@ -21,6 +21,7 @@ export interface ExtensionSettings {
   defaultVenue: VenueId | undefined;
   openPanelOnStartup: boolean;
   inlineDecorations: boolean;
+  codeLens: boolean;
   /** Human-readable problems with the configured values (shown once in the output channel). */
   problems: string[];
 }
@@ -117,6 +118,7 @@ export function readSettings(get: ConfigGetter): ExtensionSettings {
     defaultVenue: pick(get, 'defaultVenue', VENUE_IDS, problems),
     openPanelOnStartup: get('openPanelOnStartup') === true,
     inlineDecorations: get('inlineDecorations') !== false,
+    codeLens: get('codeLens') !== false,
     problems,
   };
 }

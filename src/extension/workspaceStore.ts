@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import type { FileEvaluation } from '../engine/evaluate';
 import type { ResultRow } from '../engine/report';
+import { resolveSettings, type EffectiveSettings } from '../engine/settings';
 import { safeEvaluate } from './evaluator';
 import { gitIgnored } from './gitignore';
 import { rowKey, sortRows } from './rows';
@@ -10,6 +11,8 @@ import { readSettings, type ExtensionSettings } from './settings';
 
 export interface StoreEntry {
   uri: vscode.Uri;
+  /** The text the evaluation was computed on (fix edits are offsets into it). */
+  text: string;
   evaluation: FileEvaluation;
 }
 
@@ -80,6 +83,11 @@ export class WorkspaceStore implements vscode.Disposable {
       if (row) return { row, uri: e.uri };
     }
     return undefined;
+  }
+
+  /** The file's effective risk settings: extension settings, then the file's own `risk:` (format.md §6). */
+  settingsFor(uri: vscode.Uri): EffectiveSettings {
+    return resolveSettings(this.settings.risk, this.entries.get(uri.toString())?.evaluation.parsed?.risk);
   }
 
   /** Re-discover and re-evaluate every position file (command "Refresh", settings change, startup). */
@@ -203,11 +211,21 @@ export class WorkspaceStore implements vscode.Disposable {
     this.fire({ changed: [uri], removed: [] });
   }
 
-  private store(uri: vscode.Uri, text: string): void {
+  /** The stored evaluation when it was computed on `text`, else a fresh one of `text` (not stored). */
+  evaluationFor(uri: vscode.Uri, text: string): FileEvaluation {
+    const entry = this.entries.get(uri.toString());
+    if (entry && entry.text === text) return entry.evaluation;
+    return this.evaluateText(uri, text);
+  }
+
+  private evaluateText(uri: vscode.Uri, text: string): FileEvaluation {
     const multiRoot = (vscode.workspace.workspaceFolders?.length ?? 0) > 1;
     const path = vscode.workspace.asRelativePath(uri, multiRoot).replace(/\\/g, '/');
-    const evaluation = safeEvaluate({ path, absPath: uri.fsPath, text }, { settings: this.settings.risk, defaultVenue: this.settings.defaultVenue });
-    this.entries.set(uri.toString(), { uri, evaluation });
+    return safeEvaluate({ path, absPath: uri.fsPath, text }, { settings: this.settings.risk, defaultVenue: this.settings.defaultVenue });
+  }
+
+  private store(uri: vscode.Uri, text: string): void {
+    this.entries.set(uri.toString(), { uri, text, evaluation: this.evaluateText(uri, text) });
   }
 
   private fire(change: StoreChange): void {

@@ -19,37 +19,51 @@ export interface FixAction {
   label: string;
   amount: string;
   unit: string;
+  /** The loan asset the fix edits (a key of addCollateral / repayDebt); null for perps. */
+  asset: string | null;
 }
 
-function firstAmount(rec: Record<string, string | null> | undefined): [string, string] | null {
-  if (!rec) return null;
-  for (const [asset, amount] of Object.entries(rec)) if (amount !== null) return [asset, amount];
-  return null;
+function amounts(rec: Record<string, string | null> | undefined): Array<[string, string]> {
+  return Object.entries(rec ?? {}).filter((e): e is [string, string] => e[1] !== null);
 }
 
-/** The engine's fix as display actions, best first (margin/collateral, then size/debt). */
-export function fixActions(fix: FixLike | null, settleCurrency: string | null, sizeUnit: string | null, minus = '−'): FixAction[] {
+/**
+ * The engine's fix as display actions, best first (margin/collateral, then size/debt). Loans list the first asset
+ * of each kind, or every asset with `all` (the panel's buttons, the Quick Fixes).
+ */
+export function fixActions(fix: FixLike | null, settleCurrency: string | null, sizeUnit: string | null, minus = '−', all = false): FixAction[] {
   if (!fix) return [];
   const out: FixAction[] = [];
   if (fix.addMargin) {
     const amount = formatAmount(fix.addMargin, { minus });
-    out.push({ kind: 'addMargin', label: `+${amount}`, amount, unit: `${settleCurrency ?? ''} margin`.trim() });
+    out.push({ kind: 'addMargin', label: `+${amount}`, amount, unit: `${settleCurrency ?? ''} margin`.trim(), asset: null });
   }
   if (fix.reduceSize) {
     const amount = formatAmount(fix.reduceSize, { minus });
-    out.push({ kind: 'reduceSize', label: `cut ${amount}`, amount, unit: sizeUnit ?? '' });
+    out.push({ kind: 'reduceSize', label: `cut ${amount}`, amount, unit: sizeUnit ?? '', asset: null });
   }
-  const coll = firstAmount(fix.addCollateral);
-  if (coll) {
-    const amount = formatAmount(coll[1], { minus });
-    out.push({ kind: 'addCollateral', label: `+${amount}`, amount, unit: `${coll[0]} collateral` });
+  for (const [asset, value] of amounts(fix.addCollateral).slice(0, all ? undefined : 1)) {
+    const amount = formatAmount(value, { minus });
+    out.push({ kind: 'addCollateral', label: `+${amount}`, amount, unit: `${asset} collateral`, asset });
   }
-  const debt = firstAmount(fix.repayDebt);
-  if (debt) {
-    const amount = formatAmount(debt[1], { minus });
-    out.push({ kind: 'repayDebt', label: `repay ${amount}`, amount, unit: debt[0] });
+  for (const [asset, value] of amounts(fix.repayDebt).slice(0, all ? undefined : 1)) {
+    const amount = formatAmount(value, { minus });
+    out.push({ kind: 'repayDebt', label: `repay ${amount}`, amount, unit: asset, asset });
   }
   return out;
+}
+
+/** "Add 77,365.22 USDT margin", "Reduce size by 243.097 ETHUSDT", "Repay 13,158.70 USDC". */
+export function fixVerb(a: FixAction): string {
+  switch (a.kind) {
+    case 'addMargin':
+    case 'addCollateral':
+      return `Add ${a.amount} ${a.unit}`;
+    case 'reduceSize':
+      return `Reduce size by ${a.amount}${a.unit ? ' ' + a.unit : ''}`;
+    case 'repayDebt':
+      return `Repay ${a.amount} ${a.unit}`;
+  }
 }
 
 /** "add 81,597.40 USDT margin or cut 1,000 ETHUSDT", or the engine's reason when no fix is reachable. */

@@ -105,18 +105,106 @@ export const ReportMessageSchema = v.object({
   rows: v.pipe(v.array(PanelRowSchema), v.maxLength(100_000)),
 });
 
+const unit = v.pipe(finite, v.minValue(0), v.maxValue(1));
+const MAX_POINTS = 400;
+
+/** One horizontal price level of the ladder; `y` is its height on the chart, 0 = bottom, 1 = top. */
+export const LadderLevelSchema = v.object({
+  name: v.picklist(['bankruptcy', 'liquidation', 'mark', 'entry', 'reported']),
+  label: text,
+  value: text,
+  y: unit,
+});
+
+/** The ±1σ/±2σ band at a fraction `x` of the horizon (0 = now), as chart heights. */
+export const BandPointSchema = v.object({ x: unit, lo2: unit, lo1: unit, hi1: unit, hi2: unit });
+
+export const LadderSchema = v.object({
+  title: text,
+  desc: text,
+  aside: text,
+  levels: v.pipe(v.array(LadderLevelSchema), v.maxLength(12)),
+  band: v.pipe(v.array(BandPointSchema), v.maxLength(MAX_POINTS)),
+  /** Price-axis labels at chart heights. */
+  ticks: v.pipe(v.array(v.object({ y: unit, label: text })), v.maxLength(20)),
+  /** Time-axis labels at fractions of the horizon. */
+  timeTicks: v.pipe(v.array(v.object({ x: unit, label: text })), v.maxLength(20)),
+  /** Heights between which the liquidation zone lies (above the liquidation level for a short, below for a long). */
+  zones: v.pipe(v.array(v.object({ from: unit, to: unit })), v.maxLength(2)),
+  sigmaLabels: v.pipe(v.array(v.object({ y: unit, label: text })), v.maxLength(4)),
+  legend: text,
+});
+
+export const CurveSchema = v.object({
+  title: text,
+  desc: text,
+  aside: text,
+  /** The probability at chart positions x (0..1 along a log time axis). */
+  points: v.pipe(v.array(v.object({ x: unit, p: unit })), v.maxLength(MAX_POINTS)),
+  ticks: v.pipe(v.array(v.object({ x: unit, label: text })), v.maxLength(20)),
+  /** The row's own horizon and probability. */
+  marker: v.nullable(v.object({ x: unit, p: unit, label: text })),
+  threshold: v.nullable(v.object({ p: unit, label: text })),
+});
+
+export const DetailsMessageSchema = v.object({
+  type: v.literal('details'),
+  key: text,
+  epoch: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  ladder: v.nullable(LadderSchema),
+  curve: v.nullable(CurveSchema),
+  /** Why a chart is missing ("no volatility: …"). */
+  note: nullableText,
+  timeToLiquidation: nullableText,
+});
+
+export const StressBarSchema = v.object({
+  shock: finite,
+  label: text,
+  positions: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  notional: decimal,
+  loss: decimal,
+  /** Bar height of the notional, 0..1 of the tallest. */
+  height: unit,
+});
+
+export const StressMessageSchema = v.object({
+  type: v.literal('stress'),
+  epoch: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  title: text,
+  desc: text,
+  unitNote: text,
+  bars: v.pipe(v.array(StressBarSchema), v.maxLength(100)),
+  accounts: v.pipe(v.array(v.object({ file: text, account: nullableText, firstFailingShock: v.nullable(finite), label: text })), v.maxLength(10_000)),
+});
+
 export const HostToWebviewSchema = v.variant('type', [
   ReportMessageSchema,
+  DetailsMessageSchema,
+  StressMessageSchema,
   v.object({ type: v.literal('select'), key: text }),
   v.object({ type: v.literal('busy'), busy: v.boolean() }),
 ]);
 export type HostToWebview = v.InferOutput<typeof HostToWebviewSchema>;
 export type ReportMessage = v.InferOutput<typeof ReportMessageSchema>;
+export type DetailsMessage = v.InferOutput<typeof DetailsMessageSchema>;
+export type LadderView = v.InferOutput<typeof LadderSchema>;
+export type CurveView = v.InferOutput<typeof CurveSchema>;
+export type StressMessage = v.InferOutput<typeof StressMessageSchema>;
+
+export const FIX_KINDS = ['addMargin', 'reduceSize', 'addCollateral', 'repayDebt'] as const;
+const key = v.pipe(v.string(), v.maxLength(MAX_TEXT));
 
 export const WebviewToHostSchema = v.variant('type', [
   v.object({ type: v.literal('ready'), protocol: v.literal(PROTOCOL_VERSION) }),
-  v.object({ type: v.literal('reveal'), key: v.pipe(v.string(), v.maxLength(MAX_TEXT)), preserveFocus: v.boolean() }),
+  v.object({ type: v.literal('reveal'), key, preserveFocus: v.boolean() }),
   v.object({ type: v.literal('refresh') }),
+  /** Apply one fix of a row: the host re-derives the edits from the file; the webview only names the choice. */
+  v.object({ type: v.literal('applyFix'), key, kind: v.picklist(FIX_KINDS), asset: v.nullable(v.pipe(v.string(), v.maxLength(200))) }),
+  /** Chart data for the selected row. */
+  v.object({ type: v.literal('details'), key }),
+  v.object({ type: v.literal('stress') }),
+  v.object({ type: v.literal('export') }),
 ]);
 export type WebviewToHost = v.InferOutput<typeof WebviewToHostSchema>;
 

@@ -4,6 +4,11 @@
 import * as vscode from 'vscode';
 import * as v from 'valibot';
 import { HostToWebviewSchema, parseWebviewMessage, PROTOCOL_VERSION, type HostToWebview, type WebviewToHost } from '../../protocol/messages';
+import { stressTest } from '../../engine/stress';
+import { detailsMessage } from '../chartData';
+import { exportReport } from '../exporter';
+import { applyFix } from '../fixer';
+import { stressMessage } from '../stressView';
 import type { WorkspaceStore } from '../workspaceStore';
 import { buildPanelHtml, makeNonce } from './html';
 import { buildReportMessage } from './model';
@@ -110,6 +115,18 @@ export class PositionsPanel implements vscode.Disposable {
       case 'refresh':
         void this.store.refreshAll();
         return;
+      case 'applyFix':
+        void applyFix(this.store, { key: msg.key, kind: msg.kind, asset: msg.asset });
+        return;
+      case 'details':
+        this.postDetails(msg.key);
+        return;
+      case 'stress':
+        this.postStress();
+        return;
+      case 'export':
+        void exportReport(this.store);
+        return;
       default: {
         const never: never = msg;
         void never;
@@ -124,6 +141,27 @@ export class PositionsPanel implements vscode.Disposable {
       return;
     }
     void this.panel?.webview.postMessage(msg);
+  }
+
+  /** Chart data for one row the store knows (the webview cannot name other rows). */
+  private postDetails(key: string): void {
+    const found = this.store.findByKey(key);
+    if (!found) return;
+    try {
+      this.post(detailsMessage({ row: found.row, settings: this.store.settingsFor(found.uri), epoch: this.store.epoch }));
+    } catch (err) {
+      this.log.error(`chart data for ${key} failed`, err);
+    }
+  }
+
+  private postStress(): void {
+    try {
+      const report = stressTest(this.store.files().map((f) => f.evaluation), {});
+      this.post(stressMessage(report, this.store.epoch));
+    } catch (err) {
+      this.log.error('stress test failed', err);
+      void vscode.window.showErrorMessage(`Liquidation Lens: the stress test failed: ${err instanceof Error ? err.message : String(err)}`);
+    }
   }
 
   private push(): void {

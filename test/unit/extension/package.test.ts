@@ -32,9 +32,12 @@ describe('vsix contents (vsce ls)', () => {
 
 describe('manifest', () => {
   it('registers every contributed command, all in category "Liquidation Lens"', () => {
-    const main = source('src/extension/main.ts');
+    const main = source('src/extension/main.ts') + source('src/extension/fixer.ts');
     const ids: string[] = manifest.contributes.commands.map((c: { command: string }) => c.command);
-    expect(ids.sort()).toEqual(['liquidationLens.openPanel', 'liquidationLens.refresh', 'liquidationLens.showAtRisk']);
+    expect(ids.sort()).toEqual(['liquidationLens.applyFix', 'liquidationLens.export', 'liquidationLens.openPanel', 'liquidationLens.refresh', 'liquidationLens.showAtRisk', 'liquidationLens.showInPanel']);
+    // commands that need arguments (a row key) are hidden from the palette
+    const hidden = (manifest.contributes.menus.commandPalette as Array<{ command: string; when: string }>).filter((m) => m.when === 'false').map((m) => m.command);
+    expect(hidden.sort()).toEqual(['liquidationLens.applyFix', 'liquidationLens.showInPanel']);
     for (const c of manifest.contributes.commands) {
       expect(c.category).toBe('Liquidation Lens');
       expect(main).toContain(`registerCommand('${c.command}'`);
@@ -44,7 +47,7 @@ describe('manifest', () => {
     const props = manifest.contributes.configuration.properties as Record<string, { markdownDescription?: string; default?: unknown }>;
     const keys = ['include', 'exclude', 'defaultVenue', 'horizon', 'probability.watch', 'probability.warning', 'probability.critical',
       'distance.watch', 'distance.warning', 'distance.critical', 'staleAfter', 'tails', 'targetStatus', 'marginStep',
-      'opportunityCost', 'evaluationTime', 'reportedDeviationTolerance', 'openPanelOnStartup'];
+      'opportunityCost', 'evaluationTime', 'reportedDeviationTolerance', 'openPanelOnStartup', 'codeLens'];
     const settings = source('src/extension/settings.ts');
     for (const k of keys) {
       const p = props[`liquidationLens.${k}`];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decorationText, diagnosticSpecsForFile, fileDiagnosticSpec, hoverMarkdown, rowDiagnosticSpec, rowMessage, TO_LINE_END } from '../../../src/extension/problems';
+import { codeLensTitle, decorationText, diagnosticSpecsForFile, fileDiagnosticSpec, hoverMarkdown, rowDiagnosticSpec, rowMessage, TO_LINE_END } from '../../../src/extension/problems';
 import { fileReport, row, watchRow } from './fixtures';
 
 describe('file diagnostics → Problems', () => {
@@ -61,5 +61,17 @@ describe('decorations and hovers', () => {
     expect(md).toContain('\\[click\\]\\(command:evil\\)');
     expect(md).not.toMatch(/(^|[^\\])<img/); // only as the escaped text \<img
     expect(md).toContain('\\<img');
+  });
+});
+
+describe('CodeLens title', () => {
+  it('states status, liquidation price, distance, probability and the first fix', () => {
+    expect(codeLensTitle(watchRow({ status: 'warning' }))).toBe('⚠ warning · liq 1,153.26 · 13.6 % away · P(24h) 0.80 % · Fix: +81,597.4 USDT');
+  });
+  it('names the loan asset, the health factor, and the reason of an unknown row', () => {
+    const loan = row({ kind: 'loan', symbol: 'WETH', status: 'critical', healthFactor: '1.0412', marginRatio: null, distance: '0.0385', liquidationPrice: '1283.83', markPrice: '1335.18', liquidationProbability: 0.318,
+      fix: { target: 'safe', addCollateral: { WETH: '4.2' }, repayDebt: { USDC: '13158.7' }, reason: null } });
+    expect(codeLensTitle(loan)).toBe('✖ critical · liq 1,283.83 · 3.8 % away · P(24h) 31.8 % · HF 1.04 · Fix: +4.2 WETH');
+    expect(codeLensTitle(row({ status: 'unknown', reason: 'no mark price' }))).toBe('? unknown · no mark price');
   });
 });

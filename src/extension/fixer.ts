@@ -1,0 +1,95 @@
+// "Apply fix": Quick Fix code actions on the Problems of at-risk rows, and the command behind the panel's button
+// and Ctrl+. . Every fix is computed on the document's current text (re-evaluated when it differs from what the
+// store evaluated, so the offsets are right) and applied as ONE WorkspaceEdit: one undo step.
+import * as vscode from 'vscode';
+import type { FixKind, TextEdit } from '../engine/edits';
+import { fixChoices, isFixKind, planFix } from './fixes';
+import { SOURCE } from './problems';
+import { rowKey } from './rows';
+import type { WorkspaceStore } from './workspaceStore';
+
+export const APPLY_FIX_COMMAND = 'liquidationLens.applyFix';
+
+export interface ApplyFixArgs {
+  key: string;
+  kind: FixKind;
+  asset: string | null;
+}
+
+function workspaceEdit(doc: vscode.TextDocument, edits: readonly TextEdit[]): vscode.WorkspaceEdit {
+  const we = new vscode.WorkspaceEdit();
+  for (const e of edits) {
+    const range = new vscode.Range(doc.positionAt(e.offset), doc.positionAt(e.offset + e.length));
+    we.replace(doc.uri, range, e.newText);
+  }
+  return we;
+}
+
+type Prepared = { ok: true; title: string; edit: vscode.WorkspaceEdit } | { ok: false; reason: string };
+
+function prepare(store: WorkspaceStore, doc: vscode.TextDocument, key: string, kind: FixKind, asset: string | null): Prepared {
+  const text = doc.getText();
+  const plan = planFix(text, store.evaluationFor(doc.uri, text), key, kind, asset);
+  return plan.ok ? { ok: true, title: plan.title, edit: workspaceEdit(doc, plan.edits) } : plan;
+}
+
+/** Applies one fix of the row `key`; tells the user why when it cannot. */
+export async function applyFix(store: WorkspaceStore, args: ApplyFixArgs): Promise<boolean> {
+  const found = store.findByKey(args.key);
+  if (!found) {
+    void vscode.window.showInformationMessage('Liquidation Lens: that position is no longer in the workspace.');
+    return false;
+  }
+  const doc = await vscode.workspace.openTextDocument(found.uri);
+  const prepared = prepare(store, doc, args.key, args.kind, args.asset);
+  if (!prepared.ok) {
+    void vscode.window.showInformationMessage(`Liquidation Lens: cannot apply the fix: ${prepared.reason}.`);
+    return false;
+  }
+  const applied = await vscode.workspace.applyEdit(prepared.edit);
+  if (!applied) void vscode.window.showWarningMessage('Liquidation Lens: the editor refused the fix (the file may be read-only).');
+  return applied;
+}
+
+export class FixCodeActions implements vscode.CodeActionProvider {
+  static readonly metadata: vscode.CodeActionProviderMetadata = { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] };
+
+  constructor(private readonly store: WorkspaceStore) {}
+
+  provideCodeActions(doc: vscode.TextDocument, _range: vscode.Range | vscode.Selection, context: vscode.CodeActionContext): vscode.CodeAction[] {
+    const ours = context.diagnostics.filter((d) => d.source === SOURCE && typeof d.code === 'string' && d.code.startsWith('position-'));
+    if (ours.length === 0) return [];
+    const text = doc.getText();
+    const evaluation = this.store.evaluationFor(doc.uri, text);
+    const actions: vscode.CodeAction[] = [];
+    for (const diagnostic of ours) {
+      const row = evaluation.rows.find((r) => r.line - 1 === diagnostic.range.start.line);
+      if (!row) continue;
+      const key = rowKey(row);
+      for (const choice of fixChoices(row)) {
+        const plan = planFix(text, evaluation, key, choice.kind, choice.asset);
+        const action = new vscode.CodeAction(`Liquidation Lens: ${choice.label}`, vscode.CodeActionKind.QuickFix);
+        action.diagnostics = [diagnostic];
+        if (plan.ok) {
+          action.edit = workspaceEdit(doc, plan.edits);
+          action.isPreferred = actions.length === 0;
+        } else {
+          action.disabled = { reason: plan.reason };
+        }
+        actions.push(action);
+      }
+    }
+    return actions;
+  }
+}
+
+export function registerFixes(store: WorkspaceStore): vscode.Disposable {
+  return vscode.Disposable.from(
+    vscode.languages.registerCodeActionsProvider({ scheme: 'file' }, new FixCodeActions(store), FixCodeActions.metadata),
+    vscode.commands.registerCommand('liquidationLens.applyFix', (args: unknown) => {
+      const a = args as Partial<ApplyFixArgs> | undefined;
+      if (!a || typeof a.key !== 'string' || !isFixKind(a.kind)) return false;
+      return applyFix(store, { key: a.key, kind: a.kind, asset: typeof a.asset === 'string' ? a.asset : null });
+    }),
+  );
+}

@@ -1,0 +1,55 @@
+// Applying a fix (format.md §7): which fixes a row offers, and the engine's text edits for one of them, computed on
+// the exact text they will be applied to. Pure (no vscode): the adapter in fixer.ts turns the edits into one
+// WorkspaceEdit, so a fix is one undo step.
+import { fixEdits, type EditResult, type FixKind, type TextEdit } from '../engine/edits';
+import type { FileEvaluation } from '../engine/evaluate';
+import type { ResultRow } from '../engine/report';
+import { fixActions, fixVerb } from '../protocol/describe';
+import { FIX_KINDS } from '../protocol/messages';
+import { rowKey } from './rows';
+
+
+export interface FixChoice {
+  kind: FixKind;
+  /** Asset of a loan fix (a key of `fix.addCollateral` / `fix.repayDebt`); null for perps. */
+  asset: string | null;
+  /** "Add 77,365.22 USDT margin → safe" */
+  label: string;
+}
+
+/** Every fix the engine found for a row (each loan asset its own), margin/collateral first; empty when none. */
+export function fixChoices(row: ResultRow): FixChoice[] {
+  if (!row.fix) return [];
+  const target = row.fix.target;
+  return fixActions(row.fix, row.settleCurrency, row.symbol, '-', true)
+    .map((a) => ({ kind: a.kind, asset: a.asset, label: `${fixVerb(a)} → ${target}` }));
+}
+
+export function isFixKind(s: unknown): s is FixKind {
+  return typeof s === 'string' && (FIX_KINDS as readonly string[]).includes(s);
+}
+
+export type FixPlan = { ok: true; title: string; edits: TextEdit[]; row: ResultRow } | { ok: false; reason: string };
+
+/** The edits of one fix of the row `key`, from an evaluation of exactly `text`. Never throws. */
+export function planFix(text: string, evaluation: FileEvaluation, key: string, kind: FixKind, asset: string | null): FixPlan {
+  const row = evaluation.rows.find((r) => rowKey(r) === key);
+  if (!row) return { ok: false, reason: 'the position is not in this file any more' };
+  if (!evaluation.parsed) return { ok: false, reason: 'the file could not be read, so it cannot be edited' };
+  let result: EditResult;
+  try {
+    result = fixEdits(text, evaluation.parsed, row, kind, asset ?? undefined);
+  } catch (err) {
+    return { ok: false, reason: `the fix could not be computed: ${err instanceof Error ? err.message : String(err)}` };
+  }
+  if ('reason' in result) return { ok: false, reason: result.reason };
+  if (result.edits.length === 0) return { ok: false, reason: 'the fix changes nothing in the file' };
+  return { ok: true, title: result.title, edits: result.edits, row };
+}
+
+/** The text after the edits (non-overlapping offsets into the original text), for previews and tests. */
+export function applyEdits(text: string, edits: readonly Pick<TextEdit, 'offset' | 'length' | 'newText'>[]): string {
+  let out = text;
+  for (const e of [...edits].sort((a, b) => b.offset - a.offset)) out = out.slice(0, e.offset) + e.newText + out.slice(e.offset + e.length);
+  return out;
+}
