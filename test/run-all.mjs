@@ -14,7 +14,7 @@ function run(cmd, args, opts = {}) {
   return r;
 }
 
-const unit = run('npx', ['vitest', 'run', '--config', 'test/vitest.config.ts', '--reporter=default', '--reporter=json', '--outputFile=out/vitest.json']);
+const unit = run('npx', ['vitest', 'run', '--config', 'test/vitest.config.mts', '--reporter=default', '--reporter=json', '--outputFile=out/vitest.json']);
 if (existsSync('out/vitest.json')) {
   const j = JSON.parse(readFileSync('out/vitest.json', 'utf8'));
   passed += j.numPassedTests;
