@@ -100,7 +100,7 @@ function perpRow(account: PerpAccount, p: PerpPosition, m: PerpMetrics, index: n
   };
   histories.set(row, history);
   if (outcome.status !== 'unknown' && mark) {
-    Object.assign(row.details, riskDetails(p, m, mark, risk, account));
+    Object.assign(row.details, riskDetails(p, m, mark, risk, account, history));
     row.fix = perpFix(account, index, m, outcome.status, ctx, risk);
   }
   return row;
