@@ -47,10 +47,12 @@ function tierReport(m: PerpMetrics): TierReport | null {
 
 const CAUSES = 'likely causes: fees to close, accrued funding, a stale mark, a missing maintenance amount (cum), or other cross positions the source ignored';
 
+const ageText = (s: number): string => (s < 5400 ? `${Math.round(s / 60)} min` : s < 172800 ? `${(s / 3600).toFixed(1)} h` : `${(s / 86400).toFixed(1)} days`);
+
 function likelyCause(account: PerpAccount, index: number, reported: Dec, ctx: EvalContext, age: MarkAge): string {
   const found = deviationCause(account, index, reported, ctx.settings.reportedDeviationTolerance);
   if (found) return `likely cause: ${found}`;
-  if (age.stale && age.age !== null) return `the mark is ${Math.round(age.age / 60)} min old, so the source may have used another mark; other causes: ${CAUSES.replace('likely causes: ', '')}`;
+  if (age.stale && age.age !== null) return `the mark is ${ageText(age.age)} old, so the source may have used another mark; other causes: ${CAUSES.replace('likely causes: ', '')}`;
   return CAUSES;
 }
 

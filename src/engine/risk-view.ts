@@ -84,7 +84,10 @@ export function assess(
   risk: MarketRisk,
   settings: EffectiveSettings,
 ): RiskOutcome {
-  const base = { probabilityBands: settings.probability, distanceBands: settings.distance, horizonLabel: formatDuration(risk.horizonSeconds), prefix: risk.prefix };
+  const base = {
+    probabilityBands: settings.probability, distanceBands: settings.distance, horizonLabel: formatDuration(risk.horizonSeconds), prefix: risk.prefix,
+    distanceBasis: risk.suppressed ? 'no probability for a mark this old' : 'no volatility known',
+  };
   if (unknownReason || !b) {
     const s = decideStatus({ ...base, unknownReason: unknownReason ?? 'not enough input', liquidatable: false, probability: null, distance: null, note });
     return { distance: null, probability: null, ...s };

@@ -15,6 +15,8 @@ export interface StatusInput {
   note: string | null;
   /** Extra sentence for the reason (e.g. "mark 40 days old"). */
   prefix?: string | null;
+  /** Why the distance bands apply; default "no volatility known". */
+  distanceBasis?: string;
   probabilityBands: Bands;
   distanceBands: Bands;
 }
@@ -36,10 +38,11 @@ export function decideStatus(i: StatusInput): { status: Status; reason: string }
   }
   if (i.distance === null) return { status: 'safe', reason: withPrefix(i.note ?? 'no price move liquidates this position') };
   const d = i.distance;
+  const basis = i.distanceBasis ?? 'no volatility known';
   for (const level of LEVELS) {
-    if (d <= i.distanceBands[level]) return { status: level, reason: withPrefix(`distance to liquidation ${pct(d)} ≤ ${pct(i.distanceBands[level])} (no volatility known)`) };
+    if (d <= i.distanceBands[level]) return { status: level, reason: withPrefix(`distance to liquidation ${pct(d)} ≤ ${pct(i.distanceBands[level])} (${basis})`) };
   }
-  return { status: 'safe', reason: withPrefix(`distance to liquidation ${pct(d)} > ${pct(i.distanceBands.watch)} (no volatility known)`) };
+  return { status: 'safe', reason: withPrefix(`distance to liquidation ${pct(d)} > ${pct(i.distanceBands.watch)} (${basis})`) };
 }
 
 /** True when `status` is at or better than `target` (unknown never meets a target). */
