@@ -4,6 +4,7 @@ export default defineConfig({
   test: {
     root: '.',
     include: ['test/unit/**/*.test.ts'],
+    globalSetup: ['test/global-setup.mts'],
     testTimeout: 60_000,
     pool: 'threads',
   },
