@@ -61,8 +61,9 @@ export function discover(paths: string[], include: string[], exclude: string[], 
     const found: string[] = [];
     walk(abs, abs, gitignoreFor(abs), found);
     for (const f of found) {
-      const rel = toPosix(relative(abs, f));
-      if (inc(rel) && !exc(rel)) files.add(f);
+      // A glob may be written relative to the folder searched or to the working directory.
+      const rels = [toPosix(relative(abs, f)), toPosix(relative(cwd, f))];
+      if (rels.some((r) => inc(r)) && !rels.some((r) => exc(r))) files.add(f);
     }
   }
   return { files: [...files].sort(), missing };

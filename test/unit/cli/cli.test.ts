@@ -124,5 +124,9 @@ describe('robustness', () => {
     const some = json(['check', 'examples', '--exclude', '**/mistakes*']).report;
     expect(some.summary.files).toBe(all.summary.files - 1);
     expect(all.files.every((f: any) => /\.positions\.(json|ya?ml|csv)$/.test(f.path))).toBe(true);
+    const cwdRelative = json(['check', 'examples', '--exclude', 'examples/venues/**']).report;
+    expect(cwdRelative.files.some((f: any) => f.path.startsWith('examples/venues/'))).toBe(false);
+    const only = json(['check', 'examples', '--include', '**/*.csv']).report;
+    expect(only.files.map((f: any) => f.path)).toEqual(['examples/bots.positions.csv']);
   });
 });
