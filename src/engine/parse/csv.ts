@@ -91,11 +91,21 @@ interface Group {
   positionMode: Cell | null;
 }
 
+/** The header of a history file (format.md §3.1). */
+function isHistoryHeader(names: string[]): boolean {
+  const n = names.map((x) => x.trim().toLowerCase());
+  return n.length >= 5 && n.slice(0, 5).join(',') === 'time,open,high,low,close';
+}
+
 export function readCsv(ctx: Ctx, defaultVenue?: VenueId): { venue: VenueId | null; accounts: Account[] } {
   const rows = readRows(ctx).filter((r) => !r.blank);
   const header = rows.shift();
   if (!header) {
     ctx.diags.error('empty-file', 'The CSV is empty: write a header (venue,symbol,side,size,entryPrice,markPrice,…) and one row per position', ctx.lines.fileStart());
+    return { venue: null, accounts: [] };
+  }
+  if (isHistoryHeader(header.cells.map((c) => c.text))) {
+    ctx.diags.error('unknown-dialect', 'This CSV holds price bars (time,open,high,low,close), not positions: point a market\'s `history:` at it instead of matching it as a position file', header.span);
     return { venue: null, accounts: [] };
   }
   const columns = header.cells.map((c) => {

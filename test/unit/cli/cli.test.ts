@@ -127,6 +127,9 @@ describe('robustness', () => {
     const cwdRelative = json(['check', 'examples', '--exclude', 'examples/venues/**']).report;
     expect(cwdRelative.files.some((f: any) => f.path.startsWith('examples/venues/'))).toBe(false);
     const only = json(['check', 'examples', '--include', '**/*.csv']).report;
-    expect(only.files.map((f: any) => f.path)).toEqual(['examples/bots.positions.csv']);
+    expect(only.files.map((f: any) => f.path)).toEqual(['examples/bots.positions.csv', 'examples/data/BTCUSDT-1h.csv']);
+    // a history file matched by a broad glob is named for what it is, once, not read as positions
+    expect(only.files[1].diagnostics).toHaveLength(1);
+    expect(only.files[1].diagnostics[0].message).toMatch(/price bars/);
   });
 });
