@@ -25,7 +25,7 @@ function costAt(account: PerpAccount, index: number, risk: MarketRisk, ctx: Eval
 }
 
 /** The J-minimising amount to add (≥ 0), rounded up to `step`; null without volatility. */
-export function costOptimalMargin(account: PerpAccount, index: number, risk: MarketRisk, ctx: EvalContext, step: Dec): Dec | null {
+export function costOptimalMargin(account: PerpAccount, index: number, risk: MarketRisk, ctx: EvalContext, step: Dec, charge: () => void = () => {}): Dec | null {
   if (risk.sigma === null || risk.suppressed) return null;
   const p = account.positions[index]!;
   const mark = p.market.markPrice;
@@ -35,13 +35,13 @@ export function costOptimalMargin(account: PerpAccount, index: number, risk: Mar
   const hi = Math.max(notional, step.toNumber());
   // Log-spaced grid over (0, notional], then golden-section refinement around the best grid point.
   const xs = [0, ...Array.from({ length: GRID }, (_, i) => hi * Math.pow(10, -6 + (6 * (i + 1)) / GRID))];
-  const js = xs.map((x) => costAt(account, index, risk, ctx, x, c));
+  const js = xs.map((x) => (charge(), costAt(account, index, risk, ctx, x, c)));
   let best = 0;
   js.forEach((j, i) => { if (j < js[best]!) best = i; });
   if (!Number.isFinite(js[best]!)) return null;
   let a = xs[Math.max(0, best - 1)]!, b = xs[Math.min(xs.length - 1, best + 1)]!;
   const g = (Math.sqrt(5) - 1) / 2;
-  const J = (x: number): number => costAt(account, index, risk, ctx, x, c);
+  const J = (x: number): number => (charge(), costAt(account, index, risk, ctx, x, c));
   let x1 = b - g * (b - a), x2 = a + g * (b - a);
   let j1 = J(x1), j2 = J(x2);
   for (let i = 0; i < GOLDEN_STEPS && b - a > step.toNumber() / 2; i++) {

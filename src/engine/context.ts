@@ -4,9 +4,22 @@ import type { Diagnostic, Span } from './types';
 import type { EffectiveSettings } from './settings';
 import type { HistoryCache, HistoryData } from './volatility';
 
+/**
+ * Fix searches re-evaluate an account many times; a file with thousands of positions on one symbol would take
+ * minutes. The budget is counted in legs re-evaluated (deterministic, unlike a clock): past it, fixes say so.
+ */
+export const FIX_WORK_BUDGET = 300_000;
+
 export class EvalContext {
   readonly diagnostics: Diagnostic[] = [];
   private readonly said = new Set<string>();
+  private work = 0;
+
+  /** Charges `units` of fix-search work; false once the file's budget is spent. */
+  spend(units: number): boolean {
+    this.work += units;
+    return this.work <= FIX_WORK_BUDGET;
+  }
 
   constructor(
     readonly path: string,

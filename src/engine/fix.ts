@@ -94,12 +94,13 @@ function marginStep(account: PerpAccount, p: PerpPosition, ctx: EvalContext): De
  * price at the target barrier B* is MM(B*) − MB(B*) (one evaluation with this symbol's mark at B*). Rounded up,
  * confirmed by exact re-evaluation, a few steps added if needed; otherwise the generic search.
  */
-function marginFix(account: PerpAccount, index: number, metrics: PerpMetrics, risk: MarketRisk, ctx: EvalContext, step: Dec, ok: (a: PerpAccount) => boolean): Dec | null {
+function marginFix(account: PerpAccount, index: number, metrics: PerpMetrics, risk: MarketRisk, ctx: EvalContext, step: Dec, ok: (a: PerpAccount) => boolean, charge: () => void): Dec | null {
   const probe = (x: Dec): boolean => ok(withMargin(account, index, x));
   const p = account.positions[index]!;
   const mark = p.market.markPrice!;
   const barrier = metrics.liquidatable ? null : targetBarrier(barriersOf(metrics, mark), risk, ctx.settings, ctx.settings.targetStatus);
   if (barrier && barrier.gt(0)) {
+    charge();
     const moved = atMark(account, p.symbol, p.marginMode === 'isolated' ? index : null, barrier);
     const m = evaluatePerpAccount(moved, { only: index, marginOnly: true }).metrics[index];
     if (m?.marginBalance && m.maintenanceMargin) {
@@ -122,9 +123,34 @@ export function perpFix(account: PerpAccount, index: number, metrics: PerpMetric
   const target = ctx.settings.targetStatus;
   if (status === 'unknown' || meetsTarget(status, target)) return null;
   const p = account.positions[index]!;
-  const ok = (acc: PerpAccount): boolean => meetsTarget(statusAfter(acc, index, risk, ctx), target);
+  const cost = probeCost(account, p);
+  const over = { target, addMargin: null, reduceSize: null, costOptimalMargin: null, reason: 'not computed: this file holds more positions than the fix search covers (split it, or give fewer legs per symbol)' };
+  if (!ctx.spend(cost)) return over;
+  const charge = (): void => {
+    if (!ctx.spend(cost)) throw OVER_BUDGET;
+  };
+  const ok = (acc: PerpAccount): boolean => (charge(), meetsTarget(statusAfter(acc, index, risk, ctx), target));
+  try {
+    return search(account, index, metrics, ctx, risk, ok, charge);
+  } catch (e) {
+    if (e === OVER_BUDGET) return over;
+    throw e;
+  }
+}
+
+const OVER_BUDGET = new Error('fix search budget spent');
+
+/** Legs a re-evaluation of this position touches: its symbol's cross legs, or itself when isolated. */
+function probeCost(account: PerpAccount, p: PerpPosition): number {
+  if (p.marginMode === 'isolated') return 2;
+  return 1 + account.positions.reduce((n, q) => n + (q.marginMode === 'cross' && q.symbol === p.symbol ? 1 : 0), 0);
+}
+
+function search(account: PerpAccount, index: number, metrics: PerpMetrics, ctx: EvalContext, risk: MarketRisk, ok: (acc: PerpAccount) => boolean, charge: () => void): PerpFix {
+  const target = ctx.settings.targetStatus;
+  const p = account.positions[index]!;
   const mStep = marginStep(account, p, ctx);
-  const addMargin = marginFix(account, index, metrics, risk, ctx, mStep, ok);
+  const addMargin = marginFix(account, index, metrics, risk, ctx, mStep, ok, charge);
   let reduceSize: Dec | null = null;
   const reasons: string[] = [];
   const proRata = p.marginMode === 'isolated' && metrics.releasesMarginProRata;
@@ -137,6 +163,6 @@ export function perpFix(account: PerpAccount, index: number, metrics: PerpMetric
     if (reduceSize === null) reasons.push('no partial cut reaches the target: only a full close does');
   }
   if (addMargin === null) reasons.push('adding margin alone cannot reach the target');
-  const optimal = addMargin ? costOptimalMargin(account, index, risk, ctx, mStep) : null;
+  const optimal = addMargin ? costOptimalMargin(account, index, risk, ctx, mStep, charge) : null;
   return { target, addMargin: fmt(addMargin), reduceSize: fmt(reduceSize), costOptimalMargin: fmt(optimal), reason: reasons.length ? reasons.join('; ') : null };
 }

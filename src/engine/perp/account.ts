@@ -14,6 +14,8 @@ const ZERO = new Dec(0);
 
 interface Group {
   legs: Leg[];
+  /** The group's roots, solved once for all its legs (they share one equation). */
+  solved?: ReturnType<typeof solvePiecewise>;
   /** Wallet (+ funding) plus PnL − MM of everything outside the group at its marks. */
   k: Dec;
   /** Same without the others' MM: the margin balance outside the group (for bankruptcy). */
@@ -159,6 +161,10 @@ function crossTotals(account: PerpAccount, cross: Leg[], model: VenueModel): { t
   return totals;
 }
 
+function solveGroup(g: Group): ReturnType<typeof solvePiecewise> {
+  return (g.solved ??= solvePiecewise(g.k, g.legs.map((x) => x.solve)));
+}
+
 function makeGroup(legs: Leg[], wallet: Dec, othersPnl: Dec, othersMm: Dec): Group {
   const pnl = legs.reduce((s, l) => s.plus(pnlAt(l, l.u0)), ZERO);
   const mm = legs.reduce((s, l) => s.plus(mmAt(l, l.u0)), ZERO);
@@ -219,12 +225,12 @@ function legMetrics(account: PerpAccount, model: VenueModel, g: Group, l: Leg, m
   if (liquidatable) {
     // §10.3 decision: MB ≤ MM now ⇒ liquidatable, distance 0; the price where MB = MM (cli.md §3) is still
     // reported — it lies on the far side of the mark and shows how far the mark has gone through it.
-    const solved = solvePiecewise(g.k, g.legs.map((x) => x.solve));
+    const solved = solveGroup(g);
     const nearest = nearestRoot(solved.roots, l.u0);
     out.liquidationPrice = nearest ? toP(nearest) : null;
     out.note = 'liquidatable now: margin balance ≤ maintenance margin at the current mark';
   } else {
-    const solved = solvePiecewise(g.k, g.legs.map((x) => x.solve));
+    const solved = solveGroup(g);
     const { below, above } = bracketRoots(solved.roots, l.u0);
     const [down, up] = l.inverse ? [above, below] : [below, above];
     const downP = down ? toP(down) : null;
