@@ -113,3 +113,17 @@ describe('account VaR with Euler contributions', () => {
     expect(Number(rows[0]!.details['accountEs'])).toBeGreaterThanOrEqual(total);
   });
 });
+
+describe('hostile sizes', () => {
+  it('a file with hundreds of cross legs on one symbol finishes, and says which fixes it did not search', () => {
+    const legs = Array.from({ length: 600 }, (_, i) => `  - { id: l${i}, symbol: BTCUSDT, side: long, size: "0.01", entryPrice: "96000" }`).join('\n');
+    const src = yaml(`venue: binance-usdm\nwalletBalance: "20"\nasOf: 2026-11-24T06:59:00Z\nmarkets:\n  BTCUSDT: { markPrice: "97000", mmr: "0.004", volatility: 0.6 }\npositions:\n${legs}\n`);
+    const t0 = Date.now();
+    const rows = evaluateFile(src, { now: NOW }).rows;
+    expect(rows).toHaveLength(600);
+    expect(Date.now() - t0).toBeLessThan(30_000);
+    const reasons = rows.map((r) => (r.fix as PerpFix | null)?.reason ?? '');
+    expect(reasons.some((r) => r.startsWith('not computed'))).toBe(true);
+    expect(rows.every((r) => r.liquidationPrice === rows[0]!.liquidationPrice)).toBe(true);
+  });
+});
