@@ -144,10 +144,13 @@ function lensFix(r: ResultRow): string | null {
   }
 }
 
-/** CodeLens title on a position's entry line: "⚠ warning · liq 1,153.26 · 13.6 % away · P(24h) 0.80 % · Fix: +77,365.22 USDT". */
+/**
+ * CodeLens title on a position's entry line: "$(warning) warning · liq 1,153.26 · 13.6 % away · P(24h) 0.80 % · Fix:
+ * +77,365.22 USDT". The status icon is a codicon (CodeLens titles render `$(name)`; emoji glyphs may lack a font).
+ */
 export function codeLensTitle(r: ResultRow): string {
   const look = STATUS_LOOK[r.status];
-  const bits = [`${look.glyph} ${look.word}`];
+  const bits = [`$(${look.codicon}) ${look.word}`];
   if (r.status === 'unknown') return [...bits, r.reason].join(' · ');
   if (r.liquidationPrice !== null) bits.push(`liq ${formatPrice(r.liquidationPrice, r.markPrice, '-')}`);
   if (r.distance !== null) bits.push(`${formatPercent(r.distance, 1, { space: true, minus: '-' })} away`);

@@ -19,7 +19,8 @@ function detailString(details: Record<string, unknown> | undefined, key: string)
   return typeof value === 'string' && /^-?\d+(\.\d+)?$/.test(value) ? value : null;
 }
 
-export function toPanelRow(r: ResultRow): PanelRow {
+/** `readOnlyReason`: why fixes cannot be applied to the row's file (null when they can). */
+export function toPanelRow(r: ResultRow, readOnlyReason: string | null = null): PanelRow {
   return {
     key: rowKey(r),
     file: r.file, line: r.line, column: r.column, id: r.id, kind: r.kind,
@@ -37,5 +38,6 @@ export function toPanelRow(r: ResultRow): PanelRow {
     valueAtRisk: detailString(r.details, 'var'),
     expectedShortfall: detailString(r.details, 'es'),
     liquidationCost: detailString(r.details, 'liquidationCost'),
+    readOnlyReason,
   };
 }

@@ -17,8 +17,8 @@ export function stressMessage(report: StressReport, epoch: number): StressMessag
     height: max > 0 ? Math.min(1, Math.max(0, Number(p.notional) / max)) : 0,
   }));
   const failing = bars.filter((b) => b.positions > 0);
-  const worstDown = bars.filter((b) => b.shock < 0).at(0);
-  const worstUp = bars.filter((b) => b.shock > 0).at(-1);
+  const worstDown = failing.filter((b) => b.shock < 0).at(0);
+  const worstUp = failing.filter((b) => b.shock > 0).at(-1);
   const say = (b: typeof bars[number] | undefined) => b ? `${b.label}: ${b.positions} position${b.positions === 1 ? '' : 's'}, ${formatAmount(b.notional, { decimals: 0 })} notional` : '';
   const desc = failing.length === 0
     ? `No position is liquidated by any shock from ${bars[0]?.label ?? ''} to ${bars.at(-1)?.label ?? ''}.`

@@ -85,6 +85,8 @@ export const PanelRowSchema = v.object({
   valueAtRisk: nullableDecimal,
   expectedShortfall: nullableDecimal,
   liquidationCost: nullableDecimal,
+  /** Why "Apply fix" cannot edit this file (foreign dumps are read-only, format.md §5); null when it can. */
+  readOnlyReason: nullableText,
 });
 export type PanelRow = v.InferOutput<typeof PanelRowSchema>;
 export type PerpFixView = v.InferOutput<typeof PerpFixSchema>;

@@ -1,10 +1,13 @@
 // Webview entry: acquires the VS Code API once (kept private), validates every host message, renders, and persists
 // the small UI state (selection, filter, hidden statuses) with setState so a reload or restore finds it again.
 import './styles.css';
-import { parseHostMessage, parseUiState, PROTOCOL_VERSION, STATUS_ORDER, type PanelRow, type PanelStatus, type ReportMessage, type UiState, type WebviewToHost } from '../protocol/messages';
+import { fixActions, type FixAction } from '../protocol/describe';
+import { parseHostMessage, parseUiState, PROTOCOL_VERSION, STATUS_ORDER, type DetailsMessage, type PanelRow, type PanelStatus, type ReportMessage, type StressMessage, type UiState, type WebviewToHost } from '../protocol/messages';
+import { detailsPane } from './details';
 import { h, icon } from './dom';
 import { countByStatus, navigate, visibleRows } from './model';
-import { detailsPane, statusChip, summaryStrip, tableColumns, tableHead, tableRow, thresholdsText } from './view';
+import { stressView } from './stress';
+import { statusChip, summaryStrip, tableColumns, tableHead, tableRow, thresholdsText } from './view';
 
 interface VsCodeApi {
   postMessage(msg: WebviewToHost): void;
@@ -31,6 +34,10 @@ class App {
   private readonly details = h('aside', { class: 'details', attrs: { role: 'region', 'aria-label': 'Details' } });
   private readonly footerText = h('span', { class: 'footer-text' });
   private readonly banner = h('div', { class: 'banner', attrs: { role: 'alert', hidden: true } });
+  private readonly stress = h('section', { class: 'stress', attrs: { 'aria-label': 'Stress test', hidden: true } });
+  /** Chart data per row key, for the current report only. */
+  private chartData = new Map<string, DetailsMessage>();
+  private requested = new Set<string>();
 
   constructor(private readonly vscode: VsCodeApi, root: HTMLElement) {
     this.root = root;
@@ -56,17 +63,20 @@ class App {
       if (i >= 0) { this.select(i, true); this.reveal(true); }
     });
     const refresh = h('button', { class: 'btn secondary', attrs: { type: 'button', title: 'Re-evaluate every position file' }, on: { click: () => this.vscode.postMessage({ type: 'refresh' }) } }, icon('refresh'), h('span', { text: 'Refresh' }));
+    const stress = h('button', { class: 'btn secondary stress-btn', attrs: { type: 'button', title: 'Shock all marks together and re-evaluate every account' }, on: { click: () => this.runStress() } }, icon('beaker'), h('span', { text: 'Stress test' }));
+    const exportBtn = h('button', { class: 'btn secondary export-btn', attrs: { type: 'button', title: 'Copy the report as Markdown or JSON, or open it in a new document' }, on: { click: () => this.vscode.postMessage({ type: 'export' }) } }, icon('export'), h('span', { text: 'Export' }));
     const header = h('header', { class: 'header' },
-      h('div', { class: 'h-row' }, h('h1', { class: 'title' }, icon('pulse'), h('span', { text: 'Liquidation Lens' })), this.subtitle, h('span', { class: 'spacer' }), refresh),
+      h('div', { class: 'h-row' }, h('h1', { class: 'title' }, icon('pulse'), h('span', { text: 'Liquidation Lens' })), this.subtitle, h('span', { class: 'spacer' }), refresh, stress, exportBtn),
       h('div', { class: 'h-row wrap' }, this.chips, h('span', { class: 'spacer' }),
         h('span', { class: 'field select', attrs: { title: 'Horizon of the liquidation probability (setting liquidationLens.horizon)' } }, h('span', { class: 'lbl', text: 'Horizon' }), this.horizon),
         h('label', { class: 'field filter' }, icon('filter'), this.filterInput, h('kbd', { text: 'Ctrl' }), h('kbd', { text: 'F' }))),
     );
     this.table.append(this.tbody);
-    const main = h('main', { class: 'main' }, this.banner, this.summary, h('div', { class: 'table-wrap' }, this.table, this.empty),
+    const main = h('main', { class: 'main' }, this.banner, this.summary, this.stress, h('div', { class: 'table-wrap' }, this.table, this.empty),
       h('div', { class: 'footer', attrs: { 'aria-hidden': 'true' } },
         h('span', { class: 'hint' }, h('kbd', { text: '↑' }), h('kbd', { text: '↓' }), h('span', { text: 'move' })),
         h('span', { class: 'hint' }, h('kbd', { text: 'Enter' }), h('span', { text: 'reveal in file' })),
+        h('span', { class: 'hint' }, h('kbd', { text: 'Ctrl' }), h('kbd', { text: '.' }), h('span', { text: 'apply fix' })),
         h('span', { class: 'hint' }, h('kbd', { text: 'Ctrl' }), h('kbd', { text: 'F' }), h('span', { text: 'filter' })),
         h('span', { class: 'spacer' }), this.footerText));
     this.root.replaceChildren(header, main, this.details);
@@ -89,7 +99,16 @@ class App {
       case 'report':
         this.banner.hidden = true;
         this.report = msg;
+        this.chartData.clear();
+        this.requested.clear();
         this.renderAll();
+        return;
+      case 'details':
+        this.chartData.set(msg.key, msg);
+        if (msg.key === this.state.selectedKey) this.renderDetails();
+        return;
+      case 'stress':
+        this.showStress(msg);
         return;
       case 'select': {
         const i = this.shown.findIndex((r) => r.key === msg.key);
@@ -190,7 +209,40 @@ class App {
     if (!this.report) return;
     const row = this.shown.find((r) => r.key === this.state.selectedKey);
     this.details.setAttribute('aria-label', row ? `Details: ${row.symbol ?? row.id}` : 'Details');
-    this.details.replaceChildren(...detailsPane(row, this.report, () => this.reveal(false)));
+    const data = row ? this.chartData.get(row.key) : undefined;
+    if (row && !data && !this.requested.has(row.key)) {
+      this.requested.add(row.key);
+      this.vscode.postMessage({ type: 'details', key: row.key });
+    }
+    this.details.replaceChildren(...detailsPane(row, this.report, data, {
+      onReveal: () => this.reveal(false),
+      onApplyFix: (a) => row && this.applyFix(row, a),
+    }));
+  }
+
+  private applyFix(row: PanelRow, a: FixAction): void {
+    if (row.readOnlyReason) return;
+    this.vscode.postMessage({ type: 'applyFix', key: row.key, kind: a.kind, asset: a.asset });
+  }
+
+  /** Ctrl+. : the selected row's first fix. */
+  private applyPrimaryFix(): void {
+    const row = this.shown.find((r) => r.key === this.state.selectedKey);
+    const first = row ? fixActions(row.fix, row.settleCurrency, row.symbol, '−', true)[0] : undefined;
+    if (row && first) this.applyFix(row, first);
+  }
+
+  private runStress(): void {
+    this.stress.hidden = false;
+    this.stress.setAttribute('aria-busy', 'true');
+    this.stress.replaceChildren(h('div', { class: 'muted stress-wait', attrs: { role: 'status' }, text: 'Running the stress test…' }));
+    this.vscode.postMessage({ type: 'stress' });
+  }
+
+  private showStress(msg: StressMessage): void {
+    this.stress.hidden = false;
+    this.stress.removeAttribute('aria-busy');
+    this.stress.replaceChildren(...stressView(msg, () => { this.stress.hidden = true; }));
   }
 
   private onTableKey(ev: KeyboardEvent): void {
@@ -206,6 +258,11 @@ class App {
   }
 
   private onGlobalKey(ev: KeyboardEvent): void {
+    if ((ev.ctrlKey || ev.metaKey) && ev.key === '.') {
+      ev.preventDefault();
+      this.applyPrimaryFix();
+      return;
+    }
     if ((ev.ctrlKey || ev.metaKey) && ev.key.toLowerCase() === 'f') {
       ev.preventDefault();
       this.filterInput.focus();

@@ -22,11 +22,11 @@ export function statusChip(status: PanelStatus, count: number, pressed: boolean,
   }, icon(look.codicon), h('span', { class: 'count', text: String(count) }), h('span', { class: 'chip-word', text: look.word }));
 }
 
-function num(text: string, extra = ''): HTMLElement {
+export function num(text: string, extra = ''): HTMLElement {
   return h('span', { class: `num${extra ? ' ' + extra : ''}`, text });
 }
 
-function muted(text: string): HTMLElement {
+export function muted(text: string): HTMLElement {
   return h('span', { class: 'muted', text });
 }
 
@@ -183,91 +183,6 @@ export function summaryStrip(report: ReportMessage): HTMLElement {
     metric('File errors', 'error', [num(String(report.errors))], `${report.files} position file${report.files === 1 ? '' : 's'}`, 'meta'),
   );
   return strip;
-}
-
-function kv(dl: HTMLElement, label: string, value: string | Node, cls = ''): void {
-  dl.append(h('dt', { class: cls, text: label }), h('dd', { class: cls }, typeof value === 'string' ? num(value) : value));
-}
-
-function pct(x: number | null): string {
-  return x === null ? '—' : `${(x * 100).toFixed(1)}%`;
-}
-
-export function detailsPane(r: PanelRow | undefined, report: ReportMessage, onReveal: () => void): HTMLElement[] {
-  if (!r) {
-    return [h('div', { class: 'd-empty' }, icon('info'), h('span', { text: report.rows.length ? 'Select a position to see its margin breakdown and fix.' : 'No position files found. Position files are named *.positions.json, .yaml, .yml or .csv.' }))];
-  }
-  const unit = r.settleCurrency ?? '';
-  const what = r.kind === 'loan' ? 'loan' : [r.side, r.size !== null ? formatAmount(r.size) : null, r.marginMode].filter(Boolean).join(' · ');
-  const head = h('div', { class: 'd-head' },
-    h('div', { class: 'd-title' }, h('h2', { text: r.symbol ?? r.id }, h('span', { class: 'side', text: ` ${what}` })), h('span', { class: 'spacer' }), statusBadge(r.status)),
-    h('div', { class: 'd-sub' }, h('span', { text: [venueLabel(r.venue), r.account].filter(Boolean).join(' · ') }), h('span', { class: 'spacer' }),
-      h('button', { class: 'link', attrs: { type: 'button', title: 'Reveal in file' }, on: { click: onReveal } }, icon('go-to-file'), h('span', { class: 'num', text: `${r.file}:${r.line}:${r.column}` }))),
-    h('div', { class: `reason st-${r.status}`, attrs: { role: 'note' } }, icon(STATUS_LOOK[r.status].codicon), h('span', { text: r.reason })),
-  );
-
-  const prices = h('dl', { class: 'kv' });
-  kv(prices, 'Mark', h('span', {}, r.stale ? h('span', { class: 'stale', text: `stale ${formatAge(r.markAge)}` }) : null, num(formatAmount(r.markPrice))));
-  if (r.entryPrice !== null) kv(prices, 'Entry', formatAmount(r.entryPrice));
-  kv(prices, 'Liquidation price', formatPrice(r.liquidationPrice, r.markPrice), 'liq');
-  if (r.liquidationPrices) {
-    for (const [k, val] of Object.entries(r.liquidationPrices)) kv(prices, `  ${k}`, formatPrice(val, r.markPrice), 'sub');
-  }
-  if (r.bankruptcyPrice !== null) kv(prices, 'Bankruptcy price', formatPrice(r.bankruptcyPrice, r.markPrice));
-  if (r.reportedLiquidationPrice !== null) {
-    kv(prices, 'Reported liq. price', formatPrice(r.reportedLiquidationPrice, r.markPrice));
-    if (r.reportedDeviation !== null) kv(prices, 'Deviation from reported', formatPercent(r.reportedDeviation, 3), 'sub');
-  }
-  kv(prices, 'Distance', formatPercent(r.distance));
-  kv(prices, `Volatility${r.volatilitySource ? ` (${r.volatilitySource})` : ''}`, pct(r.volatility));
-  kv(prices, `P(liquidation within ${r.horizon})`, formatProbability(r.liquidationProbability, { space: true }));
-
-  const margin = h('dl', { class: 'kv' });
-  if (r.kind === 'loan') {
-    kv(margin, 'Health factor', formatHealthFactor(r.healthFactor));
-    if (r.healthFactorIdeal !== null) kv(margin, 'Health factor (real-number formula)', formatAmount(r.healthFactorIdeal, { decimals: 6, rounding: 'floor' }), 'sub');
-  } else {
-    kv(margin, `Margin balance${unit ? ' ' + unit : ''}`, formatAmount(r.marginBalance, { decimals: 2 }));
-    kv(margin, 'Maintenance margin', formatAmount(r.maintenanceMargin, { decimals: 2 }));
-    kv(margin, 'Margin ratio (MM / MB)', formatPercent(r.marginRatio), 'total');
-    if (r.venueMarginRatio !== null) kv(margin, 'As the venue shows it', formatPercent(r.venueMarginRatio), 'sub');
-  }
-  const marginBlock = h('section', { class: 'block', attrs: { 'aria-label': 'Margin' } }, h('h3', { text: r.kind === 'loan' ? 'Health' : 'Margin' }, h('span', { class: 'aside', text: unit })), margin);
-  if (r.tier) {
-    const t = r.tier;
-    marginBlock.append(h('div', { class: 'tier' },
-      h('span', { text: `Tier ${t.index} · ${formatAmount(t.floor)} – ${t.cap === null ? '∞' : formatAmount(t.cap)} · MMR ${formatPercent(t.mmr)}${t.cum !== null ? ` · cum ${formatAmount(t.cum)}` : ''}` }),
-      h('span', { class: 'src' }, icon('link-external'), h('span', { text: `Source: ${t.source || 'file'}` }))));
-  }
-
-  const fixBlock = h('section', { class: 'block', attrs: { 'aria-label': 'Fix' } }, h('h3', { text: 'Fix' }, h('span', { class: 'aside', text: r.fix ? `→ ${r.fix.target}` : '' })));
-  const actions = fixActions(r.fix, r.settleCurrency, r.symbol);
-  if (actions.length) {
-    for (const a of actions) {
-      const verb = a.kind === 'addMargin' ? `Add ${a.amount} ${a.unit}` : a.kind === 'reduceSize' ? `Reduce size by ${a.amount}${a.unit ? ' ' + a.unit : ''}` : a.kind === 'addCollateral' ? `Add ${a.amount} ${a.unit}` : `Repay ${a.amount} ${a.unit}`;
-      fixBlock.append(h('div', { class: 'fixbox' }, icon('wrench'), h('span', { text: verb })));
-    }
-    const fix = r.fix as { costOptimalMargin?: string | null; reason: string | null } | null;
-    if (fix?.reason) fixBlock.append(h('div', { class: 'muted fix-note', text: fix.reason }));
-    if (fix?.costOptimalMargin) fixBlock.append(h('div', { class: 'muted fix-note', text: `cost-optimal buffer ${formatAmount(fix.costOptimalMargin, { decimals: 2 })} ${unit}`.trim() }));
-  } else {
-    fixBlock.append(h('div', { class: 'muted fix-note', text: r.fix?.reason ?? (r.status === 'unknown' ? 'No fix: the position could not be evaluated.' : `Nothing to do: already ${r.status}.`) }));
-  }
-
-  const blocks: HTMLElement[] = [head,
-    h('section', { class: 'block', attrs: { 'aria-label': 'Prices' } }, h('h3', { text: 'Prices' }, h('span', { class: 'aside', text: r.horizon })), prices),
-    marginBlock, fixBlock];
-  if (r.valueAtRisk !== null || r.expectedShortfall !== null || r.liquidationCost !== null) {
-    const risk = h('dl', { class: 'kv' });
-    if (r.valueAtRisk !== null) kv(risk, 'Value at risk', formatAmount(r.valueAtRisk, { decimals: 2 }));
-    if (r.expectedShortfall !== null) kv(risk, 'Expected shortfall', formatAmount(r.expectedShortfall, { decimals: 2 }));
-    if (r.liquidationCost !== null) kv(risk, 'Cost if liquidated', formatAmount(r.liquidationCost, { decimals: 2 }));
-    blocks.push(h('section', { class: 'block', attrs: { 'aria-label': 'Risk' } }, h('h3', { text: 'Risk' }, h('span', { class: 'aside', text: unit })), risk));
-  }
-  blocks.push(h('div', { class: 'actions' },
-    h('button', { class: 'btn primary', attrs: { type: 'button' }, on: { click: onReveal } }, icon('go-to-file'), h('span', { text: 'Reveal in file' })),
-    h('span', { class: 'hint' }, h('kbd', { text: 'Enter' }))));
-  return blocks;
 }
 
 export function thresholdsText(report: ReportMessage): string {

@@ -4,7 +4,7 @@
 // Prints ONE line "N passed, N failed" on stdout; exits 1 on any failure. Screenshots (dark + light) → test/e2e/out/.
 // Env: EXT_INSTALL=copy|vsix (default copy), E2E_DEBUG=1 (browser console, server log), E2E_KEEP=1 (keep temp dir).
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import {
   checkBuilt, cleanup, copyExtension, DARK_THEME, freePort, HERE, installVsix, launchBrowser, launchServer, LIGHT_THEME, log,
@@ -45,16 +45,34 @@ function hostileFile() {
     markets: {}, positions: [{ id: 'hostile-1', symbol: HOSTILE, side: 'long', size: '1', entryPrice: '100' }] }, null, 2);
 }
 
-function cliReport(workspace) {
+function cliReport(workspace, extra = [], target = '.') {
   const cli = join(ROOT, 'dist/cli.js');
   if (!existsSync(cli)) return null;
-  const r = spawnSync(process.execPath, [cli, 'check', '.', '--format', 'json'], { cwd: workspace, encoding: 'utf8', maxBuffer: 64 << 20 });
+  const r = spawnSync(process.execPath, [cli, 'check', target, '--format', 'json', ...extra], { cwd: workspace, encoding: 'utf8', maxBuffer: 64 << 20 });
   try {
     return JSON.parse(r.stdout);
   } catch {
     log(`cli gave no JSON (exit ${r.status}): ${r.stderr.slice(0, 500)}`);
     return null;
   }
+}
+
+/** The panel's display of a decimal price: rounded to the mark's decimals (2..8), thousands grouped (format.ts). */
+function displayPrice(value, mark) {
+  const decimals = Math.min(8, Math.max(2, (String(mark).split('.')[1] ?? '').length));
+  return Number(value).toLocaleString('en-US', { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+}
+
+/** a + b of two plain decimal strings, exactly (BigInt on a common scale). */
+function addDecimals(a, b) {
+  const scale = Math.max((a.split('.')[1] ?? '').length, (b.split('.')[1] ?? '').length);
+  const big = (x) => BigInt(x.replace('.', '') + '0'.repeat(scale - (x.split('.')[1] ?? '').length));
+  const sum = (big(a) + big(b)).toString().padStart(scale + 1, '0');
+  return scale ? `${sum.slice(0, -scale)}.${sum.slice(-scale)}`.replace(/\.?0+$/, '') : sum;
+}
+
+function rowSelector(key) {
+  return `tbody tr.row[data-key="${key.replace(/"/g, '\\"')}"]`;
 }
 
 async function panelRows(view) {
@@ -153,11 +171,53 @@ async function main() {
       await view.locator('.filter-input').fill('');
     });
 
+    const FIX_KEY = 'binance-faq-cross.positions.yaml#eth-faq';
+    const fixRow = expectedRows.find((r) => `${r.file}#${r.id}` === FIX_KEY);
+    await check('details pane: price ladder and probability curve are role="img" with the numbers in <title>/<desc>', async () => {
+      assert(fixRow, `no ${FIX_KEY} in the CLI report`);
+      await view.locator(rowSelector(FIX_KEY)).click();
+      const ladder = view.locator('.details svg.ladder[role="img"]');
+      await ladder.waitFor({ timeout: 15_000 });
+      const desc = await ladder.locator('desc').textContent();
+      for (const [what, value] of [['liquidation', fixRow.liquidationPrice], ['mark', fixRow.markPrice], ['entry', fixRow.entryPrice]]) {
+        const shown = displayPrice(value, fixRow.markPrice);
+        assert(desc.includes(`${what} ${shown}`), `ladder <desc> lacks "${what} ${shown}": ${desc}`);
+      }
+      assert(/±1σ band spans [\d,.]+ to [\d,.]+, ±2σ/.test(desc), `no σ band numbers in: ${desc}`);
+      const levels = await ladder.locator('[data-level]').evaluateAll((gs) => gs.map((g) => g.getAttribute('data-level')));
+      for (const l of ['liquidation', 'mark', 'entry']) assert(levels.includes(l), `ladder lacks the ${l} line: ${levels}`);
+      const curve = view.locator('.details svg.curve[role="img"]');
+      const title = await curve.locator('title').textContent();
+      const p = fixRow.liquidationProbability * 100;
+      const pShown = `${p >= 1 ? p.toFixed(1) : p.toFixed(2)} %`;
+      assert(title.includes(`24h ${pShown}`), `curve <title> lacks "24h ${pShown}" (CLI P): ${title}`);
+      for (const h of ['1h', '4h', '3d', '7d']) assert(title.includes(`${h} `), `curve <title> lacks ${h}: ${title}`);
+    });
+
     await check('screenshot: panel, dark theme', async () => {
       await runCommand(page, 'View: Close Primary Side Bar');
-      await view.locator('tbody tr.row').first().click();
+      const shown = rows.find((r) => r.atRisk && expectedRows.find((e) => `${e.file}#${e.id}` === r.key)?.volatility !== null) ?? rows[0];
+      await view.locator(rowSelector(shown.key)).click();
+      await view.locator('.details svg.curve').waitFor({ timeout: 15_000 }).catch(() => undefined);
       await page.waitForTimeout(300);
       await page.screenshot({ path: join(OUT, 'panel-dark.png') });
+    });
+
+    await check('stress test view shows the CLI stress curve (bars, positions per shock, accounts)', async () => {
+      const cli = cliReport(workspace, ['--stress']);
+      assert(cli?.stress, 'no stress in `cli check --stress --format json`');
+      await view.locator('.stress-btn').click();
+      const chart = view.locator('.stress svg.stress-chart[role="img"]');
+      await chart.waitFor({ timeout: 30_000 });
+      const bars = await chart.locator('g.bar').evaluateAll((gs) => gs.map((g) => [Number(g.getAttribute('data-shock')), Number(g.querySelector('.bar-count')?.textContent ?? 0)]));
+      same(bars, cli.stress.curve.map((p) => [p.shock, p.positionsLiquidated]), 'stress bars (shock, positions)');
+      const desc = await chart.locator('desc').textContent();
+      assert(desc.length > 20, `empty stress <desc>: ${desc}`);
+      const accounts = await view.locator('.stress-accounts tbody tr').count();
+      same(accounts, cli.stress.accounts.length, 'stress accounts');
+      await page.screenshot({ path: join(OUT, 'stress-dark.png') });
+      await view.locator('.stress .s-head button').click();
+      await view.locator('.stress').waitFor({ state: 'hidden', timeout: 5_000 });
     });
 
     await check('Enter on a focused row reveals the position in its file', async () => {
@@ -177,6 +237,62 @@ async function main() {
       const texts = await page.locator('.editor-instance .monaco-editor .view-line span[class*="ced-"]').evaluateAll((els) => els.map((el) => getComputedStyle(el, '::after').content));
       assert(texts.some((t) => /(liquidatable|critical|warning|watch|safe|unknown)/.test(t)), `no decoration text: ${JSON.stringify(texts.slice(0, 5))}`);
       await page.screenshot({ path: join(OUT, 'editor-decorations.png') });
+    });
+
+    await check('CodeLens above position lines states status, liq. price, distance and P', async () => {
+      const lenses = page.locator('.editor-instance .monaco-editor .codelens-decoration');
+      await lenses.first().waitFor({ timeout: 15_000 });
+      const texts = await lenses.allTextContents();
+      assert(texts.some((t) => /(liquidatable|critical|warning|watch|safe|unknown) · liq [\d,.]+ · [\d.]+ % away/.test(t)), `no position CodeLens: ${JSON.stringify(texts.slice(0, 4))}`);
+    });
+
+    await check('Apply fix (panel): the ETHUSDT row of binance-faq-cross becomes safe; only walletBalance changes', async () => {
+      assert(fixRow?.fix?.addMargin, `no addMargin fix on ${FIX_KEY}`);
+      const path = join(workspace, 'binance-faq-cross.positions.yaml');
+      const before = readFileSync(path, 'utf8');
+      await view.locator(rowSelector(FIX_KEY)).click();
+      await view.locator('.details .actions .apply-fix').click();
+      await view.locator(`${rowSelector(FIX_KEY)}[data-status="safe"]`).waitFor({ timeout: 20_000 });
+      await runCommand(page, 'File: Save All');
+      let after = before;
+      for (const end = Date.now() + 10_000; after === before && Date.now() < end;) {
+        await page.waitForTimeout(200);
+        after = readFileSync(path, 'utf8');
+      }
+      const a = before.split('\n');
+      const b = after.split('\n');
+      same(b.length, a.length, 'line count after the fix');
+      const changed = a.flatMap((line, i) => (line === b[i] ? [] : [i]));
+      same(changed.length, 1, `changed lines (${JSON.stringify(changed.map((i) => b[i]))})`);
+      const old = /walletBalance:\s*"([\d.]+)"/.exec(a[changed[0]])?.[1];
+      assert(old, `the changed line is not walletBalance: ${a[changed[0]]}`);
+      same(b[changed[0]], a[changed[0]].replace(old, addDecimals(old, fixRow.fix.addMargin)), 'walletBalance line');
+      const recheck = cliReport(workspace, [], 'binance-faq-cross.positions.yaml');
+      same(recheck?.positions.find((r) => r.id === 'eth-faq')?.status, 'safe', 'CLI status of the fixed row');
+      await page.screenshot({ path: join(OUT, 'apply-fix.png') });
+    });
+
+    await check('Quick Fix (Ctrl+.) on an at-risk Problem offers the engine fix', async () => {
+      const loan = expectedRows.find((r) => r.kind === 'loan' && r.fix && Object.values(r.fix.addCollateral ?? {}).some(Boolean) && r.file.endsWith('.yaml'));
+      assert(loan, 'no loan with a collateral fix in the examples');
+      await page.keyboard.press('Control+P');
+      await page.locator('.quick-input-widget .quick-input-box input').fill(basename(loan.file));
+      await page.locator('.quick-input-list .monaco-list-row', { hasText: basename(loan.file) }).first().click();
+      await page.locator('.tabs-container .tab.active', { hasText: basename(loan.file) }).first().waitFor({ timeout: 10_000 });
+      await page.keyboard.press('Control+G');
+      await page.locator('.quick-input-widget .quick-input-box input').fill(`:${loan.line}`);
+      await page.keyboard.press('Enter');
+      await page.waitForTimeout(800);
+      await page.keyboard.press('Control+.');
+      const menu = page.locator('.action-widget', { hasText: 'Liquidation Lens' });
+      await menu.waitFor({ timeout: 10_000 });
+      const text = await menu.textContent();
+      assert(/Add [\d,.]+ \S+ collateral → safe/.test(text), `no collateral Quick Fix: ${text}`);
+      await page.screenshot({ path: join(OUT, 'quick-fix.png') });
+      await page.keyboard.press('Escape');
+      await runCommand(page, 'Liquidation Lens: Open Panel');
+      await view.locator('tbody tr.row.selected').waitFor({ timeout: 15_000 });
+      await page.locator('.editor-instance .monaco-editor .view-lines').last().click(); // focus back in an editor
     });
 
     await check('Problems: count > 0 with position messages', async () => {
@@ -204,7 +320,11 @@ async function main() {
     });
 
     await check('after a reload the panel is restored with its rows and selection (serializer + setState)', async () => {
+      const pick = rows.filter((r) => r.atRisk).at(-1) ?? rows[0];
+      await view.locator(rowSelector(pick.key)).click();
+      await page.waitForTimeout(1000); // let the workbench persist the webview state
       const selected = await view.locator('tbody tr.row.selected').getAttribute('data-key');
+      same(selected, pick.key, 'selected row before reload');
       writeUserSettings(userDataDir, userSettings(LIGHT_THEME));
       await page.reload();
       await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
@@ -222,7 +342,9 @@ async function main() {
       await runCommand(page, 'View: Close Editors in Other Groups').catch(() => undefined);
       const cls = await view.locator('body').getAttribute('class');
       assert(/vscode-light/.test(cls ?? ''), `webview body is not light: ${cls}`);
-      await view.locator('tbody tr.row').first().click();
+      const shown = rows.find((r) => r.atRisk && expectedRows.find((e) => `${e.file}#${e.id}` === r.key)?.volatility !== null) ?? rows[0];
+      await view.locator(rowSelector(shown.key)).click();
+      await view.locator('.details svg.curve').waitFor({ timeout: 15_000 }).catch(() => undefined);
       await page.waitForTimeout(500);
       await page.screenshot({ path: join(OUT, 'panel-light.png') });
     });

@@ -6,6 +6,9 @@ import { formatDuration } from '../../engine/time';
 import { toPanelRow } from '../rows';
 import { effectiveBands } from '../settings';
 
+/** The engine's words (edits.ts fixEdits) for files it will not edit. */
+export const READ_ONLY = 'exchange and bot dumps are read-only: change the position on the venue';
+
 export function buildReportMessage(input: {
   epoch: number;
   now: Date;
@@ -14,6 +17,7 @@ export function buildReportMessage(input: {
   risk: RiskSettings;
 }): ReportMessage {
   const bands = effectiveBands(input.risk);
+  const readOnly = new Map(input.files.map((f) => [f.path, f.dialect === 'native' ? null : READ_ONLY]));
   return {
     type: 'report',
     epoch: input.epoch,
@@ -24,6 +28,6 @@ export function buildReportMessage(input: {
     tails: bands.tails,
     probability: bands.probability,
     distance: bands.distance,
-    rows: input.rows.map(toPanelRow),
+    rows: input.rows.map((r) => toPanelRow(r, readOnly.get(r.file) ?? null)),
   };
 }

@@ -52,8 +52,8 @@ describe('positions → Problems', () => {
 
 describe('decorations and hovers', () => {
   it('renders the after-line text like Error Lens', () => {
-    expect(decorationText(watchRow({ status: 'warning' }))).toBe('⚠ warning · liq 1,153.26 · 13.62% away · P(24h) 0.80%');
-    expect(decorationText(row({ status: 'unknown', liquidationPrice: null, distance: null, liquidationProbability: null, reason: 'no mark price' }))).toBe('? unknown · no mark price');
+    expect(decorationText(watchRow({ status: 'warning' }))).toBe('$(warning) warning · liq 1,153.26 · 13.62% away · P(24h) 0.80%');
+    expect(decorationText(row({ status: 'unknown', liquidationPrice: null, distance: null, liquidationProbability: null, reason: 'no mark price' }))).toBe('$(question) unknown · no mark price');
   });
   it('escapes file strings in hover markdown', () => {
     const md = hoverMarkdown(watchRow({ symbol: '[click](command:evil)', account: '<img src=x onerror=alert(1)>' }));
@@ -66,12 +66,12 @@ describe('decorations and hovers', () => {
 
 describe('CodeLens title', () => {
   it('states status, liquidation price, distance, probability and the first fix', () => {
-    expect(codeLensTitle(watchRow({ status: 'warning' }))).toBe('⚠ warning · liq 1,153.26 · 13.6 % away · P(24h) 0.80 % · Fix: +81,597.4 USDT');
+    expect(codeLensTitle(watchRow({ status: 'warning' }))).toBe('$(warning) warning · liq 1,153.26 · 13.6 % away · P(24h) 0.80 % · Fix: +81,597.4 USDT');
   });
   it('names the loan asset, the health factor, and the reason of an unknown row', () => {
     const loan = row({ kind: 'loan', symbol: 'WETH', status: 'critical', healthFactor: '1.0412', marginRatio: null, distance: '0.0385', liquidationPrice: '1283.83', markPrice: '1335.18', liquidationProbability: 0.318,
       fix: { target: 'safe', addCollateral: { WETH: '4.2' }, repayDebt: { USDC: '13158.7' }, reason: null } });
-    expect(codeLensTitle(loan)).toBe('✖ critical · liq 1,283.83 · 3.8 % away · P(24h) 31.8 % · HF 1.04 · Fix: +4.2 WETH');
-    expect(codeLensTitle(row({ status: 'unknown', reason: 'no mark price' }))).toBe('? unknown · no mark price');
+    expect(codeLensTitle(loan)).toBe('$(error) critical · liq 1,283.83 · 3.8 % away · P(24h) 31.8 % · HF 1.04 · Fix: +4.2 WETH');
+    expect(codeLensTitle(row({ status: 'unknown', reason: 'no mark price' }))).toBe('$(question) unknown · no mark price');
   });
 });

@@ -41,6 +41,7 @@ export class FakeElement {
 
 export const fakeDocument = {
   createElement: (tag: string) => new FakeElement(tag.toLowerCase()),
+  createElementNS: (_ns: string, tag: string) => new FakeElement(tag),
   createTextNode: (text: string) => new FakeText(text),
 };
 

@@ -2,7 +2,11 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { FakeElement, installFakeDom, serialize } from './fakeDom';
 import { buildReportMessage } from '../../../src/extension/panel/model';
 import type { PanelRow } from '../../../src/protocol/messages';
-import { detailsPane, statusChip, summaryStrip, tableRow } from '../../../src/webview/view';
+import { statusChip, summaryStrip, tableRow } from '../../../src/webview/view';
+import { detailsPane } from '../../../src/webview/details';
+import { stressView } from '../../../src/webview/stress';
+import { detailsMessage } from '../../../src/extension/chartData';
+import { stressMessage } from '../../../src/extension/stressView';
 import { countByStatus, navigate, visibleRows } from '../../../src/webview/model';
 import { row, watchRow, fileReport } from '../extension/fixtures';
 
@@ -11,6 +15,8 @@ const HOSTILE = '<img src=x onerror=alert(1)>';
 function report(rows = [watchRow(), row()]) {
   return buildReportMessage({ epoch: 1, now: new Date('2026-11-24T07:00:00Z'), files: [fileReport()], rows, risk: {} });
 }
+
+const handlers = { onReveal: () => undefined, onApplyFix: () => undefined };
 
 function el(x: unknown): FakeElement {
   return x as FakeElement;
@@ -23,7 +29,7 @@ describe('escaping of file strings', () => {
     const hostile = watchRow({ symbol: HOSTILE, account: `"><script>alert(2)</script>`, reason: HOSTILE, file: `${HOSTILE}.positions.json`, id: HOSTILE });
     const msg = report([hostile]);
     const r = msg.rows[0]!;
-    const nodes = [el(tableRow(r, 0, true)), ...detailsPane(r, msg, () => undefined).map(el), el(summaryStrip(msg))];
+    const nodes = [el(tableRow(r, 0, true)), ...detailsPane(r, msg, undefined, handlers).map(el), el(summaryStrip(msg))];
     for (const n of nodes) {
       const tags = n.all().map((e) => e.tagName);
       expect(tags).not.toContain('img');
@@ -71,14 +77,69 @@ describe('table rows', () => {
 describe('details pane', () => {
   it('shows the margin breakdown, the tier and the fix of the selected row', () => {
     const msg = report();
-    const text = detailsPane(msg.rows[0], msg, () => undefined).map((n) => el(n).textContent).join('|');
-    expect(text).toContain('Maintenance margin427,713.32');
-    expect(text).toContain('Margin ratio (MM / MB)41.49%');
+    const text = detailsPane(msg.rows[0], msg, undefined, handlers).map((n) => el(n).textContent).join('|');
+    expect(text).toContain('Maintenance margin MM427,713.32');
+    expect(text).toContain('Margin ratio MM / MB41.49%');
     expect(text).toContain('Tier 4 · 1,000,000 – 10,000,000 · MMR 2.50% · cum 16,300');
     expect(text).toContain('Source: binance-usdm/BTCUSDT@2021-06-01');
     expect(text).toContain('Add 81,597.4 USDT margin');
     expect(text).toContain('Reduce size by 1,000 ETHUSDT');
     expect(text).toContain('examples/desk.positions.yaml:30:5');
+  });
+});
+
+describe('details charts, apply fix, stress view', () => {
+  const eth = watchRow({ details: { var: '461803.447177418', es: '524229.21903731', liquidationCost: '21242.86', timeToLiquidation: { p01: '43.1h', p05: '3.06d', median: '21.9d' }, fundingDrift: -0.1095 } });
+  const settings = { tails: 'student-t' as const, probability: { watch: 0.005, warning: 0.02, critical: 0.1 } };
+
+  it('renders the ladder and the curve as role="img" SVG whose title/desc state the host numbers', () => {
+    const msg = report([eth]);
+    const details = detailsMessage({ row: eth, settings, epoch: 1 });
+    const nodes = detailsPane(msg.rows[0], msg, details, handlers).map(el);
+    const svgs = nodes.flatMap((n) => n.all()).filter((e) => e.tagName === 'svg');
+    expect(svgs.map((e) => e.getAttribute('role'))).toEqual(['img', 'img']);
+    const [ladder, curve] = svgs;
+    const desc = ladder!.all().find((e) => e.tagName === 'desc')!;
+    expect(desc.textContent).toBe(details.ladder!.desc);
+    expect(desc.textContent).toContain('liquidation 1,153.26');
+    const ids = ladder!.getAttribute('aria-labelledby')!.split(' ');
+    expect(ids.map((id) => ladder!.all().find((e) => e.getAttribute('id') === id)?.tagName)).toEqual(['title', 'desc']);
+    expect(ladder!.all().filter((e) => e.getAttribute('data-level')).map((e) => e.getAttribute('data-level'))).toEqual(['bankruptcy', 'liquidation', 'mark', 'entry']);
+    expect(curve!.all().find((e) => e.tagName === 'title')!.textContent).toBe(details.curve!.title);
+    const text = nodes.map((n) => n.textContent).join('|');
+    expect(text).toContain('Time to liquidation: median 21.9d · 5 % chance within 3.06d · 1 % within 43.1h');
+    expect(text).toContain('Value at risk 99 %, 24h461,803.45');
+  });
+
+  it('offers one Apply per fix and a primary Apply fix, disabled with the reason on read-only files', () => {
+    const applied: unknown[] = [];
+    const msg = report([eth]);
+    const nodes = detailsPane(msg.rows[0], msg, undefined, { onReveal: () => undefined, onApplyFix: (a) => applied.push(a) }).map(el);
+    const buttons = nodes.flatMap((n) => n.all()).filter((e) => e.className.includes('apply-fix'));
+    expect(buttons.map((b) => [b.getAttribute('data-kind'), b.textContent])).toEqual([['addMargin', 'Apply'], ['reduceSize', 'Apply'], ['addMargin', 'Apply fix']]);
+    (buttons[1]!.listeners['click']![0] as () => void)();
+    expect(applied).toEqual([expect.objectContaining({ kind: 'reduceSize', asset: null })]);
+    const ro = { ...msg.rows[0]!, readOnlyReason: 'exchange and bot dumps are read-only: change the position on the venue' };
+    const roButtons = detailsPane(ro, msg, undefined, handlers).map(el).flatMap((n) => n.all()).filter((e) => e.className.includes('apply-fix'));
+    expect(roButtons.every((b) => b.getAttribute('disabled') === '' && b.getAttribute('title') === ro.readOnlyReason)).toBe(true);
+  });
+
+  it('stress view: one bar per shock with its count, and the accounts first failing shock', () => {
+    const m = stressMessage({ shocks: [-0.2, -0.1, 0, 0.1], curve: [
+      { shock: -0.2, positionsLiquidated: 3, notional: '400000', loss: '50000' },
+      { shock: -0.1, positionsLiquidated: 1, notional: '100000', loss: '9000' },
+      { shock: 0, positionsLiquidated: 0, notional: '0', loss: '0' },
+      { shock: 0.1, positionsLiquidated: 0, notional: '0', loss: '0' }],
+    accounts: [{ file: 'a.positions.yaml', account: 'desk-a', firstFailingShock: -0.0731 }, { file: 'b.positions.yaml', account: null, firstFailingShock: null }] }, 2);
+    const nodes = stressView(m, () => undefined).map(el);
+    const all = nodes.flatMap((n) => n.all());
+    const svg = all.find((e) => e.tagName === 'svg')!;
+    expect(svg.getAttribute('role')).toBe('img');
+    expect(svg.all().find((e) => e.tagName === 'desc')!.textContent).toBe('Liquidated notional by market-wide shock. −20 %: 3 positions, 400,000 notional.');
+    expect(all.filter((e) => e.getAttribute('data-shock') !== null).length).toBe(4);
+    expect(all.filter((e) => e.className === 'bar-count').map((e) => e.textContent)).toEqual(['3', '1']);
+    const rows = all.filter((e) => e.getAttribute('data-first-failing') !== null).map((e) => e.textContent);
+    expect(rows).toEqual(['a.positions.yamldesk-afirst liquidation at −7.31 %', 'b.positions.yaml—no liquidation within ±50 %']);
   });
 });
 

@@ -1,0 +1,138 @@
+// The details pane of the selected row: head and reason, the two charts (from the host's `details` message),
+// prices with reported vs computed, margin and tier, risk (VaR/ES, cost, time to liquidation), the fix with
+// "Apply" buttons. Formatting only: every number is the engine's string or the host's chart data.
+import type { DetailsMessage, PanelRow, ReportMessage } from '../protocol/messages';
+import { fixActions, fixVerb, STATUS_LOOK, type FixAction } from '../protocol/describe';
+import { formatAge, formatAmount, formatHealthFactor, formatPercent, formatPrice, formatProbability, venueLabel } from '../protocol/format';
+import { curveChart, ladderChart } from './charts';
+import { h, icon } from './dom';
+import { num, statusBadge } from './view';
+
+export interface DetailsHandlers {
+  onReveal(): void;
+  onApplyFix(action: FixAction): void;
+}
+
+function kv(dl: HTMLElement, label: string | Node, value: string | Node, cls = ''): void {
+  dl.append(h('dt', { class: cls }, label), h('dd', { class: cls }, typeof value === 'string' ? num(value) : value));
+}
+
+function labelWith(label: string, note: string): HTMLElement {
+  return h('span', {}, h('span', { text: label }), h('span', { class: 'muted', text: ` ${note}` }));
+}
+
+function pct(x: number | null): string {
+  return x === null ? '—' : `${(x * 100).toFixed(1)}%`;
+}
+
+function block(label: string, aside: string, ...body: Array<Node | null>): HTMLElement {
+  return h('section', { class: 'block', attrs: { 'aria-label': label } }, h('h3', { text: label }, h('span', { class: 'aside', text: aside })), ...body);
+}
+
+function head(r: PanelRow, onReveal: () => void): HTMLElement {
+  const what = r.kind === 'loan' ? 'loan' : [r.side, r.size !== null ? formatAmount(r.size) : null, r.marginMode].filter(Boolean).join(' · ');
+  return h('div', { class: 'd-head' },
+    h('div', { class: 'd-title' }, h('h2', { text: r.symbol ?? r.id }, h('span', { class: 'side', text: ` ${what}` })), h('span', { class: 'spacer' }), statusBadge(r.status)),
+    h('div', { class: 'd-sub' }, h('span', { text: [venueLabel(r.venue), r.account].filter(Boolean).join(' · ') }), h('span', { class: 'spacer' }),
+      h('button', { class: 'link', attrs: { type: 'button', title: 'Reveal in file' }, on: { click: onReveal } }, icon('go-to-file'), h('span', { class: 'num', text: `${r.file}:${r.line}:${r.column}` }))),
+    h('div', { class: `reason st-${r.status}`, attrs: { role: 'note' } }, icon(STATUS_LOOK[r.status].codicon), h('span', { text: r.reason })));
+}
+
+function charts(d: DetailsMessage | undefined): HTMLElement[] {
+  if (!d) return [h('div', { class: 'block chart-wait muted', attrs: { role: 'status' }, text: 'Computing charts…' })];
+  const out: HTMLElement[] = [];
+  if (d.ladder) {
+    out.push(block('Price ladder', d.ladder.aside, ladderChart(d.ladder) as unknown as HTMLElement,
+      h('div', { class: 'legend', attrs: { 'aria-hidden': 'true' } }, h('span', {}, h('i', { class: 'l-band' }), h('span', { text: d.ladder.legend })), h('span', {}, h('i', { class: 'l-zone' }), h('span', { text: 'liquidation zone' })))));
+  }
+  if (d.curve) out.push(block('Probability vs horizon', d.curve.aside, curveChart(d.curve) as unknown as HTMLElement));
+  if (d.note) out.push(h('div', { class: 'block muted fix-note', text: d.note }));
+  return out;
+}
+
+function prices(r: PanelRow): HTMLElement {
+  const dl = h('dl', { class: 'kv' });
+  kv(dl, 'Mark', h('span', {}, r.stale ? h('span', { class: 'stale', text: `stale ${formatAge(r.markAge)} ` }) : null, num(formatAmount(r.markPrice))));
+  if (r.entryPrice !== null) kv(dl, 'Entry', formatAmount(r.entryPrice));
+  kv(dl, r.reportedLiquidationPrice !== null ? 'Liquidation price (computed)' : 'Liquidation price', formatPrice(r.liquidationPrice, r.markPrice), 'liq');
+  if (r.liquidationPrices) for (const [k, val] of Object.entries(r.liquidationPrices)) kv(dl, k === 'up' ? 'if the mark rises' : k === 'down' ? 'if the mark falls' : k, formatPrice(val, r.markPrice), 'sub');
+  if (r.reportedLiquidationPrice !== null) {
+    kv(dl, 'Reported by the venue', formatPrice(r.reportedLiquidationPrice, r.markPrice));
+    if (r.reportedDeviation !== null) kv(dl, 'Deviation (reported − computed)', formatPercent(r.reportedDeviation, 3), 'sub');
+  }
+  if (r.bankruptcyPrice !== null) kv(dl, 'Bankruptcy price', formatPrice(r.bankruptcyPrice, r.markPrice));
+  kv(dl, 'Distance', formatPercent(r.distance));
+  kv(dl, `Volatility${r.volatilitySource ? ` (${r.volatilitySource})` : ''}`, pct(r.volatility));
+  kv(dl, `P(liquidation within ${r.horizon})`, formatProbability(r.liquidationProbability, { space: true }));
+  return block('Prices', r.horizon, dl);
+}
+
+function margin(r: PanelRow): HTMLElement {
+  const dl = h('dl', { class: 'kv' });
+  if (r.kind === 'loan') {
+    kv(dl, 'Health factor', formatHealthFactor(r.healthFactor));
+    if (r.healthFactorIdeal !== null) kv(dl, 'Health factor (real-number formula)', formatAmount(r.healthFactorIdeal, { decimals: 6, rounding: 'floor' }), 'sub');
+  } else {
+    kv(dl, labelWith('Margin balance', 'MB'), formatAmount(r.marginBalance, { decimals: 2 }));
+    kv(dl, labelWith('Maintenance margin', 'MM'), formatAmount(r.maintenanceMargin, { decimals: 2 }));
+    kv(dl, labelWith('Margin ratio', 'MM / MB'), formatPercent(r.marginRatio), 'total');
+    if (r.venueMarginRatio !== null) kv(dl, 'As the venue shows it', formatPercent(r.venueMarginRatio), 'sub');
+  }
+  const section = block(r.kind === 'loan' ? 'Health' : 'Margin', r.settleCurrency ?? '', dl);
+  if (r.tier) {
+    const t = r.tier;
+    section.append(h('div', { class: 'tier' },
+      h('span', { text: `Tier ${t.index} · ${formatAmount(t.floor)} – ${t.cap === null ? '∞' : formatAmount(t.cap)} · MMR ${formatPercent(t.mmr)}${t.cum !== null ? ` · cum ${formatAmount(t.cum)}` : ''}` }),
+      h('span', { class: 'src' }, icon('link-external'), h('span', { text: `Source: ${t.source || 'file'}` }))));
+  }
+  return section;
+}
+
+function risk(r: PanelRow, d: DetailsMessage | undefined): HTMLElement | null {
+  const ttl = d?.timeToLiquidation ?? null;
+  if (r.valueAtRisk === null && r.expectedShortfall === null && r.liquidationCost === null && !ttl) return null;
+  const dl = h('dl', { class: 'kv' });
+  if (r.valueAtRisk !== null) kv(dl, labelWith('Value at risk', `99 %, ${r.horizon}`), formatAmount(r.valueAtRisk, { decimals: 2 }));
+  if (r.expectedShortfall !== null) kv(dl, labelWith('Expected shortfall', `99 %, ${r.horizon}`), formatAmount(r.expectedShortfall, { decimals: 2 }));
+  if (r.liquidationCost !== null) kv(dl, 'Cost if liquidated', formatAmount(r.liquidationCost, { decimals: 2 }));
+  const section = block('Risk', r.settleCurrency ?? '', dl);
+  if (ttl) section.append(h('div', { class: 'ttl' }, icon('watch'), h('span', { class: 'muted', text: 'Time to liquidation: ' }), h('span', { text: ttl })));
+  return section;
+}
+
+function applyButton(a: FixAction, r: PanelRow, handlers: DetailsHandlers, primary: boolean): HTMLButtonElement {
+  const disabled = r.readOnlyReason !== null;
+  return h('button', {
+    class: `btn ${primary ? 'primary' : 'secondary'} apply-fix`,
+    attrs: { type: 'button', disabled, title: disabled ? r.readOnlyReason : `${fixVerb(a)} (edits the file; undo with Ctrl+Z)`, 'data-kind': a.kind, 'data-asset': a.asset ?? undefined },
+    on: { click: () => handlers.onApplyFix(a) },
+  }, icon('wrench'), h('span', { text: primary ? 'Apply fix' : 'Apply' }));
+}
+
+function fix(r: PanelRow, handlers: DetailsHandlers): HTMLElement {
+  const section = block('Fix', r.fix ? `→ ${r.fix.target}` : '');
+  const actions = fixActions(r.fix, r.settleCurrency, r.symbol, '−', true);
+  if (actions.length === 0) {
+    section.append(h('div', { class: 'muted fix-note', text: r.fix?.reason ?? (r.status === 'unknown' ? 'No fix: the position could not be evaluated.' : `Nothing to do: already ${r.status}.`) }));
+    return section;
+  }
+  for (const a of actions) section.append(h('div', { class: 'fixbox' }, icon('wrench'), h('span', { class: 'fix-text', text: fixVerb(a) }), applyButton(a, r, handlers, false)));
+  const f = r.fix as { costOptimalMargin?: string | null; reason: string | null } | null;
+  if (f?.reason) section.append(h('div', { class: 'muted fix-note', text: f.reason }));
+  if (f?.costOptimalMargin) section.append(h('div', { class: 'muted fix-note', text: `cost-optimal buffer ${formatAmount(f.costOptimalMargin, { decimals: 2 })} ${r.settleCurrency ?? ''}`.trim() }));
+  if (r.readOnlyReason) section.append(h('div', { class: 'muted fix-note' }, icon('lock'), h('span', { text: ` ${r.readOnlyReason}` })));
+  return section;
+}
+
+export function detailsPane(r: PanelRow | undefined, report: ReportMessage, details: DetailsMessage | undefined, handlers: DetailsHandlers): HTMLElement[] {
+  if (!r) {
+    return [h('div', { class: 'd-empty' }, icon('info'), h('span', { text: report.rows.length ? 'Select a position to see its margin breakdown and fix.' : 'No position files found. Position files are named *.positions.json, .yaml, .yml or .csv.' }))];
+  }
+  const first = fixActions(r.fix, r.settleCurrency, r.symbol, '−', true)[0];
+  const blocks: Array<HTMLElement | null> = [head(r, handlers.onReveal), ...charts(details), prices(r), margin(r), risk(r, details), fix(r, handlers)];
+  blocks.push(h('div', { class: 'actions' },
+    h('button', { class: `btn ${first ? 'secondary' : 'primary'}`, attrs: { type: 'button' }, on: { click: handlers.onReveal } }, icon('go-to-file'), h('span', { text: 'Reveal in file' })),
+    first ? applyButton(first, r, handlers, true) : null,
+    h('span', { class: 'hint' }, first ? h('kbd', { text: 'Ctrl' }) : null, h('kbd', { text: first ? '.' : 'Enter' }))));
+  return blocks.filter((b): b is HTMLElement => b !== null);
+}
