@@ -17,6 +17,12 @@ function assetOf(account: LendingAccount, symbol: string | null): LendingAsset |
 function loanRisk(account: LendingAccount, asset: LendingAsset | null, ctx: EvalContext): { risk: MarketRisk; age: ReturnType<typeof markAge>; source: ResultRow['volatilitySource'] } {
   const age = markAge(asset?.markTime ?? account.asOf, ctx.now, ctx.settings.staleAfter);
   if (!asset) return { risk: marketRiskOf(ctx, { symbol: '', vol: { impliedVolatility: null, volatility: null, history: null }, historySpan: undefined, at: account.span, mu: 0, age }).risk, age, source: null };
+  const at = asset.fields['price'] ?? asset.span ?? account.span;
+  const where = { line: at.line, column: at.column, endLine: at.endLine, endColumn: at.endColumn };
+  if (asset.markTime === null && account.asOf === null) {
+    ctx.once(`no-time:${asset.symbol}`, { severity: 'info', code: 'mark-time-missing', message: `no priceTime or asOf for ${asset.symbol}: the age of this price is unknown, so staleness is not checked`, ...where });
+  }
+  if (age.future) ctx.once(`future:${asset.symbol}`, { severity: 'warning', code: 'mark-in-future', message: `the price time of ${asset.symbol} is after the evaluation time; its age is taken as 0`, ...where });
   const { risk, vol } = marketRiskOf(ctx, { symbol: asset.symbol, vol: asset, historySpan: asset.fields['history'], at: asset.span ?? account.span, mu: 0, age });
   return { risk, age, source: vol.source };
 }
