@@ -53,7 +53,7 @@ describe('positions → Problems', () => {
 describe('decorations and hovers', () => {
   it('renders the after-line text like Error Lens', () => {
     expect(decorationText(watchRow({ status: 'warning' }))).toBe('⚠ warning · liq 1,153.26 · 13.62% away · P(24h) 0.80%');
-    expect(decorationText(row({ status: 'unknown', liquidationPrice: null, distance: null, liquidationProbability: null, reason: 'no mark price' }))).toBe('$(question) unknown · no mark price');
+    expect(decorationText(row({ status: 'unknown', liquidationPrice: null, distance: null, liquidationProbability: null, reason: 'no mark price' }))).toBe('? unknown · no mark price');
   });
   it('escapes file strings in hover markdown', () => {
     const md = hoverMarkdown(watchRow({ symbol: '[click](command:evil)', account: '<img src=x onerror=alert(1)>' }));
