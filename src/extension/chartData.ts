@@ -36,7 +36,9 @@ export function barriersOfRow(row: ResultRow): Barriers | null {
   if (row.liquidationPrices) return { mark, down: dec(row.liquidationPrices['down']), up: dec(row.liquidationPrices['up']) };
   const liq = dec(row.liquidationPrice);
   if (liq === null) return { mark, down: null, up: null };
-  return liq.lte(mark) ? { mark, down: liq, up: null } : { mark, down: null, up: liq };
+  // A perp's side says where its barrier is, also once the mark has crossed it (liquidatable); loans by position.
+  const down = row.kind === 'perp' && row.side ? row.side === 'long' : liq.lte(mark);
+  return down ? { mark, down: liq, up: null } : { mark, down: null, up: liq };
 }
 
 /** Seconds the row's probability covers: its horizon plus the mark's age when stale (perp-rows.ts marketRisk). */
@@ -179,9 +181,9 @@ export function curveX(seconds: number): number {
 }
 
 function modelLabel(row: ResultRow, settings: ChartInput['settings']): string {
-  const tails = settings.tails === 'gbm' ? 'GBM first passage' : 'Student-t tails (k = 4)';
+  const tails = settings.tails === 'gbm' ? 'GBM first passage' : 'Student-t (k = 4)';
   const mu = fundingDriftOf(row);
-  return `${tails}, funding drift ${mu === 0 ? '0' : formatPercent(mu.toFixed(6), 2, { space: true }) + '/yr'}`;
+  return `${tails}, funding ${mu === 0 ? '0' : formatPercent(mu.toFixed(6), 2, { space: true }) + '/yr'}`;
 }
 
 export function curveData(row: ResultRow, settings: ChartInput['settings']): CurveView | null {
@@ -214,7 +216,8 @@ function timeToLiquidationText(row: ResultRow): string | null {
 export function detailsMessage(input: ChartInput): DetailsMessage {
   const { row, settings, epoch } = input;
   const ladder = row.status === 'unknown' ? null : ladderData(row);
-  const curve = row.status === 'unknown' ? null : curveData(row, settings);
+  // Liquidatable now: P = 100 % at every horizon, so no curve (the reason says why).
+  const curve = row.status === 'unknown' || row.status === 'liquidatable' ? null : curveData(row, settings);
   const note = row.status === 'unknown' ? row.reason : row.volatility === null ? 'No volatility for this market (add `volatility` or `history`), so no price band or probability curve.' : null;
   return { type: 'details', key: rowKey(row), epoch, ladder, curve, note, timeToLiquidation: timeToLiquidationText(row) };
 }

@@ -1,6 +1,6 @@
 // Plain-language pieces shared by the panel, the Problems messages and the hovers. No arithmetic: it only picks
 // which of the engine's strings to show and formats them (format.ts).
-import { formatAmount } from './format';
+import { decimalsOf, formatAmount } from './format';
 import type { PanelStatus } from './messages';
 
 export interface FixLike {
@@ -42,12 +42,14 @@ export function fixActions(fix: FixLike | null, settleCurrency: string | null, s
     const amount = formatAmount(fix.reduceSize, { minus });
     out.push({ kind: 'reduceSize', label: `cut ${amount}`, amount, unit: sizeUnit ?? '', asset: null });
   }
+  // Token amounts come with up to 18 decimals: shown with at most 6, rounded UP so the shown amount still suffices.
+  const token = (value: string) => formatAmount(value, { minus, decimals: Math.min(6, decimalsOf(value)), rounding: 'ceil' });
   for (const [asset, value] of amounts(fix.addCollateral).slice(0, all ? undefined : 1)) {
-    const amount = formatAmount(value, { minus });
+    const amount = token(value);
     out.push({ kind: 'addCollateral', label: `+${amount}`, amount, unit: `${asset} collateral`, asset });
   }
   for (const [asset, value] of amounts(fix.repayDebt).slice(0, all ? undefined : 1)) {
-    const amount = formatAmount(value, { minus });
+    const amount = token(value);
     out.push({ kind: 'repayDebt', label: `repay ${amount}`, amount, unit: asset, asset });
   }
   return out;

@@ -123,9 +123,10 @@ export function curveChart(v: CurveView): SVGSVGElement {
 // ---- stress test -----------------------------------------------------------------------------------------------
 const S = { w: 720, h: 190, x0: 64, x1: 712, y0: 22, y1: 150 };
 
-/** Shocks labelled on the axis: whole tens of percent (the others keep their label in the <desc> and the title). */
+/** Shocks labelled on the axis, spaced so labels do not collide (every bar keeps its label in its tooltip). */
+const AXIS_SHOCKS = new Set([0, 10, 20, 30, 50]);
 function labelled(shock: number): boolean {
-  return Math.abs(Math.round(shock * 100) % 10) === 0;
+  return AXIS_SHOCKS.has(Math.abs(Math.round(shock * 100)));
 }
 
 export function stressChart(m: StressMessage): SVGSVGElement {

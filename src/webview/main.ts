@@ -38,6 +38,8 @@ class App {
   /** Chart data per row key, for the current report only. */
   private chartData = new Map<string, DetailsMessage>();
   private requested = new Set<string>();
+  /** The persisted selection while its row is not in the shown rows. */
+  private pendingKey: string | undefined;
 
   constructor(private readonly vscode: VsCodeApi, root: HTMLElement) {
     this.root = root;
@@ -85,7 +87,7 @@ class App {
 
   private save(): void {
     this.state.hidden = [...this.hidden];
-    this.vscode.setState(this.state);
+    this.vscode.setState({ ...this.state, selectedKey: this.pendingKey ?? this.state.selectedKey });
   }
 
   private onMessage(raw: unknown): void {
@@ -157,8 +159,15 @@ class App {
     if (!report) return;
     const hadFocus = this.tbody.contains(document.activeElement);
     this.shown = visibleRows(report.rows, this.hidden, this.state.filter);
-    let selected = this.shown.findIndex((r) => r.key === this.state.selectedKey);
-    if (selected < 0 && this.shown.length) selected = 0;
+    // A restored or filtered-out selection waits (pendingKey) until its row is shown again: a partial report
+    // during the startup scan must not overwrite the persisted selection.
+    const wanted = this.pendingKey ?? this.state.selectedKey;
+    let selected = this.shown.findIndex((r) => r.key === wanted);
+    if (selected >= 0) this.pendingKey = undefined;
+    else {
+      if (wanted) this.pendingKey = wanted;
+      if (this.shown.length) selected = 0;
+    }
     this.rowEls = this.shown.map((r, i) => tableRow(r, i, i === selected));
     this.tbody.replaceChildren(...this.rowEls);
     this.table.setAttribute('aria-rowcount', String(this.shown.length + 1));
@@ -192,6 +201,7 @@ class App {
     if (focus) el.focus();
     el.scrollIntoView({ block: 'nearest' });
     this.state.selectedKey = row.key;
+    this.pendingKey = undefined;
     this.save();
     this.renderDetails();
   }

@@ -196,10 +196,11 @@ async function main() {
 
     await check('screenshot: panel, dark theme', async () => {
       await runCommand(page, 'View: Close Primary Side Bar');
-      const shown = rows.find((r) => r.atRisk && expectedRows.find((e) => `${e.file}#${e.id}` === r.key)?.volatility !== null) ?? rows[0];
+      const shown = rows.find((r) => r.atRisk && r.status !== 'liquidatable' && expectedRows.find((e) => `${e.file}#${e.id}` === r.key)?.volatility !== null) ?? rows[0];
       await view.locator(rowSelector(shown.key)).click();
       await view.locator('.details svg.curve').waitFor({ timeout: 15_000 }).catch(() => undefined);
-      await page.waitForTimeout(300);
+      await runCommand(page, 'View: Close Editors in Other Groups').catch(() => undefined); // the click revealed the file beside
+      await page.waitForTimeout(600);
       await page.screenshot({ path: join(OUT, 'panel-dark.png') });
     });
 
@@ -275,6 +276,7 @@ async function main() {
     await check('Quick Fix (Ctrl+.) on an at-risk Problem offers the engine fix', async () => {
       const loan = expectedRows.find((r) => r.kind === 'loan' && r.fix && Object.values(r.fix.addCollateral ?? {}).some(Boolean) && r.file.endsWith('.yaml'));
       assert(loan, 'no loan with a collateral fix in the examples');
+      await page.locator('.editor-instance .monaco-editor .view-lines').last().click(); // open it beside the panel, not over it
       await page.keyboard.press('Control+P');
       await page.locator('.quick-input-widget .quick-input-box input').fill(basename(loan.file));
       await page.locator('.quick-input-list .monaco-list-row', { hasText: basename(loan.file) }).first().click();
@@ -290,9 +292,6 @@ async function main() {
       assert(/Add [\d,.]+ \S+ collateral → safe/.test(text), `no collateral Quick Fix: ${text}`);
       await page.screenshot({ path: join(OUT, 'quick-fix.png') });
       await page.keyboard.press('Escape');
-      await runCommand(page, 'Liquidation Lens: Open Panel');
-      await view.locator('tbody tr.row.selected').waitFor({ timeout: 15_000 });
-      await page.locator('.editor-instance .monaco-editor .view-lines').last().click(); // focus back in an editor
     });
 
     await check('Problems: count > 0 with position messages', async () => {
@@ -330,7 +329,8 @@ async function main() {
       await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
       await page.locator('.monaco-workbench.vs').waitFor({ timeout: 30_000 });
       await runCommand(page, 'Liquidation Lens: Open Panel');
-      await view.locator('tbody tr.row').first().waitFor({ timeout: 30_000 });
+      await view.locator('tbody tr.row').nth(Math.max(0, expectedRows.length - 1)).waitFor({ timeout: 30_000 }); // the full scan, not a first partial report
+      await page.waitForTimeout(300);
       const after = await view.locator('tbody tr.row.selected').getAttribute('data-key');
       same(after, selected, 'selected row after reload');
       await page.waitForTimeout(1000);
@@ -339,13 +339,13 @@ async function main() {
     });
 
     await check('screenshot: panel, light theme', async () => {
-      await runCommand(page, 'View: Close Editors in Other Groups').catch(() => undefined);
       const cls = await view.locator('body').getAttribute('class');
       assert(/vscode-light/.test(cls ?? ''), `webview body is not light: ${cls}`);
-      const shown = rows.find((r) => r.atRisk && expectedRows.find((e) => `${e.file}#${e.id}` === r.key)?.volatility !== null) ?? rows[0];
+      const shown = rows.find((r) => r.atRisk && r.status !== 'liquidatable' && expectedRows.find((e) => `${e.file}#${e.id}` === r.key)?.volatility !== null) ?? rows[0];
       await view.locator(rowSelector(shown.key)).click();
       await view.locator('.details svg.curve').waitFor({ timeout: 15_000 }).catch(() => undefined);
-      await page.waitForTimeout(500);
+      await runCommand(page, 'View: Close Editors in Other Groups').catch(() => undefined);
+      await page.waitForTimeout(600);
       await page.screenshot({ path: join(OUT, 'panel-light.png') });
     });
   } finally {

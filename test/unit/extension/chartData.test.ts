@@ -32,7 +32,7 @@ describe('chart data', () => {
     expect(curve.marker?.p).toBe(eth.liquidationProbability);
     expect(curve.ticks.map((t) => t.label)).toEqual(['1h', '4h', '24h', '3d', '7d']);
     expect(curve.title).toMatch(/^Probability of liquidation by horizon: 1h .* 24h 0\.\d+ %/);
-    expect(curve.aside).toBe('Student-t tails (k = 4), funding drift −10.95 %/yr');
+    expect(curve.aside).toBe('Student-t (k = 4), funding −10.95 %/yr');
   });
 
   it('the band is mark·exp(±kσ√t)', () => {

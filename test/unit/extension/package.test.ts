@@ -22,6 +22,9 @@ describe('vsix contents (vsce ls)', () => {
     expect(files.filter((f) => !ALLOWED.test(f))).toEqual([]);
     for (const f of REQUIRED) expect(files).toContain(f);
     expect(files.some((f) => f.endsWith('.map'))).toBe(false);
+    // README screenshots live in the repository, not in the VSIX
+    expect(existsSync(join(ROOT, 'media/screenshots/panel-dark.png'))).toBe(true);
+    expect(files.filter((f) => f.startsWith('media/screenshots/'))).toEqual([]);
   });
   it('.vscodeignore is an allowlist', () => {
     const lines = source('.vscodeignore').split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('#'));
