@@ -6,7 +6,7 @@ import type { LoanFix, ResultRow } from './report';
 import type { EvalContext } from './context';
 import { markAge } from './staleness';
 import { marketRiskOf } from './market-risk';
-import { assess, type Barriers, type MarketRisk, type RiskOutcome } from './risk-view';
+import { assess, tailDetails, type Barriers, type MarketRisk, type RiskOutcome } from './risk-view';
 import { meetsTarget } from './status';
 import { formatDuration } from './time';
 
@@ -74,6 +74,6 @@ function loanRow(account: LendingAccount, loan: Loan, m: LoanMetrics, ctx: EvalC
     volatilitySource: source, horizon: formatDuration(ctx.settings.horizon), liquidationProbability: o.probability,
     status: o.status, reason: m.healthFactor === null && m.note ? m.note : o.reason,
     fix: fixOf(account, loan, o.status, risk, ctx),
-    details: { var: null, es: null, liquidationCost: fmt(m.liquidationCost), timeToLiquidation: null, ...m.details },
+    details: { var: null, es: null, liquidationCost: fmt(m.liquidationCost), timeToLiquidation: null, tails: tailDetails(risk), ...m.details },
   };
 }

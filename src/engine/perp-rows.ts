@@ -9,7 +9,7 @@ import { markAge, type MarkAge } from './staleness';
 import { deviationCause } from './deviation-cause';
 import type { HistoryData } from './volatility';
 import { marketRiskOf } from './market-risk';
-import { assess, type MarketRisk } from './risk-view';
+import { assess, tailDetails, type MarketRisk } from './risk-view';
 import { barriersOf } from './reevaluate';
 import { defaultFundingInterval, isInverse } from './venues';
 import { attachPortfolioVar } from './portfolio';
@@ -35,7 +35,7 @@ export function marketRisk(account: PerpAccount, p: PerpPosition, ctx: EvalConte
   const interval = p.market.fundingInterval ?? defaultFundingInterval(account.venue);
   const mu = p.market.fundingRate ? fundingDrift(p.market.fundingRate.toNumber(), interval) : 0;
   const { risk, vol } = marketRiskOf(ctx, { symbol: p.symbol, vol: p.market, historySpan: p.fields['history'], at: markSpan, mu, age });
-  const details: Record<string, unknown> = { ewmaVolatility: vol.history?.ewma ?? null, historyBars: vol.history?.bars ?? null, fundingDrift: mu };
+  const details: Record<string, unknown> = { ewmaVolatility: vol.history?.ewma ?? null, historyBars: vol.history?.bars ?? null, fundingDrift: mu, tails: tailDetails(risk) };
   return { risk, age, volSource: vol.source, details, history: vol.history };
 }
 

@@ -56,6 +56,11 @@ function oneBarrier(mark: number, barrier: number, risk: MarketRisk): number {
   });
 }
 
+/** The tail model a row's probability used, with its fitted parameters, so views can redraw P(t) exactly. */
+export function tailDetails(risk: MarketRisk): { model: MarketRisk['tails']; k: number; vg: VgParams | null; evt: MarketRisk['evt'] | null } {
+  return { model: risk.tails, k: risk.dof, vg: risk.vg ?? null, evt: risk.evt ?? null };
+}
+
 /** P(touch within the horizon) of the nearest barrier, or of both (P = min(1, P_down + P_up)). */
 export function probabilityOf(b: Barriers, risk: MarketRisk): number | null {
   if (risk.sigma === null || risk.suppressed) return null;

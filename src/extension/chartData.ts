@@ -53,9 +53,9 @@ function fundingDriftOf(row: ResultRow): number {
 }
 
 function riskAt(row: ResultRow, settings: ChartInput['settings'], seconds: number): MarketRisk {
-  // The engine's defaults (risk.md §3): Student-t k = 4; fitted history tails (k, VG, EVT) are not in the report, so
-  // vg/evt fall back to Student-t here as liquidationProbability does without a fit.
-  return { sigma: row.volatility, mu: fundingDriftOf(row), horizonSeconds: seconds, tails: settings.tails, dof: 4, vg: null, evt: null, suppressed: false, prefix: null };
+  // The row reports the tail model its probability used (model, Student-t k, VG/EVT fits): the curve uses the same.
+  const t = row.details?.['tails'] as { model?: MarketRisk['tails']; k?: number; vg?: MarketRisk['vg']; evt?: MarketRisk['evt'] } | undefined;
+  return { sigma: row.volatility, mu: fundingDriftOf(row), horizonSeconds: seconds, tails: t?.model ?? settings.tails, dof: t?.k ?? 4, vg: t?.vg ?? null, evt: t?.evt ?? null, suppressed: false, prefix: null };
 }
 
 /** P(touch within `seconds` from now) with the row's volatility, drift and tails (risk-view.ts probabilityOf). */
