@@ -1,7 +1,7 @@
 // Extension settings (format.md §6) → the engine's RiskSettings. Pure: the caller passes a getter over
 // `workspace.getConfiguration('liquidationLens')`, so this maps and validates without vscode.
 import type { RiskSettings, Status, VenueId } from '../engine/types';
-import { parseDuration } from './duration';
+import { parseDuration } from '../engine/time';
 
 export const DEFAULT_INCLUDE = '**/*.positions.{json,yaml,yml,csv}';
 
@@ -47,7 +47,9 @@ function positive(get: ConfigGetter, key: string, problems: string[]): number | 
 function duration(get: ConfigGetter, key: string, problems: string[]): number | undefined {
   const value = get(key);
   if (value === undefined || value === null || value === '') return undefined;
-  const seconds = parseDuration(value);
+  // A number is seconds; text is a format.md §1 duration ("24h", "PT8H"), parsed by the engine's one parser.
+  const parsed = typeof value === 'number' ? (Number.isFinite(value) && value >= 0 ? value : null) : typeof value === 'string' ? parseDuration(/^\d+(\.\d+)?$/.test(value.trim()) ? `${value.trim()}s` : value) : null;
+  const seconds = parsed ?? undefined;
   if (seconds === undefined) problems.push(`liquidationLens.${key}: "${String(value)}" is not a duration like "24h", "15m" or "PT8H"`);
   return seconds;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDuration, parseDuration } from '../../../src/extension/duration';
+import { formatDuration, parseDuration } from '../../../src/engine/time';
 import { DEFAULT_INCLUDE, effectiveBands, readSettings } from '../../../src/extension/settings';
 
 const getter = (values: Record<string, unknown>) => (key: string) => values[key];
@@ -20,14 +20,18 @@ describe('durations', () => {
     expect(parseDuration('7d')).toBe(604800);
     expect(parseDuration('PT8H')).toBe(28800);
     expect(parseDuration('P1DT2H30M')).toBe(95400);
-    expect(parseDuration(3600)).toBe(3600);
-    expect(parseDuration('3600')).toBe(3600);
   });
   it('rejects what is not a duration', () => {
-    for (const bad of ['', 'P', 'PT', 'soon', '-5m', '5 years', null, {}, -1, Number.NaN]) expect(parseDuration(bad)).toBeUndefined();
+    for (const bad of ['', 'P', 'PT', 'soon', '-5m', '5 years']) expect(parseDuration(bad)).toBeNull();
+  });
+  it('reads a number of seconds from the settings', () => {
+    expect(readSettings(getter({ ...DEFAULTS, horizon: 3600 })).risk.horizon).toBe(3600);
+    expect(readSettings(getter({ ...DEFAULTS, horizon: '3600' })).risk.horizon).toBe(3600);
+    expect(readSettings(getter({ ...DEFAULTS, horizon: 'soon' })).problems.join()).toMatch(/not a duration/);
   });
   it('prints short forms', () => {
-    expect(formatDuration(86400)).toBe('1d');
+    expect(formatDuration(86400)).toBe('24h');
+    expect(formatDuration(604800)).toBe('7d');
     expect(formatDuration(28800)).toBe('8h');
     expect(formatDuration(90)).toBe('90s');
   });
