@@ -5,6 +5,7 @@ import type { FileEvaluation } from '../engine/evaluate';
 import type { ResultRow } from '../engine/report';
 import { resolveSettings, type EffectiveSettings } from '../engine/settings';
 import { safeEvaluate } from './evaluator';
+import { historyPaths } from '../engine/history-refs';
 import { gitIgnored } from './gitignore';
 import { rowKey, sortRows } from './rows';
 import { readSettings, type ExtensionSettings } from './settings';
@@ -30,6 +31,8 @@ export class WorkspaceStore implements vscode.Disposable {
   private readonly emitter = new vscode.EventEmitter<StoreChange>();
   private readonly disposables: vscode.Disposable[] = [];
   private watchers: vscode.Disposable[] = [];
+  /** History file (fsPath) → the position files that read it, re-evaluated when it changes. */
+  private readonly historyReaders = new Map<string, Set<string>>();
   private readonly editTimers = new Map<string, ReturnType<typeof setTimeout>>();
   private rescanTimer: ReturnType<typeof setTimeout> | undefined;
   private scanning: Promise<void> | undefined;
@@ -128,6 +131,10 @@ export class WorkspaceStore implements vscode.Disposable {
         else this.scheduleRescan();
       });
       this.watchers.push(watcher);
+      const history = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, '**/*.{csv,txt}'));
+      history.onDidChange((uri) => this.onHistoryChanged(uri));
+      history.onDidCreate((uri) => this.onHistoryChanged(uri));
+      this.watchers.push(history);
     }
   }
 
@@ -225,7 +232,30 @@ export class WorkspaceStore implements vscode.Disposable {
   }
 
   private store(uri: vscode.Uri, text: string): void {
-    this.entries.set(uri.toString(), { uri, text, evaluation: this.evaluateText(uri, text) });
+    const evaluation = this.evaluateText(uri, text);
+    this.entries.set(uri.toString(), { uri, text, evaluation });
+    this.noteHistoryReaders(uri, evaluation);
+  }
+
+  private noteHistoryReaders(uri: vscode.Uri, evaluation: FileEvaluation): void {
+    const key = uri.toString();
+    for (const readers of this.historyReaders.values()) readers.delete(key);
+    for (const path of historyPaths(evaluation.parsed, uri.fsPath)) {
+      const readers = this.historyReaders.get(path) ?? new Set<string>();
+      readers.add(key);
+      this.historyReaders.set(path, readers);
+    }
+  }
+
+  /** New bars in a history file: re-evaluate every position file that reads it (the buffer's text when open). */
+  private onHistoryChanged(history: vscode.Uri): void {
+    for (const key of this.historyReaders.get(history.fsPath) ?? []) {
+      const entry = this.entries.get(key);
+      if (!entry) continue;
+      const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
+      if (open) this.evaluateNow(entry.uri, open.getText());
+      else void this.evaluateFromDisk(entry.uri);
+    }
   }
 
   private fire(change: StoreChange): void {
