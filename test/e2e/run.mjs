@@ -2,7 +2,7 @@
 // driven by Debian chromium through playwright-core (shared/e2e.md). Data-driven: the panel must show what
 // `node dist/cli.js check --format json` reports for the same files (same count, order, statuses, symbols).
 // Prints ONE line "N passed, N failed" on stdout; exits 1 on any failure. Screenshots (dark + light) → test/e2e/out/.
-// Env: EXT_INSTALL=copy|vsix (default copy), E2E_DEBUG=1 (browser console, server log), E2E_KEEP=1 (keep temp dir).
+// Env: EXT_INSTALL=copy|vsix (default: vsix under CI, else copy), E2E_DEBUG=1 (browser console, server log), E2E_KEEP=1 (keep temp dir).
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
@@ -45,10 +45,20 @@ function hostileFile() {
     markets: {}, positions: [{ id: 'hostile-1', symbol: HOSTILE, side: 'long', size: '1', entryPrice: '100' }] }, null, 2);
 }
 
+/** The workspace's pinned `liquidationLens.evaluationTime`, so the CLI reference is evaluated at the panel's time. */
+function pinnedNow(workspace) {
+  try {
+    const t = JSON.parse(readFileSync(join(workspace, '.vscode/settings.json'), 'utf8'))['liquidationLens.evaluationTime'];
+    return typeof t === 'string' && t !== 'now' ? ['--now', t] : [];
+  } catch {
+    return [];
+  }
+}
+
 function cliReport(workspace, extra = [], target = '.') {
   const cli = join(ROOT, 'dist/cli.js');
   if (!existsSync(cli)) return null;
-  const r = spawnSync(process.execPath, [cli, 'check', target, '--format', 'json', ...extra], { cwd: workspace, encoding: 'utf8', maxBuffer: 64 << 20 });
+  const r = spawnSync(process.execPath, [cli, 'check', target, '--format', 'json', ...pinnedNow(workspace), ...extra], { cwd: workspace, encoding: 'utf8', maxBuffer: 64 << 20 });
   try {
     return JSON.parse(r.stdout);
   } catch {
@@ -101,7 +111,7 @@ async function main() {
   else mkdirSync(workspace, { recursive: true });
   writeFileSync(join(workspace, 'zz-hostile.positions.json'), hostileFile());
   writeUserSettings(userDataDir, userSettings(DARK_THEME));
-  if (process.env.EXT_INSTALL === 'vsix') installVsix(tmp, extensionsDir, userDataDir, configPath);
+  if ((process.env.EXT_INSTALL ?? (process.env.CI ? 'vsix' : 'copy')) === 'vsix') installVsix(tmp, extensionsDir, userDataDir, configPath);
   else copyExtension(extensionsDir);
 
   const expected = cliReport(workspace);
@@ -347,6 +357,30 @@ async function main() {
       await runCommand(page, 'View: Close Editors in Other Groups').catch(() => undefined);
       await page.waitForTimeout(600);
       await page.screenshot({ path: join(OUT, 'panel-light.png') });
+    });
+
+    await check('new bars in a history file re-evaluate the positions that read it (continuous recalibration)', async () => {
+      const key = 'desk-isolated.positions.json#btc-10x-long';
+      const cell = () => view.locator(rowSelector(key)).evaluate((tr) => tr.getAttribute('data-volatility') ?? tr.textContent);
+      const before = await cell();
+      const path = join(workspace, 'data/BTCUSDT-1h.csv');
+      const lines = readFileSync(path, 'utf8').trim().split('\n');
+      // Triple every bar's move around its previous close: realised volatility rises, so the row must change.
+      const out = [lines[0]];
+      let prev = Number(lines[1].split(',')[4]);
+      for (const line of lines.slice(1)) {
+        const [t, o, h, l, c, v] = line.split(',');
+        const k = (x) => (prev + 3 * (Number(x) - Number(o))).toFixed(1);
+        out.push([t, prev.toFixed(1), k(h), k(l), k(c), v].join(','));
+        prev = Number(k(c));
+      }
+      writeFileSync(path, out.join('\n') + '\n');
+      let after = before;
+      for (const end = Date.now() + 20_000; after === before && Date.now() < end;) {
+        await page.waitForTimeout(250);
+        after = await cell();
+      }
+      assert(after !== before, `the BTC row did not change after its history file did (${before})`);
     });
   } finally {
     await browser.close().catch(() => undefined);
