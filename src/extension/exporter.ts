@@ -13,7 +13,7 @@ export function exportText(report: Report, format: ExportFormat): string {
 }
 
 export function workspaceReport(store: WorkspaceStore): Report {
-  return buildReport(store.files().map((f) => f.evaluation), store.lastEvaluated.getTime());
+  return buildReport(store.files().map((f) => f.evaluation), store.evaluationTime().getTime());
 }
 
 const CHOICES = [

@@ -66,6 +66,12 @@ export class WorkspaceStore implements vscode.Disposable {
     for (const d of [...this.watchers, ...this.disposables]) d.dispose();
   }
 
+  /** The time the rows were evaluated at: the pinned `evaluationTime` setting, else the last evaluation. */
+  evaluationTime(): Date {
+    const pinned = this.settings.risk.evaluationTime;
+    return typeof pinned === 'number' ? new Date(pinned) : this.lastEvaluated;
+  }
+
   /** Every row of every file, in the cli.md §2 order. */
   rows(): ResultRow[] {
     return sortRows([...this.entries.values()].flatMap((e) => e.evaluation.rows));

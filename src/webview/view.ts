@@ -47,7 +47,8 @@ function markCell(r: PanelRow): HTMLElement {
     const age = formatAge(r.markAge);
     td.append(h('span', { class: 'stale', attrs: { title: `stale: mark ${age || ''} old`.replace('  ', ' '), 'aria-label': `stale mark ${age}` } }, icon('history'), h('span', { text: age || 'stale' })));
   }
-  td.append(r.markPrice === null ? dash() : num(formatAmount(r.markPrice)));
+  // A perp's mark is echoed as written; a loan's may be a computed ratio (wstETH/WETH), shown at price precision.
+  td.append(r.markPrice === null ? dash() : num(r.kind === 'loan' ? formatPrice(r.markPrice, null) : formatAmount(r.markPrice)));
   return td;
 }
 

@@ -173,7 +173,7 @@ export class PositionsPanel implements vscode.Disposable {
     this.dirty = false;
     this.post(buildReportMessage({
       epoch: this.store.epoch,
-      now: this.store.lastEvaluated,
+      now: this.store.evaluationTime(),
       files: this.store.files().map((f) => f.evaluation.file),
       rows: this.store.rows(),
       risk: this.store.settings.risk,
