@@ -95,7 +95,7 @@ export const STATUS_LOOK: Record<PanelStatus, { word: string; codicon: string; g
 
 const RISKY: ReadonlySet<PanelStatus> = new Set(['liquidatable', 'critical', 'warning', 'watch']);
 
-/** Watch or worse (what gets a Problem, a mark in the panel and a place in "Show At-Risk Positions"). */
+/** Watch or worse (what gets a Problem, a mark in the panel and a place in "Show Positions at Risk"). */
 export function isAtRisk(status: PanelStatus): boolean {
   return RISKY.has(status);
 }

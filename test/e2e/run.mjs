@@ -319,8 +319,8 @@ async function main() {
       await page.keyboard.press('Control+Shift+M');
     });
 
-    await check('command "Liquidation Lens: Show At-Risk Positions" lists them', async () => {
-      await runCommand(page, 'Liquidation Lens: Show At-Risk Positions');
+    await check('command "Liquidation Lens: Show Positions at Risk" lists them', async () => {
+      await runCommand(page, 'Liquidation Lens: Show Positions at Risk');
       const items = page.locator('.quick-input-list .monaco-list-row');
       await items.first().waitFor({ timeout: 10_000 });
       const n = await items.count();
