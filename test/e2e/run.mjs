@@ -245,7 +245,12 @@ async function main() {
     });
 
     await check('editor shows after-line decorations with the status', async () => {
-      const texts = await page.locator('.editor-instance .monaco-editor .view-line span[class*="ced-"]').evaluateAll((els) => els.map((el) => getComputedStyle(el, '::after').content));
+      // Decorations arrive after the editor renders the file: poll for up to 15 s.
+      let texts = [];
+      for (const end = Date.now() + 15_000; Date.now() < end; await page.waitForTimeout(250)) {
+        texts = await page.locator('.editor-instance .monaco-editor .view-line span[class*="ced-"]').evaluateAll((els) => els.map((el) => getComputedStyle(el, '::after').content));
+        if (texts.some((t) => /(liquidatable|critical|warning|watch|safe|unknown)/.test(t))) break;
+      }
       assert(texts.some((t) => /(liquidatable|critical|warning|watch|safe|unknown)/.test(t)), `no decoration text: ${JSON.stringify(texts.slice(0, 5))}`);
       await page.screenshot({ path: join(OUT, 'editor-decorations.png') });
     });
