@@ -92,6 +92,9 @@ export interface StressPoint {
 }
 
 export interface StressReport {
+  /** Present when the shocks were not market-wide: each market's own shock and/or volatility scaling. */
+  perAsset?: Record<string, number>;
+  scaledByVolatility?: boolean;
   shocks: number[];
   curve: StressPoint[];
   accounts: Array<{ file: string; account: string | null; firstFailingShock: number | null }>;

@@ -6,7 +6,7 @@ import { Dec, fmt } from './decimal';
 import type { Account, LendingAccount, PerpAccount, PerpMetrics } from './types';
 import type { StressReport } from './report';
 import type { EvaluateOptions, FileEvaluation } from './evaluate';
-import { isInverse } from './venues';
+import { baseAsset, isInverse } from './venues';
 import { feeRate } from './liquidation-cost';
 
 export const DEFAULT_SHOCKS = [-0.5, -0.4, -0.3, -0.25, -0.2, -0.15, -0.1, -0.07, -0.05, -0.03, -0.02, -0.01, 0, 0.01, 0.02, 0.03, 0.05, 0.07, 0.1, 0.15, 0.2, 0.25, 0.3, 0.4, 0.5];
@@ -21,11 +21,43 @@ export interface AccountShock {
 
 const NONE = (): AccountShock => ({ liquidated: 0, notional: new Dec(0), loss: new Dec(0) });
 
-function shockPerp(account: PerpAccount, factor: Dec): PerpAccount {
-  const positions = account.positions.map((p) => ({
-    ...p,
-    market: { ...p.market, markPrice: p.market.markPrice ? p.market.markPrice.mul(factor) : null },
-  }));
+/**
+ * How one shock moves each market. Market-wide by default (every mark × (1 + shock)); with `perAsset` an asset's own
+ * shock is added to the market-wide one (keys: the symbol or its base asset, e.g. "ETH"); with `scaleByVolatility`
+ * each market moves shock × σ_market / σ_median, so a −10 % BTC day is a −15 % day for an alt twice as volatile.
+ */
+export interface StressOptions {
+  perAsset?: Record<string, number>;
+  scaleByVolatility?: boolean;
+  /** Annual volatility per symbol (from the rows), for scaleByVolatility. */
+  volatility?: Record<string, number>;
+}
+
+type Move = (symbol: string, shock: number) => Dec | null;
+
+function mover(o: StressOptions): Move {
+  const vols = Object.values(o.volatility ?? {}).filter((v) => v > 0).sort((a, b) => a - b);
+  const median = vols.length ? vols[Math.floor(vols.length / 2)]! : null;
+  return (symbol, shock) => {
+    const weight = o.scaleByVolatility && median ? (o.volatility?.[symbol] ?? median) / median : 1;
+    const own = o.perAsset?.[symbol] ?? o.perAsset?.[baseAsset(symbol)] ?? 0;
+    const f = new Dec(1).plus(new Dec((shock * weight + own).toPrecision(15)));
+    return f.gt(0) ? f : null;
+  };
+}
+
+const MARKET_WIDE: Move = (_symbol, shock) => {
+  const f = new Dec(1).plus(shock);
+  return f.gt(0) ? f : null;
+};
+
+function shockPerp(account: PerpAccount, shock: number, move: Move): PerpAccount | null {
+  const positions = [];
+  for (const p of account.positions) {
+    const f = move(p.symbol, shock);
+    if (f === null) return null;
+    positions.push({ ...p, market: { ...p.market, markPrice: p.market.markPrice ? p.market.markPrice.mul(f) : null } });
+  }
   return { ...account, positions };
 }
 
@@ -50,11 +82,15 @@ function perpOutcome(account: PerpAccount, base: PerpMetrics[]): AccountShock {
   return out;
 }
 
-function shockLending(account: LendingAccount, factor: Dec): LendingAccount {
-  const markets = Object.fromEntries(
-    Object.entries(account.markets).map(([k, a]) => [k, a.stable || !a.price ? a : { ...a, price: a.price.mul(factor) }]),
-  );
-  return { ...account, markets };
+function shockLending(account: LendingAccount, shock: number, move: Move): LendingAccount | null {
+  const entries = [];
+  for (const [k, a] of Object.entries(account.markets)) {
+    if (a.stable || !a.price) { entries.push([k, a] as const); continue; }
+    const f = move(k, shock);
+    if (f === null) return null;
+    entries.push([k, { ...a, price: a.price.mul(f) }] as const);
+  }
+  return { ...account, markets: Object.fromEntries(entries) };
 }
 
 function lendingOutcome(account: LendingAccount): AccountShock {
@@ -77,15 +113,18 @@ function today(account: PerpAccount): PerpMetrics[] {
   return m;
 }
 
-export function shockAccount(account: Account, shock: number): AccountShock {
-  const factor = new Dec(1).plus(shock);
-  if (factor.lte(0)) return NONE();
-  return account.kind === 'perp' ? perpOutcome(shockPerp(account, factor), today(account)) : lendingOutcome(shockLending(account, factor));
+export function shockAccount(account: Account, shock: number, move: Move = MARKET_WIDE): AccountShock {
+  if (account.kind === 'perp') {
+    const shocked = shockPerp(account, shock, move);
+    return shocked ? perpOutcome(shocked, today(account)) : NONE();
+  }
+  const shocked = shockLending(account, shock, move);
+  return shocked ? lendingOutcome(shocked) : NONE();
 }
 
 /** The smallest-magnitude shock at which the account has a liquidation, refined between grid points to 1e-4. */
-export function firstFailingShock(account: Account, shocks: number[]): number | null {
-  const fails = (s: number): boolean => shockAccount(account, s).liquidated > 0;
+export function firstFailingShock(account: Account, shocks: number[], move: Move = MARKET_WIDE): number | null {
+  const fails = (s: number): boolean => shockAccount(account, s, move).liquidated > 0;
   if (fails(0)) return 0;
   const candidates: number[] = [];
   for (const dir of [-1, 1]) {
@@ -109,12 +148,20 @@ export function firstFailingShock(account: Account, shocks: number[]): number | 
   return candidates.sort((a, b) => Math.abs(a) - Math.abs(b) || a - b)[0]!;
 }
 
-export function stressTest(parts: FileEvaluation[], _options: EvaluateOptions, shocks = DEFAULT_SHOCKS): StressReport {
+/** Annual volatility per symbol as the rows found it (implied, file or history). */
+export function rowVolatilities(parts: FileEvaluation[]): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const r of parts.flatMap((p) => p.rows)) if (r.symbol && r.volatility !== null && !(r.symbol in out)) out[r.symbol] = r.volatility;
+  return out;
+}
+
+export function stressTest(parts: FileEvaluation[], _options: EvaluateOptions, shocks = DEFAULT_SHOCKS, stress: StressOptions = {}): StressReport {
+  const move = stress.perAsset || stress.scaleByVolatility ? mover({ volatility: rowVolatilities(parts), ...stress }) : MARKET_WIDE;
   const accounts = parts.flatMap((p) => (p.parsed?.accounts ?? []).map((a) => ({ file: p.file.path, account: a })));
   const curve = shocks.map((shock) => {
     const total = NONE();
     for (const { account } of accounts) {
-      const o = shockAccount(account, shock);
+      const o = shockAccount(account, shock, move);
       total.liquidated += o.liquidated;
       total.notional = total.notional.plus(o.notional);
       total.loss = total.loss.plus(o.loss);
@@ -122,8 +169,10 @@ export function stressTest(parts: FileEvaluation[], _options: EvaluateOptions, s
     return { shock, positionsLiquidated: total.liquidated, notional: fmt(total.notional)!, loss: fmt(total.loss)! };
   });
   return {
+    ...(stress.perAsset ? { perAsset: stress.perAsset } : {}),
+    ...(stress.scaleByVolatility ? { scaledByVolatility: true } : {}),
     shocks,
     curve,
-    accounts: accounts.map(({ file, account }) => ({ file, account: account.account, firstFailingShock: firstFailingShock(account, shocks) })),
+    accounts: accounts.map(({ file, account }) => ({ file, account: account.account, firstFailingShock: firstFailingShock(account, shocks, move) })),
   };
 }
