@@ -25,7 +25,10 @@ export function stressMessage(report: StressReport, epoch: number): StressMessag
     : `Liquidated notional by market-wide shock. ${[say(worstDown), say(worstUp)].filter(Boolean).join('; ')}.`;
   return {
     type: 'stress', epoch,
-    title: `Stress test: liquidations when every mark moves together, ${bars.length} shocks`,
+    title: report.scaledByVolatility
+      ? `Stress test: liquidations when every mark moves by the shock scaled by its volatility, ${bars.length} shocks`
+      : `Stress test: liquidations when every mark moves together, ${bars.length} shocks`,
+    scaledByVolatility: report.scaledByVolatility === true,
     desc,
     unitNote: 'notional in quote money (USD-equivalent for inverse, debt value for loans)',
     bars,

@@ -176,6 +176,7 @@ export const StressMessageSchema = v.object({
   title: text,
   desc: text,
   unitNote: text,
+  scaledByVolatility: v.optional(v.boolean()),
   bars: v.pipe(v.array(StressBarSchema), v.maxLength(100)),
   accounts: v.pipe(v.array(v.object({ file: text, account: nullableText, firstFailingShock: v.nullable(finite), label: text })), v.maxLength(10_000)),
 });
@@ -205,7 +206,8 @@ export const WebviewToHostSchema = v.variant('type', [
   v.object({ type: v.literal('applyFix'), key, kind: v.picklist(FIX_KINDS), asset: v.nullable(v.pipe(v.string(), v.maxLength(200))) }),
   /** Chart data for the selected row. */
   v.object({ type: v.literal('details'), key }),
-  v.object({ type: v.literal('stress') }),
+  /** Market-wide shocks, or each market's shock scaled by its volatility. */
+  v.object({ type: v.literal('stress'), scaleByVolatility: v.optional(v.boolean()) }),
   v.object({ type: v.literal('export') }),
 ]);
 export type WebviewToHost = v.InferOutput<typeof WebviewToHostSchema>;

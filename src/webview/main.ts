@@ -242,17 +242,17 @@ class App {
     if (row && first) this.applyFix(row, first);
   }
 
-  private runStress(): void {
+  private runStress(scaleByVolatility = false): void {
     this.stress.hidden = false;
     this.stress.setAttribute('aria-busy', 'true');
     this.stress.replaceChildren(h('div', { class: 'muted stress-wait', attrs: { role: 'status' }, text: 'Running the stress test…' }));
-    this.vscode.postMessage({ type: 'stress' });
+    this.vscode.postMessage({ type: 'stress', scaleByVolatility });
   }
 
   private showStress(msg: StressMessage): void {
     this.stress.hidden = false;
     this.stress.removeAttribute('aria-busy');
-    this.stress.replaceChildren(...stressView(msg, () => { this.stress.hidden = true; }));
+    this.stress.replaceChildren(...stressView(msg, () => { this.stress.hidden = true; }, (scaled) => this.runStress(scaled)));
   }
 
   private onTableKey(ev: KeyboardEvent): void {

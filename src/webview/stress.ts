@@ -17,11 +17,14 @@ function accountsTable(m: StressMessage): HTMLElement {
     body);
 }
 
-export function stressView(m: StressMessage, onClose: () => void): HTMLElement[] {
+export function stressView(m: StressMessage, onClose: () => void, onScale: (scaled: boolean) => void = () => {}): HTMLElement[] {
   const worst = [...m.bars].sort((a, b) => b.height - a.height)[0];
   const aside = worst && worst.positions > 0 ? `worst ${worst.label}: ${worst.positions} positions, ${formatAmount(worst.notional, { decimals: 0 })} notional` : 'no liquidation in the range';
   return [
     h('div', { class: 's-head' }, h('h3', { text: 'Stress test' }, h('span', { class: 'aside', text: ` ${aside}` })), h('span', { class: 'spacer' }),
+      h('label', { class: 's-scale', attrs: { title: 'Move each market by the shock × its volatility / the median volatility' } },
+        h('input', { attrs: { type: 'checkbox', checked: m.scaledByVolatility === true }, on: { change: (e: Event) => onScale((e.target as HTMLInputElement).checked) } }),
+        h('span', { text: 'scale by volatility' })),
       h('button', { class: 'btn secondary', attrs: { type: 'button', title: 'Close the stress view' }, on: { click: onClose } }, icon('close'), h('span', { text: 'Close' }))),
     h('div', { class: 's-body' }, h('div', { class: 's-chart' }, stressChart(m) as unknown as HTMLElement, h('div', { class: 'muted s-note', text: m.unitNote })), h('div', { class: 's-accounts' }, accountsTable(m))),
   ];

@@ -227,6 +227,9 @@ async function main() {
       const accounts = await view.locator('.stress-accounts tbody tr').count();
       same(accounts, cli.stress.accounts.length, 'stress accounts');
       await page.screenshot({ path: join(OUT, 'stress-dark.png') });
+      // Scaling each market's shock by its volatility re-runs the test on the host.
+      await view.locator('.stress .s-scale input').check();
+      await view.locator('.stress svg.stress-chart title', { hasText: 'scaled by its volatility' }).waitFor({ state: 'attached', timeout: 30_000 });
       await view.locator('.stress .s-head button').click();
       await view.locator('.stress').waitFor({ state: 'hidden', timeout: 5_000 });
     });

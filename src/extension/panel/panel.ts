@@ -122,7 +122,7 @@ export class PositionsPanel implements vscode.Disposable {
         this.postDetails(msg.key);
         return;
       case 'stress':
-        this.postStress();
+        this.postStress(msg.scaleByVolatility === true);
         return;
       case 'export':
         void exportReport(this.store);
@@ -154,9 +154,9 @@ export class PositionsPanel implements vscode.Disposable {
     }
   }
 
-  private postStress(): void {
+  private postStress(scaleByVolatility = false): void {
     try {
-      const report = stressTest(this.store.files().map((f) => f.evaluation), {});
+      const report = stressTest(this.store.files().map((f) => f.evaluation), {}, undefined, { scaleByVolatility });
       this.post(stressMessage(report, this.store.epoch));
     } catch (err) {
       this.log.error('stress test failed', err);
