@@ -51,7 +51,7 @@ export function riskDetails(p: PerpPosition, m: PerpMetrics, mark: Dec, risk: Ma
   // Inverse: the USD face is the exposure; the coin P&L is converted at the mark (first-order).
   const notional = inverse ? qty.toNumber() : qty.mul(mark).toNumber();
   // An isolated position cannot lose more than its margin balance (risk.md §4.1 "margin at risk").
-  const cap = p.marginMode === 'isolated' && m.marginBalance ? m.marginBalance.toNumber() : Number.POSITIVE_INFINITY;
+  const cap = p.marginMode === 'isolated' && m.marginBalance ? Math.max(0, m.marginBalance.toNumber()) : Number.POSITIVE_INFINITY;
   const v = lognormalVarEs({ notional, sigma: risk.sigma, mu: risk.mu, years: yearsH, confidence: VAR_CONFIDENCE, side: p.side });
   if (v) {
     const scale = inverse ? 1 / mark.toNumber() : 1;

@@ -103,6 +103,18 @@ describe('diagnostics the evaluator adds', () => {
   });
 });
 
+describe('VaR of an isolated position', () => {
+  it('is capped at the margin balance, and 0 when nothing is left to lose', () => {
+    const through = evaluateFile(ISO('', 'markPrice: "89000", mmr: "0.005", volatility: 0.6'), { now: NOW }).rows[0]!;
+    expect(through.status).toBe('liquidatable');
+    expect(through.details['var']).toBe('0');
+    const live = evaluateFile(ISO(), { now: NOW }).rows[0]!;
+    expect(Number(live.details['var'])).toBeGreaterThan(0);
+    expect(Number(live.details['var'])).toBeLessThanOrEqual(Number(live.marginBalance));
+    expect(Number(live.details['es'])).toBeGreaterThanOrEqual(Number(live.details['var']));
+  });
+});
+
 describe('account VaR with Euler contributions', () => {
   it('contributions add up to the account VaR and ES ≥ VaR', () => {
     const two = yaml(`venue: generic-linear\naccount: t\nmarginMode: cross\nwalletBalance: "50000"\nasOf: 2026-11-24T06:59:00Z\nmarkets:\n  BTCUSDT: { markPrice: "97250.4", mmr: "0.005", volatility: 0.6 }\n  ETHUSDT: { markPrice: "3612.55", mmr: "0.005", volatility: 0.8 }\npositions:\n  - { symbol: BTCUSDT, side: long, size: "1", entryPrice: "96000" }\n  - { symbol: ETHUSDT, side: short, size: "10", entryPrice: "3500" }\n`);
