@@ -1,6 +1,8 @@
 // History files (format.md §3.1): CSV `time,open,high,low,close[,volume]`, oldest first, regular bars.
 // Pure: takes the file text, returns bars + diagnostics on exact cells (1-based, UTF-16 columns, end exclusive).
 
+import type { Diagnostic } from '../types';
+
 export interface Bar {
   /** Unix milliseconds. */
   time: number;
@@ -13,15 +15,8 @@ export interface Bar {
   line: number;
 }
 
-export interface HistoryDiagnostic {
-  severity: 'error' | 'warning' | 'info' | 'hint';
-  code: string;
-  message: string;
-  line: number;
-  column: number;
-  endLine: number;
-  endColumn: number;
-}
+/** A history problem, located in the history file (the engine's Diagnostic shape). */
+export type HistoryDiagnostic = Diagnostic;
 
 export interface ParsedHistory {
   bars: Bar[];
