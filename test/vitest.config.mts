@@ -5,6 +5,7 @@ export default defineConfig({
     root: '.',
     include: ['test/unit/**/*.test.ts'],
     globalSetup: ['test/global-setup.mts'],
+    setupFiles: ['test/fast-check.setup.ts'],
     testTimeout: 60_000,
     pool: 'threads',
   },

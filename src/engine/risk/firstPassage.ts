@@ -69,7 +69,8 @@ export function passageProbability(a: number, nuToward: number, sigma: number, y
 export function everHitProbability(a: number, nuToward: number, sigma: number): number {
   if (nuToward >= 0) return a === 0 || sigma > 0 || nuToward > 0 ? 1 : 0;
   if (sigma === 0) return 0;
-  return Math.exp((2 * nuToward * a) / (sigma * sigma));
+  // σ² can overflow to ∞ for absurd σ, making the exponent ∞/∞: clamp01 turns that NaN into the conservative 1.
+  return clamp01(Math.exp((2 * nuToward * a) / (sigma * sigma)));
 }
 
 /**

@@ -15,6 +15,12 @@ const barrierOf = (s: 'long' | 'short', d: number) => (s === 'long' ? 100 * (1 -
 const SLACK = 1e-12;
 
 describe('first-passage probability properties', () => {
+  it('stays in [0, 1] for the overflow case fast-check once found (σ² = ∞, T = ∞)', () => {
+    const p = liquidationProbability({ spot: 100, barrier: 100.00000000000001, side: 'short', sigma: 1.3407807929942597e154, years: Number.POSITIVE_INFINITY, mu: 0, tails: 'gbm' });
+    expect(p).toBeGreaterThanOrEqual(0);
+    expect(p).toBeLessThanOrEqual(1);
+  });
+
   it('0 ≤ P ≤ 1 and never NaN, for any finite input including extremes', () => {
     const vg = { c: 0, sigma: 0.8, theta: -0.05, nu: 0.01 };
     const evt = { u: 0.05, k: 100, n: 1000, xi: 0.3, beta: 0.02, barYears: 1 / 365 };
