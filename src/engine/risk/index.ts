@@ -13,4 +13,5 @@ export * from './portfolio';
 export * from './slippage';
 export * from './buffer';
 export * from './varianceGamma';
+export * from './vgFit';
 export * from './evt';

@@ -3,6 +3,7 @@ import { barrierGeometry, firstPassageGbm, isValidPassage, type PassageInput } f
 import { studentTBound } from './studentT';
 import { vgFitMoments, vgLevyBound, vgParamsPerYear, type VgParams } from './varianceGamma';
 import { fitPot, potExceedance, type PotFit } from './evt';
+import { vgFitMle } from './vgFit';
 
 export type Tails = 'gbm' | 'student-t' | 'vg' | 'evt';
 
@@ -80,12 +81,17 @@ export function selectTailModel(requested: Tails, historyBars: number): TailChoi
   return { tails: requested, code: null, reason: null };
 }
 
-/** VG per-year parameters from bar log-returns by the exact method of moments (Seneta 2004); null if unusable. */
+/**
+ * VG per-year parameters from bar log-returns: the maximum-likelihood fit (vgFitMle, risk.md §3.2) when Nelder–Mead
+ * converges, else the exact method of moments (Seneta 2004), else its approximation; null if unusable.
+ */
 export function fitVgTail(logReturns: readonly number[], barYears: number): VgParams | null {
   if (logReturns.length < MIN_BARS_HEAVY_TAILS || !(barYears > 0)) return null;
   const fit = vgFitMoments(logReturns);
-  const p = fit?.exact ?? fit?.approx ?? null;
-  return p === null ? null : vgParamsPerYear(p, barYears);
+  const mom = fit?.exact ?? fit?.approx ?? null;
+  if (mom === null) return null;
+  const mle = vgFitMle(logReturns, mom);
+  return vgParamsPerYear(mle?.converged ? mle.params : mom, barYears);
 }
 
 /** POT fit of the adverse per-bar log moves for one side; k defaults to 10 % of the bars. */

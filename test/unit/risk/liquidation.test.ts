@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   firstPassageGbm, fitEvtTail, fitPot, fitVgTail, liquidationProbability, potExceedance, selectTailModel, studentTBound,
-  vgLevyBound,
+  vgFitMle, vgFitMoments, vgLevyBound, vgParamsPerYear,
 } from '../../../src/engine/risk';
 import { expectRel, fixtureJson, fixtureSeries } from './helpers';
 
@@ -57,11 +57,19 @@ describe('selectTailModel (format.md §6: vg/evt need ≥ 500 bars)', () => {
     expect(selectTailModel('gbm', 0).tails).toBe('gbm');
     expect(selectTailModel('student-t', 0).tails).toBe('student-t');
   });
-  it('fitVgTail needs ≥ 500 returns and converts to per-year units', () => {
+  it('fitVgTail needs ≥ 500 returns and converts the VG MLE to per-year units', () => {
     const x = fixtureSeries('vg_a_5000.csv');
     const p = fitVgTail(x, 1 / 365)!;
-    expectRel(p.nu, 0.347777010707861 / 365, 1e-8);
-    expectRel(p.sigma, 0.04050995714187584 * Math.sqrt(365), 1e-8);
+    const mle = fixtureJson('heavy_tails.json').vg_mle;
+    expectRel(p.nu, mle.nu / 365, 1e-2);
+    expectRel(p.sigma, mle.sigma * Math.sqrt(365), 1e-2);
+    expectRel(p.theta, mle.theta * 365, 1e-2);
     expect(fitVgTail(x.slice(0, 499), 1 / 365)).toBeNull();
+  });
+  it('fitVgTail on a 744-bar series (a month of hourly bars) is the converged MLE, per year', () => {
+    const x = fixtureSeries('vg_a_5000.csv').slice(0, 744);
+    const mle = vgFitMle(x, vgFitMoments(x)!.exact!)!;
+    expect(mle.converged).toBe(true);
+    expect(fitVgTail(x, 1 / 8760)).toEqual(vgParamsPerYear(mle.params, 1 / 8760));
   });
 });

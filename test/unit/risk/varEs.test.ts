@@ -169,3 +169,28 @@ describe('portfolio VaR/ES with Euler contributions (risk.md §4.3)', () => {
     expect(portfolioVarEs({ notionals: [1, 1], vols: [1, 1], correlation: [[1, -2], [-2, 1]], years: 1, confidence: 0.99 })).toBeNull();
   });
 });
+
+// Two ceilings for the number of tail order statistics m = ⌈n(1 − α)⌉:
+// - the library's historicalVarEs uses a tolerant ceiling ⌈n(1 − α) − 1e-9⌉, so n = 2000, α = 0.99 gives the
+//   mathematically exact m = 20 (n(1 − α) is exactly 20 in real arithmetic);
+// - the reference script (vectors/risk/heavy_tails.json `emp_ES*_top*`) took a plain float ceiling, and
+//   2000·(1 − 0.99) = 20.000000000000018 in doubles, hence its "top21" (likewise top11, top3).
+// The default stays tolerant; reproducing the published numbers needs the reference's float m.
+describe('empirical ES of losses_t3_2000 with the reference\'s float ceiling (heavy_tails.json t3_truth_and_empirical)', () => {
+  const losses = fixtureSeries('losses_t3_2000.csv');
+  const t = ht.t3_truth_and_empirical;
+  /** Mean of the m largest losses, summed largest first (the order historicalVarEs sums its worst m returns in). */
+  const meanOfTopM = (xs: readonly number[], m: number): number => [...xs].sort((a, b) => b - a).slice(0, m).reduce((s, l) => s + l, 0) / m;
+  for (const [a, key, refM] of [[0.99, 'emp_ES0.99_top21', 21], [0.995, 'emp_ES0.995_top11', 11], [0.999, 'emp_ES0.999_top3', 3]] as const) {
+    it(`α = ${a}: float m = ${refM} reproduces ${key}; the library default uses m = ${refM - 1}`, () => {
+      const n = losses.length;
+      const floatM = Math.ceil(n * (1 - a));
+      expect(floatM).toBe(refM);
+      expectRel(meanOfTopM(losses, floatM), t[key], 1e-12, key);
+      const lib = historicalVarEs(losses.map((l) => -l), a)!;
+      expect(lib.orderStatistic).toBe(refM - 1);
+      expect(meanOfTopM(losses, lib.orderStatistic)).toBe(lib.esWorstM);
+      expect(Math.abs(lib.esWorstM / t[key] - 1)).toBeGreaterThan(1e-6);
+    });
+  }
+});
