@@ -63,7 +63,7 @@ function repay(loan: Loan, asset: string, x: Dec, decimals: number): Loan {
   return { ...loan, debt: legs, params };
 }
 
-function search(account: LendingAccount, loan: Loan, meetsTarget: (m: LoanMetrics) => boolean, change: (x: Dec) => Loan, decimals: number, hiUnits: bigint | null, guessUnits: bigint): Dec | null {
+function search(account: LendingAccount, meetsTarget: (m: LoanMetrics) => boolean, change: (x: Dec) => Loan, decimals: number, hiUnits: bigint | null, guessUnits: bigint): Dec | null {
   const unit = new Dec(10).pow(-decimals);
   const probe: Probe = (n) => {
     const l = change(unit.mul(n.toString()));
@@ -102,12 +102,12 @@ export function loanFix(account: LendingAccount, loanId: string, meetsTarget: (m
     const leg = resolveLeg(account, { asset, amount: new Dec(0), usageAsCollateral: true, overrides: {}, span: loan.span, fields: {} }, false);
     if (!leg.price || leg.price.lte(0)) { out.addCollateral[asset] = null; continue; }
     const guess = BigInt(debtValue.div(leg.price).mul(new Dec(10).pow(leg.decimals)).ceil().toFixed(0));
-    out.addCollateral[asset] = search(account, loan, meetsTarget, (x) => addCollateral(loan, asset, x), leg.decimals, null, guess);
+    out.addCollateral[asset] = search(account, meetsTarget, (x) => addCollateral(loan, asset, x), leg.decimals, null, guess);
   }
   for (const d of ctx.debt) {
     if (d.amount.lte(0) || d.asset in out.repayDebt) continue;
     const all = BigInt(d.amount.mul(new Dec(10).pow(d.decimals)).ceil().toFixed(0));
-    out.repayDebt[d.asset] = search(account, loan, meetsTarget, (x) => repay(loan, d.asset, x, d.decimals), d.decimals, all, 0n);
+    out.repayDebt[d.asset] = search(account, meetsTarget, (x) => repay(loan, d.asset, x, d.decimals), d.decimals, all, 0n);
   }
   const any = [...Object.values(out.addCollateral), ...Object.values(out.repayDebt)].some((v) => v !== null);
   if (!any) out.reason = 'no single asset added or repaid reaches the target; a combination or a full close is needed';

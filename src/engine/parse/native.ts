@@ -75,13 +75,13 @@ function unknownRows(ctx: Ctx, root: ObjNode, venue: VenueId | null, reason: str
       const idSpan = o ? entry(o, 'id')?.value.span : undefined;
       ctx.unknown.push({
         id: ctx.ids.assign(id && idSpan ? { id, span: idSpan } : null, key === 'loans' ? null : symbol, side, key === 'loans' ? 'loan' : undefined),
-        kind: key === 'loans' ? 'loan' : 'perp', venue, account: accountLabel(ctx, root), symbol, side, reason, span: item.span,
+        kind: key === 'loans' ? 'loan' : 'perp', venue, account: accountLabel(root), symbol, side, reason, span: item.span,
       });
     }
   }
 }
 
-function accountLabel(ctx: Ctx, root: ObjNode): string | null {
+function accountLabel(root: ObjNode): string | null {
   const n = entry(root, 'account')?.value;
   if (!n || n.kind === 'null') return null;
   return n.kind === 'string' || n.kind === 'number' ? scalarText(n)!.trim() || null : null;
