@@ -1,6 +1,6 @@
 // The columns a person reads (table and markdown), one place for both.
 import type { ResultRow, PerpFix, LoanFix } from '../../engine/report';
-import { amount, exact, percent, probability } from './display';
+import { amount, exact, percent, price, probability, token } from './display';
 
 export const HEADERS = ['Status', 'Symbol', 'Venue · account', 'Side', 'Size', 'Mark', 'Liq. price', 'Distance', 'P(liq)', 'MR / HF', 'Fix'];
 export const RIGHT = new Set([4, 5, 6, 7, 8, 9]);
@@ -11,15 +11,15 @@ function fixText(row: ResultRow): string {
   if ('addMargin' in fix) return perpFix(fix as PerpFix, row);
   const f = fix as LoanFix;
   const [repayAsset, repay] = Object.entries(f.repayDebt).find(([, v]) => v !== null) ?? [];
-  if (repay) return `repay ${amount(repay)} ${repayAsset}`;
+  if (repay) return `repay ${token(repay)} ${repayAsset}`;
   const [addAsset, add] = Object.entries(f.addCollateral).find(([, v]) => v !== null) ?? [];
-  if (add) return `+${amount(add)} ${addAsset} collateral`;
+  if (add) return `+${token(add)} ${addAsset} collateral`;
   return f.reason ?? '—';
 }
 
 function perpFix(f: PerpFix, row: ResultRow): string {
   const parts: string[] = [];
-  if (f.addMargin) parts.push(`+${amount(f.addMargin)} ${row.settleCurrency ?? ''} margin`.replace('  ', ' '));
+  if (f.addMargin) parts.push(`+${exact(f.addMargin)} ${row.settleCurrency ?? ''} margin`.replace('  ', ' '));
   if (f.reduceSize) parts.push(`${parts.length ? 'or ' : ''}cut ${exact(f.reduceSize)}`);
   return parts.length ? parts.join(' ') : (f.reason ?? '—');
 }
@@ -33,8 +33,8 @@ export function cells(row: ResultRow): string[] {
     venue,
     row.kind === 'loan' ? 'loan' : (row.side ?? '—'),
     exact(row.size),
-    amount(row.markPrice),
-    amount(row.liquidationPrice),
+    row.kind === 'loan' ? amount(row.markPrice) : exact(row.markPrice),
+    price(row.liquidationPrice, row.markPrice),
     percent(row.distance),
     probability(row.liquidationProbability),
     ratio,

@@ -1,36 +1,17 @@
-// Human-readable number forms for the table and markdown outputs. The JSON output keeps the exact strings.
-import { Dec } from '../../engine/decimal';
+// Human-readable forms for the table and markdown outputs: the same formatters the panel uses (src/protocol/format.ts),
+// so a number reads the same in the CLI and in VS Code. The JSON output keeps the exact strings.
+import { decimalsOf, formatAmount, formatPercent, formatPrice, formatProbability } from '../../protocol/format';
 
-/** A price or amount for a person: grouping, 2–6 decimals by magnitude, exact digits otherwise untouched. */
-export function amount(s: string | null): string {
-  if (s === null) return '—';
-  const d = new Dec(s);
-  const abs = d.abs();
-  const dp = abs.gte(1000) ? 2 : abs.gte(1) ? 4 : 6;
-  const fixed = abs.lt(1) && !abs.isZero() ? d.toSignificantDigits(6).toFixed() : d.toFixed(dp);
-  const [int, frac] = fixed.split('.');
-  const grouped = int!.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  return frac !== undefined ? `${grouped}.${frac}` : grouped;
-}
-
-/** An input echoed as written (sizes): grouping only, no rounding. */
-export function exact(s: string | null): string {
-  if (s === null) return '—';
-  const [int, frac] = s.split('.');
-  const grouped = int!.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  return frac !== undefined ? `${grouped}.${frac}` : grouped;
-}
-
-export function percent(s: string | null, dp = 2): string {
-  if (s === null) return '—';
-  return `${new Dec(s).mul(100).toFixed(dp)} %`;
-}
-
-export function probability(p: number | null): string {
-  if (p === null) return '—';
-  if (p > 0 && p < 0.0001) return '<0.01 %';
-  return `${(p * 100).toFixed(p >= 0.1 ? 1 : 2)} %`;
-}
+/** A computed price at its mark's precision (2–8 decimals), grouped; an echoed input as written. */
+export const price = (s: string | null, mark: string | null): string => formatPrice(s, mark, '-');
+export const exact = (s: string | null): string => formatAmount(s, { minus: '-' });
+export const amount = (s: string | null): string => formatPrice(s, null, '-');
+/** A token amount of a loan fix: at most 6 decimals, rounded up so the shown amount still suffices (as the panel). */
+export const token = (s: string): string => formatAmount(s, { decimals: Math.min(6, decimalsOf(s)), rounding: 'ceil', minus: '-' });
+/** Money totals (stress notional and loss): two decimals. */
+export const money = (s: string | null): string => formatAmount(s, { decimals: 2, minus: '-' });
+export const percent = (s: string | null, dp = 2): string => formatPercent(s, dp, { space: true, minus: '-' });
+export const probability = (p: number | null): string => formatProbability(p, { space: true });
 
 export function padTable(rows: string[][], rightAligned: Set<number>): string {
   const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => [...(r[c] ?? '')].length)));

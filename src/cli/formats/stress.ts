@@ -1,6 +1,6 @@
 // The liquidations-at-risk curve as text: one line per shock, a bar for the notional liquidated.
 import type { StressReport } from '../../engine/report';
-import { amount, padTable } from './display';
+import { money, padTable } from './display';
 
 const BAR = 30;
 
@@ -10,7 +10,7 @@ export function formatStress(s: StressReport): string[] {
   for (const p of s.curve) {
     const n = Number(p.notional);
     const bar = max > 0 ? '█'.repeat(Math.round((n / max) * BAR)) : '';
-    rows.push([`${p.shock > 0 ? '+' : ''}${(p.shock * 100).toFixed(0)} %`, String(p.positionsLiquidated), amount(p.notional), amount(p.loss), bar]);
+    rows.push([`${p.shock > 0 ? '+' : ''}${(p.shock * 100).toFixed(0)} %`, String(p.positionsLiquidated), money(p.notional), money(p.loss), bar]);
   }
   const accounts = s.accounts.map((a) => {
     const shock = a.firstFailingShock === null ? 'no liquidation within ±50 %' : `first liquidation at ${a.firstFailingShock > 0 ? '+' : ''}${(a.firstFailingShock * 100).toFixed(2)} %`;
