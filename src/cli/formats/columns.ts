@@ -1,5 +1,6 @@
 // The columns a person reads (table and markdown), one place for both.
 import type { ResultRow, PerpFix, LoanFix } from '../../engine/report';
+import { formatHealthFactor } from '../../protocol/format';
 import { amount, exact, percent, price, probability, token } from './display';
 
 export const HEADERS = ['Status', 'Symbol', 'Venue · account', 'Side', 'Size', 'Mark', 'Liq. price', 'Distance', 'P(liq)', 'MR / HF', 'Fix'];
@@ -26,7 +27,7 @@ function perpFix(f: PerpFix, row: ResultRow): string {
 
 export function cells(row: ResultRow): string[] {
   const venue = [row.venue ?? '?', row.account].filter(Boolean).join(' · ');
-  const ratio = row.kind === 'loan' ? (row.healthFactor ? `HF ${Number(row.healthFactor).toFixed(2)}` : '—') : percent(row.marginRatio);
+  const ratio = row.kind === 'loan' ? (row.healthFactor ? `HF ${formatHealthFactor(row.healthFactor)}` : '—') : percent(row.marginRatio);
   return [
     row.status,
     row.symbol ?? '—',
