@@ -1,5 +1,5 @@
 // Command-line parsing for `liquidation-lens check` (cli.md §1). Pure: argv in, options or a usage error out.
-import type { Status } from '../engine/types';
+import type { Status } from '../engine/core/types';
 
 export type OutputFormat = 'table' | 'json' | 'markdown' | 'sarif';
 export type FailOn = Exclude<Status, 'safe' | 'unknown'> | 'none';

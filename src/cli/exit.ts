@@ -1,5 +1,5 @@
-import type { Report } from '../engine/report';
-import { STATUS_RANK } from '../engine/types';
+import type { Report } from '../engine/evaluate/report';
+import { STATUS_RANK } from '../engine/core/types';
 import type { FailOn } from './args';
 
 /** 1 when a position is at or above --fail-on or any error diagnostic exists; unknown never fails by itself. */

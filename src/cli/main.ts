@@ -4,10 +4,10 @@ import { relative, sep } from 'node:path';
 import { parseArgs, UsageError, USAGE, type CheckOptions } from './args';
 import { discover } from './discover';
 import { render } from './render';
-import { evaluate, type SourceFile } from '../engine/evaluate';
-import { parseDuration, parseTime } from '../engine/time';
+import { evaluate, type SourceFile } from '../engine/evaluate/evaluate-file';
+import { parseDuration, parseTime } from '../engine/core/time';
 import { exitCode } from './exit';
-import type { RiskSettings } from '../engine/types';
+import type { RiskSettings } from '../engine/core/types';
 
 declare const __VERSION__: string;
 const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0';

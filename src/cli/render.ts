@@ -1,4 +1,4 @@
-import type { Report } from '../engine/report';
+import type { Report } from '../engine/evaluate/report';
 import type { OutputFormat } from './args';
 import { formatTable } from './formats/table';
 import { formatMarkdown } from './formats/markdown';

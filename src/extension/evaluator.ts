@@ -1,8 +1,8 @@
 // Safe evaluation of one position file: the engine never crashes the extension host. An exception becomes an
 // error diagnostic on line 1 (code "internal-error") and the file reports no rows.
 import { readFileSync } from 'node:fs';
-import { evaluateFile, type EvaluateOptions, type FileEvaluation, type SourceFile } from '../engine/evaluate';
-import type { RiskSettings, VenueId } from '../engine/types';
+import { evaluateFile, type EvaluateOptions, type FileEvaluation, type SourceFile } from '../engine/evaluate/evaluate-file';
+import type { RiskSettings, VenueId } from '../engine/core/types';
 
 export function readHistoryFile(absPath: string): string | undefined {
   try {

@@ -2,9 +2,9 @@
 // to the clipboard or a new untitled document.
 import * as vscode from 'vscode';
 import { formatMarkdown } from '../cli/formats/markdown';
-import { buildReport } from '../engine/evaluate';
-import type { Report } from '../engine/report';
-import type { WorkspaceStore } from './workspaceStore';
+import { buildReport } from '../engine/evaluate/evaluate-file';
+import type { Report } from '../engine/evaluate/report';
+import type { WorkspaceStore } from './workspace-store';
 
 export type ExportFormat = 'markdown' | 'json';
 

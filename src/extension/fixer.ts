@@ -2,11 +2,11 @@
 // and Ctrl+. . Every fix is computed on the document's current text (re-evaluated when it differs from what the
 // store evaluated, so the offsets are right) and applied as ONE WorkspaceEdit: one undo step.
 import * as vscode from 'vscode';
-import type { FixKind, TextEdit } from '../engine/edits';
+import type { FixKind, TextEdit } from '../engine/fix/fix-edits';
 import { fixChoices, isFixKind, planFix } from './fixes';
 import { SOURCE } from './problems';
 import { rowKey } from './rows';
-import type { WorkspaceStore } from './workspaceStore';
+import type { WorkspaceStore } from './workspace-store';
 
 export const APPLY_FIX_COMMAND = 'liquidationLens.applyFix';
 

@@ -1,10 +1,10 @@
 // Applying a fix (format.md §7): which fixes a row offers, and the engine's text edits for one of them, computed on
 // the exact text they will be applied to. Pure (no vscode): the adapter in fixer.ts turns the edits into one
 // WorkspaceEdit, so a fix is one undo step.
-import { fixEdits, type EditResult, type FixKind, type TextEdit } from '../engine/edits';
-import type { FileEvaluation } from '../engine/evaluate';
-import type { ResultRow } from '../engine/report';
-import { fixActions, fixVerb } from '../protocol/describe';
+import { fixEdits, type EditResult, type FixKind, type TextEdit } from '../engine/fix/fix-edits';
+import type { FileEvaluation } from '../engine/evaluate/evaluate-file';
+import type { ResultRow } from '../engine/evaluate/report';
+import { fixActions, fixVerb } from '../presentation/describe';
 import { FIX_KINDS } from '../protocol/messages';
 import { rowKey } from './rows';
 

@@ -1,15 +1,15 @@
 // Composition root: wires the store, the editor surfaces, the panel and the commands; every disposable goes into
 // context.subscriptions. Nothing here throws out of activate: evaluation errors become diagnostics.
 import * as vscode from 'vscode';
-import { isAtRisk, STATUS_LOOK } from '../protocol/describe';
-import { formatPercent, formatPrice, formatProbability, venueLabel } from '../protocol/format';
-import { PositionLenses } from './codeLens';
-import { EditorViews } from './editorViews';
+import { isAtRisk, STATUS_LOOK } from '../presentation/describe';
+import { formatPercent, formatPrice, formatProbability, venueLabel } from '../presentation/format';
+import { PositionLenses } from './code-lens';
+import { EditorViews } from './editor-views';
 import { exportReport } from './exporter';
 import { registerFixes } from './fixer';
 import { PositionsPanel } from './panel/panel';
 import { rowKey } from './rows';
-import { WorkspaceStore } from './workspaceStore';
+import { WorkspaceStore } from './workspace-store';
 
 export function activate(context: vscode.ExtensionContext): void {
   const log = vscode.window.createOutputChannel('Liquidation Lens', { log: true });

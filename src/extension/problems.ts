@@ -1,9 +1,9 @@
 // What the editor shows for a file: file diagnostics and at-risk positions as Problems, the after-line decoration
 // text, the hover. Pure (plain data in, plain data out); the vscode adapter turns these into Diagnostics/decorations.
-import type { Diagnostic as EngineDiagnostic } from '../engine/types';
-import type { FileReport, ResultRow } from '../engine/report';
-import { fixActions, fixSentence, isAtRisk, STATUS_LOOK } from '../protocol/describe';
-import { formatAmount, formatHealthFactor, formatPercent, formatPrice, formatProbability, venueLabel } from '../protocol/format';
+import type { Diagnostic as EngineDiagnostic } from '../engine/core/types';
+import type { FileReport, ResultRow } from '../engine/evaluate/report';
+import { fixActions, fixSentence, isAtRisk, STATUS_LOOK } from '../presentation/describe';
+import { formatAmount, formatHealthFactor, formatPercent, formatPrice, formatProbability, venueLabel } from '../presentation/format';
 
 export const SOURCE = 'Liquidation Lens';
 

@@ -1,6 +1,6 @@
 // Engine rows → what the extension shows: the cli.md §2 sort (the engine's Decimal compare) and the panel's row view.
-import { compareRows } from '../engine/sort';
-import type { ResultRow } from '../engine/report';
+import { compareRows } from '../engine/evaluate/row-order';
+import type { ResultRow } from '../engine/evaluate/report';
 import type { PanelRow } from '../protocol/messages';
 
 export { compareRows };

@@ -1,7 +1,7 @@
 // Extension settings (format.md §6) → the engine's RiskSettings. Pure: the caller passes a getter over
 // `workspace.getConfiguration('liquidationLens')`, so this maps and validates without vscode.
-import type { RiskSettings, Status, VenueId } from '../engine/types';
-import { parseDuration } from '../engine/time';
+import type { RiskSettings, Status, VenueId } from '../engine/core/types';
+import { parseDuration } from '../engine/core/time';
 
 export const DEFAULT_INCLUDE = '**/*.positions.{json,yaml,yml,csv}';
 

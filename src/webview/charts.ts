@@ -2,7 +2,7 @@
 // comes from the host (chartData.ts, stressView.ts); this file only scales 0..1 positions to pixels and lays labels
 // out so they do not overlap. Each chart is role="img" with a <title>/<desc> stating its numbers.
 import type { CurveView, LadderView, StressMessage } from '../protocol/messages';
-import { formatAmount } from '../protocol/format';
+import { formatAmount } from '../presentation/format';
 import { chartRoot, path, s, stext, uid } from './svg';
 
 // ---- price ladder ----------------------------------------------------------------------------------------------

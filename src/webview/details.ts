@@ -2,8 +2,8 @@
 // prices with reported vs computed, margin and tier, risk (VaR/ES, cost, time to liquidation), the fix with
 // "Apply" buttons. Formatting only: every number is the engine's string or the host's chart data.
 import type { DetailsMessage, PanelRow, ReportMessage } from '../protocol/messages';
-import { fixActions, fixVerb, STATUS_LOOK, type FixAction } from '../protocol/describe';
-import { formatAge, formatAmount, formatHealthFactor, formatPercent, formatPrice, formatProbability, venueLabel } from '../protocol/format';
+import { fixActions, fixVerb, STATUS_LOOK, type FixAction } from '../presentation/describe';
+import { formatAge, formatAmount, formatHealthFactor, formatPercent, formatPrice, formatProbability, venueLabel } from '../presentation/format';
 import { curveChart, ladderChart } from './charts';
 import { h, icon } from './dom';
 import { num, statusBadge } from './view';

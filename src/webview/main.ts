@@ -1,7 +1,7 @@
 // Webview entry: acquires the VS Code API once (kept private), validates every host message, renders, and persists
 // the small UI state (selection, filter, hidden statuses) with setState so a reload or restore finds it again.
 import './styles.css';
-import { fixActions, type FixAction } from '../protocol/describe';
+import { fixActions, type FixAction } from '../presentation/describe';
 import { parseHostMessage, parseUiState, PROTOCOL_VERSION, STATUS_ORDER, type DetailsMessage, type PanelRow, type PanelStatus, type ReportMessage, type StressMessage, type UiState, type WebviewToHost } from '../protocol/messages';
 import { detailsPane } from './details';
 import { h, icon } from './dom';

@@ -2,7 +2,7 @@
 // matching text only; the rows' order and every number come from the host.
 import type { PanelRow, PanelStatus } from '../protocol/messages';
 import { STATUS_ORDER } from '../protocol/messages';
-import { venueLabel } from '../protocol/format';
+import { venueLabel } from '../presentation/format';
 
 export function countByStatus(rows: readonly PanelRow[]): Record<PanelStatus, number> {
   const counts = Object.fromEntries(STATUS_ORDER.map((s) => [s, 0])) as Record<PanelStatus, number>;

@@ -1,6 +1,6 @@
 // The stress view: the host's stress curve as a bar chart and each account's first failing shock.
 import type { StressMessage } from '../protocol/messages';
-import { formatAmount } from '../protocol/format';
+import { formatAmount } from '../presentation/format';
 import { stressChart } from './charts';
 import { h, icon } from './dom';
 

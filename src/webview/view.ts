@@ -2,10 +2,10 @@
 // with dom.ts; strings from files are only ever textContent. Numbers are formatted, never computed.
 import type { PanelRow, PanelStatus, ReportMessage } from '../protocol/messages';
 import { STATUS_ORDER } from '../protocol/messages';
-import { fixActions, isAtRisk, STATUS_LOOK } from '../protocol/describe';
+import { fixActions, isAtRisk, STATUS_LOOK } from '../presentation/describe';
 import {
   formatAge, formatAmount, formatHealthFactor, formatPercent, formatPrice, formatProbability, venueLabel,
-} from '../protocol/format';
+} from '../presentation/format';
 import { h, icon } from './dom';
 
 export function statusBadge(status: PanelStatus): HTMLElement {

@@ -1,6 +1,6 @@
 // The columns a person reads (table and markdown), one place for both.
-import type { ResultRow, PerpFix, LoanFix } from '../../engine/report';
-import { formatHealthFactor } from '../../protocol/format';
+import type { ResultRow, PerpFix, LoanFix } from '../../engine/evaluate/report';
+import { formatHealthFactor } from '../../presentation/format';
 import { amount, exact, percent, price, probability, token } from './display';
 
 export const HEADERS = ['Status', 'Symbol', 'Venue · account', 'Side', 'Size', 'Mark', 'Liq. price', 'Distance', 'P(liq)', 'MR / HF', 'Fix'];

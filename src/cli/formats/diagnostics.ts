@@ -1,4 +1,4 @@
-import type { Report } from '../../engine/report';
+import type { Report } from '../../engine/evaluate/report';
 
 /** `path:line:col: severity code: message`, the form editors and CI logs link. */
 export function diagnosticLines(report: Report): string[] {

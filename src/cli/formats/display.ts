@@ -1,6 +1,6 @@
 // Human-readable forms for the table and markdown outputs: the same formatters the panel uses (src/protocol/format.ts),
 // so a number reads the same in the CLI and in VS Code. The JSON output keeps the exact strings.
-import { decimalsOf, formatAmount, formatPercent, formatPrice, formatProbability } from '../../protocol/format';
+import { decimalsOf, formatAmount, formatPercent, formatPrice, formatProbability } from '../../presentation/format';
 
 /** A computed price at its mark's precision (2–8 decimals), grouped; an echoed input as written. */
 export const price = (s: string | null, mark: string | null): string => formatPrice(s, mark, '-');

@@ -1,4 +1,4 @@
-import type { Report } from '../../engine/report';
+import type { Report } from '../../engine/evaluate/report';
 import { HEADERS, RIGHT, cells } from './columns';
 
 const esc = (s: string): string => s.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');

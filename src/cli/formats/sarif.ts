@@ -1,6 +1,6 @@
 // SARIF 2.1.0 for code-scanning UIs: every diagnostic, plus every position at watch or worse.
-import type { Report, ResultRow } from '../../engine/report';
-import type { Severity } from '../../engine/types';
+import type { Report, ResultRow } from '../../engine/evaluate/report';
+import type { Severity } from '../../engine/core/types';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note', hint: 'note' };
 const ROW_LEVEL: Record<string, 'error' | 'warning' | 'note'> = { liquidatable: 'error', critical: 'error', warning: 'warning', watch: 'note' };

@@ -1,5 +1,5 @@
 // The liquidations-at-risk curve as text: one line per shock, a bar for the notional liquidated.
-import type { StressReport } from '../../engine/report';
+import type { StressReport } from '../../engine/evaluate/report';
 import { money, padTable } from './display';
 
 const BAR = 30;

@@ -1,4 +1,4 @@
-import type { Report } from '../../engine/report';
+import type { Report } from '../../engine/evaluate/report';
 import { HEADERS, RIGHT, cells } from './columns';
 import { padTable } from './display';
 import { diagnosticLines } from './diagnostics';

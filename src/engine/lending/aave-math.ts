@@ -1,5 +1,5 @@
 // Bigint replicas of Aave v3 pool arithmetic (aave-dao/aave-v3-origin v3.3.0; v3.0 rules from aave/aave-v3-core v1.19).
-import type { Dec } from '../decimal';
+import type { Dec } from '../core/decimal';
 import {
   BPS, WAD, divCeil, min, percentDiv, percentDivFloor, percentMul, percentMulCeil, percentMulFloor, wadDiv,
 } from './units';

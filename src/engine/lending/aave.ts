@@ -1,12 +1,12 @@
 // Aave v3 and SparkLend loans. HF: GenericLogic.calculateUserAccountData (aave-v3-origin v3.3.0); close factor,
 // seizure, dust and bad debt: LiquidationLogic.executeLiquidationCall; SparkLend (sparklend-v1-core 077cc8c2) runs the
 // v3.0 LiquidationLogic._calculateDebt rules (defi.md §6), so `spark` defaults to version 3.0.
-import { Dec, fmt } from '../decimal';
-import type { EModeCategory } from '../types';
-import { diag, param, type Leg, type LoanContext } from './context';
-import { CODE as C } from './codes';
+import { Dec, fmt } from '../core/decimal';
+import type { EModeCategory } from '../core/types';
+import { diag, param, type Leg, type LoanContext } from './lending-context';
+import { CODE as C } from './lending-codes';
 import type { Exposure } from './linear';
-import type { LiquidationOutcome, ProtocolModel, ProtocolResult } from './model';
+import type { LiquidationOutcome, ProtocolModel, ProtocolResult } from './loan-model';
 import { aaveAccountData, aaveLiquidationCall, aaveMaxLiquidatableDebt, baseValue, type AaveReserve } from './aave-math';
 import { BPS, WAD, pow10, toUnits, unitsToDec } from './units';
 

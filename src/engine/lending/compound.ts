@@ -1,10 +1,10 @@
 // Compound v3 (Comet) accounts: compound-finance/comet d5a30b0a contracts/Comet.sol — isLiquidatable, absorbInternal,
 // quoteCollateral; prices are 8-decimal feeds (PRICE_FEED_DECIMALS), asset factors are stored with 4 decimals.
-import { Dec, fmt } from '../decimal';
-import { diag, type Leg, type LoanContext } from './context';
-import { CODE } from './codes';
+import { Dec, fmt } from '../core/decimal';
+import { diag, type Leg, type LoanContext } from './lending-context';
+import { CODE } from './lending-codes';
 import type { Exposure } from './linear';
-import type { LiquidationOutcome, ProtocolModel, ProtocolResult } from './model';
+import type { LiquidationOutcome, ProtocolModel, ProtocolResult } from './loan-model';
 import { WAD, max, pow10, ratio, toUnits, unitsToDec } from './units';
 
 const PRICE_DECIMALS = 8;

@@ -1,10 +1,10 @@
 // One loan → LoanMetrics: the protocol's own numbers (model.evaluate), the real-number model (linear.ts) for the
 // health factor and liquidation prices, and the liquidation the protocol would run at the nearest liquidation point.
-import { Dec } from '../decimal';
-import type { Diagnostic, LendingAccount, LendingVenueId, Loan, LoanMetrics } from '../types';
-import { buildContext, correlated, withPrices, type LoanContext } from './context';
+import { Dec } from '../core/decimal';
+import type { Diagnostic, LendingAccount, LendingVenueId, Loan, LoanMetrics } from '../core/types';
+import { buildContext, correlated, withPrices, type LoanContext } from './lending-context';
 import { debtOf, idealHealthFactor, limitOf, nearest, priceTargets, type PairCandidate, type PriceTarget } from './linear';
-import { isUnknown, type ProtocolModel, type ProtocolResult } from './model';
+import { isUnknown, type ProtocolModel, type ProtocolResult } from './loan-model';
 import { aaveModel } from './aave';
 import { compoundModel } from './compound';
 import { makerModel } from './maker';

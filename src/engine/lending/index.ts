@@ -37,12 +37,12 @@
 // liquidation prices use the real-number formulas (linear.ts). liquidationCost: what the borrower loses beyond
 // repaying the debt at par in one liquidation (one max-size Aave call, Comet absorb, Maker bark, Liquity/Morpho
 // whole position), evaluated at the current prices when liquidatable, else at the nearest liquidation price.
-import type { Diagnostic, LendingAccount, LoanMetrics } from '../types';
-import type { Dec } from '../decimal';
+import type { Diagnostic, LendingAccount, LoanMetrics } from '../core/types';
+import type { Dec } from '../core/decimal';
 import { emptyMetrics, evaluateLoan } from './evaluate-loan';
-import { loanFix as fixLoan } from './fix';
+import { loanFix as fixLoan } from './loan-fix';
 
-export { LENDING_CODES } from './codes';
+export { LENDING_CODES } from './lending-codes';
 
 export function evaluateLendingAccount(account: LendingAccount): { metrics: LoanMetrics[]; diagnostics: Diagnostic[] } {
   const metrics: LoanMetrics[] = [];

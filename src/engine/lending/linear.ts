@@ -1,7 +1,7 @@
 // The real-number ("ideal") loan model shared by every protocol: HF = Σ collateral·price·weight / Σ debt·price,
 // and each volatile asset's liquidation price with all other prices held (defi.md §1.7, §2.2, §3.3, §4, §5;
 // DeFi Saver moneymarketCommonService.ts uses the same linear limit/borrowed ratio).
-import { Dec } from '../decimal';
+import { Dec } from '../core/decimal';
 
 export interface Exposure {
   symbol: string;

@@ -1,10 +1,10 @@
 // Liquity troves. v1: liquity/dev 39f1f7f8 TroveManager (_liquidateNormalMode, _liquidateRecoveryMode,
 // _getCappedOffsetVals), LiquityMath._computeCR. v2: liquity/bold 405f9122 TroveManager (_batchLiquidateTroves,
 // _getOffsetAndRedistributionVals, _getCollPenaltyAndSurplus, _getCollGasCompensation), Constants.sol, DeployLiquity2.s.sol.
-import { Dec, fmt } from '../decimal';
-import { diag, param, type Leg, type LoanContext } from './context';
-import { CODE } from './codes';
-import type { LiquidationOutcome, ProtocolModel, ProtocolResult } from './model';
+import { Dec, fmt } from '../core/decimal';
+import { diag, param, type Leg, type LoanContext } from './lending-context';
+import { CODE } from './lending-codes';
+import type { LiquidationOutcome, ProtocolModel, ProtocolResult } from './loan-model';
 import { WAD, min, ratio, toUnits, unitsToDec } from './units';
 
 const MCR_V1 = new Dec('1.1');

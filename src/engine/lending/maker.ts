@@ -1,9 +1,9 @@
 // Maker/Sky vaults (makerdao/dss fa4f6630): Spotter.poke (spot), Dog.bark (unsafe test, dart/dink/tab), vat units
 // ink/art [wad], rate/spot/mat/par [ray], debt/dust/room [rad].
-import { Dec, fmt } from '../decimal';
-import { diag, param, paramSpan, type Leg, type LoanContext } from './context';
-import { CODE } from './codes';
-import type { LiquidationOutcome, ProtocolModel, ProtocolResult } from './model';
+import { Dec, fmt } from '../core/decimal';
+import { diag, param, paramSpan, type Leg, type LoanContext } from './lending-context';
+import { CODE } from './lending-codes';
+import type { LiquidationOutcome, ProtocolModel, ProtocolResult } from './loan-model';
 import { RAY, WAD, min, ratio, toUnits, unitsToDec } from './units';
 
 const RAD_DECIMALS = 45;

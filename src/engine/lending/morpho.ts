@@ -1,9 +1,9 @@
 // Morpho Blue positions (morpho-org/morpho-blue 3085651a): Morpho._isHealthy, Morpho.liquidate, ConstantsLib
 // (LIQUIDATION_CURSOR 0.3, MAX_LIQUIDATION_INCENTIVE_FACTOR 1.15, ORACLE_PRICE_SCALE 1e36), SharesMathLib, MathLib.
-import { Dec, fmt } from '../decimal';
-import { diag, param, type Leg, type LoanContext } from './context';
-import { CODE } from './codes';
-import type { LiquidationOutcome, ProtocolModel, ProtocolResult } from './model';
+import { Dec, fmt } from '../core/decimal';
+import { diag, param, type Leg, type LoanContext } from './lending-context';
+import { CODE } from './lending-codes';
+import type { LiquidationOutcome, ProtocolModel, ProtocolResult } from './loan-model';
 import { WAD, min, mulDivDown, mulDivUp, ratio, toUnits, unitsToDec, wDivDown, wDivUp, wMulDown } from './units';
 
 export const ORACLE_PRICE_SCALE = 10n ** 36n;

@@ -1,5 +1,5 @@
 // Integer (uint256-style) helpers for replicating contract arithmetic with bigint, and Dec ↔ bigint conversion.
-import { Dec } from '../decimal';
+import { Dec } from '../core/decimal';
 
 export const WAD = 10n ** 18n;
 export const RAY = 10n ** 27n;

@@ -1,15 +1,15 @@
 // CSV position files (format.md §3): one row per position, header names normalised, rows grouped by
 // (venue, account) into accounts, one wallet per account and one mark per symbol.
 import { parse as parseCsvText } from 'csv-parse/sync';
-import { parseDecimal } from '../decimal';
-import type { Account, PerpAccount, PerpVenueId, PositionMode, Span, VenueId } from '../types';
-import type { Ctx } from './context';
+import { parseDecimal } from '../core/decimal';
+import type { Account, PerpAccount, PerpVenueId, PositionMode, Span, VenueId } from '../core/types';
+import type { Ctx } from './parse-context';
 import { MARKET_ALIASES, MARKET_KEYS } from './market';
 import { checkDuplicatePositions, readPosition, readPositionMode, POSITION_KEYS } from './perp';
 import { readVenue } from './native';
 import type { Entry, ObjNode, StrNode } from './tree';
 import { readAmount, readString, readTime } from './values';
-import { isLendingVenue } from './venues';
+import { isLendingVenue } from './venue-names';
 
 const ACCOUNT_KEYS = ['venue', 'account', 'walletBalance', 'positionMode', 'settleCurrency', 'asOf'] as const;
 /** Columns that are not scalars cannot be CSV cells (format.md §3). */

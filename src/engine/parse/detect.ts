@@ -1,5 +1,5 @@
 // Which format (extension, else content) and which dialect (content, format.md §5) a file is.
-import type { Dialect, FileFormat } from '../types';
+import type { Dialect, FileFormat } from '../core/types';
 import { entry, type LNode } from './tree';
 
 export function formatOf(path: string, text: string): FileFormat {

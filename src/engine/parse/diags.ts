@@ -1,5 +1,5 @@
 // Collects the reader's diagnostics (format.md §7) with their spans.
-import type { Diagnostic, Severity, Span } from '../types';
+import type { Diagnostic, Severity, Span } from '../core/types';
 
 export class Diags {
   readonly list: Diagnostic[] = [];

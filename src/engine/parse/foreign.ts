@@ -1,8 +1,8 @@
 // Helpers shared by the foreign dialects (CCXT dumps, Hyperliquid clearinghouseState, format.md §5).
-import type { Dec } from '../decimal';
-import { resolveTierTable } from '../perp/tables';
-import type { PerpVenueId, Span } from '../types';
-import type { Ctx } from './context';
+import type { Dec } from '../core/decimal';
+import { resolveTierTable } from '../perp/tier-tables';
+import type { PerpVenueId, Span } from '../core/types';
+import type { Ctx } from './parse-context';
 import { get, type LNode, type ObjNode } from './tree';
 import { readAmount } from './values';
 

@@ -1,5 +1,5 @@
 // Row ids (cli.md §2): the file's id, else `<symbol>-<side>-<n>`; unique per file.
-import type { Span } from '../types';
+import type { Span } from '../core/types';
 import type { Diags } from './diags';
 
 export class Ids {

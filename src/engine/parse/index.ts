@@ -1,18 +1,18 @@
 // The position-file reader: text → located tree → model (format.md §1–§7). Never throws.
-import type { FileFormat, ParsedFile, VenueId } from '../types';
-import { makeCtx, type Ctx } from './context';
+import type { FileFormat, ParsedFile, VenueId } from '../core/types';
+import { makeCtx, type Ctx } from './parse-context';
 import { dialectOf, formatOf } from './detect';
 import { parseJson } from './json';
 import { readNative } from './native';
 import { readCsv } from './csv';
-import { readCcxt } from './ccxt';
-import { readHyperliquid } from './hyperliquid';
+import { readCcxt } from './ccxt-dump';
+import { readHyperliquid } from './hyperliquid-dump';
 import { parseYaml } from './yaml';
 import type { LNode } from './tree';
 
-export { PARSE_CODES } from './codes';
+export { PARSE_CODES } from './parse-codes';
 export { decodeUtf8 } from './utf8';
-export { isInverse } from './venues';
+export { isInverse } from './venue-names';
 
 export interface ParseOptions {
   /** Venue of a bare CCXT array (setting liquidationLens.defaultVenue). */

@@ -1,14 +1,14 @@
 // Lending accounts (format.md §2.1): per-asset markets, Aave eMode categories, loans with collateral and debt
 // legs; protocol-specific numbers are kept exactly in `extra` (assets) and `params` (loans, file).
-import type { Dec } from '../decimal';
-import type { EModeCategory, LendingAccount, LendingAsset, LendingVenueId, Loan, LoanLeg, Span } from '../types';
-import type { Ctx } from './context';
+import type { Dec } from '../core/decimal';
+import type { EModeCategory, LendingAccount, LendingAsset, LendingVenueId, Loan, LoanLeg, Span } from '../core/types';
+import type { Ctx } from './parse-context';
 import { unknownKey } from './market';
 import { explicitIds } from './perp';
 import { readAccountLabel } from './native';
 import { describe, entry, type LNode, type ObjNode } from './tree';
 import { readAmount, readBool, readFloat, readFraction, readInt, readString, readTime, type FractionKind } from './values';
-import { bundledDecimals, isBundledStable } from './venues';
+import { bundledDecimals, isBundledStable } from './venue-names';
 
 /** Protocol numbers the lending models read (defi.md); other decimals are kept too, with a warning. */
 const KNOWN_PARAMS = [

@@ -1,5 +1,5 @@
 // Offsets → 1-based line/column (UTF-16 units, endColumn exclusive), shared by every reader.
-import type { Span } from '../types';
+import type { Span } from '../core/types';
 
 export class LineIndex {
   private readonly starts: number[] = [0];

@@ -1,7 +1,7 @@
 // Market fields of format.md §2 (on `markets[symbol]` or on a position, which wins) and inline tier tables (§4.1).
-import type { Dec } from '../decimal';
-import type { MarketSpec, OrderBook, PerpVenueId, Span, Tier, TierTable } from '../types';
-import type { Ctx } from './context';
+import type { Dec } from '../core/decimal';
+import type { MarketSpec, OrderBook, PerpVenueId, Span, Tier, TierTable } from '../core/types';
+import type { Ctx } from './parse-context';
 import { describe, type LNode, type ObjNode } from './tree';
 import { readAmount, readDuration, readFloat, readFraction, readString, readTime } from './values';
 

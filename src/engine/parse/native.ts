@@ -1,14 +1,14 @@
 // Native position files (format.md §2): the top level, venue dispatch, and the perp account.
-import type { Dec } from '../decimal';
-import type { Account, MarginMode, PerpAccount, PerpVenueId, PositionMode, RiskSettings, Span, VenueId } from '../types';
-import type { Ctx } from './context';
+import type { Dec } from '../core/decimal';
+import type { Account, MarginMode, PerpAccount, PerpVenueId, PositionMode, RiskSettings, Span, VenueId } from '../core/types';
+import type { Ctx } from './parse-context';
 import { closest, readMarketObject, unknownKey, type MarketFields } from './market';
 import { checkDuplicatePositions, explicitIds, readMarginMode, readPosition, readPositionMode, type PerpDefaults } from './perp';
-import { readRisk } from './risk';
+import { readRisk } from './risk-section';
 import { readLendingAccount } from './lending';
 import { describe, entry, scalarText, type LNode, type ObjNode } from './tree';
 import { readAmount, readString, readTime } from './values';
-import { isLendingVenue, isPerpVenue, LENDING_VENUES, PERP_VENUES } from './venues';
+import { isLendingVenue, isPerpVenue, LENDING_VENUES, PERP_VENUES } from './venue-names';
 
 export interface NativeResult {
   venue: VenueId | null;

@@ -1,12 +1,12 @@
 // Perp positions and accounts of a native file (format.md §2, §2.2): ids, sides, market merge, isolated margin
 // defaults, and the checks of §7 that belong to the reader.
-import { Dec } from '../decimal';
-import type { MarginMode, PerpAccount, PerpPosition, PerpVenueId, PositionMode, Side, Span } from '../types';
-import type { Ctx } from './context';
+import { Dec } from '../core/decimal';
+import type { MarginMode, PerpAccount, PerpPosition, PerpVenueId, PositionMode, Side, Span } from '../core/types';
+import type { Ctx } from './parse-context';
 import { emptyFields, mergeMarket, readMarketField, unknownKey, MARKET_KEYS, type MarketFields } from './market';
 import { describe, type LNode, type ObjNode } from './tree';
 import { readAmount, readEnum, readString } from './values';
-import { coinmDefaultContractSize, isInverse } from './venues';
+import { coinmDefaultContractSize, isInverse } from './venue-names';
 
 export const POSITION_KEYS = ['id', 'symbol', 'side', 'size', 'entryPrice', 'marginMode', 'isolatedMargin', 'leverage', 'reportedLiquidationPrice'] as const;
 const UNSUPPORTED_MODES = /^(portfolio|portfolio-margin|pm|multi-?assets?|multi-?currency|unified|spot-?hedge)$/i;

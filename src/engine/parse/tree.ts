@@ -1,6 +1,6 @@
 // A located value tree shared by the JSON, YAML and CSV readers: every node knows its span in the source,
 // and numbers keep their source text so amounts never pass through a float.
-import type { Span } from '../types';
+import type { Span } from '../core/types';
 
 export interface Entry {
   key: string;

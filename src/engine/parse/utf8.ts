@@ -1,5 +1,5 @@
 // UTF-8 decoding with the position of the first invalid byte (format.md §7).
-import type { Diagnostic } from '../types';
+import type { Diagnostic } from '../core/types';
 import { LineIndex } from './lines';
 
 /** Length of the valid UTF-8 prefix of `bytes` (index of the first byte that starts an invalid sequence). */

@@ -1,8 +1,8 @@
 // Typed readers for located values (format.md §1): amounts exact from the source text, fractions, percents,
 // durations, times, statistics. Each reports its own diagnostic on the value token and returns null when unusable.
-import { Dec, parseDecimal, significantDigits } from '../decimal';
-import { parseDuration, parseTime } from '../time';
-import type { Ctx } from './context';
+import { Dec, parseDecimal, significantDigits } from '../core/decimal';
+import { parseDuration, parseTime } from '../core/time';
+import type { Ctx } from './parse-context';
 import { describe, type LNode } from './tree';
 
 /** Human advice for a text that is not a decimal. */

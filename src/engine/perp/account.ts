@@ -1,13 +1,13 @@
 // Evaluate a perp account: isolated legs alone, cross legs of one symbol together with every other mark held (cli.md §3).
-import { Dec, fmt } from '../decimal';
-import type { Diagnostic, PerpAccount, PerpMetrics, TierTable } from '../types';
-import { diag } from './codes';
+import { Dec, fmt } from '../core/decimal';
+import type { Diagnostic, PerpAccount, PerpMetrics, TierTable } from '../core/types';
+import { diag } from './perp-codes';
 import { buildLeg, mmAt, pnlAt, type Leg } from './legs';
 import { tierIndexAt, tierUsed } from './maintenance';
 import { bracketRoots, solvePiecewise, type MmPiece } from './solver';
 import { validateTierTable } from './validate';
 import { VENUES } from './venues';
-import type { VenueModel } from './venue';
+import type { VenueModel } from './venue-model';
 import { bybitFeeToClose, feeInclusiveBankruptcyU } from './venues/bybit';
 
 const ZERO = new Dec(0);

@@ -1,10 +1,10 @@
 // One position → one solver leg (exchanges.md §0): PnL linear in u (u = P linear, 1/P inverse), MM pieces in x = q·u.
-import { Dec } from '../decimal';
-import type { Diagnostic, PerpAccount, PerpPosition } from '../types';
-import { diag } from './codes';
+import { Dec } from '../core/decimal';
+import type { Diagnostic, PerpAccount, PerpPosition } from '../core/types';
+import { diag } from './perp-codes';
 import { buildLegMm, resolveMaintenance, type LegMm } from './maintenance';
 import { mmOf, pieceAt, type SolveLeg } from './solver';
-import type { VenueModel } from './venue';
+import type { VenueModel } from './venue-model';
 
 export interface Leg {
   index: number;

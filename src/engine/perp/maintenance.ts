@@ -1,10 +1,10 @@
 // Where maintenance margin comes from (format.md §4.1): tiers > mmr (+cum) > maxLeverage (hyperliquid) > bundled table.
-import { Dec } from '../decimal';
-import type { Diagnostic, PerpPosition, Tier, TierTable, TierUsed } from '../types';
-import { diag } from './codes';
+import { Dec } from '../core/decimal';
+import type { Diagnostic, PerpPosition, Tier, TierTable, TierUsed } from '../core/types';
+import { diag } from './perp-codes';
 import type { MmPiece } from './solver';
-import { resolveTierTable } from './tables';
-import type { TierKey, VenueModel } from './venue';
+import { resolveTierTable } from './tier-tables';
+import type { TierKey, VenueModel } from './venue-model';
 
 export type MmSource =
   | { kind: 'table'; table: TierTable }

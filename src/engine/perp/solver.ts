@@ -1,6 +1,6 @@
 // The one equation (exchanges.md §0): f(u) = MB(u) − MM(u) = 0, u = P (linear) or 1/P (inverse).
 // Every leg is linear in u for PnL; its MM is piecewise polynomial (degree ≤ 2) in its notional x = q·u.
-import { Dec } from '../decimal';
+import { Dec } from '../core/decimal';
 
 /** MM = c0 + c1·x + c2·x² for notional x in [lo, hi) (hi null = unbounded). `ref` lets callers map a piece back to a tier. */
 export interface MmPiece {

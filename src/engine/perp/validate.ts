@@ -1,7 +1,7 @@
 // Tier-table checks (exchanges.md §10.7): gaps, overlaps, monotone MMR, cum consistent with floors.
-import type { Diagnostic, Span, Tier, TierTable } from '../types';
-import { Dec, fmt } from '../decimal';
-import { diag } from './codes';
+import type { Diagnostic, Span, Tier, TierTable } from '../core/types';
+import { Dec, fmt } from '../core/decimal';
+import { diag } from './perp-codes';
 
 /**
  * `integerGap`: OKX tiers are inclusive integer contract ranges (…2000, 2001…): a gap of exactly 1 is contiguous.

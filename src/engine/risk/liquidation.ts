@@ -1,9 +1,9 @@
 // The liquidation probability with the tail model of the settings (cli.md §3, format.md §6).
-import { barrierGeometry, firstPassageGbm, isValidPassage, type PassageInput } from './firstPassage';
-import { studentTBound } from './studentT';
-import { vgFitMoments, vgLevyBound, vgParamsPerYear, type VgParams } from './varianceGamma';
+import { barrierGeometry, firstPassageGbm, isValidPassage, type PassageInput } from './first-passage';
+import { studentTBound } from './student-t';
+import { vgFitMoments, vgLevyBound, vgParamsPerYear, type VgParams } from './variance-gamma';
 import { fitPot, potExceedance, type PotFit } from './evt';
-import { vgFitMle } from './vgFit';
+import { vgFitMle } from './vg-fit';
 
 export type Tails = 'gbm' | 'student-t' | 'vg' | 'evt';
 

@@ -1,8 +1,8 @@
 // The panel's `report` message, built from the store's sorted rows (pure, so it is unit-tested without vscode).
-import type { FileReport, ResultRow } from '../../engine/report';
-import type { RiskSettings } from '../../engine/types';
+import type { FileReport, ResultRow } from '../../engine/evaluate/report';
+import type { RiskSettings } from '../../engine/core/types';
 import type { ReportMessage } from '../../protocol/messages';
-import { formatDuration } from '../../engine/time';
+import { formatDuration } from '../../engine/core/time';
 import { toPanelRow } from '../rows';
 import { effectiveBands } from '../settings';
 

@@ -4,12 +4,12 @@
 import * as vscode from 'vscode';
 import * as v from 'valibot';
 import { HostToWebviewSchema, parseWebviewMessage, PROTOCOL_VERSION, type HostToWebview, type WebviewToHost } from '../../protocol/messages';
-import { stressTest } from '../../engine/stress';
-import { detailsMessage } from '../chartData';
+import { stressTest } from '../../engine/stress/stress-test';
+import { detailsMessage } from '../chart-data';
 import { exportReport } from '../exporter';
 import { applyFix } from '../fixer';
-import { stressMessage } from '../stressView';
-import type { WorkspaceStore } from '../workspaceStore';
+import { stressMessage } from '../stress-view';
+import type { WorkspaceStore } from '../workspace-store';
 import { buildPanelHtml, makeNonce } from './html';
 import { buildReportMessage } from './model';
 

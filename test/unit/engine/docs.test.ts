@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { DIAGNOSTIC_CODES } from '../../../src/engine/diagnostics';
-import { PERP_VENUES, LENDING_VENUES } from '../../../src/engine/venues';
+import { DIAGNOSTIC_CODES } from '../../../src/engine/core/diagnostic-codes';
+import { PERP_VENUES, LENDING_VENUES } from '../../../src/engine/core/venue-facts';
 
 const ROOT = resolve(__dirname, '../../..');
 const README = readFileSync(join(ROOT, 'README.md'), 'utf8');

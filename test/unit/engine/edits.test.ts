@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { evaluateFile } from '../../../src/engine/evaluate';
-import { fixEdits, type TextEdit } from '../../../src/engine/edits';
+import { evaluateFile } from '../../../src/engine/evaluate/evaluate-file';
+import { fixEdits, type TextEdit } from '../../../src/engine/fix/fix-edits';
 
 const ROOT = resolve(__dirname, '../../..');
 

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { evaluate, evaluateFile } from '../../../src/engine/evaluate';
-import { Dec } from '../../../src/engine/decimal';
-import { decideStatus } from '../../../src/engine/status';
-import { DEFAULT_SETTINGS } from '../../../src/engine/settings';
-import { withMargin } from '../../../src/engine/fix';
-import type { PerpFix } from '../../../src/engine/report';
+import { evaluate, evaluateFile } from '../../../src/engine/evaluate/evaluate-file';
+import { Dec } from '../../../src/engine/core/decimal';
+import { decideStatus } from '../../../src/engine/evaluate/status';
+import { DEFAULT_SETTINGS } from '../../../src/engine/core/settings';
+import { withMargin } from '../../../src/engine/fix/perp-fix';
+import type { PerpFix } from '../../../src/engine/evaluate/report';
 
 const NOW = Date.parse('2026-11-24T07:00:00Z');
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { resolve } from 'node:path';
 import { parseFile } from '../../../src/engine/parse';
-import { historyPaths } from '../../../src/engine/history-refs';
+import { historyPaths } from '../../../src/engine/evaluate/history-refs';
 
 describe('history files a position file reads', () => {
   it('resolves each market history relative to the file, once', () => {

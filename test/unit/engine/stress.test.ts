@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { evaluateFile, evaluate } from '../../../src/engine/evaluate';
-import { stressTest } from '../../../src/engine/stress';
+import { evaluateFile, evaluate } from '../../../src/engine/evaluate/evaluate-file';
+import { stressTest } from '../../../src/engine/stress/stress-test';
 
 const NOW = Date.parse('2026-11-24T07:00:00Z');
 const src = (name: string, body: string) => ({ path: name, absPath: `/tmp/${name}`, text: `version: 1\n${body}` });

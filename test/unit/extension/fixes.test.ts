@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { evaluateFile, type FileEvaluation } from '../../../src/engine/evaluate';
+import { evaluateFile, type FileEvaluation } from '../../../src/engine/evaluate/evaluate-file';
 import { applyEdits, fixChoices, isFixKind, planFix } from '../../../src/extension/fixes';
 import { rowKey } from '../../../src/extension/rows';
 

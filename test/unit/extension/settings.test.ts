@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDuration, parseDuration } from '../../../src/engine/time';
+import { formatDuration, parseDuration } from '../../../src/engine/core/time';
 import { DEFAULT_INCLUDE, effectiveBands, readSettings } from '../../../src/extension/settings';
 
 const getter = (values: Record<string, unknown>) => (key: string) => values[key];

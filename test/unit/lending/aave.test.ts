@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { Dec } from '../../../src/engine/decimal';
+import { Dec } from '../../../src/engine/core/decimal';
 import { evaluateLendingAccount } from '../../../src/engine/lending';
 import {
   aaveCollateralToLiquidate, aaveIdealSeizure, aaveLiquidationCall, aaveMaxLiquidatableDebt, type AaveReserve,
 } from '../../../src/engine/lending/aave-math';
-import type { LendingVenueId } from '../../../src/engine/types';
+import type { LendingVenueId } from '../../../src/engine/core/types';
 import { account, asset, emode, leg, loan, sig30, vec } from './builders';
 
 const one = (venue: LendingVenueId, ...args: Parameters<typeof account> extends [unknown, ...infer R] ? R : never) =>

@@ -1,6 +1,6 @@
 // Test builders: LendingAccount objects built directly (dummy spans), amounts given as decimal strings.
-import { Dec } from '../../../src/engine/decimal';
-import type { EModeCategory, LendingAccount, LendingAsset, LendingVenueId, Loan, LoanLeg, Span } from '../../../src/engine/types';
+import { Dec } from '../../../src/engine/core/decimal';
+import type { EModeCategory, LendingAccount, LendingAsset, LendingVenueId, Loan, LoanLeg, Span } from '../../../src/engine/core/types';
 import vectors from '../../fixtures/lending/defi.json';
 
 export const SPAN: Span = { offset: 0, length: 1, line: 1, column: 1, endLine: 1, endColumn: 2 };

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { Dec } from '../../../src/engine/decimal';
+import { Dec } from '../../../src/engine/core/decimal';
 import { evaluateLendingAccount, loanFix } from '../../../src/engine/lending';
-import type { LendingAccount, LoanMetrics } from '../../../src/engine/types';
+import type { LendingAccount, LoanMetrics } from '../../../src/engine/core/types';
 import { account, asset, leg, loan } from './builders';
 
 const milli = (n: number): string => new Dec(n).div(1000).toFixed();

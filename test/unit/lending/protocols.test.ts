@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { Dec } from '../../../src/engine/decimal';
+import { Dec } from '../../../src/engine/core/decimal';
 import { evaluateLendingAccount } from '../../../src/engine/lending';
 import { cometQuoteCollateral } from '../../../src/engine/lending/compound';
 import { makerBark } from '../../../src/engine/lending/maker';
 import { morphoLIF, morphoLIFIdeal, morphoLiquidateAll, toAssetsUp } from '../../../src/engine/lending/morpho';
-import type { LendingAsset, LendingVenueId, Loan } from '../../../src/engine/types';
+import type { LendingAsset, LendingVenueId, Loan } from '../../../src/engine/core/types';
 import { account, asset, leg, loan, sig30, vec } from './builders';
 
 const evalOne = (venue: LendingVenueId, markets: LendingAsset[], l: Loan, params: Record<string, string> = {}) =>

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { Dec } from '../../../src/engine/decimal';
+import { Dec } from '../../../src/engine/core/decimal';
 import { at, codes, diag, parse, perp, where } from './helpers';
 
 const fixture = (name: string) => readFileSync(join(__dirname, '../../fixtures/parse', name), 'utf8');

@@ -1,6 +1,6 @@
 import { expect } from 'vitest';
 import { parseFile } from '../../../src/engine/parse/index';
-import type { Diagnostic, LendingAccount, ParsedFile, PerpAccount } from '../../../src/engine/types';
+import type { Diagnostic, LendingAccount, ParsedFile, PerpAccount } from '../../../src/engine/core/types';
 
 export function parse(path: string, text: string, opts?: Parameters<typeof parseFile>[2]): ParsedFile {
   return parseFile(path, text, opts);

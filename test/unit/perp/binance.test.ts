@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { evaluatePerpAccount } from '../../../src/engine/perp';
-import { fmt } from '../../../src/engine/decimal';
+import { fmt } from '../../../src/engine/core/decimal';
 import { account, sig30, vector } from './build';
 
 // Binance FAQ worked example (exchanges.md §1.5): one-way cross, WB 1,535,443.01, 2021 tables.

@@ -1,6 +1,6 @@
 // Test builders: PerpAccount objects with sensible defaults and dummy spans.
-import { Dec } from '../../../src/engine/decimal';
-import type { MarketSpec, PerpAccount, PerpPosition, PerpVenueId, Span, Tier, TierTable } from '../../../src/engine/types';
+import { Dec } from '../../../src/engine/core/decimal';
+import type { MarketSpec, PerpAccount, PerpPosition, PerpVenueId, Span, Tier, TierTable } from '../../../src/engine/core/types';
 
 export const D = (x: string | number): Dec => new Dec(x);
 

@@ -2,9 +2,9 @@
 // bankruptcy lies beyond liquidation.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { Dec } from '../../../src/engine/decimal';
+import { Dec } from '../../../src/engine/core/decimal';
 import { evaluatePerpAccount } from '../../../src/engine/perp';
-import type { PerpMetrics, PerpVenueId } from '../../../src/engine/types';
+import type { PerpMetrics, PerpVenueId } from '../../../src/engine/core/types';
 import { account, D, type PositionInput } from './build';
 
 interface Case {

@@ -1,12 +1,12 @@
 // Every vector of exchanges.json (copied to test/fixtures/perp) reproduced through the public engine.
 import { afterAll, describe, expect, it } from 'vitest';
-import { Dec, fmt } from '../../../src/engine/decimal';
+import { Dec, fmt } from '../../../src/engine/core/decimal';
 import { evaluatePerpAccount, listBundledTables, resolveTierTable, solvePiecewise } from '../../../src/engine/perp';
 import { buildLegMm } from '../../../src/engine/perp/maintenance';
 import { mmOf } from '../../../src/engine/perp/solver';
 import { nextCum, recomputeCum } from '../../../src/engine/perp/validate';
 import { feeInclusiveBankruptcyU } from '../../../src/engine/perp/venues/bybit';
-import type { PerpVenueId } from '../../../src/engine/types';
+import type { PerpVenueId } from '../../../src/engine/core/types';
 import { account, allVectors, D, sig30, type PositionInput, type Vector, vector } from './build';
 
 const checked = new Set<string>();

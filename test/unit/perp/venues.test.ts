@@ -1,9 +1,9 @@
 // Worked examples per venue and the §10 decisions (exchanges.md).
 import { describe, expect, it } from 'vitest';
-import { Dec, fmt } from '../../../src/engine/decimal';
+import { Dec, fmt } from '../../../src/engine/core/decimal';
 import { evaluatePerpAccount, resolveTierTable } from '../../../src/engine/perp';
 import { tiersFromBybitRiskLimits } from '../../../src/engine/perp/venues/bybit';
-import type { PerpVenueId } from '../../../src/engine/types';
+import type { PerpVenueId } from '../../../src/engine/core/types';
 import { account, D, table, type PositionInput } from './build';
 
 const one = (venue: PerpVenueId, p: PositionInput, extra: Parameters<typeof account>[2] = {}) => evaluatePerpAccount(account(venue, [p], extra));

@@ -1,12 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { FakeElement, installFakeDom, serialize } from './fakeDom';
+import { FakeElement, installFakeDom, serialize } from './fake-dom';
 import { buildReportMessage } from '../../../src/extension/panel/model';
 import type { PanelRow } from '../../../src/protocol/messages';
 import { statusChip, summaryStrip, tableRow } from '../../../src/webview/view';
 import { detailsPane } from '../../../src/webview/details';
 import { stressView } from '../../../src/webview/stress';
-import { detailsMessage } from '../../../src/extension/chartData';
-import { stressMessage } from '../../../src/extension/stressView';
+import { detailsMessage } from '../../../src/extension/chart-data';
+import { stressMessage } from '../../../src/extension/stress-view';
 import { countByStatus, navigate, visibleRows } from '../../../src/webview/model';
 import { row, watchRow, fileReport } from '../extension/fixtures';
 

@@ -1,6 +1,6 @@
 // Binance COIN-M: https://www.binance.com/en/support/faq/ceccfcfb4e3a45e3b48b0b1bb1a8ae46 (contracts × contractSize USD, coin brackets)
-import { Dec } from '../../decimal';
-import { baseModel, type VenueModel } from '../venue';
+import { Dec } from '../../core/decimal';
+import { baseModel, type VenueModel } from '../venue-model';
 import { binanceDisplayRatio } from './binance-usdm';
 
 export const binanceCoinm: VenueModel = {

@@ -1,6 +1,6 @@
 // Binance USDⓈ-M: https://www.binance.com/en/support/faq/b3c689c1f50a44cabb3a84e663b81d93 (LP formula, bracket at LP)
-import { Dec } from '../../decimal';
-import { baseModel, type VenueModel } from '../venue';
+import { Dec } from '../../core/decimal';
+import { baseModel, type VenueModel } from '../venue-model';
 
 /** ccxt js/src/binance.js parsePositionRisk: marginRatio = (mm/collateral + 5e-5) truncated to 4 dp (round half up). */
 export function binanceDisplayRatio(ratio: Dec | null): Dec | null {

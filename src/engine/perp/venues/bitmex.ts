@@ -1,6 +1,6 @@
 // BitMEX: https://www.bitmex.com/app/isolatedMarginExamples (MM on entry value) and https://www.bitmex.com/app/liquidation
-import { Dec } from '../../decimal';
-import { baseModel, inferInverse, type VenueModel } from '../venue';
+import { Dec } from '../../core/decimal';
+import { baseModel, inferInverse, type VenueModel } from '../venue-model';
 
 export const bitmex: VenueModel = {
   ...baseModel,

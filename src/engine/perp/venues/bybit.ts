@@ -1,7 +1,7 @@
 // Bybit: https://www.bybit.com/en/help-center/article/Liquidation-Price-Calculation-under-Isolated-Mode-Unified-Trading-Account
-import { Dec } from '../../decimal';
-import type { Tier } from '../../types';
-import { baseModel, type VenueModel } from '../venue';
+import { Dec } from '../../core/decimal';
+import type { Tier } from '../../core/types';
+import { baseModel, type VenueModel } from '../venue-model';
 import { solvePiecewise, type SolveLeg } from '../solver';
 
 const common = {

@@ -1,6 +1,6 @@
 // Deribit: https://support.deribit.com/hc/en-us/articles/25944826427293-11-January-2022 (MM = 1 % + size × 0.005 %)
-import { Dec } from '../../decimal';
-import { baseModel, type VenueModel } from '../venue';
+import { Dec } from '../../core/decimal';
+import { baseModel, type VenueModel } from '../venue-model';
 
 /** MM in coin = x·(1 % + x·k), x = position size in coin; k = 0.005 % (BTC), 0.0004 % (ETH). */
 export function deribitMm(symbol: string): [Dec, Dec] | null {

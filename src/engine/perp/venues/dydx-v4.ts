@@ -1,5 +1,5 @@
 // dYdX v4: https://docs.dydx.exchange/concepts-trading/margin (MMR = |S·P·MMF|, account-wide)
-import { baseModel, type VenueModel } from '../venue';
+import { baseModel, type VenueModel } from '../venue-model';
 
 export const dydxV4: VenueModel = {
   ...baseModel,

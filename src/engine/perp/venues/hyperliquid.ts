@@ -1,5 +1,5 @@
 // Hyperliquid: https://hyperliquid.gitbook.io/hyperliquid-docs/trading/liquidations (mmr = 1/(2·maxLeverage), margin tiers)
-import { baseModel, type VenueModel } from '../venue';
+import { baseModel, type VenueModel } from '../venue-model';
 
 export const hyperliquid: VenueModel = {
   ...baseModel,

@@ -1,5 +1,5 @@
-import type { PerpVenueId } from '../../types';
-import type { VenueModel } from '../venue';
+import type { PerpVenueId } from '../../core/types';
+import type { VenueModel } from '../venue-model';
 import { binanceUsdm } from './binance-usdm';
 import { binanceCoinm } from './binance-coinm';
 import { bybitInverse, bybitLinear } from './bybit';

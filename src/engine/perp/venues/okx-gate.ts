@@ -1,7 +1,7 @@
 // OKX https://www.okx.com/help/v-tiered-maintenance-margin-ratio-rules ; Gate https://www.gate.io/help/futures/futures/27724/liquidation-price-bankruptcy-price
-import { Dec } from '../../decimal';
-import type { PerpPosition } from '../../types';
-import { baseModel, inferInverse, type VenueModel } from '../venue';
+import { Dec } from '../../core/decimal';
+import type { PerpPosition } from '../../core/types';
+import { baseModel, inferInverse, type VenueModel } from '../venue-model';
 
 /** MM = FaceValue × |contracts| × mark × (TierMMR + fee rate); absent takerFee ⇒ 0 with a warning (format.md §7). */
 const takerRate = (p: PerpPosition): Dec => p.market.takerFee ?? new Dec(0);

@@ -1,0 +1,116 @@
+// Orchestration: file text → parse → evaluate every account → result rows (cli.md §2–§5).
+import { decodeUtf8, parseFile } from '../parse';
+import type { Diagnostic, ParsedFile, RiskSettings, UnknownEntry, VenueId } from '../core/types';
+import type { FileReport, Report, ResultRow } from './report';
+import { resolveSettings } from '../core/settings';
+import { EvalContext } from './file-context';
+import { HistoryCache } from './volatility-source';
+import { perpRows } from './perp-rows';
+import { loanRows } from './loan-rows';
+import { compareRows } from './row-order';
+import { formatDuration } from '../core/time';
+import { stressTest } from '../stress/stress-test';
+
+export interface SourceFile {
+  /** Path as printed in results (relative to the CLI's cwd or the workspace folder, with `/`). */
+  path: string;
+  /** Absolute path, used to resolve `history:` files relative to this file. */
+  absPath: string;
+  /** Decoded text; ignored when `bytes` is given (then decoded here, invalid UTF-8 becoming a diagnostic). */
+  text: string;
+  bytes?: Uint8Array;
+}
+
+export interface EvaluateOptions {
+  /** Evaluation time in Unix ms; default: the file's `evaluationTime`, else the clock. CLI --now wins over files. */
+  now?: number;
+  /** Highest-precedence overrides (CLI flags). */
+  overrides?: RiskSettings;
+  /** Defaults from the extension settings (lower than a file's `risk:`). */
+  settings?: RiskSettings;
+  defaultVenue?: VenueId;
+  stress?: boolean;
+  /** Synchronous reader for history files; returns undefined when unreadable. */
+  readFile?: (absPath: string) => string | undefined;
+  /** Shared across files of one run so a history file is read once. */
+  historyCache?: HistoryCache;
+}
+
+export interface FileEvaluation {
+  file: FileReport;
+  rows: ResultRow[];
+  /** The parsed accounts, for stress tests and fixes (not serialised). */
+  parsed: ParsedFile | null;
+  /** Evaluation time used for this file. */
+  now: number;
+}
+
+function unknownRow(u: UnknownEntry, path: string, horizon: number): ResultRow {
+  return {
+    file: path, line: u.span.line, column: u.span.column, id: u.id, kind: u.kind, venue: u.venue, account: u.account,
+    settleCurrency: null, symbol: u.symbol, side: u.side, marginMode: null, walletSource: null, size: null, entryPrice: null,
+    markPrice: null, markAge: null, stale: false, liquidationPrice: null, liquidationPrices: null, bankruptcyPrice: null,
+    reportedLiquidationPrice: null, reportedDeviation: null, marginBalance: null, maintenanceMargin: null, marginRatio: null,
+    venueMarginRatio: null, healthFactor: null, healthFactorIdeal: null, tier: null, distance: null, volatility: null,
+    volatilitySource: null, horizon: formatDuration(horizon), liquidationProbability: null, status: 'unknown', reason: u.reason,
+    fix: null, details: { var: null, es: null, liquidationCost: null, timeToLiquidation: null },
+  };
+}
+
+function decode(source: SourceFile): { text: string; diagnostics: Diagnostic[] } {
+  if (!source.bytes) return { text: source.text, diagnostics: [] };
+  return decodeUtf8(source.bytes);
+}
+
+function internalError(e: unknown): Diagnostic {
+  return { severity: 'error', code: 'internal-error', message: `Liquidation Lens could not evaluate this file: ${(e as Error)?.message ?? e}`, line: 1, column: 1, endLine: 1, endColumn: 1 };
+}
+
+export function evaluateFile(source: SourceFile, options: EvaluateOptions = {}): FileEvaluation {
+  const history = options.historyCache ?? new HistoryCache(options.readFile);
+  const report: FileReport = { path: source.path, dialect: null, format: null, venue: null, diagnostics: [] };
+  let now = options.now ?? Date.now();
+  try {
+    const { text, diagnostics } = decode(source);
+    const parsed = parseFile(source.path, text, options.defaultVenue ? { defaultVenue: options.defaultVenue } : {});
+    Object.assign(report, { dialect: parsed.dialect, format: parsed.format, venue: parsed.venue });
+    const settings = resolveSettings(options.settings, parsed.risk, options.overrides);
+    if (options.now === undefined && typeof settings.evaluationTime === 'number') now = settings.evaluationTime;
+    const ctx = new EvalContext(source.path, source.absPath, now, settings, history);
+    const rows: ResultRow[] = [];
+    for (const account of parsed.accounts) rows.push(...(account.kind === 'perp' ? perpRows(account, ctx) : loanRows(account, ctx)));
+    rows.push(...parsed.unknown.map((u) => unknownRow(u, source.path, settings.horizon)));
+    report.diagnostics = sortDiagnostics([...diagnostics, ...parsed.diagnostics, ...ctx.diagnostics]);
+    return { file: report, rows, parsed, now };
+  } catch (e) {
+    report.diagnostics.push(internalError(e));
+    return { file: report, rows: [], parsed: null, now };
+  }
+}
+
+function sortDiagnostics(ds: Diagnostic[]): Diagnostic[] {
+  return ds.sort((a, b) => a.line - b.line || a.column - b.column);
+}
+
+export function evaluate(sources: SourceFile[], options: EvaluateOptions = {}): Report {
+  const historyCache = options.historyCache ?? new HistoryCache(options.readFile);
+  const parts = sources.map((s) => evaluateFile(s, { ...options, historyCache }));
+  const now = options.now ?? parts[0]?.now ?? Date.now();
+  const report = buildReport(parts, now);
+  if (options.stress) report.stress = stressTest(parts, options);
+  return report;
+}
+
+export function buildReport(parts: Array<Pick<FileEvaluation, 'file' | 'rows'>>, now: number): Report {
+  const positions = parts.flatMap((p) => p.rows).sort(compareRows);
+  const byStatus = { liquidatable: 0, critical: 0, warning: 0, watch: 0, safe: 0, unknown: 0 };
+  for (const r of positions) byStatus[r.status]++;
+  const errors = parts.reduce((n, p) => n + p.file.diagnostics.filter((d) => d.severity === 'error').length, 0);
+  return {
+    version: 1,
+    now: new Date(now).toISOString(),
+    files: parts.map((p) => p.file),
+    positions,
+    summary: { files: parts.length, positions: positions.length, errors, byStatus },
+  };
+}

@@ -1,0 +1,109 @@
+// One perp account → result rows: margin model metrics + staleness + volatility + probability + status + fix.
+import { evaluatePerpAccount } from '../perp';
+import { fundingDrift } from '../risk';
+import { Dec, fmt } from '../core/decimal';
+import type { Diagnostic, PerpAccount, PerpMetrics, PerpPosition, Span } from '../core/types';
+import type { ResultRow, TierReport } from './report';
+import type { EvalContext } from './file-context';
+import { markAge, type MarkAge } from './staleness';
+import { deviationCause } from './deviation-cause';
+import type { HistoryData } from './volatility-source';
+import { marketRiskOf } from './market-risk';
+import { assess, tailDetails, type MarketRisk } from './risk-view';
+import { barriersOf } from '../fix/reevaluate';
+import { defaultFundingInterval, isInverse } from '../core/venue-facts';
+import { attachPortfolioVar } from './account-var';
+import { perpFix } from '../fix/perp-fix';
+import { formatDuration } from '../core/time';
+import { riskDetails } from './row-details';
+
+const spanAt = (s: Span): Pick<Diagnostic, 'line' | 'column' | 'endLine' | 'endColumn'> => ({
+  line: s.line, column: s.column, endLine: s.endLine, endColumn: s.endColumn,
+});
+
+/** The market's risk inputs for one position (volatility, funding drift, horizon with staleness). */
+export function marketRisk(account: PerpAccount, p: PerpPosition, ctx: EvalContext): { risk: MarketRisk; age: ReturnType<typeof markAge>; volSource: ResultRow['volatilitySource']; details: Record<string, unknown>; history: HistoryData | null } {
+  const markTime = p.market.markTime ?? account.asOf;
+  const age = markAge(markTime, ctx.now, ctx.settings.staleAfter);
+  const markSpan = p.fields['markPrice'] ?? p.span;
+  if (markTime === null && p.market.markPrice !== null) {
+    ctx.once(`no-time:${markSpan.offset}`, { severity: 'info', code: 'mark-time-missing', message: 'no markTime or asOf: the age of this mark is unknown, so staleness is not checked', ...spanAt(markSpan) });
+  }
+  if (age.future) {
+    ctx.once(`future:${markSpan.offset}`, { severity: 'warning', code: 'mark-in-future', message: 'the mark time is after the evaluation time; its age is taken as 0', ...spanAt(p.fields['markTime'] ?? markSpan) });
+  }
+  const interval = p.market.fundingInterval ?? defaultFundingInterval(account.venue);
+  const mu = p.market.fundingRate ? fundingDrift(p.market.fundingRate.toNumber(), interval) : 0;
+  const { risk, vol } = marketRiskOf(ctx, { symbol: p.symbol, vol: p.market, historySpan: p.fields['history'], at: markSpan, mu, age });
+  const details: Record<string, unknown> = { ewmaVolatility: vol.history?.ewma ?? null, historyBars: vol.history?.bars ?? null, fundingDrift: mu, tails: tailDetails(risk) };
+  return { risk, age, volSource: vol.source, details, history: vol.history };
+}
+
+function tierReport(m: PerpMetrics): TierReport | null {
+  const t = m.tier;
+  if (!t) return null;
+  return { index: t.index, floor: fmt(t.floor)!, cap: fmt(t.cap), mmr: fmt(t.mmr)!, cum: fmt(t.cum), source: t.source };
+}
+
+const CAUSES = 'likely causes: fees to close, accrued funding, a stale mark, a missing maintenance amount (cum), or other cross positions the source ignored';
+
+const ageText = (s: number): string => (s < 5400 ? `${Math.round(s / 60)} min` : s < 172800 ? `${(s / 3600).toFixed(1)} h` : `${(s / 86400).toFixed(1)} days`);
+
+function likelyCause(account: PerpAccount, index: number, reported: Dec, ctx: EvalContext, age: MarkAge): string {
+  const found = deviationCause(account, index, reported, ctx.settings.reportedDeviationTolerance);
+  if (found) return `likely cause: ${found}`;
+  if (age.stale && age.age !== null) return `the mark is ${ageText(age.age)} old, so the source may have used another mark; other causes: ${CAUSES.replace('likely causes: ', '')}`;
+  return CAUSES;
+}
+
+function reportedDeviation(account: PerpAccount, index: number, p: PerpPosition, m: PerpMetrics, ctx: EvalContext, age: MarkAge): Dec | null {
+  if (!p.reportedLiquidationPrice || !m.liquidationPrice || m.liquidationPrice.isZero()) return null;
+  const dev = p.reportedLiquidationPrice.minus(m.liquidationPrice).div(m.liquidationPrice);
+  if (dev.abs().gt(ctx.settings.reportedDeviationTolerance)) {
+    const span = p.fields['reportedLiquidationPrice'] ?? p.span;
+    ctx.diagnostics.push({
+      severity: 'warning', code: 'reported-deviation',
+      message: `reported liquidation price ${fmt(p.reportedLiquidationPrice)} differs from the computed ${fmt(m.liquidationPrice.toSignificantDigits(10))} by ${dev.mul(100).toFixed(3)} %; ${likelyCause(account, index, p.reportedLiquidationPrice, ctx, age)}`,
+      ...spanAt(span),
+    });
+  }
+  return dev;
+}
+
+export function perpRows(account: PerpAccount, ctx: EvalContext): ResultRow[] {
+  const { metrics, diagnostics } = evaluatePerpAccount(account);
+  ctx.diagnostics.push(...diagnostics);
+  const histories = new Map<ResultRow, HistoryData | null>();
+  const rows = account.positions.map((p, i) => perpRow(account, p, metrics[i]!, i, ctx, histories));
+  attachPortfolioVar(rows, histories, ctx.settings.horizon);
+  return rows;
+}
+
+function perpRow(account: PerpAccount, p: PerpPosition, m: PerpMetrics, index: number, ctx: EvalContext, histories: Map<ResultRow, HistoryData | null>): ResultRow {
+  const { risk, age, volSource, details, history } = marketRisk(account, p, ctx);
+  const mark = p.market.markPrice;
+  if (!mark) {
+    ctx.once(`no-mark:${p.symbol}:${p.span.offset}`, { severity: 'warning', code: 'missing-mark', message: `no markPrice for ${p.symbol}: this position cannot be evaluated (status unknown); add markPrice to markets.${p.symbol} or to the position`, ...spanAt(p.fields['symbol'] ?? p.span) });
+  }
+  const outcome = assess(mark ? barriersOf(m, mark) : null, m.liquidatable, m.unknownReason ?? (mark ? null : 'no mark price'), m.note, risk, ctx.settings);
+  const row: ResultRow = {
+    file: ctx.path, line: p.span.line, column: p.span.column, id: p.id, kind: 'perp', venue: account.venue,
+    account: account.account, settleCurrency: m.settleCurrency ?? account.settleCurrency, symbol: p.symbol, side: p.side,
+    marginMode: p.marginMode, walletSource: account.walletSource, size: fmt(p.size), entryPrice: fmt(p.entryPrice),
+    markPrice: fmt(mark), markAge: age.age, stale: age.stale, liquidationPrice: fmt(m.liquidationPrice),
+    liquidationPrices: m.liquidationPrices ? { down: fmt(m.liquidationPrices.down), up: fmt(m.liquidationPrices.up) } : null,
+    bankruptcyPrice: fmt(m.bankruptcyPrice), reportedLiquidationPrice: fmt(p.reportedLiquidationPrice),
+    reportedDeviation: fmt(reportedDeviation(account, index, p, m, ctx, age)), marginBalance: fmt(m.marginBalance),
+    maintenanceMargin: fmt(m.maintenanceMargin), marginRatio: fmt(m.marginRatio), venueMarginRatio: fmt(m.venueMarginRatio),
+    healthFactor: null, healthFactorIdeal: null, tier: tierReport(m), distance: fmt(outcome.distance),
+    volatility: risk.sigma, volatilitySource: volSource, horizon: formatDuration(ctx.settings.horizon),
+    liquidationProbability: outcome.probability, status: outcome.status, reason: outcome.reason, fix: null,
+    details: { var: null, es: null, liquidationCost: null, timeToLiquidation: null, note: m.note, ...details, inverse: isInverse(account, p), contractSize: fmt(p.market.contractSize) },
+  };
+  histories.set(row, history);
+  if (outcome.status !== 'unknown' && mark) {
+    Object.assign(row.details, riskDetails(p, m, mark, risk, account, history));
+    row.fix = perpFix(account, index, m, outcome.status, ctx, risk);
+  }
+  return row;
+}

@@ -1,0 +1,117 @@
+// The engine's result shape (cli.md §2): what the CLI prints as JSON and what the extension shows.
+// Decimal fields are strings (fmt of decimal.ts); floats are numbers; every key is present, null when undefined.
+import type { Diagnostic, Dialect, FileFormat, Side, MarginMode, Status, VenueId, WalletSource } from '../core/types';
+
+export interface FileReport {
+  path: string;
+  dialect: Dialect | null;
+  format: FileFormat | null;
+  venue: VenueId | null;
+  diagnostics: Diagnostic[];
+}
+
+export interface TierReport {
+  index: number;
+  floor: string;
+  cap: string | null;
+  mmr: string;
+  cum: string | null;
+  source: string;
+}
+
+export interface PerpFix {
+  target: Status;
+  addMargin: string | null;
+  reduceSize: string | null;
+  costOptimalMargin: string | null;
+  reason: string | null;
+}
+
+export interface LoanFix {
+  target: Status;
+  addCollateral: Record<string, string | null>;
+  repayDebt: Record<string, string | null>;
+  reason: string | null;
+}
+
+export interface RowDetails {
+  var: string | null;
+  es: string | null;
+  liquidationCost: string | null;
+  timeToLiquidation: { p01: string | null; p05: string | null; median: string | null } | null;
+  /** Anything else a model wants to show (tier source, close factor, EWMA vol, …): JSON-safe. */
+  [key: string]: unknown;
+}
+
+export interface ResultRow {
+  file: string;
+  line: number;
+  column: number;
+  id: string;
+  kind: 'perp' | 'loan';
+  venue: VenueId | null;
+  account: string | null;
+  settleCurrency: string | null;
+  symbol: string | null;
+  side: Side | null;
+  marginMode: MarginMode | null;
+  walletSource: WalletSource | null;
+  size: string | null;
+  entryPrice: string | null;
+  markPrice: string | null;
+  markAge: number | null;
+  stale: boolean;
+  liquidationPrice: string | null;
+  liquidationPrices: Record<string, string | null> | null;
+  bankruptcyPrice: string | null;
+  reportedLiquidationPrice: string | null;
+  reportedDeviation: string | null;
+  marginBalance: string | null;
+  maintenanceMargin: string | null;
+  marginRatio: string | null;
+  venueMarginRatio: string | null;
+  healthFactor: string | null;
+  healthFactorIdeal: string | null;
+  tier: TierReport | null;
+  distance: string | null;
+  volatility: number | null;
+  volatilitySource: 'implied' | 'file' | 'history' | null;
+  horizon: string;
+  liquidationProbability: number | null;
+  status: Status;
+  reason: string;
+  fix: PerpFix | LoanFix | null;
+  details: RowDetails;
+}
+
+export interface StressPoint {
+  shock: number;
+  positionsLiquidated: number;
+  notional: string;
+  loss: string;
+}
+
+export interface StressReport {
+  /** Present when the shocks were not market-wide: each market's own shock and/or volatility scaling. */
+  perAsset?: Record<string, number>;
+  scaledByVolatility?: boolean;
+  shocks: number[];
+  curve: StressPoint[];
+  accounts: Array<{ file: string; account: string | null; firstFailingShock: number | null }>;
+}
+
+export interface Summary {
+  files: number;
+  positions: number;
+  errors: number;
+  byStatus: Record<Status, number>;
+}
+
+export interface Report {
+  version: 1;
+  now: string;
+  files: FileReport[];
+  positions: ResultRow[];
+  summary: Summary;
+  stress?: StressReport;
+}

@@ -1,0 +1,113 @@
+// The probability and status of one liquidation price, shared by perps, loans, fixes and stress.
+import { liquidationProbability, type EvtTail, type VgParams } from '../risk';
+import type { Status } from '../core/types';
+import type { EffectiveSettings } from '../core/settings';
+import { decideStatus } from './status';
+import type { Dec } from '../core/decimal';
+import { formatDuration } from '../core/time';
+
+const YEAR = 365 * 86400;
+
+/** Everything about the market that the probability needs, fixed for one row. */
+export interface MarketRisk {
+  sigma: number | null;
+  /** Annual drift of the price from funding (risk.md §1.2). */
+  mu: number;
+  /** Horizon plus the mark's age when stale, seconds. */
+  horizonSeconds: number;
+  tails: EffectiveSettings['tails'];
+  dof: number;
+  /** Fitted heavy tails when tails = vg / evt applies (≥ 500 history bars). */
+  vg?: VgParams | null;
+  evt?: { long: EvtTail | null; short: EvtTail | null } | null;
+  /** Probability not computed (mark over 30 days old). */
+  suppressed: boolean;
+  prefix: string | null;
+}
+
+export interface Barriers {
+  mark: Dec;
+  /** Adverse roots; either may be null. */
+  down: Dec | null;
+  up: Dec | null;
+}
+
+export interface RiskOutcome {
+  distance: Dec | null;
+  probability: number | null;
+  status: Status;
+  reason: string;
+}
+
+function oneBarrier(mark: number, barrier: number, risk: MarketRisk): number {
+  const side = barrier < mark ? 'long' : 'short';
+  const evt = risk.evt?.[side] ?? undefined;
+  return liquidationProbability({
+    spot: mark,
+    barrier,
+    side,
+    ...(risk.vg ? { vg: risk.vg } : {}),
+    ...(evt ? { evt } : {}),
+    sigma: risk.sigma!,
+    years: risk.horizonSeconds / YEAR,
+    mu: risk.mu,
+    tails: risk.tails,
+    k: risk.dof,
+  });
+}
+
+/** The tail model a row's probability used, with its fitted parameters, so views can redraw P(t) exactly. */
+export function tailDetails(risk: MarketRisk): { model: MarketRisk['tails']; k: number; vg: VgParams | null; evt: MarketRisk['evt'] | null } {
+  return { model: risk.tails, k: risk.dof, vg: risk.vg ?? null, evt: risk.evt ?? null };
+}
+
+/** P(touch within the horizon) of the nearest barrier, or of both (P = min(1, P_down + P_up)). */
+export function probabilityOf(b: Barriers, risk: MarketRisk): number | null {
+  if (risk.sigma === null || risk.suppressed) return null;
+  const mark = b.mark.toNumber();
+  let p = 0;
+  if (b.down !== null) p += oneBarrier(mark, b.down.toNumber(), risk);
+  if (b.up !== null) p += oneBarrier(mark, b.up.toNumber(), risk);
+  return Math.min(1, Math.max(0, p));
+}
+
+/** Adverse distance to the nearest barrier, clamped at 0 (cli.md §3). */
+export function distanceOf(b: Barriers): Dec | null {
+  const ds: Dec[] = [];
+  if (b.down !== null) ds.push(b.mark.minus(b.down).div(b.mark));
+  if (b.up !== null) ds.push(b.up.minus(b.mark).div(b.mark));
+  if (!ds.length) return null;
+  const d = ds.reduce((a, x) => (x.lt(a) ? x : a));
+  return d.isNegative() ? d.mul(0) : d;
+}
+
+export function assess(
+  b: Barriers | null,
+  liquidatable: boolean,
+  unknownReason: string | null,
+  note: string | null,
+  risk: MarketRisk,
+  settings: EffectiveSettings,
+): RiskOutcome {
+  const base = {
+    probabilityBands: settings.probability, distanceBands: settings.distance, horizonLabel: formatDuration(risk.horizonSeconds), prefix: risk.prefix,
+    distanceBasis: risk.suppressed ? 'no probability for a mark this old' : 'no volatility known',
+  };
+  if (unknownReason || !b) {
+    const s = decideStatus({ ...base, unknownReason: unknownReason ?? 'not enough input', liquidatable: false, probability: null, distance: null, note });
+    return { distance: null, probability: null, ...s };
+  }
+  if (liquidatable) {
+    const s = decideStatus({ ...base, unknownReason: null, liquidatable: true, probability: 1, distance: 0, note });
+    return { distance: b.mark.mul(0), probability: 1, ...s };
+  }
+  const distance = distanceOf(b);
+  if (distance === null) {
+    // cli.md §3: no move of this mark liquidates ⇒ distance null, probability 0, status from the other rules.
+    const s = decideStatus({ ...base, unknownReason: null, liquidatable: false, probability: null, distance: null, note });
+    return { distance: null, probability: 0, ...s };
+  }
+  const probability = probabilityOf(b, risk);
+  const s = decideStatus({ ...base, unknownReason: null, liquidatable: false, probability, distance: distance.toNumber(), note });
+  return { distance, probability, ...s };
+}

@@ -1,0 +1,19 @@
+// Row order of cli.md §2: status, then distance ascending (null last), then file, line, column.
+import type { ResultRow } from './report';
+import { STATUS_ORDER } from '../core/types';
+import { Dec } from '../core/decimal';
+
+function byDistance(a: string | null, b: string | null): number {
+  if (a === null || b === null) return a === b ? 0 : a === null ? 1 : -1;
+  return new Dec(a).comparedTo(new Dec(b));
+}
+
+export function compareRows(a: ResultRow, b: ResultRow): number {
+  return (
+    STATUS_ORDER.indexOf(a.status) - STATUS_ORDER.indexOf(b.status) ||
+    byDistance(a.distance, b.distance) ||
+    (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) ||
+    a.line - b.line ||
+    a.column - b.column
+  );
+}

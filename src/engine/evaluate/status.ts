@@ -1,0 +1,51 @@
+// Status rules of cli.md §4 (first rule that applies) and the reason a trader reads.
+import type { Status } from '../core/types';
+import { STATUS_RANK } from '../core/types';
+import type { Bands } from '../core/settings';
+
+export interface StatusInput {
+  unknownReason: string | null;
+  liquidatable: boolean;
+  /** Probability within the horizon, when volatility is known and the mark is not too old. */
+  probability: number | null;
+  horizonLabel: string;
+  /** Adverse distance as a fraction; null when no price move liquidates. */
+  distance: number | null;
+  /** Why the price is null or anything the row should say, e.g. "cannot be liquidated by a price move". */
+  note: string | null;
+  /** Extra sentence for the reason (e.g. "mark 40 days old"). */
+  prefix?: string | null;
+  /** Why the distance bands apply; default "no volatility known". */
+  distanceBasis?: string;
+  probabilityBands: Bands;
+  distanceBands: Bands;
+}
+
+const pct = (x: number, dp = 2): string => `${(x * 100).toFixed(dp).replace(/\.?0+$/, '')} %`;
+const LEVELS = ['critical', 'warning', 'watch'] as const;
+
+export function decideStatus(i: StatusInput): { status: Status; reason: string } {
+  const withPrefix = (r: string): string => (i.prefix ? `${i.prefix}; ${r}` : r);
+  if (i.unknownReason) return { status: 'unknown', reason: i.unknownReason };
+  if (i.liquidatable) return { status: 'liquidatable', reason: withPrefix('margin balance is at or below maintenance margin at the current mark') };
+  if (i.probability !== null) {
+    const p = i.probability;
+    const label = `P(liquidation within ${i.horizonLabel}) = ${pct(p)}`;
+    for (const level of LEVELS) {
+      if (p >= i.probabilityBands[level]) return { status: level, reason: withPrefix(`${label} ≥ ${pct(i.probabilityBands[level])}`) };
+    }
+    return { status: 'safe', reason: withPrefix(`${label} < ${pct(i.probabilityBands.watch)}`) };
+  }
+  if (i.distance === null) return { status: 'safe', reason: withPrefix(i.note ?? 'no price move liquidates this position') };
+  const d = i.distance;
+  const basis = i.distanceBasis ?? 'no volatility known';
+  for (const level of LEVELS) {
+    if (d <= i.distanceBands[level]) return { status: level, reason: withPrefix(`distance to liquidation ${pct(d)} ≤ ${pct(i.distanceBands[level])} (${basis})`) };
+  }
+  return { status: 'safe', reason: withPrefix(`distance to liquidation ${pct(d)} > ${pct(i.distanceBands.watch)} (${basis})`) };
+}
+
+/** True when `status` is at or better than `target` (unknown never meets a target). */
+export function meetsTarget(status: Status, target: Status): boolean {
+  return status !== 'unknown' && STATUS_RANK[status] <= STATUS_RANK[target];
+}

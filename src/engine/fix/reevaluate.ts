@@ -1,0 +1,19 @@
+// Re-evaluating one position after a change to its account (fixes, buffers), with its market's risk inputs held.
+import { evaluatePerpAccount } from '../perp';
+import type { PerpAccount, PerpMetrics } from '../core/types';
+import type { EvalContext } from '../evaluate/file-context';
+import { assess, type Barriers, type MarketRisk, type RiskOutcome } from '../evaluate/risk-view';
+import type { Dec } from '../core/decimal';
+
+export function barriersOf(m: PerpMetrics, mark: Dec): Barriers {
+  if (m.liquidationPrices) return { mark, down: m.liquidationPrices.down, up: m.liquidationPrices.up };
+  if (m.liquidationPrice === null) return { mark, down: null, up: null };
+  return m.liquidationPrice.lte(mark) ? { mark, down: m.liquidationPrice, up: null } : { mark, down: null, up: m.liquidationPrice };
+}
+
+export function outcomeAfter(account: PerpAccount, index: number, risk: MarketRisk, ctx: EvalContext): { metrics: PerpMetrics | null; outcome: RiskOutcome | null } {
+  const m = evaluatePerpAccount(account, { only: index }).metrics[index] ?? null;
+  const mark = account.positions[index]?.market.markPrice ?? null;
+  if (!m || !mark) return { metrics: m, outcome: null };
+  return { metrics: m, outcome: assess(barriersOf(m, mark), m.liquidatable, m.unknownReason, m.note, risk, ctx.settings) };
+}

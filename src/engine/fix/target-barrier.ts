@@ -1,0 +1,43 @@
+// The barrier a fix must push the liquidation price to: the price at which the target status just holds.
+// Probability bands: P(barrier) < band, found by float bisection in log distance (P falls as the barrier recedes).
+// Distance bands: distance > band. One barrier only; books with two adverse roots use the generic search.
+import { Dec } from '../core/decimal';
+import type { Status } from '../core/types';
+import type { EffectiveSettings, Bands } from '../core/settings';
+import { probabilityOf, type Barriers, type MarketRisk } from '../evaluate/risk-view';
+
+/** The band that separates `target` from the status just worse than it. */
+function bandKey(target: Status): keyof Bands | null {
+  return target === 'safe' ? 'watch' : target === 'watch' ? 'warning' : target === 'warning' ? 'critical' : null;
+}
+
+export function targetBarrier(b: Barriers, risk: MarketRisk, settings: EffectiveSettings, target: Status): Dec | null {
+  const key = bandKey(target);
+  if (!key || (b.down !== null && b.up !== null) || (b.down === null && b.up === null)) return null;
+  const down = b.down !== null;
+  const at = (d: number): Barriers => {
+    const price = b.mark.mul(new Dec(Math.exp(down ? -d : d).toPrecision(17)));
+    return down ? { mark: b.mark, down: price, up: null } : { mark: b.mark, down: null, up: price };
+  };
+  let d: number;
+  if (risk.sigma !== null && !risk.suppressed) {
+    const band = settings.probability[key];
+    let lo = 0, hi = 1;
+    while ((probabilityOf(at(hi), risk) ?? 1) >= band) {
+      hi *= 2;
+      if (hi > 64) return null;
+    }
+    for (let i = 0; i < 80 && hi - lo > 1e-13 * hi; i++) {
+      const mid = (lo + hi) / 2;
+      if ((probabilityOf(at(mid), risk) ?? 1) >= band) lo = mid;
+      else hi = mid;
+    }
+    d = hi * (1 + 1e-9);
+  } else {
+    const band = settings.distance[key];
+    if (down && band >= 1) return null;
+    d = Math.abs(Math.log(down ? 1 - band : 1 + band)) * (1 + 1e-9);
+  }
+  const p = at(d);
+  return down ? p.down : p.up;
+}

@@ -1,0 +1,129 @@
+// A loan with its legs resolved against the account's markets (per-leg overrides win), plus diagnostics helpers.
+import type { Dec } from '../core/decimal';
+import type { Diagnostic, LendingAccount, LendingAsset, Loan, LoanLeg, Severity, Span } from '../core/types';
+
+/** One collateral or debt line with its market parameters merged in. */
+export interface Leg {
+  asset: string;
+  amount: Dec;
+  /** Merged market parameters (leg overrides win, `extra` merged key by key). */
+  params: LendingAsset;
+  price: Dec | null;
+  decimals: number;
+  volatile: boolean;
+  /** Collateral flag (always true for debt legs). */
+  enabled: boolean;
+  source: LoanLeg;
+}
+
+export interface LoanContext {
+  account: LendingAccount;
+  loan: Loan;
+  collateral: Leg[];
+  debt: Leg[];
+  diagnostics: Diagnostic[];
+}
+
+// format.md §2.1: bundled default decimals for well-known tokens, 18 otherwise.
+const DEFAULT_DECIMALS: Record<string, number> = { USDC: 6, USDT: 6, 'USDC.E': 6, PYUSD: 6, EURC: 6, WBTC: 8, CBBTC: 8, TBTC: 18, LBTC: 8 };
+
+// Assets treated as not volatile when the file does not say `stable: true` (USD stablecoins and their savings wrappers).
+const STABLES = new Set(['USDC', 'USDT', 'DAI', 'USDS', 'LUSD', 'BOLD', 'GHO', 'FRAX', 'PYUSD', 'USDE', 'CRVUSD', 'USDP', 'TUSD', 'RLUSD', 'USD0', 'USDC.E', 'SDAI', 'SUSDS']);
+
+// Price-correlated families: a collateral and a debt of one family are shown as a "COLL/DEBT" ratio.
+const FAMILIES: string[][] = [
+  ['ETH', 'WETH', 'STETH', 'WSTETH', 'RETH', 'CBETH', 'WEETH', 'EZETH', 'RSETH', 'OSETH', 'ETHX', 'SFRXETH', 'FRXETH', 'METH', 'SWETH', 'ANKRETH', 'TETH'],
+  ['BTC', 'WBTC', 'CBBTC', 'TBTC', 'LBTC', 'EBTC', 'FBTC', 'SOLVBTC', 'BTCB'],
+];
+
+export const isBundledStable = (symbol: string): boolean => STABLES.has(symbol.toUpperCase());
+export const defaultDecimals = (symbol: string): number => DEFAULT_DECIMALS[symbol.toUpperCase()] ?? 18;
+
+function familyOf(symbol: string): number {
+  const s = symbol.toUpperCase();
+  return FAMILIES.findIndex((f) => f.includes(s));
+}
+
+/** Correlated pair: same bundled family, one eMode category holding both, or equal `correlationGroup` extras. */
+export function correlated(account: LendingAccount, a: Leg, b: Leg): boolean {
+  if (a.asset === b.asset) return false;
+  const fa = familyOf(a.asset);
+  if (fa >= 0 && fa === familyOf(b.asset)) return true;
+  for (const cat of Object.values(account.eModeCategories)) {
+    if (cat.assets.includes(a.asset) && cat.assets.includes(b.asset)) return true;
+  }
+  const ga = a.params.extra['correlationGroup'];
+  const gb = b.params.extra['correlationGroup'];
+  return ga !== undefined && gb !== undefined && ga.eq(gb);
+}
+
+function emptyAsset(symbol: string): LendingAsset {
+  return {
+    symbol, price: null, decimals: null, stable: false, liquidationThreshold: null, liquidationBonus: null,
+    liquidateCollateralFactor: null, liquidationFactor: null, storeFrontPriceFactor: null, extra: {},
+    volatility: null, impliedVolatility: null, history: null, markTime: null, span: null, fields: {},
+  };
+}
+
+/** Market fields merged with the leg's overrides (the leg wins; `extra` merged key by key). */
+export function mergeAsset(market: LendingAsset | undefined, leg: LoanLeg): LendingAsset {
+  const base = market ?? emptyAsset(leg.asset);
+  const merged: LendingAsset = { ...base, fields: { ...base.fields } };
+  for (const [k, v] of Object.entries(leg.overrides)) {
+    if (v === undefined || v === null || k === 'extra' || k === 'fields') continue;
+    (merged as unknown as Record<string, unknown>)[k] = v;
+  }
+  merged.extra = { ...base.extra, ...(leg.overrides.extra ?? {}) };
+  return merged;
+}
+
+export function resolveLeg(account: LendingAccount, leg: LoanLeg, isDebt: boolean): Leg {
+  const params = mergeAsset(account.markets[leg.asset], leg);
+  const stable = params.stable || isBundledStable(leg.asset);
+  return {
+    asset: leg.asset, amount: leg.amount, params, price: params.price,
+    decimals: params.decimals ?? defaultDecimals(leg.asset), volatile: !stable,
+    enabled: isDebt ? true : leg.usageAsCollateral, source: leg,
+  };
+}
+
+export function buildContext(account: LendingAccount, loan: Loan): LoanContext {
+  return {
+    account, loan, diagnostics: [],
+    collateral: loan.collateral.map((l) => resolveLeg(account, l, false)),
+    debt: loan.debt.map((l) => resolveLeg(account, l, true)),
+  };
+}
+
+/** The same loan with some prices replaced (for evaluating at a liquidation point). */
+export function withPrices(ctx: LoanContext, prices: Record<string, Dec>): LoanContext {
+  const swap = (l: Leg): Leg => (prices[l.asset] ? { ...l, price: prices[l.asset] as Dec } : l);
+  return { ...ctx, collateral: ctx.collateral.map(swap), debt: ctx.debt.map(swap), diagnostics: [] };
+}
+
+/** A protocol number from the loan, then the first collateral leg's extras, then the account (first name found). */
+export function param(ctx: LoanContext, ...names: string[]): Dec | null {
+  for (const n of names) {
+    const v = ctx.loan.params[n];
+    if (v !== undefined) return v;
+  }
+  const first = ctx.collateral[0];
+  for (const n of names) {
+    const v = first?.params.extra[n];
+    if (v !== undefined) return v;
+  }
+  for (const n of names) {
+    const v = ctx.account.params[n];
+    if (v !== undefined) return v;
+  }
+  return null;
+}
+
+export function diag(ctx: LoanContext, span: Span | null | undefined, severity: Severity, code: string, message: string): void {
+  const s = span ?? ctx.loan.span;
+  if (ctx.diagnostics.some((d) => d.code === code && d.line === s.line && d.column === s.column && d.message === message)) return;
+  ctx.diagnostics.push({ severity, code, message, line: s.line, column: s.column, endLine: s.endLine, endColumn: s.endColumn });
+}
+
+/** Where a loan-level param stands (for diagnostics). */
+export const paramSpan = (ctx: LoanContext, name: string): Span => ctx.loan.fields[name] ?? ctx.loan.span;

@@ -1,0 +1,101 @@
+// Plain-language pieces shared by the panel, the Problems messages and the hovers. No arithmetic: it only picks
+// which of the engine's strings to show and formats them (format.ts).
+import { decimalsOf, formatAmount } from './format';
+import type { PanelStatus } from '../protocol/messages';
+
+export interface FixLike {
+  target: PanelStatus;
+  addMargin?: string | null;
+  reduceSize?: string | null;
+  costOptimalMargin?: string | null;
+  addCollateral?: Record<string, string | null>;
+  repayDebt?: Record<string, string | null>;
+  reason: string | null;
+}
+
+export interface FixAction {
+  kind: 'addMargin' | 'reduceSize' | 'addCollateral' | 'repayDebt';
+  /** "+27,744.75", "cut 41.50", "repay 13,158.70" */
+  label: string;
+  amount: string;
+  unit: string;
+  /** The loan asset the fix edits (a key of addCollateral / repayDebt); null for perps. */
+  asset: string | null;
+}
+
+function amounts(rec: Record<string, string | null> | undefined): Array<[string, string]> {
+  return Object.entries(rec ?? {}).filter((e): e is [string, string] => e[1] !== null);
+}
+
+/**
+ * The engine's fix as display actions, best first (margin/collateral, then size/debt). Loans list the first asset
+ * of each kind, or every asset with `all` (the panel's buttons, the Quick Fixes).
+ */
+export function fixActions(fix: FixLike | null, settleCurrency: string | null, sizeUnit: string | null, minus = '−', all = false): FixAction[] {
+  if (!fix) return [];
+  const out: FixAction[] = [];
+  if (fix.addMargin) {
+    const amount = formatAmount(fix.addMargin, { minus });
+    out.push({ kind: 'addMargin', label: `+${amount}`, amount, unit: `${settleCurrency ?? ''} margin`.trim(), asset: null });
+  }
+  if (fix.reduceSize) {
+    const amount = formatAmount(fix.reduceSize, { minus });
+    out.push({ kind: 'reduceSize', label: `cut ${amount}`, amount, unit: sizeUnit ?? '', asset: null });
+  }
+  // Token amounts come with up to 18 decimals: shown with at most 6, rounded UP so the shown amount still suffices.
+  const token = (value: string) => formatAmount(value, { minus, decimals: Math.min(6, decimalsOf(value)), rounding: 'ceil' });
+  for (const [asset, value] of amounts(fix.addCollateral).slice(0, all ? undefined : 1)) {
+    const amount = token(value);
+    out.push({ kind: 'addCollateral', label: `+${amount}`, amount, unit: `${asset} collateral`, asset });
+  }
+  for (const [asset, value] of amounts(fix.repayDebt).slice(0, all ? undefined : 1)) {
+    const amount = token(value);
+    out.push({ kind: 'repayDebt', label: `repay ${amount}`, amount, unit: asset, asset });
+  }
+  return out;
+}
+
+/** "Add 77,365.22 USDT margin", "Reduce size by 243.097 ETHUSDT", "Repay 13,158.70 USDC". */
+export function fixVerb(a: FixAction): string {
+  switch (a.kind) {
+    case 'addMargin':
+    case 'addCollateral':
+      return `Add ${a.amount} ${a.unit}`;
+    case 'reduceSize':
+      return `Reduce size by ${a.amount}${a.unit ? ' ' + a.unit : ''}`;
+    case 'repayDebt':
+      return `Repay ${a.amount} ${a.unit}`;
+  }
+}
+
+/** "add 81,597.40 USDT margin or cut 1,000 ETHUSDT", or the engine's reason when no fix is reachable. */
+export function fixSentence(fix: FixLike | null, settleCurrency: string | null, sizeUnit: string | null): string | null {
+  if (!fix) return null;
+  const parts = fixActions(fix, settleCurrency, sizeUnit, '-').map((a) => {
+    switch (a.kind) {
+      case 'addMargin': return `add ${a.amount} ${a.unit}`;
+      case 'reduceSize': return `reduce size by ${a.amount}${a.unit ? ' ' + a.unit : ''}`;
+      case 'addCollateral': return `add ${a.amount} ${a.unit}`;
+      case 'repayDebt': return `repay ${a.amount} ${a.unit}`;
+    }
+  });
+  if (parts.length === 0) return fix.reason ? `no fix reaches ${fix.target}: ${fix.reason}` : null;
+  return `${parts.join(' or ')} → ${fix.target}`;
+}
+
+/** Word, codicon and plain-text glyph per status (status is never shown by colour alone). */
+export const STATUS_LOOK: Record<PanelStatus, { word: string; codicon: string; glyph: string }> = {
+  liquidatable: { word: 'liquidatable', codicon: 'flame', glyph: '⛔' },
+  critical: { word: 'critical', codicon: 'error', glyph: '✖' },
+  warning: { word: 'warning', codicon: 'warning', glyph: '⚠' },
+  watch: { word: 'watch', codicon: 'eye', glyph: '◉' },
+  safe: { word: 'safe', codicon: 'pass', glyph: '✓' },
+  unknown: { word: 'unknown', codicon: 'question', glyph: '?' },
+};
+
+const RISKY: ReadonlySet<PanelStatus> = new Set(['liquidatable', 'critical', 'warning', 'watch']);
+
+/** Watch or worse (what gets a Problem, a mark in the panel and a place in "Show Positions at Risk"). */
+export function isAtRisk(status: PanelStatus): boolean {
+  return RISKY.has(status);
+}
