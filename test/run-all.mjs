@@ -14,6 +14,11 @@ function run(cmd, args, opts = {}) {
   return r;
 }
 
+// The layer rules and lint (eslint.config.mjs) count as one suite.
+const lint = run('npx', ['eslint', '.', '--max-warnings', '0']);
+if (lint.status === 0) passed += 1;
+else failed += 1;
+
 const unit = run('npx', ['vitest', 'run', '--config', 'test/vitest.config.mts', '--reporter=default', '--reporter=json', '--outputFile=out/vitest.json']);
 if (existsSync('out/vitest.json')) {
   const j = JSON.parse(readFileSync('out/vitest.json', 'utf8'));

@@ -1,4 +1,5 @@
 // Adaptive Gauss–Kronrod (7/15) quadrature on a finite interval, for the VG mixture CDF.
+/* eslint-disable no-loss-of-precision -- published nodes and weights with more digits than a double; the nearest double is meant */
 
 // Kronrod nodes (positive half, descending) and weights; Gauss weights for the embedded 7-point rule.
 const XGK = [0.991455371120812639206854697526329, 0.949107912342758524526189684047851, 0.864864423359769072789712788640926,

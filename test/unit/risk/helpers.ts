@@ -9,7 +9,6 @@ export function fixtureText(name: string): string {
   return readFileSync(join(FIXTURES, name), 'utf8');
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export function fixtureJson(name: string): any {
   return JSON.parse(fixtureText(name).replace(/\bInfinity\b/g, '"Infinity"'));
 }
