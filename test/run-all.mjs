@@ -29,6 +29,17 @@ if (existsSync('out/vitest.json')) {
   failed += 1;
 }
 
+// The CI share of `npm run fuzz`: 10,000 cases with the fixed seed.
+const fuzz = run('npx', ['vitest', 'run', '--config', 'test/vitest.fuzz.config.mts', '--reporter=default', '--reporter=json', '--outputFile=out/fuzz.json'], { env: { ...process.env, FUZZ_RUNS: process.env.FUZZ_RUNS ?? '10000' } });
+if (existsSync('out/fuzz.json')) {
+  const j = JSON.parse(readFileSync('out/fuzz.json', 'utf8'));
+  passed += j.numPassedTests;
+  failed += j.numFailedTests;
+  if (fuzz.status !== 0 && j.numFailedTests === 0) failed += 1;
+} else {
+  failed += 1;
+}
+
 if (!skipE2e) {
   const e2e = run('node', ['test/e2e/run.mjs']);
   const m = /^(\d+) passed, (\d+) failed/m.exec(e2e.stdout ?? '');

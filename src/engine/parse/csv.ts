@@ -238,6 +238,8 @@ function shareMark(ctx: Ctx, marks: Map<string, Cell>, venue: VenueId, cells: Re
     if (first) cells.markPrice = first;
     return;
   }
+  // An unreadable mark stays on its own row (which reports it): it must not become the mark of other accounts.
+  if (!(parseDecimal(mine.text.trim())?.gt(0) ?? false)) return;
   if (!first) {
     marks.set(key, mine);
     return;

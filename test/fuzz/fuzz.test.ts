@@ -1,0 +1,53 @@
+// `npm run fuzz`: fast-check over every reader and the evaluation behind it — mutations of the bundled examples and
+// structure-aware generation. FUZZ_RUNS cases in all (default 100,000; CI runs 10,000 with the fixed seed of
+// test/fast-check.setup.ts; FC_SEED explores). Anything it finds is kept in regressions.test.ts.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { SEEDS } from './corpus';
+import { applyAll, mutationsArb } from './mutate';
+import { generatedFileArb } from './generate';
+import { evaluateText, violations } from './invariants';
+import { neighbourArb, otherAccountsUnchanged } from './neighbours';
+
+const TOTAL = Number(process.env.FUZZ_RUNS ?? 100_000);
+const share = (f: number): number => Math.max(1, Math.round(TOTAL * f));
+const TIMEOUT = 24 * 3600 * 1000;
+
+describe(`fuzz (${TOTAL} cases)`, () => {
+  it('mutated examples: no exception escapes, every diagnostic and row is located inside the file', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...SEEDS), mutationsArb, (seed, ms) => {
+        const text = applyAll(seed.text, ms);
+        expect(violations(text, evaluateText(seed.path, text))).toEqual([]);
+      }),
+      { numRuns: share(0.45) },
+    );
+  }, TIMEOUT);
+
+  it('generated documents of every dialect: the same invariants through the whole evaluation', () => {
+    fc.assert(
+      fc.property(generatedFileArb, (f) => {
+        expect(violations(f.text, evaluateText(f.path, f.text))).toEqual([]);
+      }),
+      { numRuns: share(0.4) },
+    );
+  }, TIMEOUT);
+
+  it('an invalid neighbour leaves the positions of other accounts unchanged', () => {
+    fc.assert(
+      fc.property(neighbourArb, (c) => {
+        expect(otherAccountsUnchanged(c)).toEqual([]);
+      }),
+      { numRuns: share(0.1) },
+    );
+  }, TIMEOUT);
+
+  it('stress over generated documents throws nothing', () => {
+    fc.assert(
+      fc.property(generatedFileArb, (f) => {
+        expect(violations(f.text, evaluateText(f.path, f.text, true))).toEqual([]);
+      }),
+      { numRuns: share(0.05) },
+    );
+  }, TIMEOUT);
+});
