@@ -1,4 +1,4 @@
-// Command-line parsing for `liquidation-lens check` (cli.md §1). Pure: argv in, options or a usage error out.
+// Command-line parsing for `liquidation-lens check` (docs/results.md §1). Pure: argv in, options or a usage error out.
 import type { Status } from '../engine/core/types';
 
 export type OutputFormat = 'table' | 'json' | 'markdown' | 'sarif';

@@ -1,4 +1,4 @@
-// Finds position files under the CLI's paths (format.md: default pattern, .gitignore'd paths skipped).
+// Finds position files under the CLI's paths (docs/format.md §0: default pattern, .gitignore'd paths skipped).
 import { readdirSync, readFileSync, statSync, existsSync } from 'node:fs';
 import { join, relative, sep, resolve } from 'node:path';
 import picomatch from 'picomatch';

@@ -1,4 +1,4 @@
-// `liquidation-lens check`: results on stdout, logs on stderr, never writes the inputs (cli.md §1).
+// `liquidation-lens check`: results on stdout, logs on stderr, never writes the inputs (docs/results.md §1).
 import { readFileSync } from 'node:fs';
 import { relative, sep } from 'node:path';
 import { parseArgs, UsageError, USAGE, type CheckOptions } from './args';

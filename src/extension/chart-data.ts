@@ -87,7 +87,7 @@ function levelsOf(row: ResultRow): Level[] {
   return out;
 }
 
-/** Mark · exp(±kσ√t), the GBM ±k standard-deviation band of the log price without drift (risk.md §1.1). */
+/** Mark · exp(±kσ√t), the GBM ±k standard-deviation band of the log price without drift (docs/risk.md §1.1). */
 export function sigmaBand(mark: number, sigma: number, years: number, k: number): [number, number] {
   const s = k * sigma * Math.sqrt(Math.max(0, years));
   return [mark * Math.exp(-s), mark * Math.exp(s)];

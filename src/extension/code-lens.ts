@@ -1,5 +1,5 @@
-// CodeLens on each position's entry line, from the store's cached rows (no parsing in the provider: reference/
-// vscode.md §2.9); clicking opens the panel on that row. Setting `liquidationLens.codeLens` turns them off.
+// CodeLens on each position's entry line, from the store's cached rows (no parsing in the provider, which is called often;
+// cf. vscode-extension-samples codelens-sample); clicking opens the panel on that row. Setting `liquidationLens.codeLens` turns them off.
 import * as vscode from 'vscode';
 import { codeLensTitle } from './problems';
 import { rowKey } from './rows';

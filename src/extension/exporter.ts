@@ -1,4 +1,4 @@
-// "Export": the workspace report as Markdown (the CLI's formatter, cli.md §4) or JSON (the CLI's --format json),
+// "Export": the workspace report as Markdown (the CLI's formatter, docs/results.md §1.1) or JSON (the CLI's --format json),
 // to the clipboard or a new untitled document.
 import * as vscode from 'vscode';
 import { formatMarkdown } from '../cli/formats/markdown';

@@ -1,4 +1,4 @@
-// Applying a fix (format.md §7): which fixes a row offers, and the engine's text edits for one of them, computed on
+// Applying a fix (docs/format.md §7): which fixes a row offers, and the engine's text edits for one of them, computed on
 // the exact text they will be applied to. Pure (no vscode): the adapter in fixer.ts turns the edits into one
 // WorkspaceEdit, so a fix is one undo step.
 import { fixEdits, type EditResult, type FixKind, type TextEdit } from '../engine/fix/fix-edits';

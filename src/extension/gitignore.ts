@@ -1,4 +1,4 @@
-// `.gitignore`d position files are skipped by default (format.md, top). Git itself decides (`git check-ignore`),
+// `.gitignore`d position files are skipped by default (docs/format.md §0). Git itself decides (`git check-ignore`),
 // so nested .gitignore files, negations and global excludes behave exactly as in git. Not a repository ⇒ nothing ignored.
 import { spawn } from 'node:child_process';
 

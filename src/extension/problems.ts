@@ -94,7 +94,7 @@ export function diagnosticSpecsForFile(file: FileReport, rows: readonly ResultRo
     const spec = rowDiagnosticSpec(r);
     if (spec) specs.push(spec);
   }
-  return specs.slice(0, 1000); // extHostDiagnostics truncates at 1000 per file (reference/vscode.md §2.8)
+  return specs.slice(0, 1000); // extHostDiagnostics truncates at 1000 per file (microsoft/vscode src/vs/workbench/api/common/extHostDiagnostics.ts, _maxDiagnosticsPerFile)
 }
 
 /** Error-Lens-style after-line text: "⚠ warning · liq 1,153.26 · 13.62% away · P(24h) 0.8%". */

@@ -1,4 +1,4 @@
-// Engine rows → what the extension shows: the cli.md §2 sort (the engine's Decimal compare) and the panel's row view.
+// Engine rows → what the extension shows: the docs/results.md §2 sort (the engine's Decimal compare) and the panel's row view.
 import { compareRows } from '../engine/evaluate/row-order';
 import type { ResultRow } from '../engine/evaluate/report';
 import type { PanelRow } from '../protocol/messages';
@@ -9,7 +9,7 @@ export function sortRows(rows: readonly ResultRow[]): ResultRow[] {
   return [...rows].sort(compareRows);
 }
 
-/** Stable key of a row across re-evaluations: ids are unique per file (cli.md §2). */
+/** Stable key of a row across re-evaluations: ids are unique per file (docs/results.md §2). */
 export function rowKey(row: Pick<ResultRow, 'file' | 'id'>): string {
   return `${row.file}#${row.id}`;
 }

@@ -1,4 +1,4 @@
-// Extension settings (format.md §6) → the engine's RiskSettings. Pure: the caller passes a getter over
+// Extension settings (docs/format.md §6) → the engine's RiskSettings. Pure: the caller passes a getter over
 // `workspace.getConfiguration('liquidationLens')`, so this maps and validates without vscode.
 import type { RiskSettings, Status, VenueId } from '../engine/core/types';
 import { parseDuration } from '../engine/core/time';
@@ -47,7 +47,7 @@ function positive(get: ConfigGetter, key: string, problems: string[]): number | 
 function duration(get: ConfigGetter, key: string, problems: string[]): number | undefined {
   const value = get(key);
   if (value === undefined || value === null || value === '') return undefined;
-  // A number is seconds; text is a format.md §1 duration ("24h", "PT8H"), parsed by the engine's one parser.
+  // A number is seconds; text is a docs/format.md §1 duration ("24h", "PT8H"), parsed by the engine's one parser.
   const parsed = typeof value === 'number' ? (Number.isFinite(value) && value >= 0 ? value : null) : typeof value === 'string' ? parseDuration(/^\d+(\.\d+)?$/.test(value.trim()) ? `${value.trim()}s` : value) : null;
   const seconds = parsed ?? undefined;
   if (seconds === undefined) problems.push(`liquidationLens.${key}: "${String(value)}" is not a duration like "24h", "15m" or "PT8H"`);
@@ -125,7 +125,7 @@ export function readSettings(get: ConfigGetter): ExtensionSettings {
   };
 }
 
-/** The bands and horizon the panel footer prints, with the format.md §6 defaults filled in. */
+/** The bands and horizon the panel footer prints, with the docs/format.md §6 defaults filled in. */
 export function effectiveBands(risk: RiskSettings) {
   return {
     horizon: risk.horizon ?? 86400,

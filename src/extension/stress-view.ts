@@ -1,4 +1,4 @@
-// The panel's stress view: the engine's market-wide stress test (cli.md §2.3, src/engine/stress.ts) over the
+// The panel's stress view: the engine's market-wide stress test (docs/results.md §2.3, src/engine/stress.ts) over the
 // store's evaluations, as bars (liquidated notional and positions per shock) and each account's first failing shock.
 import type { StressReport } from '../engine/evaluate/report';
 import type { StressMessage } from '../protocol/messages';

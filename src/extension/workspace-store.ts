@@ -72,7 +72,7 @@ export class WorkspaceStore implements vscode.Disposable {
     return typeof pinned === 'number' ? new Date(pinned) : this.lastEvaluated;
   }
 
-  /** Every row of every file, in the cli.md §2 order. */
+  /** Every row of every file, in the docs/results.md §2 order. */
   rows(): ResultRow[] {
     return sortRows([...this.entries.values()].flatMap((e) => e.evaluation.rows));
   }
@@ -94,7 +94,7 @@ export class WorkspaceStore implements vscode.Disposable {
     return undefined;
   }
 
-  /** The file's effective risk settings: extension settings, then the file's own `risk:` (format.md §6). */
+  /** The file's effective risk settings: extension settings, then the file's own `risk:` (docs/format.md §6). */
   settingsFor(uri: vscode.Uri): EffectiveSettings {
     return resolveSettings(this.settings.risk, this.entries.get(uri.toString())?.evaluation.parsed?.risk);
   }

@@ -1,11 +1,11 @@
 // The host ↔ webview contract, typed ONCE: valibot schemas are the source of truth and the TypeScript types are
-// inferred from them, so both bundles validate exactly what they type (reference/vscode.md §0.2, §5.4).
+// inferred from them, so both bundles validate exactly what they type (one discriminated union per direction, as microsoft/vscode-hexeditor does; every incoming message validated).
 // No vscode, no DOM: imported by src/extension and src/webview alike.
 import * as v from 'valibot';
 
 export const PROTOCOL_VERSION = 1;
 
-/** cli.md §2 sort order of statuses (worst first). */
+/** docs/results.md §2 sort order of statuses (worst first). */
 export const STATUS_ORDER = ['liquidatable', 'critical', 'warning', 'watch', 'unknown', 'safe'] as const;
 export const StatusSchema = v.picklist(STATUS_ORDER);
 export type PanelStatus = v.InferOutput<typeof StatusSchema>;
@@ -13,7 +13,7 @@ export type PanelStatus = v.InferOutput<typeof StatusSchema>;
 const MAX_TEXT = 4096;
 const text = v.pipe(v.string(), v.maxLength(MAX_TEXT));
 const nullableText = v.nullable(text);
-/** A Decimal printed by the engine's fmt: plain notation, no exponent (cli.md §2). */
+/** A Decimal printed by the engine's fmt: plain notation, no exponent (docs/results.md §2). */
 const decimal = v.pipe(v.string(), v.maxLength(200), v.regex(/^-?\d+(\.\d+)?$/, 'not a plain decimal string'));
 const nullableDecimal = v.nullable(decimal);
 const finite = v.pipe(v.number(), v.finite());
@@ -85,7 +85,7 @@ export const PanelRowSchema = v.object({
   valueAtRisk: nullableDecimal,
   expectedShortfall: nullableDecimal,
   liquidationCost: nullableDecimal,
-  /** Why "Apply fix" cannot edit this file (foreign dumps are read-only, format.md §5); null when it can. */
+  /** Why "Apply fix" cannot edit this file (foreign dumps are read-only, docs/format.md §5); null when it can. */
   readOnlyReason: nullableText,
 });
 export type PanelRow = v.InferOutput<typeof PanelRowSchema>;

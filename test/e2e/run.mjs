@@ -141,7 +141,7 @@ async function main() {
       rows = await panelRows(view);
       assert(expected, 'no CLI reference (dist/cli.js missing or failing)');
       same(rows.length, expectedRows.length, 'row counts');
-      same(rows.map((r) => r.status), expectedRows.map((r) => r.status), 'statuses (in cli.md §2 order)');
+      same(rows.map((r) => r.status), expectedRows.map((r) => r.status), 'statuses (in docs/results.md §2 order)');
       same(rows.map((r) => r.symbol), expectedRows.map((r) => r.symbol ?? r.id), 'symbols');
     });
 

@@ -1,16 +1,16 @@
 import DecimalBase from 'decimal.js';
 
-/** The engine's Decimal: precision 50, half-even (cli.md §2). Every money value is one of these. */
+/** The engine's Decimal: precision 50, half-even (docs/results.md §2). Every money value is one of these. */
 export const Dec = DecimalBase.clone({ precision: 50, rounding: DecimalBase.ROUND_HALF_EVEN, toExpNeg: -100, toExpPos: 100 });
 export type Dec = InstanceType<typeof Dec>;
 
 export const ZERO = new Dec(0);
 export const ONE = new Dec(1);
 
-/** Matches format.md §1 decimal text (no percent). */
+/** Matches docs/format.md §1 decimal text (no percent). */
 export const DECIMAL_RE = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
 
-/** Parses a decimal text exactly; returns null when it is not a decimal of format.md §1 (percent allowed when asked). */
+/** Parses a decimal text exactly; returns null when it is not a decimal of docs/format.md §1 (percent allowed when asked). */
 export function parseDecimal(text: string, allowPercent = false): Dec | null {
   let t = text.trim();
   let scale = 1;
@@ -26,7 +26,7 @@ export function parseDecimal(text: string, allowPercent = false): Dec | null {
   return scale === 1 ? d : d.div(scale);
 }
 
-/** Output form of cli.md §2: rounded half-even to 30 significant digits, plain notation, trailing zeros stripped. */
+/** Output form of docs/results.md §2: rounded half-even to 30 significant digits, plain notation, trailing zeros stripped. */
 export function fmt(d: Dec | null | undefined): string | null {
   if (d === null || d === undefined) return null;
   if (!d.isFinite()) return null;

@@ -1,4 +1,4 @@
-// The one list of diagnostic codes (format.md §7); the README publishes it and a test keeps the two in step.
+// The one list of diagnostic codes (docs/format.md §7); the README publishes it and a test keeps the two in step.
 import { PARSE_CODES } from '../parse';
 import { PERP_CODES } from '../perp';
 import { LENDING_CODES } from '../lending';

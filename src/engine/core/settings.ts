@@ -1,4 +1,4 @@
-// Risk settings (format.md §6): CLI flag > file `risk:` > extension setting > default.
+// Risk settings (docs/format.md §6): CLI flag > file `risk:` > extension setting > default.
 import type { RiskSettings, Status } from './types';
 
 export interface Bands {

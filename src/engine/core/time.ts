@@ -1,4 +1,4 @@
-// Durations and times of format.md §1.
+// Durations and times of docs/format.md §1.
 
 const UNIT: Record<string, number> = { s: 1, m: 60, h: 3600, d: 86400, w: 604800 };
 

@@ -48,7 +48,7 @@ export type Side = 'long' | 'short';
 export type MarginMode = 'cross' | 'isolated';
 export type PositionMode = 'one-way' | 'hedge';
 
-/** One maintenance-margin tier. floor/cap in the venue's unit (format.md §4.1). */
+/** One maintenance-margin tier. floor/cap in the venue's unit (docs/format.md §4.1). */
 export interface Tier {
   floor: Dec;
   /** null = unbounded. */
@@ -75,7 +75,7 @@ export interface OrderBook {
   asks: Array<[Dec, Dec]>;
 }
 
-/** Market fields (format.md §2); any may also be written on a position, which wins. */
+/** Market fields (docs/format.md §2); any may also be written on a position, which wins. */
 export interface MarketSpec {
   symbol: string;
   markPrice: Dec | null;
@@ -121,7 +121,7 @@ export interface PerpPosition {
   fields: Record<string, Span>;
 }
 
-/** Risk overrides of a file (format.md §6); every key optional. */
+/** Risk overrides of a file (docs/format.md §6); every key optional. */
 export interface RiskSettings {
   horizon?: number; // seconds
   probability?: { watch?: number; warning?: number; critical?: number };
@@ -155,7 +155,7 @@ export interface PerpAccount {
   fields: Record<string, Span>;
 }
 
-/** Per-asset parameters of a lending market (format.md §2.1); protocol-specific names kept as given. */
+/** Per-asset parameters of a lending market (docs/format.md §2.1); protocol-specific names kept as given. */
 export interface LendingAsset {
   symbol: string;
   price: Dec | null;

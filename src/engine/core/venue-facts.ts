@@ -34,12 +34,12 @@ export function isInverse(account: PerpAccount, position: PerpPosition): boolean
   return settle !== undefined && settle === baseAsset(position.symbol);
 }
 
-/** Default funding interval in seconds (format.md §2: 8h, Hyperliquid 1h). */
+/** Default funding interval in seconds (docs/format.md §2: 8h, Hyperliquid 1h). */
 export function defaultFundingInterval(venue: VenueId): number {
   return venue === 'hyperliquid' || venue === 'dydx-v4' ? 3600 : 8 * 3600;
 }
 
-/** Default margin rounding step: 0.01 in quote money, 1e-8 when coin-settled (format.md §6). */
+/** Default margin rounding step: 0.01 in quote money, 1e-8 when coin-settled (docs/format.md §6). */
 export function defaultMarginStep(inverse: boolean): string {
   return inverse ? '0.00000001' : '0.01';
 }

@@ -1,4 +1,4 @@
-// Account VaR/ES with correlations and Euler contributions that add up (risk.md §4.3), over the horizon.
+// Account VaR/ES with correlations and Euler contributions that add up (docs/risk.md §4.3), over the horizon.
 // Correlations come from the overlapping history returns of two positions when both have ≥ 100 of them;
 // without evidence: 1 for positions on the same side (no diversification credit) and 0 for opposite sides
 // (no hedge credit) — the conservative choice either way. Same symbol: 1.

@@ -1,4 +1,4 @@
-// Orchestration: file text → parse → evaluate every account → result rows (cli.md §2–§5).
+// Orchestration: file text → parse → evaluate every account → result rows (docs/results.md §2–§5).
 import { decodeUtf8, parseFile } from '../parse';
 import type { Diagnostic, ParsedFile, RiskSettings, UnknownEntry, VenueId } from '../core/types';
 import type { FileReport, Report, ResultRow } from './report';

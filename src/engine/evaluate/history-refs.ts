@@ -1,4 +1,4 @@
-// The history files a parsed position file reads (format.md §3.1), as absolute paths — so a view can watch them
+// The history files a parsed position file reads (docs/format.md §3.1), as absolute paths — so a view can watch them
 // and re-evaluate the file when new bars arrive (continuous recalibration).
 import { dirname, resolve } from 'node:path';
 import type { ParsedFile } from '../core/types';

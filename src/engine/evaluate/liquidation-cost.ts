@@ -1,10 +1,10 @@
-// What a forced close would cost beyond the margin (risk.md §7): liquidation fee + slippage + forfeited margin.
+// What a forced close would cost beyond the margin (docs/risk.md §7): liquidation fee + slippage + forfeited margin.
 import { liquidationCost as costOf, sqrtLawImpact, walkBook } from '../risk';
 import { Dec } from '../core/decimal';
 import type { PerpAccount, PerpMetrics, PerpPosition, PerpVenueId } from '../core/types';
 import { isInverse } from '../core/venue-facts';
 
-/** Typical liquidation/clearance fees when the file gives none (risk.md §7 table; read the contract spec for yours). */
+/** Typical liquidation/clearance fees when the file gives none (docs/risk.md §7 table; read the contract spec for yours). */
 const DEFAULT_FEE: Partial<Record<PerpVenueId, number>> = {
   // Binance FAQ "Liquidation" (binance.zendesk.com 360033525271): historically 0.3 % BTCUSDT / 0.5 % other perps.
   'binance-usdm': 0.005,
@@ -45,7 +45,7 @@ export function slippageFraction(account: PerpAccount, p: PerpPosition, price: D
   return 0;
 }
 
-/** k of risk.md §6B: loss as a fraction of the notional at the liquidation price. */
+/** k of docs/risk.md §6.3: loss as a fraction of the notional at the liquidation price. */
 export function lossFraction(account: PerpAccount, index: number, m: PerpMetrics, sigma: number | null = null): number {
   const p = account.positions[index]!;
   const lp = m.liquidationPrice ?? p.market.markPrice;

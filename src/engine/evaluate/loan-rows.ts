@@ -1,4 +1,4 @@
-// One lending account → result rows (cli.md §2.2): protocol metrics + volatility of the nearest asset + status + fix.
+// One lending account → result rows (docs/results.md §2.2): protocol metrics + volatility of the nearest asset + status + fix.
 import { evaluateLendingAccount, loanFix } from '../lending';
 import { ONE, fmt, type Dec } from '../core/decimal';
 import type { LendingAccount, LendingAsset, Loan, LoanMetrics, Status } from '../core/types';

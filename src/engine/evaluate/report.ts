@@ -1,4 +1,4 @@
-// The engine's result shape (cli.md §2): what the CLI prints as JSON and what the extension shows.
+// The engine's result shape (docs/results.md §2): what the CLI prints as JSON and what the extension shows.
 // Decimal fields are strings (fmt of decimal.ts); floats are numbers; every key is present, null when undefined.
 import type { Diagnostic, Dialect, FileFormat, Side, MarginMode, Status, VenueId, WalletSource } from '../core/types';
 

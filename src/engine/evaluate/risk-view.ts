@@ -11,7 +11,7 @@ const YEAR = 365 * 86400;
 /** Everything about the market that the probability needs, fixed for one row. */
 export interface MarketRisk {
   sigma: number | null;
-  /** Annual drift of the price from funding (risk.md §1.2). */
+  /** Annual drift of the price from funding (docs/risk.md §1.2). */
   mu: number;
   /** Horizon plus the mark's age when stale, seconds. */
   horizonSeconds: number;
@@ -71,7 +71,7 @@ export function probabilityOf(b: Barriers, risk: MarketRisk): number | null {
   return Math.min(1, Math.max(0, p));
 }
 
-/** Adverse distance to the nearest barrier, clamped at 0 (cli.md §3). */
+/** Adverse distance to the nearest barrier, clamped at 0 (docs/results.md §3). */
 export function distanceOf(b: Barriers): Dec | null {
   const ds: Dec[] = [];
   if (b.down !== null) ds.push(b.mark.minus(b.down).div(b.mark));
@@ -103,7 +103,7 @@ export function assess(
   }
   const distance = distanceOf(b);
   if (distance === null) {
-    // cli.md §3: no move of this mark liquidates ⇒ distance null, probability 0, status from the other rules.
+    // docs/results.md §3: no move of this mark liquidates ⇒ distance null, probability 0, status from the other rules.
     const s = decideStatus({ ...base, unknownReason: null, liquidatable: false, probability: null, distance: null, note });
     return { distance: null, probability: 0, ...s };
   }

@@ -1,4 +1,4 @@
-// Per-row risk details (cli.md §2 `details`): VaR/ES over the horizon, liquidation cost, time to liquidation.
+// Per-row risk details (docs/results.md §2 `details`): VaR/ES over the horizon, liquidation cost, time to liquidation.
 import { cornishFisherVarEs, firstPassageAbm, fitPot, historicalVarEs, lognormalVarEs, marginAtRisk, potVarEs, timeToLiquidationQuantiles } from '../risk';
 import type { HistoryData } from './volatility-source';
 import { Dec, fmt } from '../core/decimal';
@@ -22,7 +22,7 @@ function years(y: number | null): string | null {
 const MIN_RETURNS = 100;
 
 /**
- * VaR/ES from the history's bar returns of the position's side (risk.md §4.2): historical (type-7), Cornish–Fisher
+ * VaR/ES from the history's bar returns of the position's side (docs/risk.md §4.2): historical (type-7), Cornish–Fisher
  * (with its validity) and EVT/POT; bar figures scaled to the horizon by √(horizon / bar) (square-root of time).
  */
 function historyVarEs(history: HistoryData | null, side: 'long' | 'short', notional: number, horizonSeconds: number, cap: number): Record<string, unknown> {
@@ -50,7 +50,7 @@ export function riskDetails(p: PerpPosition, m: PerpMetrics, mark: Dec, risk: Ma
   const qty = p.size.mul(p.market.contractSize ?? 1);
   // Inverse: the USD face is the exposure; the coin P&L is converted at the mark (first-order).
   const notional = inverse ? qty.toNumber() : qty.mul(mark).toNumber();
-  // An isolated position cannot lose more than its margin balance (risk.md §4.1 "margin at risk").
+  // An isolated position cannot lose more than its margin balance (docs/risk.md §4.1 "margin at risk").
   const cap = p.marginMode === 'isolated' && m.marginBalance ? Math.max(0, m.marginBalance.toNumber()) : Number.POSITIVE_INFINITY;
   const v = lognormalVarEs({ notional, sigma: risk.sigma, mu: risk.mu, years: yearsH, confidence: VAR_CONFIDENCE, side: p.side });
   if (v) {
@@ -65,7 +65,7 @@ export function riskDetails(p: PerpPosition, m: PerpMetrics, mark: Dec, risk: Ma
     const side = barrier < spot ? 'long' : 'short';
     const t = timeToLiquidationQuantiles({ spot, barrier, side, sigma: risk.sigma, mu: risk.mu });
     out.timeToLiquidation = { p01: years(t.p01), p05: years(t.p05), median: years(t.median) };
-    // Arithmetic BM as a sensitivity beside the GBM-based probability (risk.md §1.2).
+    // Arithmetic BM as a sensitivity beside the GBM-based probability (docs/risk.md §1.2).
     out.probabilityAbm = firstPassageAbm({ spot, barrier, side, sigmaAbs: risk.sigma * spot, driftAbs: risk.mu * spot, years: yearsH });
   }
   return out;

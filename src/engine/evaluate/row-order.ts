@@ -1,4 +1,4 @@
-// Row order of cli.md §2: status, then distance ascending (null last), then file, line, column.
+// Row order of docs/results.md §2: status, then distance ascending (null last), then file, line, column.
 import type { ResultRow } from './report';
 import { STATUS_ORDER } from '../core/types';
 import { Dec } from '../core/decimal';

@@ -1,4 +1,4 @@
-// Mark age and staleness (cli.md §3 "Staleness").
+// Mark age and staleness (docs/results.md §3 "Staleness").
 export interface MarkAge {
   /** Seconds; null when no time is known. */
   age: number | null;

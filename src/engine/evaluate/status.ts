@@ -1,4 +1,4 @@
-// Status rules of cli.md §4 (first rule that applies) and the reason a trader reads.
+// Status rules of docs/results.md §4 (first rule that applies) and the reason a trader reads.
 import type { Status } from '../core/types';
 import { STATUS_RANK } from '../core/types';
 import type { Bands } from '../core/settings';

@@ -1,4 +1,4 @@
-// Which tail model a row uses (format.md §6 `tails`): vg/evt need ≥ 500 history bars, else student-t with a warning.
+// Which tail model a row uses (docs/format.md §6 `tails`): vg/evt need ≥ 500 history bars, else student-t with a warning.
 import { fitEvtTail, fitVgTail, selectTailModel, type EvtTail, type VgParams } from '../risk';
 import type { EffectiveSettings } from '../core/settings';
 import type { HistoryData } from './volatility-source';

@@ -1,4 +1,4 @@
-// Volatility precedence of cli.md §3: impliedVolatility > volatility > Yang–Zhang from `history` > unknown.
+// Volatility precedence of docs/results.md §3: impliedVolatility > volatility > Yang–Zhang from `history` > unknown.
 import { parseHistory, realizedVolatility, studentTDof } from '../risk';
 import type { Diagnostic, Span } from '../core/types';
 
@@ -8,7 +8,7 @@ export interface HistoryData {
   bars: number;
   yangZhang: number | null;
   ewma: number | null;
-  /** Student-t degrees of freedom from the bars' log-returns (cli.md §3). */
+  /** Student-t degrees of freedom from the bars' log-returns (docs/results.md §3). */
   dof: number;
   logReturns: number[];
   /** Bar times (Unix ms) of each log-return, for aligning assets in portfolio correlations. */

@@ -1,4 +1,4 @@
-// Cost-optimal margin buffer (risk.md §6B): minimise J(x) = P(x)·K(x) + c·x over the margin x added, where
+// Cost-optimal margin buffer (docs/risk.md §6.3): minimise J(x) = P(x)·K(x) + c·x over the margin x added, where
 // P(x) is the liquidation probability after adding x (exact re-evaluation of the liquidation price),
 // K(x) = k·notional at the liquidation price (k = fee + slippage + forfeited margin, §7), c = opportunityCost·T.
 import { Dec, ceilToStep } from '../core/decimal';

@@ -1,4 +1,4 @@
-// Text edits that apply a fix to a position file (format.md §7): only the values the fix names change, each in
+// Text edits that apply a fix to a position file (docs/format.md §7): only the values the fix names change, each in
 // place with its own quoting, so comments and formatting stay. A size cut edits the size and the balance that
 // receives its realised PnL, returned together so the editor applies them as one undo step.
 import { Dec, fmt, parseDecimal } from '../core/decimal';
@@ -91,7 +91,7 @@ function loanEdit(text: string, parsed: ParsedFile, row: ResultRow, kind: 'addCo
   return { reason: 'the loan is not in this file any more' };
 }
 
-/** Edits for one fix of one row; foreign dialects are read-only (format.md §5). */
+/** Edits for one fix of one row; foreign dialects are read-only (docs/format.md §5). */
 export function fixEdits(text: string, parsed: ParsedFile, row: ResultRow, kind: FixKind, asset?: string): EditResult {
   if (parsed.dialect !== 'native') return { reason: 'exchange and bot dumps are read-only: change the position on the venue' };
   if (!row.fix) return { reason: 'this row needs no fix' };

@@ -1,4 +1,4 @@
-// Fixes of cli.md §5: the smallest margin to add and the smallest size to cut that reach the target status,
+// Fixes of docs/results.md §5: the smallest margin to add and the smallest size to cut that reach the target status,
 // found by a search over exact re-evaluations, rounded up to the step, then confirmed (adding steps until it holds).
 import { Dec, ceilToStep, fmt } from '../core/decimal';
 import type { PerpAccount, PerpMetrics, PerpPosition, Status } from '../core/types';

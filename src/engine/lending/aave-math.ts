@@ -127,7 +127,7 @@ export function aaveLiquidationCall(args: {
   return { ...s, allowed, debtLeftBase, collateralLeftBase, createsBadDebt };
 }
 
-/** Real-number seizure (defi.md §1.6): total = debtValue·LB/collPrice, fee = fee%·bonus part, liquidator = total − fee. */
+/** Real-number seizure (docs/lending.md §1.6): total = debtValue·LB/collPrice, fee = fee%·bonus part, liquidator = total − fee. */
 export function aaveIdealSeizure(debtValue: Dec, collPrice: Dec, bonus: Dec, protocolFee: Dec): { total: Dec; protocolFee: Dec; toLiquidator: Dec } {
   const total = debtValue.mul(bonus.add(1)).div(collPrice);
   const fee = total.sub(total.div(bonus.add(1))).mul(protocolFee);

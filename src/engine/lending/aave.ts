@@ -1,6 +1,6 @@
 // Aave v3 and SparkLend loans. HF: GenericLogic.calculateUserAccountData (aave-v3-origin v3.3.0); close factor,
 // seizure, dust and bad debt: LiquidationLogic.executeLiquidationCall; SparkLend (sparklend-v1-core 077cc8c2) runs the
-// v3.0 LiquidationLogic._calculateDebt rules (defi.md §6), so `spark` defaults to version 3.0.
+// v3.0 LiquidationLogic._calculateDebt rules (docs/lending.md §6), so `spark` defaults to version 3.0.
 import { Dec, fmt } from '../core/decimal';
 import type { EModeCategory } from '../core/types';
 import { diag, param, type Leg, type LoanContext } from './lending-context';
@@ -66,7 +66,7 @@ function isolation(ctx: LoanContext, b: Book): Record<string, unknown> | null {
   if (b.colls.some((c) => c !== iso && c.leg.enabled && c.r.lt)) {
     diag(ctx, iso.leg.source.span, 'warning', C.isolationMode, `${iso.leg.asset} is an isolated asset (debtCeiling) and must be the only collateral; evaluated as given`);
   }
-  // defi.md §1.4: isolation mode leaves HF and liquidation math unchanged
+  // docs/lending.md §1.4: isolation mode leaves HF and liquidation math unchanged
   return { asset: iso.leg.asset, debtCeiling: fmt(iso.leg.params.extra['debtCeiling']) };
 }
 

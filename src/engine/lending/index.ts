@@ -1,7 +1,7 @@
-// Lending protocol models: Aave v3 / SparkLend, Compound v3, Maker/Sky, Liquity v1/v2, Morpho Blue (reference/defi.md).
+// Lending protocol models: Aave v3 / SparkLend, Compound v3, Maker/Sky, Liquity v1/v2, Morpho Blue (docs/lending.md).
 //
-// ─── Input fields (format.md §2.1 leaves these to the models; the README copies this block) ──────────────────────
-// Every amount is a decimal string; fractions as format.md §1 ("0.05" = 5 %). Per-asset fields live in `markets.<SYM>`
+// ─── Input fields (docs/format.md §2.1 leaves these to the models; the README copies this block) ──────────────────────
+// Every amount is a decimal string; fractions as docs/format.md §1 ("0.05" = 5 %). Per-asset fields live in `markets.<SYM>`
 // and may be overridden on a loan line; "extra" = any other numeric field of a market or a line; "loan" = a field on
 // the loan entry (loan.params); "file" = a top-level field (account.params). Loan-level protocol numbers are looked up
 // loan → first collateral line/market extra → file, so a Maker `liquidationRatio` may sit on the ilk's market.

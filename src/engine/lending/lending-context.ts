@@ -24,7 +24,7 @@ export interface LoanContext {
   diagnostics: Diagnostic[];
 }
 
-// format.md §2.1: bundled default decimals for well-known tokens, 18 otherwise.
+// docs/format.md §2.1: bundled default decimals for well-known tokens, 18 otherwise.
 const DEFAULT_DECIMALS: Record<string, number> = { USDC: 6, USDT: 6, 'USDC.E': 6, PYUSD: 6, EURC: 6, WBTC: 8, CBBTC: 8, TBTC: 18, LBTC: 8 };
 
 // Assets treated as not volatile when the file does not say `stable: true` (USD stablecoins and their savings wrappers).

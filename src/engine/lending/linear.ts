@@ -1,5 +1,5 @@
 // The real-number ("ideal") loan model shared by every protocol: HF = Σ collateral·price·weight / Σ debt·price,
-// and each volatile asset's liquidation price with all other prices held (defi.md §1.7, §2.2, §3.3, §4, §5;
+// and each volatile asset's liquidation price with all other prices held (docs/lending.md §1.7, §2.2, §3.3, §4, §5;
 // DeFi Saver moneymarketCommonService.ts uses the same linear limit/borrowed ratio).
 import { Dec } from '../core/decimal';
 
@@ -71,7 +71,7 @@ export function priceTargets(exps: Exposure[], pairs: PairCandidate[]): PriceTar
   return out;
 }
 
-/** Adverse distance (cli.md §3), clamped at 0. */
+/** Adverse distance (docs/results.md §3), clamped at 0. */
 export function distanceOf(t: PriceTarget): Dec | null {
   if (!t.liquidationPrice || t.mark.isZero()) return null;
   const d = t.direction === 'down' ? t.mark.sub(t.liquidationPrice).div(t.mark) : t.liquidationPrice.sub(t.mark).div(t.mark);

@@ -1,4 +1,4 @@
-// Loan fixes (cli.md §5): the smallest amount of one asset to add as collateral, or to repay, after which the
+// Loan fixes (docs/results.md §5): the smallest amount of one asset to add as collateral, or to repay, after which the
 // caller's target holds. Search on the asset's unit grid (10^-decimals): bracket by doubling, then bisection where
 // every probe is an exact re-evaluation — so the answer meets the target and one unit less does not (for a target
 // monotone in the amount).

@@ -1,4 +1,4 @@
-// CCXT dumps (format.md §5, exchanges.md §6): `{ exchange, positions, balance?, leverageTiers? }` or a bare
+// CCXT dumps (docs/format.md §5, docs/venues.md §12): `{ exchange, positions, balance?, leverageTiers? }` or a bare
 // array of unified Positions → read-only PerpAccounts.
 import { Dec } from '../core/decimal';
 import type { Account, MarginMode, Side, PerpAccount, PerpPosition, PerpVenueId, Span, Tier, TierTable, VenueId } from '../core/types';
@@ -10,7 +10,7 @@ import { describe, get, type LNode, type ObjNode } from './tree';
 import { readTime } from './values';
 import { coinmDefaultContractSize, isPerpVenue } from './venue-names';
 
-/** ccxt exchange id → venue id, by contract kind (format.md §5). */
+/** ccxt exchange id → venue id, by contract kind (docs/format.md §5). */
 const EXCHANGES: Record<string, (inverse: boolean) => PerpVenueId> = {
   binance: (inv) => (inv ? 'binance-coinm' : 'binance-usdm'),
   binanceusdm: (inv) => (inv ? 'binance-coinm' : 'binance-usdm'),
@@ -117,7 +117,7 @@ function readRow(ctx: Ctx, item: LNode, src: Source): Row | null {
   const info = obj(item, 'info');
   const unified = text(item, 'symbol');
   const u = unified ? splitSymbol(unified) : null;
-  // format.md §5: a market is inverse iff its settle currency equals its base.
+  // docs/format.md §5: a market is inverse iff its settle currency equals its base.
   const inverse = u !== null && u.settle === u.base;
   const venue = venueFor(src, inverse);
   const symbol = unified ? nativeSymbol(info, unified, u, venue) : null;
@@ -178,7 +178,7 @@ function readRow(ctx: Ctx, item: LNode, src: Source): Row | null {
   put('leverage', leverage);
   let isolatedMargin: Dec | null = null;
   if (marginMode === 'isolated') {
-    // format.md §5: Binance info.isolatedWallet, else collateral − unrealizedPnl (ccxt collateral includes UPnL).
+    // docs/format.md §5: Binance info.isolatedWallet, else collateral − unrealizedPnl (ccxt collateral includes UPnL).
     const wallet = dec(ctx, info, 'isolatedWallet');
     if (wallet) {
       isolatedMargin = wallet.value;
@@ -208,7 +208,7 @@ function readRow(ctx: Ctx, item: LNode, src: Source): Row | null {
   return { position, venue, settle: u?.settle ?? null, upnl: upnl?.value ?? null, collateral, hedged: bool(item, 'hedged') === true, span: item.span };
 }
 
-/** format.md §5: markPrice, else |notional| / (contracts·contractSize) (inverse: the reciprocal, notional being in coin). */
+/** docs/format.md §5: markPrice, else |notional| / (contracts·contractSize) (inverse: the reciprocal, notional being in coin). */
 function markFrom(mark: { value: Dec } | null, notional: { value: Dec } | null, contracts: Dec | null, cs: Dec | null, inverse: boolean): Dec | null {
   if (mark && mark.value.gt(0)) return mark.value;
   if (!notional || notional.value.isZero() || !contracts || contracts.isZero()) return null;
@@ -216,7 +216,7 @@ function markFrom(mark: { value: Dec } | null, notional: { value: Dec } | null, 
   return inverse ? qty.div(notional.value.abs()) : notional.value.abs().div(qty);
 }
 
-/** format.md §5: dump tiers > the venue's own figure (Hyperliquid maxLeverage) > bundled table > flat mmp with cum 0. */
+/** docs/format.md §5: dump tiers > the venue's own figure (Hyperliquid maxLeverage) > bundled table > flat mmp with cum 0. */
 function applyMarginRates(ctx: Ctx, market: PerpPosition['market'], item: ObjNode, info: ObjNode | null, unified: string | null, venue: PerpVenueId, src: Source, fields: Record<string, Span>): void {
   const table = unified ? tierTable(ctx, src, unified, market.symbol, venue) : null;
   if (table) {
@@ -287,7 +287,7 @@ function groupRows(ctx: Ctx, rows: Row[], balance: ObjNode | null, src: Source, 
       out.push(make(group, wallet.value, 'ccxt-balance', rootSpan, wallet.span));
       continue;
     }
-    // format.md §5: without a balance, each cross row is its own account with wallet = collateral exactly.
+    // docs/format.md §5: without a balance, each cross row is its own account with wallet = collateral exactly.
     const isolated = group.filter((r) => r.position.marginMode === 'isolated');
     if (isolated.length > 0) out.push(make(isolated, null, 'ccxt-collateral', rootSpan, null));
     for (const r of group.filter((x) => x.position.marginMode === 'cross')) {
@@ -304,7 +304,7 @@ function findIn(list: LNode | undefined, key: string, value: string): ObjNode | 
   return null;
 }
 
-/** The cross wallet from fetchBalance(): the venue's own wallet field, else total[settle] − Σ UPnL (format.md §5). */
+/** The cross wallet from fetchBalance(): the venue's own wallet field, else total[settle] − Σ UPnL (docs/format.md §5). */
 function balanceWallet(ctx: Ctx, balance: ObjNode, exchange: string | null, venue: PerpVenueId, settle: string | null, rows: Row[]): { value: Dec; span: Span } | null {
   if (!settle) return null;
   const info = obj(balance, 'info');

@@ -1,4 +1,4 @@
-// CSV position files (format.md §3): one row per position, header names normalised, rows grouped by
+// CSV position files (docs/format.md §3): one row per position, header names normalised, rows grouped by
 // (venue, account) into accounts, one wallet per account and one mark per symbol.
 import { parse as parseCsvText } from 'csv-parse/sync';
 import { parseDecimal } from '../core/decimal';
@@ -12,7 +12,7 @@ import { readAmount, readString, readTime } from './values';
 import { isLendingVenue } from './venue-names';
 
 const ACCOUNT_KEYS = ['venue', 'account', 'walletBalance', 'positionMode', 'settleCurrency', 'asOf'] as const;
-/** Columns that are not scalars cannot be CSV cells (format.md §3). */
+/** Columns that are not scalars cannot be CSV cells (docs/format.md §3). */
 const NOT_SCALAR = new Set(['orderBook']);
 
 const COLUMN_NAMES: Record<string, string> = (() => {
@@ -91,7 +91,7 @@ interface Group {
   positionMode: Cell | null;
 }
 
-/** The header of a history file (format.md §3.1). */
+/** The header of a history file (docs/format.md §3.1). */
 function isHistoryHeader(names: string[]): boolean {
   const n = names.map((x) => x.trim().toLowerCase());
   return n.length >= 5 && n.slice(0, 5).join(',') === 'time,open,high,low,close';
@@ -110,7 +110,7 @@ export function readCsv(ctx: Ctx, defaultVenue?: VenueId): { venue: VenueId | nu
   }
   const columns = header.cells.map((c) => {
     const name = COLUMN_NAMES[normalise(c.text)] ?? null;
-    if (name === null) ctx.diags.warning('unknown-column', `Unknown column "${c.text.trim()}"; it is ignored (columns are the fields of format.md §2, e.g. symbol, side, size, entry_price, mark_price, wallet_balance)`, c.span);
+    if (name === null) ctx.diags.warning('unknown-column', `Unknown column "${c.text.trim()}"; it is ignored (columns are the fields of docs/format.md §2, e.g. symbol, side, size, entry_price, mark_price, wallet_balance)`, c.span);
     return name;
   });
   const idCol = columns.indexOf('id');

@@ -1,4 +1,4 @@
-// Which format (extension, else content) and which dialect (content, format.md §5) a file is.
+// Which format (extension, else content) and which dialect (content, docs/format.md §5) a file is.
 import type { Dialect, FileFormat } from '../core/types';
 import { entry, type LNode } from './tree';
 

@@ -1,4 +1,4 @@
-// Collects the reader's diagnostics (format.md §7) with their spans.
+// Collects the reader's diagnostics (docs/format.md §7) with their spans.
 import type { Diagnostic, Severity, Span } from '../core/types';
 
 export class Diags {

@@ -1,4 +1,4 @@
-// Helpers shared by the foreign dialects (CCXT dumps, Hyperliquid clearinghouseState, format.md §5).
+// Helpers shared by the foreign dialects (CCXT dumps, Hyperliquid clearinghouseState, docs/format.md §5).
 import type { Dec } from '../core/decimal';
 import { resolveTierTable } from '../perp/tier-tables';
 import type { PerpVenueId, Span } from '../core/types';
@@ -34,7 +34,7 @@ export function bool(node: ObjNode | null, key: string): boolean | null {
   return v && v.kind === 'bool' ? v.value : null;
 }
 
-/** Whether a bundled tier table exists for the symbol (foreign rows prefer it over a flat rate, format.md §5). */
+/** Whether a bundled tier table exists for the symbol (foreign rows prefer it over a flat rate, docs/format.md §5). */
 export function bundledExists(ctx: Ctx, venue: PerpVenueId, symbol: string): boolean {
   if (ctx.hasBundledTiers) return ctx.hasBundledTiers(venue, symbol);
   try {

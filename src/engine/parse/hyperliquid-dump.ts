@@ -1,4 +1,4 @@
-// Hyperliquid `clearinghouseState` (info endpoint, format.md §5) → one read-only PerpAccount (venue hyperliquid).
+// Hyperliquid `clearinghouseState` (info endpoint, docs/format.md §5) → one read-only PerpAccount (venue hyperliquid).
 import { Dec } from '../core/decimal';
 import type { Account, PerpAccount, PerpPosition, Span, VenueId } from '../core/types';
 import type { Ctx } from './parse-context';
@@ -25,7 +25,7 @@ export function readHyperliquid(ctx: Ctx, root: LNode): { venue: VenueId | null;
     const p = readAssetPosition(ctx, item, time, upnls);
     if (p) acct.positions.push(p);
   }
-  // format.md §5: cross wallet = crossMarginSummary.accountValue − Σ cross unrealizedPnl.
+  // docs/format.md §5: cross wallet = crossMarginSummary.accountValue − Σ cross unrealizedPnl.
   const summary = obj(root, 'crossMarginSummary');
   const av = dec(ctx, summary, 'accountValue');
   if (av) {
@@ -75,7 +75,7 @@ function readAssetPosition(ctx: Ctx, item: LNode, time: number | null, upnls: Ar
   if (upnl) upnls.push({ cross: marginMode === 'cross', upnl: upnl.value });
 
   const market = emptyMarket(coin ?? '');
-  // Mark = positionValue / |szi| (format.md §5).
+  // Mark = positionValue / |szi| (docs/format.md §5).
   if (value && szi) market.markPrice = value.value.abs().div(szi.value.abs());
   put('markPrice', value);
   market.markTime = time;

@@ -1,4 +1,4 @@
-// Row ids (cli.md §2): the file's id, else `<symbol>-<side>-<n>`; unique per file.
+// Row ids (docs/results.md §2): the file's id, else `<symbol>-<side>-<n>`; unique per file.
 import type { Span } from '../core/types';
 import type { Diags } from './diags';
 

@@ -1,4 +1,4 @@
-// The position-file reader: text → located tree → model (format.md §1–§7). Never throws.
+// The position-file reader: text → located tree → model (docs/format.md §1–§7). Never throws.
 import type { FileFormat, ParsedFile, VenueId } from '../core/types';
 import { makeCtx, type Ctx } from './parse-context';
 import { dialectOf, formatOf } from './detect';

@@ -1,4 +1,4 @@
-// Lending accounts (format.md §2.1): per-asset markets, Aave eMode categories, loans with collateral and debt
+// Lending accounts (docs/format.md §2.1): per-asset markets, Aave eMode categories, loans with collateral and debt
 // legs; protocol-specific numbers are kept exactly in `extra` (assets) and `params` (loans, file).
 import type { Dec } from '../core/decimal';
 import type { EModeCategory, LendingAccount, LendingAsset, LendingVenueId, Loan, LoanLeg, Span } from '../core/types';
@@ -10,7 +10,7 @@ import { describe, entry, type LNode, type ObjNode } from './tree';
 import { readAmount, readBool, readFloat, readFraction, readInt, readString, readTime, type FractionKind } from './values';
 import { bundledDecimals, isBundledStable } from './venue-names';
 
-/** Protocol numbers the lending models read (defi.md); other decimals are kept too, with a warning. */
+/** Protocol numbers the lending models read (docs/lending.md §0.3); other decimals are kept too, with a warning. */
 const KNOWN_PARAMS = [
   'lltv', 'liquidationRatio', 'mat', 'mcr', 'ccr', 'tcr', 'art', 'rate', 'spot', 'par', 'dust', 'chop', 'penalty',
   'liquidationPenalty', 'chip', 'tip', 'hole', 'room', 'borrowShares', 'totalBorrowAssets', 'totalBorrowShares',

@@ -1,4 +1,4 @@
-// Market fields of format.md §2 (on `markets[symbol]` or on a position, which wins) and inline tier tables (§4.1).
+// Market fields of docs/format.md §2 (on `markets[symbol]` or on a position, which wins) and inline tier tables (docs/format.md §4.1).
 import type { Dec } from '../core/decimal';
 import type { MarketSpec, OrderBook, PerpVenueId, Span, Tier, TierTable } from '../core/types';
 import type { Ctx } from './parse-context';

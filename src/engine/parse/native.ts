@@ -1,4 +1,4 @@
-// Native position files (format.md §2): the top level, venue dispatch, and the perp account.
+// Native position files (docs/format.md §2): the top level, venue dispatch, and the perp account.
 import type { Dec } from '../core/decimal';
 import type { Account, MarginMode, PerpAccount, PerpVenueId, PositionMode, RiskSettings, Span, VenueId } from '../core/types';
 import type { Ctx } from './parse-context';

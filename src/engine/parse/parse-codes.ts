@@ -10,7 +10,7 @@ export const PARSE_CODES: Record<string, string> = {
   'missing-field': 'A required field is missing (version, venue, symbol, size, entryPrice, walletBalance, contractSize…)',
   'invalid-value': 'A value has the wrong type or is not one of the allowed words',
   'invalid-number': 'A statistic or count is not a valid number',
-  'unknown-venue': 'The venue id is not one of format.md §4',
+  'unknown-venue': 'The venue id is not one of docs/format.md §4',
   'non-decimal-amount': 'An amount is not a decimal (thousands separators, hex, 1_000, .inf, NaN, out-of-range exponent…)',
   'precision-hint': 'A bare number has more than 15 significant digits: quote it so other tools keep every digit',
   'fraction-out-of-range': 'A fraction (threshold, bonus, rate) is ≥ 1 or negative: probably a percent or basis points',

@@ -1,5 +1,5 @@
-// Perp positions and accounts of a native file (format.md §2, §2.2): ids, sides, market merge, isolated margin
-// defaults, and the checks of §7 that belong to the reader.
+// Perp positions and accounts of a native file (docs/format.md §2, §2.2): ids, sides, market merge, isolated margin
+// defaults, and the checks of docs/format.md §7 that belong to the reader.
 import { Dec } from '../core/decimal';
 import type { MarginMode, PerpAccount, PerpPosition, PerpVenueId, PositionMode, Side, Span } from '../core/types';
 import type { Ctx } from './parse-context';
@@ -18,7 +18,7 @@ export interface PerpDefaults {
   settleCurrency: string | null;
 }
 
-/** Reads a margin mode word; portfolio / multi-asset are out of v1 (format.md §2.2). */
+/** Reads a margin mode word; portfolio / multi-asset are out of v1 (docs/format.md §2.2). */
 export function readMarginMode(ctx: Ctx, node: LNode): MarginMode | 'unsupported' | null {
   if (node.kind === 'string' && UNSUPPORTED_MODES.test(node.value.trim())) {
     ctx.diags.error('unsupported-margin-mode', `Margin mode ${describe(node)} is not supported in v1 (portfolio / multi-asset margin values collateral with haircuts); use cross or isolated, or leave this account out`, node.span);
@@ -93,7 +93,7 @@ export function readPosition(ctx: Ctx, node: LNode, defaults: PerpDefaults, mark
   const fail = (r: string) => { reason ??= r; };
   const at = (k: string) => d.fields[k] ?? node.span;
 
-  // Side and signed size (format.md §2).
+  // Side and signed size (docs/format.md §2).
   let side = d.side;
   let size = d.size;
   if (size !== null) {
@@ -128,7 +128,7 @@ export function readPosition(ctx: Ctx, node: LNode, defaults: PerpDefaults, mark
   const merged = mergeMarket(symbol, markets?.[symbol], d.own);
   const market = merged.spec;
 
-  // Contract size of inverse venues (format.md §1).
+  // Contract size of inverse venues (docs/format.md §1).
   const settle = defaults.settleCurrency;
   const inverse = d.symbol !== null && isInverse(venue, symbol, settle);
   if (inverse && market.contractSize === null && !merged.present.has('contractSize')) {
@@ -168,13 +168,13 @@ export function readPosition(ctx: Ctx, node: LNode, defaults: PerpDefaults, mark
   };
 }
 
-/** format.md §2.2: size·EP/leverage (× contractSize for contract sizes); inverse face/EP/leverage, face = size·contractSize. */
+/** docs/format.md §2.2: size·EP/leverage (× contractSize for contract sizes); inverse face/EP/leverage, face = size·contractSize. */
 export function defaultIsolatedMargin(size: Dec, entry: Dec, leverage: Dec, contractSize: Dec | null, inverse: boolean): Dec {
   const qty = contractSize ? size.mul(contractSize) : size;
   return inverse ? qty.div(entry).div(leverage) : qty.mul(entry).div(leverage);
 }
 
-/** A second cross position of a symbol (one-way), or of a symbol and side (hedge), warns (format.md §2). */
+/** A second cross position of a symbol (one-way), or of a symbol and side (hedge), warns (docs/format.md §2). */
 export function checkDuplicatePositions(ctx: Ctx, acct: PerpAccount): void {
   const seen = new Map<string, string>();
   for (const p of acct.positions) {

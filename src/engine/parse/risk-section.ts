@@ -1,4 +1,4 @@
-// The `risk:` block of a file (format.md §6) → RiskSettings; unknown keys warn.
+// The `risk:` block of a file (docs/format.md §6) → RiskSettings; unknown keys warn.
 import type { RiskSettings, Status } from '../core/types';
 import type { Ctx } from './parse-context';
 import { unknownKey } from './market';

@@ -1,4 +1,4 @@
-// UTF-8 decoding with the position of the first invalid byte (format.md §7).
+// UTF-8 decoding with the position of the first invalid byte (docs/format.md §7).
 import type { Diagnostic } from '../core/types';
 import { LineIndex } from './lines';
 

@@ -1,4 +1,4 @@
-// Typed readers for located values (format.md §1): amounts exact from the source text, fractions, percents,
+// Typed readers for located values (docs/format.md §1): amounts exact from the source text, fractions, percents,
 // durations, times, statistics. Each reports its own diagnostic on the value token and returns null when unusable.
 import { Dec, parseDecimal, significantDigits } from '../core/decimal';
 import { parseDuration, parseTime } from '../core/time';
@@ -83,7 +83,7 @@ function fractionSuggestion(d: Dec, kind: FractionKind): string {
   return `did you mean "${f.toFixed()}" (${f.mul(100).toFixed()} %)? It looks like ${as}; write a fraction ("0.05" = 5 %) or a percent string ("5%")`;
 }
 
-/** A fraction of format.md §1 (`"0.05"` = 5 %, or `"5%"`). Rates must be in [0, 1); `signed` allows < 0 (funding). */
+/** A fraction of docs/format.md §1 (`"0.05"` = 5 %, or `"5%"`). Rates must be in [0, 1); `signed` allows < 0 (funding). */
 export function readFraction(ctx: Ctx, node: LNode, name: string, kind: FractionKind): Dec | null {
   const d = readAmount(ctx, node, name, { percent: true });
   if (d === null) return null;

@@ -1,4 +1,4 @@
-// Venue ids (format.md §4), contract kinds, and the bundled token facts of §2.1.
+// Venue ids (docs/format.md §4), contract kinds, and the bundled token facts of docs/format.md §2.1.
 import type { LendingVenueId, PerpVenueId, VenueId } from '../core/types';
 
 export const PERP_VENUES: readonly PerpVenueId[] = [
@@ -34,12 +34,12 @@ export function isInverse(venue: PerpVenueId, symbol: string, settleCurrency: st
   return /(^|[-_/])USD($|[-_:])/.test(s) || /^[A-Z]{2,6}USD$/.test(s);
 }
 
-/** binance-coinm contract size: 100 USD for BTC contracts, 10 USD for the others (format.md §1). */
+/** binance-coinm contract size: 100 USD for BTC contracts, 10 USD for the others (docs/format.md §1). */
 export function coinmDefaultContractSize(symbol: string): string {
   return /^BTC/i.test(symbol) ? '100' : '10';
 }
 
-/** Bundled token decimals (format.md §2.1); anything else defaults to 18 with a hint. */
+/** Bundled token decimals (docs/format.md §2.1); anything else defaults to 18 with a hint. */
 const DECIMALS: Record<string, number> = {
   USDC: 6, USDT: 6, 'USDC.E': 6, USDBC: 6, PYUSD: 6, EURC: 6, EURS: 2,
   WBTC: 8, CBBTC: 8, TBTC: 18, LBTC: 8,

@@ -1,4 +1,4 @@
-// Evaluate a perp account: isolated legs alone, cross legs of one symbol together with every other mark held (cli.md §3).
+// Evaluate a perp account: isolated legs alone, cross legs of one symbol together with every other mark held (docs/results.md §3).
 import { Dec, fmt } from '../core/decimal';
 import type { Diagnostic, PerpAccount, PerpMetrics, TierTable } from '../core/types';
 import { diag } from './perp-codes';
@@ -105,7 +105,7 @@ function isolatedGroups(legs: Leg[], model: VenueModel, out: Diagnostic[], metri
     if (p.marginMode !== 'isolated') continue;
     let wallet = p.isolatedMargin;
     if (wallet === null && p.leverage !== null && p.leverage.gt(0)) {
-      // format.md §2.2: default size·EP/leverage (inverse face/EP/leverage)
+      // docs/format.md §2.2: default size·EP/leverage (inverse face/EP/leverage)
       wallet = (l.inverse ? l.q.div(p.entryPrice) : l.q.mul(p.entryPrice)).div(p.leverage);
       out.push(diag('info', 'isolated-margin-defaulted', `isolatedMargin defaulted to size·entry/leverage = ${fmt(wallet)}`, p.fields.leverage ?? p.span));
     }
@@ -119,7 +119,7 @@ function isolatedGroups(legs: Leg[], model: VenueModel, out: Diagnostic[], metri
 }
 
 function crossGroups(account: PerpAccount, cross: Leg[], model: VenueModel, metrics: Array<PerpMetrics | null>, groups: Group[], only?: number): void {
-  // a zero-size row is no position (§10.1): it neither blocks nor joins the cross account
+  // a zero-size row is no position (docs/venues.md §14.1): it neither blocks nor joins the cross account
   if (only !== undefined && account.positions[only]?.marginMode !== 'cross') return;
   const crossAll = account.positions.filter((p) => p.marginMode === 'cross' && !p.size.isZero());
   if (crossAll.length === 0) return;
@@ -223,7 +223,7 @@ function legMetrics(account: PerpAccount, model: VenueModel, g: Group, l: Leg, m
   if (marginOnly) return out;
   let lpU: Dec | null = null;
   if (liquidatable) {
-    // §10.3 decision: MB ≤ MM now ⇒ liquidatable, distance 0; the price where MB = MM (cli.md §3) is still
+    // docs/venues.md §14.3 decision: MB ≤ MM now ⇒ liquidatable, distance 0; the price where MB = MM (docs/results.md §3) is still
     // reported — it lies on the far side of the mark and shows how far the mark has gone through it.
     const solved = solveGroup(g);
     const nearest = nearestRoot(solved.roots, l.u0);

@@ -1,4 +1,4 @@
-// Perp margin engine: exact liquidation / bankruptcy prices and margin ratios for every derivatives venue (exchanges.md).
+// Perp margin engine: exact liquidation / bankruptcy prices and margin ratios for every derivatives venue (docs/venues.md).
 export { evaluatePerpAccount } from './account';
 export { resolveTierTable, listBundledTables } from './tier-tables';
 export { PERP_CODES } from './perp-codes';

@@ -1,4 +1,4 @@
-// One position → one solver leg (exchanges.md §0): PnL linear in u (u = P linear, 1/P inverse), MM pieces in x = q·u.
+// One position → one solver leg (docs/venues.md §1): PnL linear in u (u = P linear, 1/P inverse), MM pieces in x = q·u.
 import { Dec } from '../core/decimal';
 import type { Diagnostic, PerpAccount, PerpPosition } from '../core/types';
 import { diag } from './perp-codes';
@@ -27,7 +27,7 @@ export const NO_MM = 'no maintenance-margin rate: give tiers, mmr or a bundled t
 export function buildLeg(account: PerpAccount, model: VenueModel, p: PerpPosition, index: number): LegResult {
   const diagnostics: Diagnostic[] = [];
   const m = p.market;
-  // §10.1: size 0 has no liquidation price (every formula divides by it).
+  // docs/venues.md §14.1: size 0 has no liquidation price (every formula divides by it).
   if (p.size.isZero()) return { unknownReason: 'no position (size 0)', diagnostics };
   if (m.markPrice === null) return { unknownReason: 'no mark price', diagnostics };
   if (!m.markPrice.gt(0)) return { unknownReason: 'mark price must be > 0', diagnostics };
@@ -57,7 +57,7 @@ export function buildLeg(account: PerpAccount, model: VenueModel, p: PerpPositio
     ? { q, alpha: s.mul(q).div(p.entryPrice), beta: s.mul(q).neg(), pieces: mm.pieces, upperInclusive: mm.upperInclusive }
     : { q, alpha: s.mul(q).mul(p.entryPrice).neg(), beta: s.mul(q), pieces: mm.pieces, upperInclusive: mm.upperInclusive };
   const u0 = inverse ? new Dec(1).div(m.markPrice) : m.markPrice;
-  // BitMEX: longs pay positive funding on the position value at the mark (format.md §4 "funding as a cash flow").
+  // BitMEX: longs pay positive funding on the position value at the mark (docs/format.md §4 "funding as a cash flow").
   const funding = model.fundingCashFlow && m.fundingRate !== null ? s.neg().mul(m.fundingRate).mul(q.mul(u0)) : new Dec(0);
   return { leg: { index, position: p, sign, inverse, q, u0, solve, mm, funding }, diagnostics };
 }

@@ -1,4 +1,4 @@
-// Where maintenance margin comes from (format.md §4.1): tiers > mmr (+cum) > maxLeverage (hyperliquid) > bundled table.
+// Where maintenance margin comes from (docs/format.md §4.1): tiers > mmr (+cum) > maxLeverage (hyperliquid) > bundled table.
 import { Dec } from '../core/decimal';
 import type { Diagnostic, PerpPosition, Tier, TierTable, TierUsed } from '../core/types';
 import { diag } from './perp-codes';

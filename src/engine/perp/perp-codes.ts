@@ -1,4 +1,4 @@
-// Diagnostic codes raised by the perp margin engine (format.md §7): code → description for the README list.
+// Diagnostic codes raised by the perp margin engine (docs/format.md §7): code → description for the README list.
 import type { Diagnostic, Severity, Span } from '../core/types';
 
 export const PERP_CODES: Record<string, string> = {

@@ -1,4 +1,4 @@
-// The one equation (exchanges.md §0): f(u) = MB(u) − MM(u) = 0, u = P (linear) or 1/P (inverse).
+// The one equation (docs/venues.md §1): f(u) = MB(u) − MM(u) = 0, u = P (linear) or 1/P (inverse).
 // Every leg is linear in u for PnL; its MM is piecewise polynomial (degree ≤ 2) in its notional x = q·u.
 import { Dec } from '../core/decimal';
 

@@ -1,4 +1,4 @@
-// Bundled maintenance-margin tier tables (format.md §4.1): `<venue>/<symbol>[@YYYY-MM-DD]`, JSON bundled by esbuild.
+// Bundled maintenance-margin tier tables (docs/format.md §4.1): `<venue>/<symbol>[@YYYY-MM-DD]`, JSON bundled by esbuild.
 import { Dec } from '../core/decimal';
 import type { Diagnostic, PerpVenueId, Span, Tier, TierTable } from '../core/types';
 import { diag } from './perp-codes';

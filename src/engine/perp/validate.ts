@@ -1,4 +1,4 @@
-// Tier-table checks (exchanges.md §10.7): gaps, overlaps, monotone MMR, cum consistent with floors.
+// Tier-table checks (docs/venues.md §14.7): gaps, overlaps, monotone MMR, cum consistent with floors.
 import type { Diagnostic, Span, Tier, TierTable } from '../core/types';
 import { Dec, fmt } from '../core/decimal';
 import { diag } from './perp-codes';

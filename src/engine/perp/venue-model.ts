@@ -1,4 +1,4 @@
-// What differs between venues (exchanges.md §0.1): wallet, how MM is built, where tiers are looked up, fees, display.
+// What differs between venues (docs/venues.md §1.2): wallet, how MM is built, where tiers are looked up, fees, display.
 import { Dec } from '../core/decimal';
 import type { MarginMode, PerpAccount, PerpPosition, PerpVenueId } from '../core/types';
 
@@ -7,7 +7,7 @@ export type TierKey = 'notional' | 'entry' | 'size';
 
 export interface VenueModel {
   id: PerpVenueId;
-  /** Venue documentation the model follows (exchanges.md §11). */
+  /** Venue documentation the model follows (docs/venues.md §16). */
   source: string;
   inverse(account: PerpAccount, position: PerpPosition): boolean;
   defaultContractSize(symbol: string): Dec | null;

@@ -1,7 +1,7 @@
-// Buffer optimisation (risk.md §6): (A) chance constraint P_liq(T) ≤ α — smallest added margin by bisection;
+// Buffer optimisation (docs/risk.md §6): (A) chance constraint P_liq(T) ≤ α — smallest added margin by bisection;
 // (B) expected-cost minimum of J = P·K + c·C. Works on an abstract margin model (the venue math lives elsewhere:
 // the caller supplies the liquidation price as a function of added margin), plus the closed forms of the
-// isolated linear position (§1.1) so the reference vectors can be reproduced.
+// isolated linear position (docs/risk.md §1.1) so the reference vectors can be reproduced.
 import { liquidationProbability, type Tails } from './liquidation';
 import type { Side } from './first-passage';
 import { normQuantile } from './special';
@@ -46,8 +46,8 @@ export interface ChanceConstraintResult {
 }
 
 /**
- * (A) Smallest added margin with P ≤ α: P is non-increasing in collateral for any price model (risk.md §6), so
- * bisection on a doubling bracket, to 1e-13 relative (cli.md §5 fast path). null when even `maxAdded` (or
+ * (A) Smallest added margin with P ≤ α: P is non-increasing in collateral for any price model (docs/risk.md §6), so
+ * bisection on a doubling bracket, to 1e-13 relative (docs/results.md §5 fast path). null when even `maxAdded` (or
  * 1e300) is not enough, or on invalid input.
  */
 export function chanceConstraintMargin(model: MarginModel, alpha: number, opts: SearchOptions = {}): ChanceConstraintResult | null {
@@ -102,9 +102,9 @@ function upperBound(m: CostModel, opts: SearchOptions): number {
 }
 
 /**
- * (B) Cost-optimal added margin: minimise J(x) = P(x)·K(x) + c·(C₀ + x) (risk.md §6B). Grid of 2 001 points
+ * (B) Cost-optimal added margin: minimise J(x) = P(x)·K(x) + c·(C₀ + x) (docs/risk.md §6.3). Grid of 2 001 points
  * for the global minimum, then bisection on J' (central differences) inside the bracket; 0 when adding
- * margin does not pay. J is convex wherever the barrier is further than S·e^{−σ²T} (risk.md §6B).
+ * margin does not pay. J is convex wherever the barrier is further than S·e^{−σ²T} (docs/risk.md §6.3).
  */
 export function costOptimalMargin(model: CostModel, opts: SearchOptions = {}): CostOptimalResult | null {
   if (!validModel(model) || !(model.opportunityCost > 0) || !Number.isFinite(model.opportunityCost)) return null;
@@ -140,7 +140,7 @@ export function costOptimalMargin(model: CostModel, opts: SearchOptions = {}): C
   return { addedMargin: x, probability: probabilityAt(model, x), expectedCost: expectedCost(model, x), expectedCostNow: J0 };
 }
 
-// ---- isolated linear (USDT-margined) position, risk.md §1.1 ----
+// ---- isolated linear (USDT-margined) position, docs/risk.md §1.1 ----
 
 export interface IsolatedLinear {
   side: Side;
@@ -212,7 +212,7 @@ export interface IsolatedChanceResult {
   maxQty: number | null;
 }
 
-/** Chance constraint of an isolated linear position in closed form (barrier B* then C(B*)), risk.md §6A. */
+/** Chance constraint of an isolated linear position in closed form (barrier B* then C(B*)), docs/risk.md §6.2. */
 export function isolatedChanceConstraint(p: IsolatedLinear & PriceModel & { collateral: number }, alpha: number): IsolatedChanceResult | null {
   const b = barrierForProbability(p, alpha);
   if (b === null || !(p.qty > 0)) return null;
@@ -234,7 +234,7 @@ export function isolatedMarginModel(p: IsolatedLinear & PriceModel & { collatera
 
 /**
  * Cost-optimal collateral of an isolated linear position, K(C) = k·Q·B(C) (k = fee + slippage + penalty as a
- * fraction of the notional at the liquidation price), c = r_opp·T (risk.md §6B).
+ * fraction of the notional at the liquidation price), c = r_opp·T (docs/risk.md §6.3).
  */
 export function isolatedCostOptimal(p: IsolatedLinear & PriceModel & { collateral: number; k: number; opportunityRate: number }): CostOptimalResult | null {
   const model = isolatedMarginModel(p);

@@ -1,4 +1,4 @@
-// Extreme value theory, peaks over threshold (risk.md §3.3): GPD functions, profile-likelihood fit
+// Extreme value theory, peaks over threshold (docs/risk.md §3.3): GPD functions, profile-likelihood fit
 // (Grimshaw 1993), GPD moment estimator, Hill (1975), McNeil & Frey (2000) tail VaR/ES.
 import { mean, sampleVariance } from './moments';
 
@@ -84,7 +84,7 @@ function goldenMax(f: (x: number) => number, lo: number, hi: number): number {
 
 /**
  * GPD maximum likelihood by the 1-D profile in θ ∈ (−1/max y, ∞): log grid, then golden section on the best
- * bracket (risk.md §3.3: reaches a lower −ℓ than evd::fpot and fExtremes::gpdFit). null for < 3 positive excesses.
+ * bracket (docs/risk.md §3.3: reaches a lower −ℓ than evd::fpot and fExtremes::gpdFit). null for < 3 positive excesses.
  */
 export function gpdFitProfile(excesses: readonly number[]): GpdFit | null {
   const y = excesses.filter((v) => Number.isFinite(v) && v >= 0);

@@ -1,5 +1,5 @@
 // Probability that the mark touches the liquidation price within T: first passage of GBM
-// (reflection principle + Girsanov; risk.md §1.2, Shreve, Stochastic Calculus for Finance II §7.2).
+// (reflection principle + Girsanov; docs/risk.md §1.2, Shreve, Stochastic Calculus for Finance II §7.2).
 import { normCdf, normLogCdf } from './special';
 
 export type Side = 'long' | 'short';
@@ -21,7 +21,7 @@ export interface BarrierGeometry {
   crossed: boolean;
   /** |ln(barrier/spot)|. */
   a: number;
-  /** ν_toward = −ν (long) or +ν (short), ν = μ − σ²/2 (risk.md §2). */
+  /** ν_toward = −ν (long) or +ν (short), ν = μ − σ²/2 (docs/risk.md §2). */
   nuToward: number;
 }
 
@@ -53,7 +53,7 @@ function clamp01(x: number): number {
 /**
  * P(τ ≤ T) for a log distance a > 0 with log drift ν_toward towards the barrier:
  * Φ((−a + ν_t T)/s) + exp(2ν_t a/σ² + log Φ((−a − ν_t T)/s)), s = σ√T. The second term is evaluated in
- * log space: the naive product is ∞·0 = NaN for extreme inputs (risk.md §1.5).
+ * log space: the naive product is ∞·0 = NaN for extreme inputs (docs/risk.md §1.5).
  */
 export function passageProbability(a: number, nuToward: number, sigma: number, years: number): number {
   if (!(years > 0)) return 0;
@@ -65,7 +65,7 @@ export function passageProbability(a: number, nuToward: number, sigma: number, y
   return clamp01(first + Math.exp(logSecond));
 }
 
-/** P(τ < ∞): 1 when the log drift points towards the barrier, else exp(−2|ν|a/σ²) (risk.md §2). */
+/** P(τ < ∞): 1 when the log drift points towards the barrier, else exp(−2|ν|a/σ²) (docs/risk.md §2). */
 export function everHitProbability(a: number, nuToward: number, sigma: number): number {
   if (nuToward >= 0) return a === 0 || sigma > 0 || nuToward > 0 ? 1 : 0;
   if (sigma === 0) return 0;
@@ -74,7 +74,7 @@ export function everHitProbability(a: number, nuToward: number, sigma: number): 
 }
 
 /**
- * First-passage probability of GBM through the barrier within `years` (risk.md §1.2).
+ * First-passage probability of GBM through the barrier within `years` (docs/risk.md §1.2).
  * Barrier already crossed ⇒ 1; T ≤ 0 ⇒ 0; σ = 0 ⇒ deterministic path; T = ∞ ⇒ P(τ < ∞); result in [0, 1].
  * Invalid input (non-finite or non-positive spot, σ < 0, NaN) cannot be shown safe and gives 1.
  */
@@ -97,7 +97,7 @@ export interface AbmInput {
 }
 
 /**
- * First passage of arithmetic BM (Bachelier), a sensitivity next to GBM (risk.md §1.2):
+ * First passage of arithmetic BM (Bachelier), a sensitivity next to GBM (docs/risk.md §1.2):
  * P = Φ((−d + m_t T)/(s√T)) + exp(2 m_t d/s²)·Φ((−d − m_t T)/(s√T)), m_t = drift towards the barrier.
  */
 export function firstPassageAbm(p: AbmInput): number {
@@ -118,9 +118,9 @@ export function firstPassageAbm(p: AbmInput): number {
 }
 
 /**
- * Funding as drift (risk.md §1.2): μ = −f · intervals per year, the same for both sides
+ * Funding as drift (docs/risk.md §1.2): μ = −f · intervals per year, the same for both sides
  * (positive funding pushes longs towards and shorts away from liquidation). 0 without usable funding
- * (non-finite rate, interval ≤ 0), as cli.md §3 says for no funding.
+ * (non-finite rate, interval ≤ 0), as docs/results.md §3 says for no funding.
  */
 export function fundingDrift(fundingRate: number, intervalSeconds: number): number {
   if (!Number.isFinite(fundingRate) || !Number.isFinite(intervalSeconds) || !(intervalSeconds > 0)) return 0;

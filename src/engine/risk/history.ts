@@ -1,4 +1,4 @@
-// History files (format.md §3.1): CSV `time,open,high,low,close[,volume]`, oldest first, regular bars.
+// History files (docs/format.md §3.1): CSV `time,open,high,low,close[,volume]`, oldest first, regular bars.
 // Pure: takes the file text, returns bars + diagnostics on exact cells (1-based, UTF-16 columns, end exclusive).
 
 import type { Diagnostic } from '../core/types';

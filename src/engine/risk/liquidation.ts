@@ -1,4 +1,4 @@
-// The liquidation probability with the tail model of the settings (cli.md §3, format.md §6).
+// The liquidation probability with the tail model of the settings (docs/results.md §3, docs/format.md §6).
 import { barrierGeometry, firstPassageGbm, isValidPassage, type PassageInput } from './first-passage';
 import { studentTBound } from './student-t';
 import { vgFitMoments, vgLevyBound, vgParamsPerYear, type VgParams } from './variance-gamma';
@@ -59,7 +59,7 @@ export function liquidationProbability(p: LiquidationInput): number {
   }
 }
 
-/** Bars needed for VG/EVT (format.md §6). */
+/** Bars needed for VG/EVT (docs/format.md §6). */
 export const MIN_BARS_HEAVY_TAILS = 500;
 
 export interface TailChoice {
@@ -69,7 +69,7 @@ export interface TailChoice {
   reason: string | null;
 }
 
-/** Which tail model applies: vg/evt need ≥ 500 history bars, else student-t with a warning (format.md §6). */
+/** Which tail model applies: vg/evt need ≥ 500 history bars, else student-t with a warning (docs/format.md §6). */
 export function selectTailModel(requested: Tails, historyBars: number): TailChoice {
   if ((requested === 'vg' || requested === 'evt') && !(historyBars >= MIN_BARS_HEAVY_TAILS)) {
     return {
@@ -82,7 +82,7 @@ export function selectTailModel(requested: Tails, historyBars: number): TailChoi
 }
 
 /**
- * VG per-year parameters from bar log-returns: the maximum-likelihood fit (vgFitMle, risk.md §3.2) when Nelder–Mead
+ * VG per-year parameters from bar log-returns: the maximum-likelihood fit (vgFitMle, docs/risk.md §3.2) when Nelder–Mead
  * converges, else the exact method of moments (Seneta 2004), else its approximation; null if unusable.
  */
 export function fitVgTail(logReturns: readonly number[], barYears: number): VgParams | null {

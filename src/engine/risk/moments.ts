@@ -1,4 +1,4 @@
-// Sample moments with the conventions the references use (risk.md §4.2: population skew/kurtosis).
+// Sample moments with the conventions the references use (docs/risk.md §4.2: population skew/kurtosis).
 
 export interface SampleMoments {
   n: number;

@@ -1,4 +1,4 @@
-// Portfolio VaR/ES with a correlation matrix and Euler attribution (risk.md §4.3; R PerformanceAnalytics
+// Portfolio VaR/ES with a correlation matrix and Euler attribution (docs/risk.md §4.3; R PerformanceAnalytics
 // VaR(portfolio_method="component", method="gaussian")).
 import { normPdf, normQuantile } from './special';
 

@@ -1,4 +1,4 @@
-// Realised volatility from OHLC bars (risk.md §5; formulas as in R TTR::volatility, TTR 0.24.3),
+// Realised volatility from OHLC bars (docs/risk.md §5; formulas as in R TTR::volatility, TTR 0.24.3),
 // annualised with 365 days of 24 hours (crypto trades 24/7).
 import type { Bar } from './history';
 import { mean, sampleVariance } from './moments';
@@ -28,7 +28,7 @@ export interface EwmaOptions {
 }
 
 export interface RealizedVolOptions extends EwmaOptions {
-  /** Window length in days (default 30, format.md §3.1). */
+  /** Window length in days (default 30, docs/format.md §3.1). */
   windowDays?: number;
   /** Minimum bars with a previous bar in the window (default 20). */
   minBars?: number;
@@ -156,8 +156,8 @@ export function windowSeries(bars: readonly Bar[], windowDays = 30): Bar[] {
 }
 
 /**
- * Annualised realised volatility over the last 30 days of bars (format.md §3.1): the bars with a previous bar,
- * at least 20 of them, else null. Default estimator Yang–Zhang (risk.md §5).
+ * Annualised realised volatility over the last 30 days of bars (docs/format.md §3.1): the bars with a previous bar,
+ * at least 20 of them, else null. Default estimator Yang–Zhang (docs/risk.md §5).
  */
 export function realizedVolatility(bars: readonly Bar[], barSeconds: number, estimator: Estimator = 'yang-zhang', opts: RealizedVolOptions = {}): number | null {
   if (!(barSeconds > 0) || !Number.isFinite(barSeconds)) return null;

@@ -1,5 +1,5 @@
 // Diagnostic codes raised by the risk library (history files, tail-model fallbacks). The lead merges them into
-// the published list (format.md §7).
+// the published list (docs/format.md §7).
 export const RISK_CODES: Record<string, string> = {
   'history-empty': 'History file has no bars.',
   'history-header': 'History header must be time,open,high,low,close[,volume].',

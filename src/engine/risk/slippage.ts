@@ -1,4 +1,4 @@
-// Slippage and the cost of a forced liquidation (risk.md §7).
+// Slippage and the cost of a forced liquidation (docs/risk.md §7).
 
 export interface SqrtLawInput {
   sigmaAnnual: number;
@@ -98,7 +98,7 @@ export interface LiquidationCostInput {
   forfeitedMargin?: number;
 }
 
-/** K = fee + slippage + forfeited maintenance margin (risk.md §7), in money. */
+/** K = fee + slippage + forfeited maintenance margin (docs/risk.md §7), in money. */
 export function liquidationCost(p: LiquidationCostInput): number | null {
   const forfeited = p.forfeitedMargin ?? 0;
   if (![p.notional, p.feeRate, p.slippage, forfeited].every(Number.isFinite)) return null;

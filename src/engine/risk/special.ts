@@ -1,4 +1,4 @@
-// Special functions for the risk models. Tail-accurate @stdlib primitives (risk.md §8) plus the few
+// Special functions for the risk models. Tail-accurate @stdlib primitives (docs/risk.md §8) plus the few
 // functions no package provides: Φ⁻¹ (Acklam + one Halley step), the Student-t density, Bessel K_v.
 import stdNormCdf from '@stdlib/stats-base-dists-normal-cdf';
 import stdNormLogCdf from '@stdlib/stats-base-dists-normal-logcdf';
@@ -10,7 +10,7 @@ import stdErfc from '@stdlib/math-base-special-erfc';
 const SQRT_2PI = Math.sqrt(2 * Math.PI);
 const LN_SQRT_2PI = 0.5 * Math.log(2 * Math.PI);
 
-/** Standard normal CDF Φ (relative error ≤ 1.4e-13 down to x = −37.5, risk.md §8). */
+/** Standard normal CDF Φ (relative error ≤ 1.4e-13 down to x = −37.5, docs/risk.md §8). */
 export function normCdf(x: number): number {
   return stdNormCdf(x, 0, 1);
 }
@@ -64,7 +64,7 @@ function acklam(p: number): number {
 }
 
 /**
- * Φ⁻¹(p): Acklam + one Halley step on the @stdlib Φ, exact to the last digit down to p = 1e-300 (risk.md §8).
+ * Φ⁻¹(p): Acklam + one Halley step on the @stdlib Φ, exact to the last digit down to p = 1e-300 (docs/risk.md §8).
  * p > ½ uses −Φ⁻¹(1 − p) (1 − p is exact there) so the Halley residual keeps its relative precision.
  */
 export function normQuantile(p: number): number {
@@ -95,7 +95,7 @@ export function tPdf(x: number, k: number): number {
 
 /**
  * Exponentially scaled modified Bessel function of the second kind, e^x·K_v(x), x > 0.
- * Trapezoid rule on K_v(x) = ∫₀^∞ e^{−x cosh t} cosh(vt) dt (risk.md §8: step 0.01 ⇒ ≤ 8.8e-16 vs mpmath).
+ * Trapezoid rule on K_v(x) = ∫₀^∞ e^{−x cosh t} cosh(vt) dt (docs/risk.md §8: step 0.01 ⇒ ≤ 8.8e-16 vs mpmath).
  * The integrand is even, analytic in the strip |Im t| < π/2 and decays double-exponentially, so the error
  * falls like e^{−π²/h}: step 0.1 is already at rounding level and 10× cheaper (checked against mpmath in tests).
  */

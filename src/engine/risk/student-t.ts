@@ -1,4 +1,4 @@
-// Student-t heavy-tail bound on the liquidation probability (cli.md §3, risk.md §3.1, §3.4) and its
+// Student-t heavy-tail bound on the liquidation probability (docs/results.md §3, docs/risk.md §3.1, §3.4) and its
 // degrees of freedom by the method of moments.
 import { barrierGeometry, isValidPassage, passageProbability, type PassageInput } from './first-passage';
 import { tCdf } from './special';
@@ -10,10 +10,10 @@ export interface StudentTInput extends PassageInput {
 }
 
 /**
- * P = max(P_GBM, 2·F_k(z)), z = (−a + ν_toward·T)/(σ√T·√((k−2)/k)) (cli.md §3: for a long
+ * P = max(P_GBM, 2·F_k(z)), z = (−a + ν_toward·T)/(σ√T·√((k−2)/k)) (docs/results.md §3: for a long
  * z = (b − νT)/…, b = ln(LP/mark); for a short z = (−h + νT)/…). Lévy's reflection inequality for a
- * symmetric Lévy process with the unit-variance t as the horizon law (risk.md §3.4). Invalid input gives 1
- * (as firstPassageGbm); k ≤ 2 (no variance) or non-finite k uses k = 4, the default of cli.md §3.
+ * symmetric Lévy process with the unit-variance t as the horizon law (docs/risk.md §3.4). Invalid input gives 1
+ * (as firstPassageGbm); k ≤ 2 (no variance) or non-finite k uses k = 4, the default of docs/results.md §3.
  */
 export function studentTBound(p: StudentTInput): number {
   if (!isValidPassage(p)) return 1;
@@ -32,7 +32,7 @@ export function studentTBound(p: StudentTInput): number {
 
 /**
  * k = 4 + 6/κ̂ from bar log-returns when there are ≥ 100 of them and their (population) excess kurtosis
- * κ̂ > 0, else 4 (cli.md §3; excess kurtosis of t_k is 6/(k − 4), risk.md §3.1).
+ * κ̂ > 0, else 4 (docs/results.md §3; excess kurtosis of t_k is 6/(k − 4), docs/risk.md §3.1).
  */
 export function studentTDof(logReturns: readonly number[]): number {
   const finite = logReturns.filter((r) => Number.isFinite(r));

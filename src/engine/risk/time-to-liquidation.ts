@@ -1,4 +1,4 @@
-// Distance to liquidation and the first-passage time (risk.md §2): sigma distances, probability-implied
+// Distance to liquidation and the first-passage time (docs/risk.md §2): sigma distances, probability-implied
 // distance, inverse-Gaussian moments, and quantiles t_α = inf{t : P_hit(t) ≥ α} by bisection.
 import { barrierGeometry, everHitProbability, isValidPassage, passageProbability, type PassageInput } from './first-passage';
 import { normQuantile } from './special';
@@ -20,7 +20,7 @@ export interface DistanceMetrics {
   ddEquivalent: number | null;
 }
 
-/** Distance measures of risk.md §2 for one barrier. null on invalid input or an unreachable barrier. */
+/** Distance measures of docs/risk.md §2 for one barrier. null on invalid input or an unreachable barrier. */
 export function distanceMetrics(p: PassageInput, probability?: number): DistanceMetrics | null {
   if (!isValidPassage(p)) return null;
   const g = barrierGeometry(p);
@@ -46,7 +46,7 @@ export interface PassageMoments {
   sd: number | null;
 }
 
-/** Inverse-Gaussian first-passage law IG(a/ν_toward, a²/σ²) (Chhikara & Folks 1989; risk.md §2). */
+/** Inverse-Gaussian first-passage law IG(a/ν_toward, a²/σ²) (Chhikara & Folks 1989; docs/risk.md §2). */
 export function passageMoments(p: PassageLaw): PassageMoments | null {
   const full = { ...p, years: 1 };
   if (!isValidPassage(full)) return null;
@@ -89,7 +89,7 @@ export interface TimeQuantiles {
   median: number | null;
 }
 
-/** First-passage time quantiles (years) for an alerting UI: 1 %, 5 % and the median (risk.md §2). */
+/** First-passage time quantiles (years) for an alerting UI: 1 %, 5 % and the median (docs/risk.md §2). */
 export function timeToLiquidationQuantiles(p: PassageLaw): TimeQuantiles {
   return { p01: passageQuantile(p, 0.01), p05: passageQuantile(p, 0.05), median: passageQuantile(p, 0.5) };
 }

@@ -1,4 +1,4 @@
-// Value at Risk and Expected Shortfall of one position or one return series (risk.md §4.1, §4.2, §3.1).
+// Value at Risk and Expected Shortfall of one position or one return series (docs/risk.md §4.1, §4.2, §3.1).
 // Losses are positive numbers; α is the confidence (0.99 ⇒ the 0.99-quantile of the loss).
 import { normCdf, normPdf, normQuantile, tPdf, tQuantile } from './special';
 import { sampleMoments } from './moments';
@@ -21,7 +21,7 @@ export interface LinearNormalInput {
   confidence: number;
 }
 
-/** Delta-normal: VaR = N(zσ√h − μh), ES = N(σ√h·φ(z)/(1 − α) − μh) (risk.md §4.1). */
+/** Delta-normal: VaR = N(zσ√h − μh), ES = N(σ√h·φ(z)/(1 − α) − μh) (docs/risk.md §4.1). */
 export function linearNormalVarEs(p: LinearNormalInput): VarEs | null {
   if (!validAlpha(p.confidence) || !(p.sigma >= 0) || !(p.years >= 0) || !Number.isFinite(p.notional)) return null;
   const z = normQuantile(p.confidence);
@@ -35,7 +35,7 @@ export interface LognormalInput extends LinearNormalInput {
 }
 
 /**
- * Exact lognormal VaR/ES of a long or short, m = (μ − σ²/2)h, s = σ√h (risk.md §4.1):
+ * Exact lognormal VaR/ES of a long or short, m = (μ − σ²/2)h, s = σ√h (docs/risk.md §4.1):
  * long VaR = N(1 − e^{m − zs}), ES = N(1 − e^{m + s²/2}Φ(−z − s)/(1 − α));
  * short VaR = N(e^{m + zs} − 1), ES = N(e^{m + s²/2}Φ(−z + s)/(1 − α) − 1).
  */
@@ -52,7 +52,7 @@ export function lognormalVarEs(p: LognormalInput): VarEs | null {
   return { var: n * Math.expm1(m + z * s), es: n * ((Math.exp(m + 0.5 * s * s) * normCdf(-z + s)) / tail - 1) };
 }
 
-/** Loss of an isolated position is capped at its margin: "margin at risk" = min(VaR, margin) (risk.md §4.1). */
+/** Loss of an isolated position is capped at its margin: "margin at risk" = min(VaR, margin) (docs/risk.md §4.1). */
 export function marginAtRisk(valueAtRisk: number, margin: number): number {
   return Math.min(valueAtRisk, margin);
 }
@@ -69,7 +69,7 @@ export interface StudentTVarEsInput {
 
 /**
  * Student-t VaR/ES with sd(r) = σ: VaR = −m + σ√((ν−2)/ν)·q, ES = −m + σ√((ν−2)/ν)·g_ν(q)/(1−α)·(ν+q²)/(ν−1),
- * q = t_ν⁻¹(α) (McNeil, Frey & Embrechts, QRM 2005, Ch. 2; risk.md §3.1).
+ * q = t_ν⁻¹(α) (McNeil, Frey & Embrechts, QRM 2005, Ch. 2; docs/risk.md §3.1).
  */
 export function studentTVarEs(p: StudentTVarEsInput): VarEs | null {
   if (!validAlpha(p.confidence) || !(p.nu > 2) || !(p.sigma >= 0) || !Number.isFinite(p.mean)) return null;
@@ -110,7 +110,7 @@ export function quantileType7(sortedAscending: readonly number[], p: number): nu
 }
 
 /**
- * Historical VaR/ES of a return series under every convention of risk.md §4.2 (they change the answer).
+ * Historical VaR/ES of a return series under every convention of docs/risk.md §4.2 (they change the answer).
  * The default the UI shows: VaR type 7, ES = mean below the type-7 quantile. null for < 2 finite returns.
  */
 export function historicalVarEs(returns: readonly number[], confidence: number): HistoricalVarEs | null {
@@ -160,7 +160,7 @@ export interface CornishFisherValidity {
   monotone: boolean;
 }
 
-/** Domain of validity of the Cornish–Fisher expansion (risk.md §4.2). */
+/** Domain of validity of the Cornish–Fisher expansion (docs/risk.md §4.2). */
 export function cornishFisherValidity(skew: number, exKurt: number): CornishFisherValidity {
   const A = exKurt / 8 - (skew * skew) / 6;
   const B = skew / 3;
@@ -179,7 +179,7 @@ export interface CornishFisherResult extends VarEs {
 /**
  * Cornish–Fisher VaR and modified ES (Boudt, Peterson & Croux 2008; PerformanceAnalytics VaR(method="modified"),
  * operES.CornishFisher), population moments, z = Φ⁻¹(1 − α). Use only inside `validity.monotone` and with
- * well-estimated moments; prefer Student-t or EVT at 99 %+ (risk.md §4.2).
+ * well-estimated moments; prefer Student-t or EVT at 99 %+ (docs/risk.md §4.2).
  */
 export function cornishFisherVarEs(returns: readonly number[], confidence: number): CornishFisherResult | null {
   const m = sampleMoments(returns);

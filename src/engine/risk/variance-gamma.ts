@@ -1,6 +1,6 @@
 // Variance Gamma (Madan, Carr & Chang 1998, European Finance Review 2): density (Bessel form, log space),
 // CDF (gamma-mixture integral), quantile, cumulants, method-of-moments fit (Seneta 2004) and the Lévy
-// bound on the liquidation probability (risk.md §3.2, §3.4). Parametrisation as R VarianceGamma
+// bound on the liquidation probability (docs/risk.md §3.2, §3.4). Parametrisation as R VarianceGamma
 // (vgC, sigma, theta, nu): X(t) = c·t + θG(t) + σW(G(t)), G(t) ~ Gamma(shape t/ν, scale ν).
 import { besselKScaled, gammaln, normCdf, LN_SQRT_TWO_PI } from './special';
 import { integrate } from './quadrature';
@@ -40,7 +40,7 @@ export function vgPdf(x: number, p: VgParams, t = 1): number | null {
 }
 
 /**
- * VG CDF by the gamma mixture F(x) = ∫₀^∞ Φ((x − ct − θg)/(σ√g))·gammaPdf(g; t/ν, ν) dg (risk.md §3.2), with
+ * VG CDF by the gamma mixture F(x) = ∫₀^∞ Φ((x − ct − θg)/(σ√g))·gammaPdf(g; t/ν, ν) dg (docs/risk.md §3.2), with
  * g = νs and, for shape a < 1, s = w^{1/a} on [0, 1] to remove the s^{a−1} singularity.
  */
 export function vgCdf(x: number, p: VgParams, t = 1): number | null {
@@ -99,7 +99,7 @@ export function vgMoments(p: VgParams, t = 1): VgMoments | null {
   return { mean: (p.c + th) * t, variance: k2 * t, skewness: (k3 * t) / Math.pow(k2 * t, 1.5), excessKurtosis: (k4 * t) / (k2 * k2 * t * t) };
 }
 
-/** Quantile by bisection on the mixture CDF to 1e-14 (R qvg's default tolerance is not usable, risk.md §3.2). */
+/** Quantile by bisection on the mixture CDF to 1e-14 (R qvg's default tolerance is not usable, docs/risk.md §3.2). */
 export function vgQuantile(prob: number, p: VgParams, t = 1): number | null {
   const m = vgMoments(p, t);
   if (m === null || !(prob > 0 && prob < 1)) return null;
@@ -217,7 +217,7 @@ export function vgFitMoments(x: readonly number[]): VgMomentFit | null {
 /**
  * Lévy bound on the liquidation probability under a VG log price: ln(S_T/S₀) = (μ + ω)T + θG + σW(G) (the
  * fitted location c is replaced by the funding drift μ, as for GBM), P ≤ 2·P(adverse X_T beyond the barrier
- * − drift) (Lévy's maximal inequality; exact as a bound for θ = 0, a heuristic when skewed, risk.md §3.4).
+ * − drift) (Lévy's maximal inequality; exact as a bound for θ = 0, a heuristic when skewed, docs/risk.md §3.4).
  * Parameters per year. null when undefined (also for T/ν > 1e5, where the caller falls back to Student-t).
  */
 export function vgLevyBound(a: { spot: number; barrier: number; side: 'long' | 'short'; years: number; mu: number }, p: VgParams): number | null {

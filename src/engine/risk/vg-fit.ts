@@ -1,4 +1,4 @@
-// Variance Gamma maximum-likelihood fit (risk.md §3.2, "MLE (Nelder–Mead, Bessel density)"): the Bessel
+// Variance Gamma maximum-likelihood fit (docs/risk.md §3.2, "MLE (Nelder–Mead, Bessel density)"): the Bessel
 // density of varianceGamma.ts in log space, maximised by a hand-written Nelder–Mead (Nelder & Mead 1965,
 // coefficients of Lagarias et al. 1998) over the unconstrained vector (c, ln σ, θ, ln ν), started from the
 // method-of-moments fit (Seneta 2004). Parameters as R VarianceGamma (vgC, sigma, theta, nu), t = 1.

@@ -1,4 +1,4 @@
-// Market-wide stress test (cli.md §2.3): every mark moved by each shock, every account re-evaluated.
+// Market-wide stress test (docs/results.md §2.3): every mark moved by each shock, every account re-evaluated.
 // A cross account fails as a whole, so one leg's loss eating the others' margin (the cascade) shows directly.
 import { evaluatePerpAccount } from '../perp';
 import { evaluateLendingAccount } from '../lending';

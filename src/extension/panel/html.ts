@@ -1,5 +1,5 @@
 // The panel's HTML: a CSP meta with a fresh nonce first in <head>, external script and styles only, no data
-// (rows arrive by postMessage after `ready`), no inline handlers or style attributes (reference/vscode.md §5.5, §7).
+// (rows arrive by postMessage after `ready`), no inline handlers or style attributes (VS Code webview guide, "Content security policy": https://code.visualstudio.com/api/extension-guides/webview).
 import { randomBytes } from 'node:crypto';
 
 export interface PanelHtmlInput {
@@ -10,7 +10,7 @@ export interface PanelHtmlInput {
   codiconUri: string;
 }
 
-/** 16 random bytes, base64 (crypto RNG, not Math.random: reference/vscode.md §7.1). */
+/** 16 random bytes, base64 (crypto RNG, not the Math.random of the webview samples). */
 export function makeNonce(): string {
   return randomBytes(16).toString('base64');
 }

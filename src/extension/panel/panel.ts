@@ -1,6 +1,6 @@
 // The positions panel: singleton WebviewPanel, restored by a serializer, fed by the store after the `ready`
 // handshake. Every incoming message is validated (protocol/messages.ts) before dispatch; a hidden panel is only
-// marked dirty and refreshed when it becomes visible (reference/vscode.md §5.6).
+// marked dirty and refreshed when it becomes visible (hidden webviews receive no messages: https://code.visualstudio.com/api/extension-guides/webview).
 import * as vscode from 'vscode';
 import * as v from 'valibot';
 import { HostToWebviewSchema, parseWebviewMessage, PROTOCOL_VERSION, type HostToWebview, type WebviewToHost } from '../../protocol/messages';

@@ -31,7 +31,7 @@ describe('check on the Binance FAQ account', () => {
     expect(byId('eth-faq').tier.cum).toBe('135365');
   });
 
-  it('gives every row every key of cli.md §2, paths relative with /', () => {
+  it('gives every row every key of docs/results.md §2, paths relative with /', () => {
     const keys = ['file', 'line', 'column', 'id', 'kind', 'venue', 'account', 'settleCurrency', 'symbol', 'side', 'marginMode', 'walletSource', 'size', 'entryPrice', 'markPrice', 'markAge', 'stale', 'liquidationPrice', 'liquidationPrices', 'bankruptcyPrice', 'reportedLiquidationPrice', 'reportedDeviation', 'marginBalance', 'maintenanceMargin', 'marginRatio', 'venueMarginRatio', 'healthFactor', 'healthFactorIdeal', 'tier', 'distance', 'volatility', 'volatilitySource', 'horizon', 'liquidationProbability', 'status', 'reason', 'fix', 'details'];
     for (const row of report.positions) for (const k of keys) expect(row, k).toHaveProperty(k);
     expect(report.files[0].path).toBe(FAQ);

@@ -89,7 +89,7 @@ describe('docs/ pages', () => {
 });
 
 // enabled once citations are rewritten
-describe.skip('citations in the source', () => {
+describe('citations in the source', () => {
   const files = [...sourceFiles(join(ROOT, 'src')), join(ROOT, 'README.md')];
 
   it('name docs/ pages and sections that exist', () => {

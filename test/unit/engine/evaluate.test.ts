@@ -15,7 +15,7 @@ function yaml(body: string) {
 const ISO = (extra = '', market = 'markPrice: "97250.4", mmr: "0.005", cum: "0", volatility: 0.6') => yaml(
   `venue: generic-linear\naccount: t\nasOf: 2026-11-24T06:59:00Z\nmarkets:\n  BTCUSDT: { ${market} }\npositions:\n  - { id: p, symbol: BTCUSDT, side: long, size: "2", entryPrice: "100000", marginMode: isolated, isolatedMargin: "20000" ${extra} }\n`);
 
-describe('status rules (cli.md §4)', () => {
+describe('status rules (docs/results.md §4)', () => {
   const base = { unknownReason: null, liquidatable: false, note: null, horizonLabel: '24h', probabilityBands: DEFAULT_SETTINGS.probability, distanceBands: DEFAULT_SETTINGS.distance };
   it('uses the probability bands when volatility is known, inclusive at the threshold', () => {
     expect(decideStatus({ ...base, probability: 0.1, distance: 0.5 }).status).toBe('critical');
@@ -35,7 +35,7 @@ describe('status rules (cli.md §4)', () => {
   });
 });
 
-describe('staleness (cli.md §3)', () => {
+describe('staleness (docs/results.md §3)', () => {
   it('adds the age of a stale mark to the horizon and flags it', () => {
     const fresh = evaluateFile(ISO(), { now: NOW }).rows[0]!;
     const stale = evaluateFile(ISO(), { now: NOW + 6 * 3600e3 }).rows[0]!;
@@ -54,7 +54,7 @@ describe('staleness (cli.md §3)', () => {
   });
 });
 
-describe('fixes (cli.md §5)', () => {
+describe('fixes (docs/results.md §5)', () => {
   it('the margin fix reaches the target and one step less does not', () => {
     const ev = evaluateFile(ISO(), { now: NOW });
     const row = ev.rows[0]!;

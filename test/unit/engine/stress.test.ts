@@ -8,7 +8,7 @@ const src = (name: string, body: string) => ({ path: name, absPath: `/tmp/${name
 // Two isolated longs 10 % from liquidation; SOL is twice as volatile as BTC.
 const TWO = src('two.positions.yaml', `venue: generic-linear\naccount: s\nasOf: 2026-11-24T06:59:00Z\nmarkets:\n  BTCUSDT: { markPrice: "100000", mmr: "0", volatility: 0.5 }\n  SOLUSDT: { markPrice: "200", mmr: "0", volatility: 1.0 }\npositions:\n  - { id: btc, symbol: BTCUSDT, side: long, size: "1", entryPrice: "100000", marginMode: isolated, isolatedMargin: "10000" }\n  - { id: sol, symbol: SOLUSDT, side: long, size: "500", entryPrice: "200", marginMode: isolated, isolatedMargin: "10000" }\n`);
 
-describe('stress test (cli.md §2.3)', () => {
+describe('stress test (docs/results.md §2.3)', () => {
   const parts = [evaluateFile(TWO, { now: NOW })];
 
   it('market-wide: both fail at −10 %, the curve counts them, the first failing shock is refined', () => {

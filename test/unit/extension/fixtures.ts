@@ -1,4 +1,4 @@
-// Fixture rows for the view tests. Numbers echo the illustrative Binance FAQ cross account of cli.md §2 (display
+// Fixture rows for the view tests. Numbers echo the illustrative Binance FAQ cross account of docs/results.md §2 (display
 // only: these tests check formatting and mapping, not the engine's math).
 import type { FileReport, ResultRow } from '../../../src/engine/evaluate/report';
 

@@ -46,7 +46,7 @@ describe('manifest', () => {
       expect(main).toContain(`registerCommand('${c.command}'`);
     }
   });
-  it('contributes every format.md §6 setting with a markdown description, and reads each one', () => {
+  it('contributes every docs/format.md §6 setting with a markdown description, and reads each one', () => {
     const props = manifest.contributes.configuration.properties as Record<string, { markdownDescription?: string; default?: unknown }>;
     const keys = ['include', 'exclude', 'defaultVenue', 'horizon', 'probability.watch', 'probability.warning', 'probability.critical',
       'distance.watch', 'distance.warning', 'distance.critical', 'staleAfter', 'tails', 'targetStatus', 'marginStep',

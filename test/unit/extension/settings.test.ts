@@ -13,7 +13,7 @@ const DEFAULTS = {
 };
 
 describe('durations', () => {
-  it('parses the format.md §1 forms to seconds', () => {
+  it('parses the docs/format.md §1 forms to seconds', () => {
     expect(parseDuration('90s')).toBe(90);
     expect(parseDuration('15m')).toBe(900);
     expect(parseDuration('24h')).toBe(86400);
@@ -38,7 +38,7 @@ describe('durations', () => {
 });
 
 describe('settings → RiskSettings', () => {
-  it('maps the contributed defaults to the engine defaults of format.md §6', () => {
+  it('maps the contributed defaults to the engine defaults of docs/format.md §6', () => {
     const s = readSettings(getter(DEFAULTS));
     expect(s.problems).toEqual([]);
     expect(s.risk).toEqual({

@@ -65,7 +65,7 @@ export function vec(id: string, key: string): string {
   return v;
 }
 
-/** Equal to 30 significant digits (cli.md §2 output precision). */
+/** Equal to 30 significant digits (docs/results.md §2 output precision). */
 export function sig30(x: Dec | null | undefined): string | null {
   return x === null || x === undefined ? null : x.toSignificantDigits(30, Dec.ROUND_HALF_EVEN).toFixed();
 }

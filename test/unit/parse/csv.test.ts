@@ -5,7 +5,7 @@ import { at, codes, diag, parse, perp, where } from './helpers';
 
 const fixture = (name: string) => readFileSync(join(__dirname, '../../fixtures/parse', name), 'utf8');
 
-describe('CSV position files (format.md §3)', () => {
+describe('CSV position files (docs/format.md §3)', () => {
   it('reads the bots example: groups by (venue, account), inherits the wallet', () => {
     const text = fixture('bots.positions.csv');
     const r = parse('bots.positions.csv', text);

@@ -26,7 +26,7 @@ loans:
       - { asset: USDC, amount: "100" }
 `;
 
-describe('lending accounts (format.md §2.1)', () => {
+describe('lending accounts (docs/format.md §2.1)', () => {
   const r = parse('aave.positions.yaml', AAVE);
   const a = lending(r);
 

@@ -143,7 +143,7 @@ describe('native JSON perp file', () => {
   });
 });
 
-describe('format.md §7 errors at their exact token', () => {
+describe('docs/format.md §7 errors at their exact token', () => {
   const base = (positions: string, extra = '') => `version: 1
 venue: binance-usdm
 walletBalance: "25000"

@@ -3,7 +3,7 @@ import { evaluatePerpAccount } from '../../../src/engine/perp';
 import { fmt } from '../../../src/engine/core/decimal';
 import { account, sig30, vector } from './build';
 
-// Binance FAQ worked example (exchanges.md §1.5): one-way cross, WB 1,535,443.01, 2021 tables.
+// Binance FAQ worked example (docs/venues.md §3.5): one-way cross, WB 1,535,443.01, 2021 tables.
 const faq = () =>
   account(
     'binance-usdm',

@@ -1,4 +1,4 @@
-// fast-check properties for every venue (exchanges.md §0): MB = MM at the computed price, margin moves LP away,
+// fast-check properties for every venue (docs/venues.md §1): MB = MM at the computed price, margin moves LP away,
 // bankruptcy lies beyond liquidation.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';

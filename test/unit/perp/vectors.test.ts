@@ -214,7 +214,7 @@ describe('bybit', () => {
     const bpU = feeInclusiveBankruptcyU(D('0.5'), [{ q, alpha: q.div(8000), beta: q.neg(), pieces: [] }], [D('0.00075')]);
     exact(D(1).div(bpU!), v('bybit', 'old inverse cross bankruptcy 0.5 BTC, 10000 @8000'));
     // The vector plugs the displayed BP 5718.57 into the page's formula; the engine uses the exact BP 5718.571428…,
-    // so the two agree to 2e-10 (the page's own 5,739.50 is off by 0.007 %: exchanges.md §10.14).
+    // so the two agree to 2e-10 (the page's own 5,739.50 is off by 0.007 %: docs/venues.md §14.14).
     const lp = one('bybit-inverse', p, { wallet: '0.5' }).liquidationPrice!;
     const vec = v('bybit', 'old inverse cross LP (doc says 5739.50; formula gives)');
     expect(lp.minus(vec.value).abs().div(vec.value).lt('2e-10')).toBe(true);
@@ -246,7 +246,7 @@ describe('bitmex', () => {
 
 describe('dydx', () => {
   it('1000 USDC, long 1 ETH @ 3000, MMF 3 %', () => {
-    // walletBalance = USDC balance + Σ S·EP = −2000 + 3000 (format.md §2.2)
+    // walletBalance = USDC balance + Σ S·EP = −2000 + 3000 (docs/format.md §2.2)
     const m = one('dydx-v4', { symbol: 'ETH-USD', size: 1, entryPrice: 3000, markPrice: 3000, mmr: '0.03' }, { wallet: 1000 });
     exact(m.liquidationPrice, v('dydx', 'derived: 1000 USDC, long 1 ETH @3000, MMF 3%: LP = -Q/(S(1-MMF))'));
   });

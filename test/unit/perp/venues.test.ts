@@ -1,4 +1,4 @@
-// Worked examples per venue and the §10 decisions (exchanges.md).
+// Worked examples per venue and the §10 decisions (docs/venues.md).
 import { describe, expect, it } from 'vitest';
 import { Dec, fmt } from '../../../src/engine/core/decimal';
 import { evaluatePerpAccount, resolveTierTable } from '../../../src/engine/perp';

@@ -10,7 +10,7 @@ const cc = opt.chance_constraint;
 const b = cc.base;
 const position = (side: 'long' | 'short', mu: number) => ({ side, qty: b.Q, entry: b.E, mmr: b.mmr, spot: b.S, sigma: b.sig, years: b.T, mu, collateral: cc.C0 });
 
-describe('isolated linear liquidation price (risk.md §1.1)', () => {
+describe('isolated linear liquidation price (docs/risk.md §1.1)', () => {
   it('B₀ and H₀ at 10× and P₀ (closed form)', () => {
     expectRel(isolatedLiquidationPrice(position('long', 0), cc.C0), cc.B0, 1e-14);
     expectRel(isolatedLiquidationPrice(position('short', 0), cc.C0), cc.H0, 1e-14);
@@ -25,7 +25,7 @@ describe('isolated linear liquidation price (risk.md §1.1)', () => {
   });
 });
 
-describe('(A) chance constraint, risk.md §6A (C* 1e-8 relative)', () => {
+describe('(A) chance constraint, docs/risk.md §6.2 (C* 1e-8 relative)', () => {
   for (const row of cc.rows) {
     it(`${row.side} ${row.drift} α=${row.alpha}`, () => {
       const p = position(row.side, row.mu);
@@ -57,7 +57,7 @@ describe('(A) chance constraint, risk.md §6A (C* 1e-8 relative)', () => {
   });
 });
 
-describe('(B) cost-optimal buffer, risk.md §6B (C_opt 1e-4, P and J 1e-6)', () => {
+describe('(B) cost-optimal buffer, docs/risk.md §6.3 (C_opt 1e-4, P and J 1e-6)', () => {
   for (const row of opt.expected_cost) {
     it(`${row.side} k=${row.k} r=${row.r_opp}`, () => {
       const r = isolatedCostOptimal({ ...position(row.side, 0), k: row.k, opportunityRate: row.r_opp });

@@ -10,7 +10,7 @@ const R = fixtureJson('heavy_tails_R.json');
 const losses = fixtureSeries('losses_t3_2000.csv');
 const det = fixtureSeries('gpd_deterministic_1000.csv');
 
-describe('GPD functions (risk.md §3.3, closed forms 1e-12)', () => {
+describe('GPD functions (docs/risk.md §3.3, closed forms 1e-12)', () => {
   for (const row of ht.gpd_values) {
     it(`ξ=${row.xi} β=${row.beta}`, () => {
       for (const y of ['0.5', '1.0', '3.0']) expectRel(gpdCdf(Number(y), row.xi, row.beta), row[`cdf(${y})`], 1e-12, `G(${y})`);

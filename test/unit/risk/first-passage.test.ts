@@ -5,7 +5,7 @@ import { expectRel, fixtureJson } from './helpers';
 const barrier = fixtureJson('barrier.json');
 const DAY = 1 / 365;
 
-describe('firstPassageGbm — risk.md §1.3 cases (closed form, @stdlib ⇒ 1e-12)', () => {
+describe('firstPassageGbm — docs/risk.md §1.3 cases (closed form, @stdlib ⇒ 1e-12)', () => {
   for (const c of barrier.gbm_cases) {
     it(c.name, () => {
       const p = firstPassageGbm({ spot: c.S0, barrier: c.barrier, side: c.side === 'down' ? 'long' : 'short', sigma: c.sigma, years: c.T_years, mu: c.mu });
@@ -51,13 +51,13 @@ describe('firstPassageGbm — stability and edge rules', () => {
     expect(firstPassageGbm({ spot: Number.NaN, barrier: 90, side: 'long', sigma: 0.8, years: 1, mu: 0 })).toBe(1);
     expect(firstPassageGbm({ spot: 100, barrier: 90, side: 'long', sigma: -1, years: 1, mu: 0 })).toBe(1);
   });
-  it('T = ∞ gives P(τ < ∞) = S_0/H for a short with μ = 0 (risk.md §2)', () => {
+  it('T = ∞ gives P(τ < ∞) = S_0/H for a short with μ = 0 (docs/risk.md §2)', () => {
     const p = firstPassageGbm({ spot: 100, barrier: 120, side: 'short', sigma: 0.8, years: Infinity, mu: 0 });
     expectRel(p, barrier.distance_and_time.p_ever_hit_up_120_mu0, 1e-14);
   });
 });
 
-describe('fundingDrift — μ = −f · intervals per year (risk.md §1.2)', () => {
+describe('fundingDrift — μ = −f · intervals per year (docs/risk.md §1.2)', () => {
   it('0.01 %/8h → −0.1095/yr, 0.10 %/8h → −1.095/yr, matching the cases B/C drift', () => {
     expectRel(fundingDrift(0.0001, 8 * 3600), barrier.gbm_cases[1].mu, 1e-15);
     expectRel(fundingDrift(0.001, 8 * 3600), barrier.gbm_cases[2].mu, 1e-15);

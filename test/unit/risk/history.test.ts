@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseHistory, parseTime } from '../../../src/engine/risk';
 import { fixtureText } from './helpers';
 
-/** ohlc_A.csv with daily ISO times prepended: a history file as format.md §3.1 describes. */
+/** ohlc_A.csv with daily ISO times prepended: a history file as docs/format.md §3.1 describes. */
 function historyFrom(name: string, start = Date.UTC(2026, 9, 1)): string {
   const [, ...rows] = fixtureText(name).trim().split(/\r?\n/);
   const lines = rows.map((r, i) => `${new Date(start + i * 86_400_000).toISOString()},${r}`);

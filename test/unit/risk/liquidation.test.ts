@@ -49,7 +49,7 @@ describe('liquidationProbability tail models', () => {
   });
 });
 
-describe('selectTailModel (format.md §6: vg/evt need ≥ 500 bars)', () => {
+describe('selectTailModel (docs/format.md §6: vg/evt need ≥ 500 bars)', () => {
   it('falls back with a reason below 500 bars', () => {
     expect(selectTailModel('vg', 499)).toMatchObject({ tails: 'student-t', code: 'tails-fallback' });
     expect(selectTailModel('evt', 10).reason).toContain('500');

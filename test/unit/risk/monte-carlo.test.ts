@@ -1,5 +1,5 @@
-// Monte Carlo checks (risk.md §9: a TS Monte Carlo with its own seed lands within 4 SE of the closed form /
-// the reported MC value). The generator is the shared mulberry32 + Box–Muller of risk.md §9.
+// Monte Carlo checks (docs/risk.md §9: a TS Monte Carlo with its own seed lands within 4 SE of the closed form /
+// the reported MC value). The generator is the shared mulberry32 + Box–Muller of docs/risk.md §9.
 import { describe, expect, it } from 'vitest';
 import { firstPassageGbm, normQuantile, portfolioVarEs, vgMartingaleCorrection } from '../../../src/engine/risk';
 import { fixtureJson } from './helpers';
@@ -45,7 +45,7 @@ function meanSe(x: Float64Array): { mean: number; se: number } {
   return { mean: m, se: Math.sqrt((s2 / x.length - m * m) / (x.length - 1)) };
 }
 
-describe('shared PRNG (risk.md §9)', () => {
+describe('shared PRNG (docs/risk.md §9)', () => {
   it('mulberry32 seed 42 and its Box–Muller normals are bit-identical to prng.py', () => {
     const u = mulberry32(42);
     expect(u()).toBe(0.6011037519201636);
@@ -56,7 +56,7 @@ describe('shared PRNG (risk.md §9)', () => {
   });
 });
 
-describe('GBM first passage vs a Brownian-bridge Monte Carlo (risk.md §1.3)', () => {
+describe('GBM first passage vs a Brownian-bridge Monte Carlo (docs/risk.md §1.3)', () => {
   const cases = fixtureJson('barrier.json').gbm_cases.filter((c: { mc_steps?: number }) => c.mc_steps !== undefined);
   for (const c of cases) {
     it(c.name, () => {
@@ -88,7 +88,7 @@ describe('GBM first passage vs a Brownian-bridge Monte Carlo (risk.md §1.3)', (
   }
 });
 
-describe('portfolio VaR/ES vs Monte Carlo (risk.md §4.3)', () => {
+describe('portfolio VaR/ES vs Monte Carlo (docs/risk.md §4.3)', () => {
   it('delta-normal VaR₉₉/ES₉₉ within 4 SE', () => {
     const p = fixtureJson('var_es.json').portfolio;
     const h = p.h_days / 365;
@@ -125,7 +125,7 @@ describe('portfolio VaR/ES vs Monte Carlo (risk.md §4.3)', () => {
   });
 });
 
-describe('VG first passage Monte Carlo vs the reference MC and the Lévy bound (risk.md §3.4)', () => {
+describe('VG first passage Monte Carlo vs the reference MC and the Lévy bound (docs/risk.md §3.4)', () => {
   it('daily excess kurtosis 3, 10× long barrier 90.45', () => {
     const hb = fixtureJson('heavy_barrier.json');
     const row = hb.rows[3];

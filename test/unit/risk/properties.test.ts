@@ -1,4 +1,4 @@
-// Property tests of risk.md §9 (last row), with fast-check.
+// Property tests of docs/risk.md §9 (last row), with fast-check.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
@@ -53,7 +53,7 @@ describe('first-passage probability properties', () => {
       return firstPassageGbm({ ...x, barrier: barrierOf(s, far) }) <= firstPassageGbm({ ...x, barrier: barrierOf(s, near) }) + SLACK;
     }));
   });
-  it('non-decreasing in σ (μ = 0, as in risk.md §9)', () => {
+  it('non-decreasing in σ (μ = 0, as in docs/risk.md §9)', () => {
     fc.assert(fc.property(side, sigma, sigma, years, dist, (s, s1, s2, t, d) => {
       const [lo, hi] = s1 < s2 ? [s1, s2] : [s2, s1];
       const x = { spot: 100, barrier: barrierOf(s, d), side: s, years: t, mu: 0 };

@@ -4,7 +4,7 @@ import { expectRel, fixtureJson } from './helpers';
 
 const s = fixtureJson('slippage.json');
 
-describe('square-root law (risk.md §7)', () => {
+describe('square-root law (docs/risk.md §7)', () => {
   for (const row of s.sqrt_law) {
     it(`${row.market} Q=${row.Q} Y=${row.Y}`, () => {
       const r = sqrtLawImpact({ sigmaAnnual: row.sigma_ann, dailyVolume: row.V_daily, quantity: row.Q, Y: row.Y });

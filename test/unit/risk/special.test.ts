@@ -5,7 +5,7 @@ import { expectRel, fixtureJson } from './helpers';
 const refs = fixtureJson('special_refs.json');
 
 describe('special functions vs 50-digit mpmath (special_refs.json)', () => {
-  it('Φ: relative 1.4e-13 down to −37.5 (risk.md §8), 0 below', () => {
+  it('Φ: relative 1.4e-13 down to −37.5 (docs/risk.md §8), 0 below', () => {
     for (const [x, y] of refs.norm_cdf) {
       if (y === 0) expect(normCdf(x)).toBe(0);
       else expectRel(normCdf(x), y, 2e-13, `Φ(${x})`);

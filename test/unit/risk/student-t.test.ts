@@ -4,7 +4,7 @@ import { expectRel, fixtureSeries } from './helpers';
 
 const base = { spot: 100, barrier: 80, side: 'long' as const, sigma: 0.8, years: 7 / 365, mu: 0 };
 
-describe('studentTBound — cli.md §3', () => {
+describe('studentTBound — docs/results.md §3', () => {
   it('equals max(P_GBM, 2·F_k(z)) with z = (b − νT)/(σ√T·√((k−2)/k)) for a long', () => {
     for (const k of [3, 4, 6, 10]) {
       for (const B of [50, 60, 70, 80, 90]) {
@@ -21,7 +21,7 @@ describe('studentTBound — cli.md §3', () => {
     const z = (-Math.log(1.3) + nu * p.years) / (0.6 * Math.sqrt(p.years) * Math.sqrt(3 / 5));
     expectRel(studentTBound(p), Math.max(firstPassageGbm(p), 2 * tCdf(z, 5)), 1e-13);
   });
-  it('far barriers: the t bound exceeds GBM by orders of magnitude (risk.md §3.4)', () => {
+  it('far barriers: the t bound exceeds GBM by orders of magnitude (docs/risk.md §3.4)', () => {
     const gbm = firstPassageGbm({ ...base, barrier: 60 });
     expect(studentTBound({ ...base, barrier: 60, k: 4 })).toBeGreaterThan(100 * gbm);
   });

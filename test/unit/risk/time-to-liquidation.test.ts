@@ -6,7 +6,7 @@ const dt = fixtureJson('barrier.json').distance_and_time;
 const caseA = { spot: 100, barrier: 80, side: 'long' as const, sigma: 0.8, mu: 0 };
 const T7 = 7 / 365;
 
-describe('distance and time to liquidation, case A (risk.md §2)', () => {
+describe('distance and time to liquidation, case A (docs/risk.md §2)', () => {
   it('distances', () => {
     const d = distanceMetrics({ ...caseA, years: T7 });
     expectRel(d?.logDistance, dt.log_distance, 1e-14);

@@ -10,7 +10,7 @@ const vR = fixtureJson('var_es_R.json');
 const ht = fixtureJson('heavy_tails.json');
 const returns = fixtureSeries('returns_250.csv');
 
-describe('single position, parametric (risk.md §4.1, closed forms 1e-12)', () => {
+describe('single position, parametric (docs/risk.md §4.1, closed forms 1e-12)', () => {
   const sp = v.single_position;
   for (const row of sp.rows) {
     it(`h=${row.h_days}d α=${row.conf}`, () => {
@@ -38,7 +38,7 @@ describe('single position, parametric (risk.md §4.1, closed forms 1e-12)', () =
   });
 });
 
-describe('Student-t (risk.md §3.1)', () => {
+describe('Student-t (docs/risk.md §3.1)', () => {
   for (const row of ht.student_t) {
     it(`ν = ${row.nu}: standard ES₀.₉₉ formula and unit-variance quantiles/ES`, () => {
       expectRel(standardTVarEs(row.nu, 0.99).es, row['ES0.99'], 1e-12, 'ES std t');
@@ -73,7 +73,7 @@ describe('Student-t (risk.md §3.1)', () => {
   });
 });
 
-describe('historical, Gaussian and Cornish–Fisher on returns_250 (risk.md §4.2, estimators 1e-10)', () => {
+describe('historical, Gaussian and Cornish–Fisher on returns_250 (docs/risk.md §4.2, estimators 1e-10)', () => {
   const h = v.historical;
   it('sample moments', () => {
     const m = sampleMoments(returns);
@@ -140,7 +140,7 @@ describe('historical, Gaussian and Cornish–Fisher on returns_250 (risk.md §4.
   });
 });
 
-describe('portfolio VaR/ES with Euler contributions (risk.md §4.3)', () => {
+describe('portfolio VaR/ES with Euler contributions (docs/risk.md §4.3)', () => {
   const p = v.portfolio;
   for (const a of ['0.99', '0.975']) {
     it(`α = ${a}`, () => {

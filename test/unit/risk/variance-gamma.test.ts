@@ -9,7 +9,7 @@ const R = fixtureJson('heavy_tails_R.json');
 const hb = fixtureJson('heavy_barrier.json');
 const XS = ['-0.1', '-0.05', '-0.01', '0.01', '0.05'];
 
-describe('Variance Gamma pdf/cdf/quantile (risk.md §3.2, closed forms 1e-9)', () => {
+describe('Variance Gamma pdf/cdf/quantile (docs/risk.md §3.2, closed forms 1e-9)', () => {
   for (const set of ht.vg) {
     const p = { c: set.c, sigma: set.sigma, theta: set.theta, nu: set.nu };
     const r = R.vg[set.name.slice(3)];
@@ -66,7 +66,7 @@ describe('VG method of moments on vg_a_5000.csv (Seneta 2004; estimators 1e-10)'
   });
 });
 
-describe('VG Lévy bound on the liquidation probability (risk.md §3.4)', () => {
+describe('VG Lévy bound on the liquidation probability (docs/risk.md §3.4)', () => {
   for (const row of hb.rows) {
     it(`daily kurtosis ${Math.round(row.daily_excess_kurtosis)}, B = ${row.barrier.toFixed(2)}`, () => {
       const p = { c: 0, sigma: hb.sigma, theta: 0, nu: row.nu_years };

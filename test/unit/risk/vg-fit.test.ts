@@ -40,7 +40,7 @@ describe('tabulated scaled Bessel K (the likelihood fast path)', () => {
   });
 });
 
-describe('VG maximum likelihood on vg_a_5000.csv (risk.md §3.2 "MLE (Nelder–Mead, Bessel density)", §9: 1e-2)', () => {
+describe('VG maximum likelihood on vg_a_5000.csv (docs/risk.md §3.2 "MLE (Nelder–Mead, Bessel density)", §9: 1e-2)', () => {
   const fit = vgFitMle(x);
   it('parameters and log-likelihood of the reference fit', () => {
     expect(fit?.converged).toBe(true);

@@ -25,7 +25,7 @@ function history(name: string): string {
 
 for (const set of ['A', 'B'] as const) {
   const bars = fixtureOhlc(`ohlc_${set}.csv`);
-  describe(`realised volatility, data set ${set} (risk.md §5, estimators 1e-10)`, () => {
+  describe(`realised volatility, data set ${set} (docs/risk.md §5, estimators 1e-10)`, () => {
     for (const [n, ref] of [[30, rv[set]], [10, rv[set].rolling10_last]] as const) {
       const window = bars.slice(bars.length - n - 1);
       for (const [key, est] of keys) {
@@ -82,7 +82,7 @@ describe('realizedVolatility window and annualisation', () => {
     const last = h.bars.slice(h.bars.length - 721);
     expectRel(v, Math.sqrt(8760 * (barVariance(last, 'close-to-close') as number)), 1e-14);
   });
-  it('annualisation factors √N (risk.md §5)', () => {
+  it('annualisation factors √N (docs/risk.md §5)', () => {
     expectRel(annualise(1, 86_400), rv.annualisation.daily, 1e-14);
     expectRel(annualise(1, 3600), rv.annualisation.hourly, 1e-14);
     expectRel(annualise(1, 300), rv.annualisation.minute5, 1e-14);

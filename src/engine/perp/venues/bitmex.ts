@@ -9,7 +9,7 @@ export const bitmex: VenueModel = {
   inverse: inferInverse,
   // Example: 20 ETH @ 1,000, MM 1 % of the entry value = 200 ⇒ LP 510 — MM measured on the entry value.
   tierKey: () => 'entry',
-  // Staff formula: MM = maintMargin % + exit taker fee (+ funding, taken here as a cash flow, exchanges.md §4.3).
+  // Staff formula: MM = maintMargin % + exit taker fee (+ funding, taken here as a cash flow, docs/venues.md §7).
   feeRate: (p) => p.market.takerFee ?? new Dec(0),
   fundingCashFlow: true,
   // Decision: BitMEX isolated margin is per position and a reduce releases its share (not quoted in the example pages).

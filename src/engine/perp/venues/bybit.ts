@@ -30,7 +30,7 @@ export interface BybitRiskLimitRow {
 }
 
 /**
- * GET /v5/market/risk-limit rows → tiers (exchanges.md §3.4). Units trap: v5 writes percent ("0.5" = 0.5 %), v3 fractions;
+ * GET /v5/market/risk-limit rows → tiers (docs/venues.md §5.4). Units trap: v5 writes percent ("0.5" = 0.5 %), v3 fractions;
  * decide per row by initialMargin × maxLeverage ≈ 100 (percent) vs ≈ 1 (fraction) — never by "value > 1".
  */
 export function tiersFromBybitRiskLimits(rows: BybitRiskLimitRow[]): Tier[] {

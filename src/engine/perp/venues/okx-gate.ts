@@ -3,7 +3,7 @@ import { Dec } from '../../core/decimal';
 import type { PerpPosition } from '../../core/types';
 import { baseModel, inferInverse, type VenueModel } from '../venue-model';
 
-/** MM = FaceValue × |contracts| × mark × (TierMMR + fee rate); absent takerFee ⇒ 0 with a warning (format.md §7). */
+/** MM = FaceValue × |contracts| × mark × (TierMMR + fee rate); absent takerFee ⇒ 0 with a warning (docs/format.md §7). */
 const takerRate = (p: PerpPosition): Dec => p.market.takerFee ?? new Dec(0);
 
 export const okx: VenueModel = {
