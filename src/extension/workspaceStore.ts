@@ -100,6 +100,13 @@ export class WorkspaceStore implements vscode.Disposable {
     return resolveSettings(this.settings.risk, this.entries.get(uri.toString())?.evaluation.parsed?.risk);
   }
 
+  /** The workspace was trusted: restricted settings now apply (package.json untrustedWorkspaces), so re-read them. */
+  reloadSettings(): Promise<void> {
+    this.settings = this.loadSettings();
+    this.resetWatchers();
+    return this.refreshAll();
+  }
+
   /** Re-discover and re-evaluate every position file (command "Refresh", settings change, startup). */
   refreshAll(): Promise<void> {
     const run = async () => {

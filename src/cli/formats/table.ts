@@ -12,6 +12,6 @@ export function formatTable(report: Report): string {
   const table = report.positions.length ? padTable([HEADERS, ...report.positions.map(cells)], RIGHT) : '(no positions)';
   const unknown = unknownLines(report);
   const diags = diagnosticLines(report);
-  const stress = report.stress ? ['', ...formatStress(report.stress)] : [];
+  const stress = report.stress ? ['', ...formatStress(report.stress, report.positions)] : [];
   return [head, counts, '', table, ...(unknown.length ? ['', ...unknown] : []), ...(diags.length ? ['', ...diags] : []), ...stress, ''].join('\n');
 }
