@@ -16,6 +16,8 @@ export interface CheckOptions {
   include: string[];
   exclude: string[];
   quiet: boolean;
+  /** Folder every `history:` path must stay inside (issue 13); null: derived per checked path (see cli-root.ts). */
+  root: string | null;
 }
 
 export type ParsedArgs = CheckOptions | { command: 'help' } | { command: 'version' };
@@ -40,11 +42,14 @@ Options:
   --fail-on watch|warning|critical|liquidatable|none   exit 1 at or above this status (default critical)
   --include <glob>                     only files matching (repeatable)
   --exclude <glob>                     skip files matching (repeatable)
-  --quiet                              no progress or log lines on stderr
+  --root <dir>                         folder that history files must be inside (default: the working directory
+                                       when the checked path is inside it, else the checked folder)
+  --quiet                              no progress or log lines on stderr (the exit-1 reason line stays)
   -h, --help                           this help
   --version                            the version
 
-Exit codes: 0 ok · 1 a position at or above --fail-on, or an error diagnostic · 2 usage error.`;
+Exit codes: 0 ok · 1 a position at or above --fail-on, a position that could not be evaluated (unknown), or an
+error diagnostic (with --fail-on none: only an error diagnostic); one stderr line says why · 2 usage error.`;
 
 function takeValue(argv: string[], i: number, flag: string): string {
   const v = argv[i + 1];
@@ -63,7 +68,7 @@ export function parseArgs(argv: string[]): ParsedArgs {
   if (argv[0] !== 'check') throw new UsageError(`unknown command "${argv[0]}"; the command is "check"`);
   const o: CheckOptions = {
     command: 'check', paths: [], format: null, now: null, horizon: null, tails: null, stress: false,
-    failOn: 'critical', include: [], exclude: [], quiet: false,
+    failOn: 'critical', include: [], exclude: [], quiet: false, root: null,
   };
   for (let i = 1; i < argv.length; i++) {
     const raw = argv[i]!;
@@ -86,6 +91,7 @@ export function parseArgs(argv: string[]): ParsedArgs {
       case '--include': o.include.push(value()); break;
       case '--exclude': o.exclude.push(value()); break;
       case '--quiet': case '-q': o.quiet = true; break;
+      case '--root': o.root = value(); break;
       case '-h': case '--help': return { command: 'help' };
       default:
         if (raw.startsWith('-') && raw !== '-') throw new UsageError(`unknown option ${flag}`);

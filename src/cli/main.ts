@@ -1,12 +1,13 @@
 // `liquidation-lens check`: results on stdout, logs on stderr, never writes the inputs (docs/results.md §1).
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { relative, sep } from 'node:path';
 import { parseArgs, UsageError, USAGE, type CheckOptions } from './args';
 import { discover } from './discover';
 import { render } from './render';
 import { evaluate, type SourceFile } from '../engine/evaluate/evaluate-file';
 import { parseDuration, parseTime } from '../engine/core/time';
-import { exitCode } from './exit';
+import { exitCode, exitReason } from './exit';
+import { checkedPathOf, realpathOrUndefined, rootFor } from './cli-root';
 import type { RiskSettings } from '../engine/core/types';
 
 declare const __VERSION__: string;
@@ -30,7 +31,7 @@ function nowOf(o: CheckOptions): number | undefined {
   return t;
 }
 
-function readSources(files: string[], log: (s: string) => void): SourceFile[] {
+function readSources(files: string[], log: (s: string) => void, rootOf: (abs: string) => string): SourceFile[] {
   const out: SourceFile[] = [];
   for (const abs of files) {
     let bytes: Buffer;
@@ -40,9 +41,17 @@ function readSources(files: string[], log: (s: string) => void): SourceFile[] {
       log(`cannot read ${abs}: ${(e as Error).message}`);
       continue;
     }
-    out.push({ path: relative(process.cwd(), abs).split(sep).join('/') || abs, absPath: abs, text: '', bytes });
+    out.push({ path: relative(process.cwd(), abs).split(sep).join('/') || abs, absPath: abs, text: '', bytes, root: rootOf(abs) });
   }
   return out;
+}
+
+function isFolder(p: string): boolean {
+  try {
+    return statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 function readHistory(absPath: string): string | undefined {
@@ -62,14 +71,20 @@ export function run(argv: string[], out: (s: string) => void, err: (s: string) =
     const log = args.quiet ? () => {} : (s: string) => err(s + '\n');
     const found = discover(args.paths, args.include, args.exclude);
     if (found.missing.length) throw new UsageError(`no such file or folder: ${found.missing.join(', ')}`);
+    if (args.root !== null && !isFolder(args.root)) throw new UsageError(`--root must be an existing folder (got "${args.root}")`);
+    const { paths, root } = args;
+    const rootOf = (abs: string): string => rootFor(checkedPathOf(abs, paths), root);
     const now = nowOf(args);
     const ov = overrides(args);
     log(`liquidation-lens: checking ${found.files.length} file(s)`);
-    const report = evaluate(readSources(found.files, log), {
-      ...(now !== undefined ? { now } : {}), overrides: ov, stress: args.stress, readFile: readHistory,
+    const report = evaluate(readSources(found.files, log, rootOf), {
+      ...(now !== undefined ? { now } : {}), overrides: ov, stress: args.stress, readFile: readHistory, realpath: realpathOrUndefined,
     });
     out(render(report, args.format ?? (isTty ? 'table' : 'json'), VERSION));
-    return exitCode(report, args.failOn);
+    const code = exitCode(report, args.failOn);
+    // The reason is printed even with --quiet: one short line that says why a gate failed (docs/results.md §1 v1.1).
+    if (code === 1) err(`liquidation-lens: exit 1: ${exitReason(report, args.failOn)}\n`);
+    return code;
   } catch (e) {
     if (e instanceof UsageError) {
       err(`liquidation-lens: ${e.message}\n\n${USAGE}\n`);

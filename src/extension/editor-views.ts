@@ -6,6 +6,7 @@ import type { Status } from '../engine/core/types';
 import { isAtRisk } from '../presentation/describe';
 import { decorationText, diagnosticSpecsForFile, hoverMarkdown, SOURCE, type DiagnosticSpec } from './problems';
 import type { StoreChange, WorkspaceStore } from './workspace-store';
+import { statusText } from './status-text';
 
 const SEVERITY: Record<DiagnosticSpec['severity'], vscode.DiagnosticSeverity> = {
   error: vscode.DiagnosticSeverity.Error,
@@ -92,18 +93,15 @@ export class EditorViews implements vscode.Disposable {
   }
 
   private updateStatus(): void {
-    const rows = this.store.rows();
-    if (rows.length === 0) {
+    const look = statusText(this.store.rows());
+    if (!look) {
       this.status.hide();
       return;
     }
-    const risky = rows.filter((r) => isAtRisk(r.status));
-    const worst = rows[0]!.status;
-    const icon = worst === 'liquidatable' ? '$(flame)' : worst === 'critical' ? '$(error)' : worst === 'warning' ? '$(warning)' : risky.length ? '$(eye)' : '$(pass)';
-    this.status.text = risky.length ? `${icon} ${risky.length} at risk` : `${icon} ${rows.length} safe`;
-    this.status.tooltip = `Liquidation Lens: ${rows.length} position(s), ${risky.length} at watch or worse (worst: ${worst}). Click to open the panel.`;
-    this.status.accessibilityInformation = { label: this.status.tooltip };
-    this.status.backgroundColor = worst === 'liquidatable' || worst === 'critical' ? new vscode.ThemeColor('statusBarItem.errorBackground') : undefined;
+    this.status.text = look.text;
+    this.status.tooltip = look.tooltip;
+    this.status.accessibilityInformation = { label: look.tooltip };
+    this.status.backgroundColor = look.alarm ? new vscode.ThemeColor('statusBarItem.errorBackground') : undefined;
     this.status.show();
   }
 

@@ -1,12 +1,21 @@
 // Safe evaluation of one position file: the engine never crashes the extension host. An exception becomes an
 // error diagnostic on line 1 (code "internal-error") and the file reports no rows.
-import { readFileSync } from 'node:fs';
+import { readFileSync, realpathSync } from 'node:fs';
 import { evaluateFile, type EvaluateOptions, type FileEvaluation, type SourceFile } from '../engine/evaluate/evaluate-file';
 import type { RiskSettings, VenueId } from '../engine/core/types';
 
 export function readHistoryFile(absPath: string): string | undefined {
   try {
     return readFileSync(absPath, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+/** Resolves symlinks so a `history:` link pointing outside the workspace folder is refused (issue 13). */
+export function realpathOrUndefined(p: string): string | undefined {
+  try {
+    return realpathSync.native(p);
   } catch {
     return undefined;
   }
@@ -19,7 +28,7 @@ export interface EvaluationContext {
 }
 
 export function safeEvaluate(source: SourceFile, ctx: EvaluationContext): FileEvaluation {
-  const options: EvaluateOptions = { settings: ctx.settings, readFile: ctx.readFile ?? readHistoryFile };
+  const options: EvaluateOptions = { settings: ctx.settings, readFile: ctx.readFile ?? readHistoryFile, realpath: realpathOrUndefined };
   if (ctx.defaultVenue) options.defaultVenue = ctx.defaultVenue;
   try {
     const result = evaluateFile(source, options);

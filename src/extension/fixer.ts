@@ -7,6 +7,7 @@ import { fixChoices, isFixKind, planFix } from './fixes';
 import { SOURCE } from './problems';
 import { rowKey } from './rows';
 import type { WorkspaceStore } from './workspace-store';
+import { canEdit, UNTRUSTED_EDIT_MESSAGE } from './trust';
 
 export const APPLY_FIX_COMMAND = 'liquidationLens.applyFix';
 
@@ -35,6 +36,7 @@ function prepare(store: WorkspaceStore, doc: vscode.TextDocument, key: string, k
 
 /** Applies one fix of the row `key`; tells the user why when it cannot. */
 export async function applyFix(store: WorkspaceStore, args: ApplyFixArgs): Promise<boolean> {
+  if (!canEdit()) return false;
   const found = store.findByKey(args.key);
   if (!found) {
     void vscode.window.showInformationMessage('Liquidation Lens: that position is no longer in the workspace.');
@@ -70,7 +72,9 @@ export class FixCodeActions implements vscode.CodeActionProvider {
         const plan = planFix(text, evaluation, key, choice.kind, choice.asset);
         const action = new vscode.CodeAction(`Liquidation Lens: ${choice.label}`, vscode.CodeActionKind.QuickFix);
         action.diagnostics = [diagnostic];
-        if (plan.ok) {
+        if (!vscode.workspace.isTrusted) {
+          action.disabled = { reason: UNTRUSTED_EDIT_MESSAGE };
+        } else if (plan.ok) {
           action.edit = workspaceEdit(doc, plan.edits);
           action.isPreferred = actions.length === 0;
         } else {

@@ -10,6 +10,7 @@ import { registerFixes } from './fixer';
 import { PositionsPanel } from './panel/panel';
 import { rowKey } from './rows';
 import { WorkspaceStore } from './workspace-store';
+import { onTrustGranted } from './trust';
 
 export function activate(context: vscode.ExtensionContext): void {
   const log = vscode.window.createOutputChannel('Liquidation Lens', { log: true });
@@ -26,6 +27,8 @@ export function activate(context: vscode.ExtensionContext): void {
     vscode.commands.registerCommand('liquidationLens.export', () => exportReport(store)),
     vscode.commands.registerCommand('liquidationLens.refresh', () => store.refreshAll()),
     vscode.commands.registerCommand('liquidationLens.showAtRisk', () => showAtRisk(store, panel)),
+    // Restricted Mode → trusted: the workspace's restricted settings now count; Quick Fixes and Apply are enabled.
+    onTrustGranted(() => void store.reloadSettings()),
   );
   void store.refreshAll().then(() => {
     if (store.settings.openPanelOnStartup && !panel.isOpen) panel.show();

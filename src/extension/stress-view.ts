@@ -3,13 +3,16 @@
 import type { StressReport } from '../engine/evaluate/report';
 import type { StressMessage } from '../protocol/messages';
 import { formatAmount } from '../presentation/format';
+import type { Status } from '../engine/core/types';
+import { shockRange, stressAccountLabel, stressAccounts } from '../engine/stress/stress-unknown';
 
 function shockLabel(shock: number): string {
   const pct = Math.round(shock * 10000) / 100;
   return `${pct > 0 ? '+' : pct < 0 ? '−' : ''}${Math.abs(pct)} %`;
 }
 
-export function stressMessage(report: StressReport, epoch: number): StressMessage {
+/** `rows`: the evaluated rows, so an account with unknown positions says it could not be evaluated (issue 14). */
+export function stressMessage(report: StressReport, epoch: number, rows: ReadonlyArray<{ file: string; account: string | null; status: Status }> = []): StressMessage {
   // Bar heights are chart geometry of the decimal notionals (floats only for the picture).
   const max = Math.max(0, ...report.curve.map((p) => Number(p.notional)));
   const bars = report.curve.map((p) => ({
@@ -20,9 +23,12 @@ export function stressMessage(report: StressReport, epoch: number): StressMessag
   const worstDown = failing.filter((b) => b.shock < 0).at(0);
   const worstUp = failing.filter((b) => b.shock > 0).at(-1);
   const say = (b: typeof bars[number] | undefined) => b ? `${b.label}: ${b.positions} position${b.positions === 1 ? '' : 's'}, ${formatAmount(b.notional, { decimals: 0 })} notional` : '';
-  const desc = failing.length === 0
-    ? `No position is liquidated by any shock from ${bars[0]?.label ?? ''} to ${bars.at(-1)?.label ?? ''}.`
-    : `Liquidated notional by market-wide shock. ${[say(worstDown), say(worstUp)].filter(Boolean).join('; ')}.`;
+  const unknown = rows.filter((r) => r.status === 'unknown').length;
+  const unknownNote = unknown ? ` ${unknown} position${unknown === 1 ? '' : 's'} could not be evaluated (unknown) and ${unknown === 1 ? 'is' : 'are'} not in the curve.` : '';
+  const desc = (failing.length === 0
+    ? `No evaluated position is liquidated by any shock from ${bars[0]?.label ?? ''} to ${bars.at(-1)?.label ?? ''}.`
+    : `Liquidated notional by market-wide shock. ${[say(worstDown), say(worstUp)].filter(Boolean).join('; ')}.`) + unknownNote;
+  const range = shockRange(report.shocks, shockLabel);
   return {
     type: 'stress', epoch,
     title: report.scaledByVolatility
@@ -32,9 +38,9 @@ export function stressMessage(report: StressReport, epoch: number): StressMessag
     desc,
     unitNote: 'notional in quote money (USD-equivalent for inverse, debt value for loans)',
     bars,
-    accounts: report.accounts.map((a) => ({
-      file: a.file, account: a.account, firstFailingShock: a.firstFailingShock,
-      label: a.firstFailingShock === null ? 'no liquidation within ±50 %' : a.firstFailingShock === 0 ? 'liquidatable now' : `first liquidation at ${shockLabel(a.firstFailingShock)}`,
-    })).sort((x, y) => Math.abs(x.firstFailingShock ?? Infinity) - Math.abs(y.firstFailingShock ?? Infinity)),
+    accounts: stressAccounts(report, rows).map((a) => ({
+      file: a.file, account: a.account, firstFailingShock: a.firstFailingShock, unknown: a.unknown,
+      label: stressAccountLabel(a, shockLabel, range),
+    })).sort((x, y) => Math.abs(x.firstFailingShock ?? Infinity) - Math.abs(y.firstFailingShock ?? Infinity) || y.unknown - x.unknown),
   };
 }

@@ -4,7 +4,8 @@ import * as vscode from 'vscode';
 import type { FileEvaluation } from '../engine/evaluate/evaluate-file';
 import type { ResultRow } from '../engine/evaluate/report';
 import { resolveSettings, type EffectiveSettings } from '../engine/core/settings';
-import { safeEvaluate } from './evaluator';
+import { dirname } from 'node:path';
+import { realpathOrUndefined, safeEvaluate } from './evaluator';
 import { historyPaths } from '../engine/evaluate/history-refs';
 import { gitIgnored } from './gitignore';
 import { rowKey, sortRows } from './rows';
@@ -97,6 +98,13 @@ export class WorkspaceStore implements vscode.Disposable {
   /** The file's effective risk settings: extension settings, then the file's own `risk:` (docs/format.md §6). */
   settingsFor(uri: vscode.Uri): EffectiveSettings {
     return resolveSettings(this.settings.risk, this.entries.get(uri.toString())?.evaluation.parsed?.risk);
+  }
+
+  /** The workspace was trusted: restricted settings now apply (package.json untrustedWorkspaces), so re-read them. */
+  reloadSettings(): Promise<void> {
+    this.settings = this.loadSettings();
+    this.resetWatchers();
+    return this.refreshAll();
   }
 
   /** Re-discover and re-evaluate every position file (command "Refresh", settings change, startup). */
@@ -234,7 +242,13 @@ export class WorkspaceStore implements vscode.Disposable {
   private evaluateText(uri: vscode.Uri, text: string): FileEvaluation {
     const multiRoot = (vscode.workspace.workspaceFolders?.length ?? 0) > 1;
     const path = vscode.workspace.asRelativePath(uri, multiRoot).replace(/\\/g, '/');
-    return safeEvaluate({ path, absPath: uri.fsPath, text }, { settings: this.settings.risk, defaultVenue: this.settings.defaultVenue });
+    return safeEvaluate({ path, absPath: uri.fsPath, text, root: this.rootOf(uri) }, { settings: this.settings.risk, defaultVenue: this.settings.defaultVenue });
+  }
+
+  /** The folder a file's `history:` paths must stay inside (issue 13): its workspace folder, else its own folder. */
+  private rootOf(uri: vscode.Uri): string {
+    const folder = vscode.workspace.getWorkspaceFolder(uri);
+    return folder && folder.uri.scheme === 'file' ? folder.uri.fsPath : dirname(uri.fsPath);
   }
 
   private store(uri: vscode.Uri, text: string): void {
@@ -246,7 +260,7 @@ export class WorkspaceStore implements vscode.Disposable {
   private noteHistoryReaders(uri: vscode.Uri, evaluation: FileEvaluation): void {
     const key = uri.toString();
     for (const readers of this.historyReaders.values()) readers.delete(key);
-    for (const path of historyPaths(evaluation.parsed, uri.fsPath)) {
+    for (const path of historyPaths(evaluation.parsed, uri.fsPath, this.rootOf(uri), realpathOrUndefined)) {
       const readers = this.historyReaders.get(path) ?? new Set<string>();
       readers.add(key);
       this.historyReaders.set(path, readers);

@@ -178,7 +178,9 @@ export const StressMessageSchema = v.object({
   unitNote: text,
   scaledByVolatility: v.optional(v.boolean()),
   bars: v.pipe(v.array(StressBarSchema), v.maxLength(100)),
-  accounts: v.pipe(v.array(v.object({ file: text, account: nullableText, firstFailingShock: v.nullable(finite), label: text })), v.maxLength(10_000)),
+  accounts: v.pipe(v.array(v.object({ file: text, account: nullableText, firstFailingShock: v.nullable(finite), label: text,
+    /** Positions of the account that could not be evaluated (issue 14: never shown as safe). */
+    unknown: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))) })), v.maxLength(10_000)),
 });
 
 export const HostToWebviewSchema = v.variant('type', [

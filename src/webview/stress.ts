@@ -7,10 +7,13 @@ import { h, icon } from './dom';
 function accountsTable(m: StressMessage): HTMLElement {
   const body = h('tbody');
   for (const a of m.accounts) {
-    body.append(h('tr', { attrs: { 'data-first-failing': a.firstFailingShock === null ? 'none' : String(a.firstFailingShock) } },
+    // An account with unknown positions is never muted like a safe one (issue 14).
+    const unknown = (a.unknown ?? 0) > 0;
+    const cls = a.firstFailingShock === 0 ? 'st-liquidatable fail' : a.firstFailingShock !== null ? 'fail' : unknown ? 'st-unknown' : 'muted';
+    body.append(h('tr', { attrs: { 'data-first-failing': a.firstFailingShock === null ? (unknown ? 'unknown' : 'none') : String(a.firstFailingShock) } },
       h('td', { class: 'acct-file', text: a.file }),
       h('td', { text: a.account ?? '—' }),
-      h('td', { class: a.firstFailingShock === null ? 'muted' : a.firstFailingShock === 0 ? 'st-liquidatable fail' : 'fail', text: a.label })));
+      h('td', { class: cls, text: a.label })));
   }
   return h('table', { class: 'stress-accounts', attrs: { 'aria-label': 'First failing shock per account' } },
     h('thead', {}, h('tr', {}, h('th', { attrs: { scope: 'col' }, text: 'File' }), h('th', { attrs: { scope: 'col' }, text: 'Account' }), h('th', { attrs: { scope: 'col' }, text: 'First failing shock' }))),

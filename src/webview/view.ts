@@ -171,11 +171,12 @@ export function summaryStrip(report: ReportMessage): HTMLElement {
   const risky = rows.filter((r) => isAtRisk(r.status));
   const worst = rows[0];
   const stale = rows.filter((r) => r.stale);
+  const unknown = rows.filter((r) => r.status === 'unknown').length;
   const accounts = new Set(risky.map((r) => `${r.file}|${r.venue}|${r.account}`));
   const strip = h('div', { class: 'summary', attrs: { role: 'region', 'aria-label': 'Workspace summary' } });
   strip.append(
     metric('At risk', 'shield', [num(String(risky.length)), h('span', { class: 'unit', text: `of ${rows.length}` })],
-      `positions at watch or worse · ${accounts.size} account${accounts.size === 1 ? '' : 's'}`),
+      `positions at watch or worse · ${accounts.size} account${accounts.size === 1 ? '' : 's'}${unknown ? ` · ${unknown} unknown (not evaluated, not safe)` : ''}`),
     metric('Worst position', 'account',
       worst ? [h('span', { class: 'worst-sym', text: `${worst.symbol ?? worst.id} · ${venueLabel(worst.venue)}` }), statusBadge(worst.status)] : [muted('none')],
       worst ? (worst.distance !== null ? `${formatPercent(worst.distance)} from liquidation` : worst.reason) : 'no positions found'),

@@ -1,5 +1,6 @@
 import type { Report } from '../../engine/evaluate/report';
 import { HEADERS, RIGHT, cells } from './columns';
+import { unknownRows } from './unknown';
 
 const esc = (s: string): string => s.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
 
@@ -9,6 +10,11 @@ export function formatMarkdown(report: Report): string {
   lines.push(`| ${HEADERS.join(' | ')} |`);
   lines.push(`|${HEADERS.map((_, i) => (RIGHT.has(i) ? ' ---: ' : ' --- ')).join('|')}|`);
   for (const row of report.positions) lines.push(`| ${cells(row).map(esc).join(' | ')} |`);
+  const unknown = unknownRows(report);
+  if (unknown.length) {
+    lines.push('', `### Could not be evaluated (unknown, not safe): ${unknown.length}`, '');
+    for (const u of unknown) lines.push(`- \`${esc(u.where)}\` ${esc(u.label)}: ${esc(u.reason)}`);
+  }
   const diags = report.files.flatMap((f) => f.diagnostics.map((d) => ({ f, d })));
   if (diags.length) {
     lines.push('', '### Diagnostics', '');

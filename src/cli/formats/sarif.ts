@@ -1,9 +1,10 @@
-// SARIF 2.1.0 for code-scanning UIs: every diagnostic, plus every position at watch or worse.
+// SARIF 2.1.0 for code-scanning UIs: every diagnostic, plus every position at watch or worse, plus every unknown
+// position as a warning with its reason (issue 14: a row that could not be evaluated is never silent).
 import type { Report, ResultRow } from '../../engine/evaluate/report';
 import type { Severity } from '../../engine/core/types';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note', hint: 'note' };
-const ROW_LEVEL: Record<string, 'error' | 'warning' | 'note'> = { liquidatable: 'error', critical: 'error', warning: 'warning', watch: 'note' };
+const ROW_LEVEL: Record<string, 'error' | 'warning' | 'note'> = { liquidatable: 'error', critical: 'error', warning: 'warning', watch: 'note', unknown: 'warning' };
 
 function location(uri: string, line: number, column: number, endLine?: number, endColumn?: number) {
   return {
@@ -15,6 +16,7 @@ function location(uri: string, line: number, column: number, endLine?: number, e
 }
 
 function rowMessage(r: ResultRow): string {
+  if (r.status === 'unknown') return `${r.id} (${r.symbol ?? '?'}) could not be evaluated (unknown, not safe): ${r.reason ?? 'not enough input'}`;
   return `${r.id} (${r.symbol ?? '?'}) is ${r.status}: ${r.reason}`;
 }
 

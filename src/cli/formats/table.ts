@@ -3,13 +3,15 @@ import { HEADERS, RIGHT, cells } from './columns';
 import { padTable } from './display';
 import { diagnosticLines } from './diagnostics';
 import { formatStress } from './stress';
+import { unknownLines } from './unknown';
 
 export function formatTable(report: Report): string {
   const s = report.summary;
   const head = `Liquidation Lens · ${s.positions} positions in ${s.files} files · evaluated ${report.now}`;
   const counts = Object.entries(s.byStatus).filter(([, n]) => n > 0).map(([k, n]) => `${n} ${k}`).join(' · ');
   const table = report.positions.length ? padTable([HEADERS, ...report.positions.map(cells)], RIGHT) : '(no positions)';
+  const unknown = unknownLines(report);
   const diags = diagnosticLines(report);
-  const stress = report.stress ? ['', ...formatStress(report.stress)] : [];
-  return [head, counts, '', table, ...(diags.length ? ['', ...diags] : []), ...stress, ''].join('\n');
+  const stress = report.stress ? ['', ...formatStress(report.stress, report.positions)] : [];
+  return [head, counts, '', table, ...(unknown.length ? ['', ...unknown] : []), ...(diags.length ? ['', ...diags] : []), ...stress, ''].join('\n');
 }

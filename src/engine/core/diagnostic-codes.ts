@@ -10,6 +10,7 @@ export const EVALUATION_CODES: Record<string, string> = {
   'mark-time-missing': 'no markTime or asOf: the age of the mark is unknown and staleness is not checked',
   'mark-in-future': 'the mark time is after the evaluation time; its age is taken as 0',
   'unreadable-history': 'the history file cannot be read; volatility from history is unavailable',
+  'history-outside-root': 'the history path is absolute, leaves the root folder with `..` or is a symlink pointing outside it: it is refused and not read',
   'reported-deviation': 'the venue’s or bot’s reported liquidation price differs from the computed one by more than the tolerance',
 };
 

@@ -10,6 +10,9 @@ import { loanRows } from './loan-rows';
 import { compareRows } from './row-order';
 import { formatDuration } from '../core/time';
 import { stressTest } from '../stress/stress-test';
+import { escapeText } from '../core/quote-text';
+import type { RealPath } from '../core/path-confinement';
+import { dirname } from 'node:path';
 
 export interface SourceFile {
   /** Path as printed in results (relative to the CLI's cwd or the workspace folder, with `/`). */
@@ -19,6 +22,8 @@ export interface SourceFile {
   /** Decoded text; ignored when `bytes` is given (then decoded here, invalid UTF-8 becoming a diagnostic). */
   text: string;
   bytes?: Uint8Array;
+  /** Folder the file's references (`history:`) must stay inside; default: EvaluateOptions.root, else the file's folder. */
+  root?: string;
 }
 
 export interface EvaluateOptions {
@@ -32,6 +37,10 @@ export interface EvaluateOptions {
   stress?: boolean;
   /** Synchronous reader for history files; returns undefined when unreadable. */
   readFile?: (absPath: string) => string | undefined;
+  /** Folder referenced paths must stay inside (issue 13); default: each file's own folder. */
+  root?: string;
+  /** Resolves symlinks (e.g. fs.realpathSync.native) so a link pointing outside the root is refused. */
+  realpath?: RealPath;
   /** Shared across files of one run so a history file is read once. */
   historyCache?: HistoryCache;
 }
@@ -76,7 +85,8 @@ export function evaluateFile(source: SourceFile, options: EvaluateOptions = {}):
     Object.assign(report, { dialect: parsed.dialect, format: parsed.format, venue: parsed.venue });
     const settings = resolveSettings(options.settings, parsed.risk, options.overrides);
     if (options.now === undefined && typeof settings.evaluationTime === 'number') now = settings.evaluationTime;
-    const ctx = new EvalContext(source.path, source.absPath, now, settings, history);
+    const root = source.root ?? options.root ?? dirname(source.absPath);
+    const ctx = new EvalContext(source.path, source.absPath, now, settings, history, root, options.realpath);
     const rows: ResultRow[] = [];
     for (const account of parsed.accounts) rows.push(...(account.kind === 'perp' ? perpRows(account, ctx) : loanRows(account, ctx)));
     rows.push(...parsed.unknown.map((u) => unknownRow(u, source.path, settings.horizon)));
@@ -88,7 +98,9 @@ export function evaluateFile(source: SourceFile, options: EvaluateOptions = {}):
   }
 }
 
+/** Sorted by place; every message escaped once more (issue 13: no control, bidi or line-break character reaches a surface). */
 function sortDiagnostics(ds: Diagnostic[]): Diagnostic[] {
+  for (const d of ds) d.message = escapeText(d.message);
   return ds.sort((a, b) => a.line - b.line || a.column - b.column);
 }
 

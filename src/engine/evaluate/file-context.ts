@@ -1,8 +1,10 @@
 // What evaluating one file needs to know and collect.
-import { dirname, resolve } from 'node:path';
+import { dirname } from 'node:path';
 import type { Diagnostic, Span } from '../core/types';
 import type { EffectiveSettings } from '../core/settings';
 import type { HistoryCache, HistoryData } from './volatility-source';
+import { confine, OUTSIDE_ROOT, type RealPath } from '../core/path-confinement';
+import { quote } from '../core/quote-text';
 
 /**
  * Fix searches re-evaluate an account many times; a file with thousands of positions on one symbol would take
@@ -27,6 +29,9 @@ export class EvalContext {
     readonly now: number,
     readonly settings: EffectiveSettings,
     private readonly histories: HistoryCache,
+    /** Folder every referenced path must stay inside (issue 13); default: this file's folder. */
+    readonly root: string = dirname(absPath),
+    private readonly realpath?: RealPath,
   ) {}
 
   /** Adds a diagnostic once per key (a market shared by many positions reports once). */
@@ -36,9 +41,18 @@ export class EvalContext {
     this.diagnostics.push(d);
   }
 
-  /** A history file relative to this position file. */
+  /** A history file relative to this position file; refused (and not opened) when it resolves outside the root. */
   history(relPath: string, span: Span | undefined): HistoryData | null {
-    const abs = resolve(dirname(this.absPath), relPath);
+    const confined = confine(relPath, dirname(this.absPath), this.root, this.realpath);
+    if (!confined.ok) {
+      const at = span ?? { line: 1, column: 1, endLine: 1, endColumn: 1 };
+      this.once(`outside:${at.line}:${at.column}`, {
+        severity: 'error', code: OUTSIDE_ROOT, line: at.line, column: at.column, endLine: at.endLine, endColumn: at.endColumn,
+        message: `history ${quote(relPath)} is refused and not read: ${confined.rule}`,
+      });
+      return null;
+    }
+    const abs = confined.absPath;
     const before = this.diagnostics.length;
     const data = this.histories.load(abs, span, this.diagnostics);
     // Repeated problems of one file on one token are reported once.

@@ -45,12 +45,14 @@ export class HistoryCache {
     const where = { line: at.line, column: at.column, endLine: at.endLine, endColumn: at.endColumn };
     const text = this.readFile?.(absPath);
     if (text === undefined) {
-      diagnostics.push({ severity: 'warning', code: 'unreadable-history', message: `cannot read the history file ${absPath}; volatility from history is unavailable`, ...where });
+      diagnostics.push({ severity: 'warning', code: 'unreadable-history', message: 'cannot read the history file; volatility from history is unavailable', ...where });
       return null;
     }
     const parsed = parseHistory(text);
+    // Shown on the position file: line and column of the history file, and parseHistory's messages, which never
+    // quote the history file's content (issue 13).
     for (const d of parsed.diagnostics) {
-      diagnostics.push({ ...d, ...where, message: `history file ${absPath}:${d.line}:${d.column}: ${d.message}` });
+      diagnostics.push({ ...d, ...where, message: `history file line ${d.line}, column ${d.column}: ${d.message}` });
     }
     if (!parsed.bars.length || parsed.barSeconds === null) return null;
     const closes = parsed.bars.map((b) => b.close);

@@ -1,5 +1,6 @@
 // CCXT dumps (docs/format.md §5, docs/venues.md §12): `{ exchange, positions, balance?, leverageTiers? }` or a bare
 // array of unified Positions → read-only PerpAccounts.
+import { quote } from '../core/quote-text';
 import { Dec } from '../core/decimal';
 import type { Account, MarginMode, Side, PerpAccount, PerpPosition, PerpVenueId, Span, Tier, TierTable, VenueId } from '../core/types';
 import type { Ctx } from './parse-context';
@@ -95,7 +96,7 @@ function venueGuess(src: Source): VenueId | null {
 
 function reportVenueSource(ctx: Ctx, src: Source, root: LNode): void {
   if (src.exchange !== null) {
-    if (!EXCHANGES[src.exchange]) ctx.diags.warning('foreign-unknown-exchange', `ccxt exchange "${src.exchange}" is not one this reader maps to a venue; positions are read with the generic-linear / generic-inverse model (flat mmr) — supported: ${Object.keys(EXCHANGES).join(', ')}`, src.exchangeSpan!);
+    if (!EXCHANGES[src.exchange]) ctx.diags.warning('foreign-unknown-exchange', `ccxt exchange ${quote(src.exchange)} is not one this reader maps to a venue; positions are read with the generic-linear / generic-inverse model (flat mmr) — supported: ${Object.keys(EXCHANGES).join(', ')}`, src.exchangeSpan!);
     return;
   }
   const at = ctx.lines.span(root.span.offset, 1);
@@ -169,7 +170,7 @@ function readRow(ctx: Ctx, item: LNode, src: Source): Row | null {
   let marginMode: MarginMode = 'cross';
   if (modeText === 'isolated') marginMode = 'isolated';
   else if (modeText !== 'cross') {
-    ctx.diags.error('unsupported-margin-mode', `ccxt marginMode "${modeText}" is not supported in v1; only cross and isolated are`, get(item, 'marginMode')?.span ?? item.span);
+    ctx.diags.error('unsupported-margin-mode', `ccxt marginMode ${quote(modeText)} is not supported in v1; only cross and isolated are`, get(item, 'marginMode')?.span ?? item.span);
     reason ??= 'unsupported margin mode';
   }
   const upnl = dec(ctx, item, 'unrealizedPnl');

@@ -1,5 +1,6 @@
 // CSV position files (docs/format.md §3): one row per position, header names normalised, rows grouped by
 // (venue, account) into accounts, one wallet per account and one mark per symbol.
+import { inline, quote } from '../core/quote-text';
 import { parse as parseCsvText } from 'csv-parse/sync';
 import { parseDecimal } from '../core/decimal';
 import type { Account, PerpAccount, PerpVenueId, PositionMode, Span, VenueId } from '../core/types';
@@ -110,7 +111,7 @@ export function readCsv(ctx: Ctx, defaultVenue?: VenueId): { venue: VenueId | nu
   }
   const columns = header.cells.map((c) => {
     const name = COLUMN_NAMES[normalise(c.text)] ?? null;
-    if (name === null) ctx.diags.warning('unknown-column', `Unknown column "${c.text.trim()}"; it is ignored (columns are the fields of docs/format.md §2, e.g. symbol, side, size, entry_price, mark_price, wallet_balance)`, c.span);
+    if (name === null) ctx.diags.warning('unknown-column', `Unknown column ${quote(c.text.trim())}; it is ignored (columns are the fields of docs/format.md §2, e.g. symbol, side, size, entry_price, mark_price, wallet_balance)`, c.span);
     return name;
   });
   const idCol = columns.indexOf('id');
@@ -197,7 +198,7 @@ function groupFor(ctx: Ctx, groups: Map<string, Group>, venue: PerpVenueId, acco
       a.walletBalance = readAmount(ctx, str(cell), 'walletBalance');
       a.fields.walletBalance = cell.span;
     } else if (!sameDecimal(cell.text, g.wallet.text) && cell.text.trim() !== g.wallet.text.trim()) {
-      ctx.diags.error('csv-inconsistent-wallet', `walletBalance ${cell.text.trim()} differs from ${g.wallet.text.trim()} given on line ${g.wallet.span.line} for ${label} (${venue}); one account has one wallet — leave this cell blank or make them equal (${g.wallet.text.trim()} is used)`, cell.span);
+      ctx.diags.error('csv-inconsistent-wallet', `walletBalance ${inline(cell.text.trim())} differs from ${inline(g.wallet.text.trim())} given on line ${g.wallet.span.line} for ${label} (${venue}); one account has one wallet — leave this cell blank or make them equal (${inline(g.wallet.text.trim())} is used)`, cell.span);
     }
   }
   if (cells.positionMode) {
@@ -245,7 +246,7 @@ function shareMark(ctx: Ctx, marks: Map<string, Cell>, venue: VenueId, cells: Re
     return;
   }
   if (mine.text.trim() !== first.text.trim() && !sameDecimal(mine.text, first.text)) {
-    ctx.diags.error('csv-inconsistent-mark', `markPrice ${mine.text.trim()} differs from ${first.text.trim()} on line ${first.span.line} for ${symbol}; all rows of one symbol share one mark (${first.text.trim()} is used) — make them equal or leave this cell blank`, mine.span);
+    ctx.diags.error('csv-inconsistent-mark', `markPrice ${inline(mine.text.trim())} differs from ${inline(first.text.trim())} on line ${first.span.line} for ${symbol}; all rows of one symbol share one mark (${inline(first.text.trim())} is used) — make them equal or leave this cell blank`, mine.span);
     cells.markPrice = first;
   }
 }

@@ -1,4 +1,5 @@
 // Row ids (docs/results.md §2): the file's id, else `<symbol>-<side>-<n>`; unique per file.
+import { quote } from '../core/quote-text';
 import type { Span } from '../core/types';
 import type { Diags } from './diags';
 
@@ -31,7 +32,7 @@ export class Ids {
         return own.id;
       }
       const unique = this.unique(own.id);
-      this.diags.error('duplicate-id', `The id "${own.id}" is already used by an earlier row in this file; ids must be unique — this row is reported as "${unique}" until you rename it`, own.span);
+      this.diags.error('duplicate-id', `The id ${quote(own.id)} is already used by an earlier row in this file; ids must be unique — this row is reported as ${quote(unique)} until you rename it`, own.span);
       return unique;
     }
     const base = prefix ? `${prefix}-${n}` : `${symbol ?? 'position'}-${side ?? 'unknown'}-${n}`;

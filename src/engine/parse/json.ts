@@ -1,4 +1,5 @@
 // JSON → located tree via jsonc-parser (offsets for every node; numbers keep their source text).
+import { quote } from '../core/quote-text';
 import { createScanner, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import type { Diags } from './diags';
 import type { LineIndex } from './lines';
@@ -94,7 +95,7 @@ function convert(node: Node, text: string, lines: LineIndex, diags: Diags): LNod
         if (!k) continue;
         const keySpan = lines.span(k.offset, k.length);
         const key = String(k.value);
-        if (seen.has(key)) diags.warning('duplicate-key', `"${key}" appears twice in this object; the last value is used — remove one`, keySpan);
+        if (seen.has(key)) diags.warning('duplicate-key', `${quote(key)} appears twice in this object; the last value is used — remove one`, keySpan);
         seen.add(key);
         const value: LNode = v ? convert(v, text, lines, diags) : { kind: 'null', span: lines.span(k.offset + k.length, 0) };
         entries.push({ key, keySpan, value });

@@ -1,5 +1,6 @@
 // Lending accounts (docs/format.md §2.1): per-asset markets, Aave eMode categories, loans with collateral and debt
 // legs; protocol-specific numbers are kept exactly in `extra` (assets) and `params` (loans, file).
+import { quote } from '../core/quote-text';
 import type { Dec } from '../core/decimal';
 import type { EModeCategory, LendingAccount, LendingAsset, LendingVenueId, Loan, LoanLeg, Span } from '../core/types';
 import type { Ctx } from './parse-context';
@@ -80,7 +81,7 @@ function readParam(ctx: Ctx, key: string, keySpan: Span, node: LNode, into: Reco
     ctx.diags.error('fraction-out-of-range', `${key} is a ratio above 1 ("1.45" = 145 %); ${describe(node)} would liquidate a loan that is fully collateralised — did you mean "${d.plus(1).toFixed()}"?`, node.span);
     return;
   }
-  if (!KNOWN_PARAMS.includes(key)) ctx.diags.warning('unknown-key', `"${key}" is not a parameter the lending models use; it is kept as a protocol number but has no effect — check the spelling`, keySpan);
+  if (!KNOWN_PARAMS.includes(key)) ctx.diags.warning('unknown-key', `${quote(key)} is not a parameter the lending models use; it is kept as a protocol number but has no effect — check the spelling`, keySpan);
   into[key] = d;
 }
 

@@ -1,4 +1,5 @@
 // Market fields of docs/format.md §2 (on `markets[symbol]` or on a position, which wins) and inline tier tables (docs/format.md §4.1).
+import { quote } from '../core/quote-text';
 import type { Dec } from '../core/decimal';
 import type { MarketSpec, OrderBook, PerpVenueId, Span, Tier, TierTable } from '../core/types';
 import type { Ctx } from './parse-context';
@@ -127,7 +128,7 @@ function editDistance(a: string, b: string): number {
 export function unknownKey(ctx: Ctx, key: string, span: Span, where: string, known: readonly string[]): void {
   const near = closest(key, known);
   const tip = near ? ` — did you mean "${near}"?` : '';
-  ctx.diags.warning('unknown-key', `Unknown key "${key}" in ${where}; it is ignored${tip}`, span);
+  ctx.diags.warning('unknown-key', `Unknown key ${quote(key)} in ${where}; it is ignored${tip}`, span);
 }
 
 const BUNDLED_NAME = /^[a-z0-9-]+\/[A-Za-z0-9._:/-]+?(@\d{4}-\d{2}-\d{2})?$/;

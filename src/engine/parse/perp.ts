@@ -1,5 +1,6 @@
 // Perp positions and accounts of a native file (docs/format.md §2, §2.2): ids, sides, market merge, isolated margin
 // defaults, and the checks of docs/format.md §7 that belong to the reader.
+import { quote } from '../core/quote-text';
 import { Dec } from '../core/decimal';
 import type { MarginMode, PerpAccount, PerpPosition, PerpVenueId, PositionMode, Side, Span } from '../core/types';
 import type { Ctx } from './parse-context';
@@ -186,7 +187,7 @@ export function checkDuplicatePositions(ctx: Ctx, acct: PerpAccount): void {
       continue;
     }
     const what = acct.positionMode === 'hedge' ? `a second ${p.side} cross position of ${p.symbol}` : `a second cross position of ${p.symbol} in one-way mode`;
-    ctx.diags.warning('duplicate-position', `This is ${what} (the first is "${first}"); the venue would hold one, so it is evaluated as given with the other — merge them or set positionMode: hedge if that is the account's mode`, p.fields.symbol ?? p.span);
+    ctx.diags.warning('duplicate-position', `This is ${what} (the first is ${quote(first)}); the venue would hold one, so it is evaluated as given with the other — merge them or set positionMode: hedge if that is the account's mode`, p.fields.symbol ?? p.span);
   }
 }
 

@@ -1,5 +1,6 @@
 // A located value tree shared by the JSON, YAML and CSV readers: every node knows its span in the source,
 // and numbers keep their source text so amounts never pass through a float.
+import { inline, quote } from '../core/quote-text';
 import type { Span } from '../core/types';
 
 export interface Entry {
@@ -66,9 +67,9 @@ export function scalarText(node: LNode | undefined): string | undefined {
 export function describe(node: LNode): string {
   switch (node.kind) {
     case 'string':
-      return JSON.stringify(node.value.length > 60 ? node.value.slice(0, 57) + '…' : node.value);
+      return quote(node.value);
     case 'number':
-      return node.raw.length > 60 ? node.raw.slice(0, 57) + '…' : node.raw;
+      return inline(node.raw);
     case 'bool':
       return String(node.value);
     case 'null':

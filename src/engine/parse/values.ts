@@ -1,5 +1,6 @@
 // Typed readers for located values (docs/format.md §1): amounts exact from the source text, fractions, percents,
 // durations, times, statistics. Each reports its own diagnostic on the value token and returns null when unusable.
+import { inline, quote } from '../core/quote-text';
 import { Dec, parseDecimal, significantDigits } from '../core/decimal';
 import { parseDuration, parseTime } from '../core/time';
 import type { Ctx } from './parse-context';
@@ -11,14 +12,14 @@ function amountAdvice(text: string): string {
   if (t === '') return 'the value is empty; write a number such as "1500"';
   if (/^[+-]?(nan|\.nan)$/i.test(t)) return 'NaN is not an amount; write the actual number';
   if (/^[+-]?(\.?inf|infinity)$/i.test(t)) return 'infinity is not an amount; write a finite number';
-  if (/^[+-]?0x[0-9a-f]+$/i.test(t)) return `hexadecimal is not accepted; write the decimal value ("${safeBig(t)}")`;
+  if (/^[+-]?0x[0-9a-f]+$/i.test(t)) return `hexadecimal is not accepted; write the decimal value (${quote(safeBig(t))})`;
   if (/^[+-]?0o[0-7]+$/i.test(t)) return 'octal is not accepted; write the decimal value';
-  if (/^[+-]?\d[\d_]*(\.[\d_]*)?$/.test(t) && t.includes('_')) return `digit separators are not accepted; write "${t.replace(/_/g, '')}"`;
-  if (/^[+-]?\d{1,3}(,\d{3})+(\.\d*)?$/.test(t)) return `thousands separators are not accepted; write "${t.replace(/,/g, '')}"`;
-  if (/^[+-]?\d+,\d+$/.test(t)) return `use a dot as the decimal separator: "${t.replace(',', '.')}"`;
+  if (/^[+-]?\d[\d_]*(\.[\d_]*)?$/.test(t) && t.includes('_')) return `digit separators are not accepted; write ${quote(t.replace(/_/g, ''))}`;
+  if (/^[+-]?\d{1,3}(,\d{3})+(\.\d*)?$/.test(t)) return `thousands separators are not accepted; write ${quote(t.replace(/,/g, ''))}`;
+  if (/^[+-]?\d+,\d+$/.test(t)) return `use a dot as the decimal separator: ${quote(t.replace(',', '.'))}`;
   if (/^[+-]?\d+(\.\d*)?\s*%$/.test(t)) return 'a percent is only accepted for rates; write the amount itself';
   if (/[eE][+-]?\d+$/.test(t) && /^[+-]?(\d+(\.\d*)?|\.\d+)[eE][+-]?\d+$/.test(t)) return 'the exponent is out of range';
-  if (/^[$€£]/.test(t) || /\s*(usd|usdt|usdc|btc|eth)$/i.test(t)) return `write the number alone, without a currency ("${t.replace(/^[$€£]\s*/, '').replace(/\s*[a-z]+$/i, '')}")`;
+  if (/^[$€£]/.test(t) || /\s*(usd|usdt|usdc|btc|eth)$/i.test(t)) return `write the number alone, without a currency (${quote(t.replace(/^[$€£]\s*/, '').replace(/\s*[a-z]+$/i, ''))})`;
   return 'write a decimal such as "31967.27", "-0.5" or "1e-8"';
 }
 
@@ -57,7 +58,7 @@ export function readAmount(ctx: Ctx, node: LNode, name: string, opts: AmountOpts
     return null;
   }
   if (node.kind === 'number' && !ctx.foreign && ctx.format !== 'csv' && significantDigits(node.raw) > 15) {
-    ctx.diags.hint('precision-hint', `${name} ${node.raw} has more than 15 significant digits; it is read exactly here, but many tools would round it — write it quoted: "${node.raw}"`, node.span);
+    ctx.diags.hint('precision-hint', `${name} ${inline(node.raw)} has more than 15 significant digits; it is read exactly here, but many tools would round it — write it quoted: ${quote(node.raw)}`, node.span);
   }
   if (opts.positive && d.lte(0)) {
     ctx.diags.error('invalid-value', `${name} must be greater than 0; got ${describe(node)}`, node.span);
@@ -160,7 +161,7 @@ export function readEnum<T extends string>(ctx: Ctx, node: LNode, name: string, 
 export function readDuration(ctx: Ctx, node: LNode, name: string): number | null {
   const s = node.kind === 'string' ? parseDuration(node.value) : null;
   if (s === null || !(s > 0)) {
-    const tip = node.kind === 'number' ? ` — add the unit, e.g. "${node.raw}h"` : '';
+    const tip = node.kind === 'number' ? ` — add the unit, e.g. ${quote(`${node.raw}h`)}` : '';
     ctx.diags.error('invalid-duration', `${name} must be a duration such as "90s", "15m", "8h", "7d" or "PT8H"; got ${describe(node)}${tip}`, node.span);
     return null;
   }
@@ -172,7 +173,7 @@ export function readTime(ctx: Ctx, node: LNode, name: string): number | null {
   const ms = node.kind === 'number' ? (/^\d+(\.\d+)?$/.test(node.raw) ? parseTime(node.raw) : null) : node.kind === 'string' ? parseTime(node.value) : null;
   if (ms === null || !Number.isFinite(ms) || ms > 8.64e15) {
     const noOffset = node.kind === 'string' && /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?)?$/.test(node.value.trim());
-    const tip = noOffset ? ` — add the time zone, e.g. "${node.value.trim().includes('T') || node.value.trim().includes(' ') ? node.value.trim() : node.value.trim() + 'T00:00:00'}Z"` : '';
+    const tip = noOffset ? ` — add the time zone, e.g. ${quote(`${node.value.trim().includes('T') || node.value.trim().includes(' ') ? node.value.trim() : node.value.trim() + 'T00:00:00'}Z`)}` : '';
     ctx.diags.error('invalid-time', `${name} must be an ISO-8601 time with an offset ("2026-11-24T07:00:00Z") or Unix seconds/milliseconds; got ${describe(node)}${tip}`, node.span);
     return null;
   }

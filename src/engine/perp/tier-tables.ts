@@ -1,4 +1,5 @@
 // Bundled maintenance-margin tier tables (docs/format.md §4.1): `<venue>/<symbol>[@YYYY-MM-DD]`, JSON bundled by esbuild.
+import { quote } from '../core/quote-text';
 import { Dec } from '../core/decimal';
 import type { Diagnostic, PerpVenueId, Span, Tier, TierTable } from '../core/types';
 import { diag } from './perp-codes';
@@ -87,7 +88,7 @@ export function resolveTierTable(
     const table = lookup(spec) ?? (spec.includes('/') ? null : lookup(`${venue}/${spec}`));
     if (table) return { table, diagnostics: [] };
     const known = listBundledTables().map((t) => t.name).join(', ');
-    return { table: null, diagnostics: [diag('error', 'unknown-tier-table', `no bundled tier table "${spec}" (bundled: ${known})`, span)] };
+    return { table: null, diagnostics: [diag('error', 'unknown-tier-table', `no bundled tier table ${quote(spec)} (bundled: ${known})`, span)] };
   }
   for (const key of symbolKeys(symbol)) {
     const table = lookup(`${venue}/${key}`);

@@ -1,5 +1,6 @@
 // History files (docs/format.md §3.1): CSV `time,open,high,low,close[,volume]`, oldest first, regular bars.
 // Pure: takes the file text, returns bars + diagnostics on exact cells (1-based, UTF-16 columns, end exclusive).
+// The messages never quote the file's content: they are shown on the position file that refers to it (issue 13).
 
 import type { Diagnostic } from '../core/types';
 
@@ -81,7 +82,7 @@ function parseHeader(cells: Cell[], line: number, diagnostics: HistoryDiagnostic
   if (!ok) {
     const first = cells[0] ?? { column: 1, endColumn: 1 };
     const last = cells[cells.length - 1] ?? first;
-    diagnostics.push(diag('error', 'history-header', `History header must be time,open,high,low,close[,volume], found "${names.join(',')}".`, line, { column: first.column, endColumn: last.endColumn }));
+    diagnostics.push(diag('error', 'history-header', `History header does not have the expected columns: it must be time,open,high,low,close[,volume] (found ${names.length} column(s)).`, line, { column: first.column, endColumn: last.endColumn }));
   }
   return ok;
 }
@@ -96,7 +97,7 @@ function parseRow(cells: Cell[], width: number, line: number, diagnostics: Histo
   const timeCell = cells[0] as Cell;
   const time = parseTime(timeCell.text);
   if (time === null) {
-    diagnostics.push(diag('error', 'history-bad-time', `"${timeCell.text}" is not an ISO-8601 time or Unix seconds/milliseconds.`, line, timeCell));
+    diagnostics.push(diag('error', 'history-bad-time', 'The time is not an ISO-8601 time or Unix seconds/milliseconds.', line, timeCell));
     return null;
   }
   const values: number[] = [];
@@ -109,7 +110,7 @@ function parseRow(cells: Cell[], width: number, line: number, diagnostics: Histo
     }
     const v = NUMBER_RE.test(cell.text) ? Number(cell.text) : Number.NaN;
     if (!Number.isFinite(v) || (isVolume ? v < 0 : !(v > 0))) {
-      diagnostics.push(diag('error', 'history-bad-number', `${isVolume ? 'volume' : COLUMNS[i]} "${cell.text}" is not a ${isVolume ? 'non-negative' : 'positive'} finite number.`, line, cell));
+      diagnostics.push(diag('error', 'history-bad-number', `${isVolume ? 'volume' : COLUMNS[i]} is not a ${isVolume ? 'non-negative' : 'positive'} finite number.`, line, cell));
       return null;
     }
     values.push(v);
@@ -118,7 +119,7 @@ function parseRow(cells: Cell[], width: number, line: number, diagnostics: Histo
   if (high < Math.max(open, close, low) || low > Math.min(open, close)) {
     const from = cells[1] as Cell;
     const to = cells[4] as Cell;
-    diagnostics.push(diag('error', 'history-ohlc-inconsistent', `high ${high} / low ${low} do not bracket open ${open} and close ${close}.`, line, { column: from.column, endColumn: to.endColumn }));
+    diagnostics.push(diag('error', 'history-ohlc-inconsistent', 'high and low do not bracket open and close.', line, { column: from.column, endColumn: to.endColumn }));
     return null;
   }
   return { time, open, high, low, close, volume: vol === undefined || Number.isNaN(vol) ? null : vol, line };

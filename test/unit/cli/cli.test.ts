@@ -92,13 +92,46 @@ describe('exit codes', () => {
     }
   });
 
-  it('never fails a run on unknown rows alone', () => {
+  it('fails the gate on unknown rows (v1.1: a gate cannot pass what it could not evaluate), with one reason line', () => {
     const { file } = tempFile('a.positions.yaml', 'version: 1\nvenue: generic-linear\nwalletBalance: "100"\nmarkets:\n  BTCUSDT: { mmr: "0.01" }\npositions:\n  - { symbol: BTCUSDT, side: long, size: "1", entryPrice: "100" }\n');
-    const r = json(['check', file, '--fail-on', 'watch']);
+    const r = json(['check', file, '--fail-on', 'liquidatable']);
     expect(r.report.positions[0].status).toBe('unknown');
     expect(r.report.positions[0].reason).toMatch(/mark/);
     expect(r.report.files[0].diagnostics.map((d: any) => d.code)).toContain('missing-mark');
-    expect(r.code).toBe(0);
+    expect(r.code).toBe(1);
+    const reasons = r.stderr.split('\n').filter((l) => l.includes('exit 1'));
+    expect(reasons).toEqual(['liquidation-lens: exit 1: 1 unknown']);
+    // --quiet drops the log lines but keeps the reason line
+    const quiet = cli(['check', file, '--quiet', '--format', 'json']);
+    expect(quiet.code).toBe(1);
+    expect(quiet.stderr).toBe('liquidation-lens: exit 1: 1 unknown\n');
+    // --fail-on none opts out of the status part: a warning-only unknown row passes
+    expect(cli(['check', file, '--fail-on', 'none', '--format', 'json']).code).toBe(0);
+  });
+
+  it('names every reason in one stderr line and none when it exits 0', () => {
+    const bad = cli(['check', 'examples/mistakes.positions.yaml', '--fail-on', 'none', '--format', 'json', '--quiet']);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(/^liquidation-lens: exit 1: 1 file with errors\n$/);
+    const ok = cli(['check', FAQ, '--fail-on', 'liquidatable', '--format', 'json', '--quiet']);
+    expect(ok.code).toBe(0);
+    expect(ok.stderr).toBe('');
+    const risky = cli(['check', 'examples/desk-isolated.positions.json', '--fail-on', 'liquidatable', '--format', 'json', '--quiet']);
+    expect(risky.stderr).toMatch(/^liquidation-lens: exit 1: \d+ positions? at or above liquidatable/);
+  });
+
+  it('shows unknown rows with their reason in the table, Markdown and SARIF', () => {
+    const { file } = tempFile('u.positions.yaml', 'version: 1\nvenue: generic-linear\nwalletBalance: "100"\nmarkets:\n  BTCUSDT: { mmr: "0.01" }\npositions:\n  - { id: lost, symbol: BTCUSDT, side: long, size: "1", entryPrice: "100" }\n');
+    const table = cli(['check', file, '--format', 'table']).stdout;
+    expect(table).toMatch(/Could not be evaluated \(unknown, not safe\) — 1:/);
+    expect(table).toMatch(/lost \(BTCUSDT\): .*mark/);
+    const md = cli(['check', file, '--format', 'markdown']).stdout;
+    expect(md).toMatch(/### Could not be evaluated \(unknown, not safe\): 1/);
+    expect(md).toMatch(/lost \(BTCUSDT\): .*mark/);
+    const sarif = JSON.parse(cli(['check', file, '--format', 'sarif']).stdout);
+    const row = sarif.runs[0].results.find((x: any) => x.ruleId === 'position-unknown');
+    expect(row.level).toBe('warning');
+    expect(row.message.text).toMatch(/could not be evaluated.*mark/);
   });
 });
 

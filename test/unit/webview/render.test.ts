@@ -139,7 +139,7 @@ describe('details charts, apply fix, stress view', () => {
     expect(all.filter((e) => e.getAttribute('data-shock') !== null).length).toBe(4);
     expect(all.filter((e) => e.className === 'bar-count').map((e) => e.textContent)).toEqual(['3', '1']);
     const rows = all.filter((e) => e.getAttribute('data-first-failing') !== null).map((e) => e.textContent);
-    expect(rows).toEqual(['a.positions.yamldesk-afirst liquidation at −7.31 %', 'b.positions.yaml—no liquidation within ±50 %']);
+    expect(rows).toEqual(['a.positions.yamldesk-afirst liquidation at −7.31 %', 'b.positions.yaml—no liquidation within −20 % to +10 %']);
   });
 });
 
