@@ -3,7 +3,6 @@
 import * as vscode from 'vscode';
 import type { ResultRow } from '../engine/evaluate/report';
 import type { Status } from '../engine/core/types';
-import { isAtRisk } from '../presentation/describe';
 import { decorationText, diagnosticSpecsForFile, hoverMarkdown, SOURCE, type DiagnosticSpec } from './problems';
 import type { StoreChange, WorkspaceStore } from './workspace-store';
 import { statusText } from './status-text';
