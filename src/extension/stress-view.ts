@@ -3,11 +3,7 @@
 import type { StressReport } from '../engine/evaluate/report';
 import type { StressMessage } from '../protocol/messages';
 import { formatAmount } from '../presentation/format';
-
-function shockLabel(shock: number): string {
-  const pct = Math.round(shock * 10000) / 100;
-  return `${pct > 0 ? '+' : pct < 0 ? '−' : ''}${Math.abs(pct)} %`;
-}
+import { firstFailingLabel, shockLabel } from '../presentation/stress-labels';
 
 export function stressMessage(report: StressReport, epoch: number): StressMessage {
   // Bar heights are chart geometry of the decimal notionals (floats only for the picture).
@@ -34,7 +30,7 @@ export function stressMessage(report: StressReport, epoch: number): StressMessag
     bars,
     accounts: report.accounts.map((a) => ({
       file: a.file, account: a.account, firstFailingShock: a.firstFailingShock,
-      label: a.firstFailingShock === null ? 'no liquidation within ±50 %' : a.firstFailingShock === 0 ? 'liquidatable now' : `first liquidation at ${shockLabel(a.firstFailingShock)}`,
+      label: firstFailingLabel(a.firstFailingShock, Math.max(0, ...report.curve.map((p) => Math.abs(p.shock))) || 0.5),
     })).sort((x, y) => Math.abs(x.firstFailingShock ?? Infinity) - Math.abs(y.firstFailingShock ?? Infinity)),
   };
 }
