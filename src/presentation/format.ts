@@ -224,19 +224,23 @@ export function formatThreshold(p: number): string {
 }
 
 /**
- * A probability shown next to its threshold: as `formatProbability`, but with the digits (rounded down) that keep
- * "P < threshold" or "P ≥ threshold" true: 0.004997 against 0.005 is "0.4997 %", never "0.50 %".
+ * A probability shown next to its threshold: as `formatProbability`, but with the digits that keep "P < threshold"
+ * or "P ≥ threshold" true: 0.004997 against 0.005 is "0.4997 %", never "0.50 %"; "< 0.5 %" when 10 decimals do not.
  */
 export function formatProbabilityVersus(p: number | null | undefined, threshold: number): string {
-  if (p === null || p === undefined || !Number.isFinite(p) || p <= 0 || p >= 1) return formatProbability(p);
-  const exact = (p * 100).toPrecision(15);
+  const usual = formatProbability(p);
+  if (p === null || p === undefined || !Number.isFinite(p) || p <= 0 || p >= 1) return usual;
   const thr = (threshold * 100).toPrecision(15);
   const below = p < threshold;
-  for (let d = p * 100 >= 1 ? 1 : 2; d <= 10; d++) {
-    const shown = formatAmount(exact, { decimals: d, rounding: 'floor' });
-    const cmp = compareDecimal(shown.replace(/,/g, ''), thr);
-    if (cmp === null) break;
-    if (below ? cmp < 0 : cmp >= 0) return shown + UNIT;
+  const holds = (shown: string): boolean => {
+    const cmp = compareDecimal(shown.replace(/[^\d.]/g, ''), thr);
+    return cmp !== null && (below ? cmp < 0 : cmp >= 0);
+  };
+  if (!usual.startsWith('<') && !usual.startsWith('>') && holds(usual)) return usual;
+  const exact = (p * 100).toPrecision(15);
+  for (let d = 2; d <= 10; d++) {
+    const shown = formatAmount(exact, { decimals: d });
+    if (holds(shown)) return shown + UNIT;
   }
   return (below ? '< ' : '≥ ') + formatThreshold(threshold);
 }

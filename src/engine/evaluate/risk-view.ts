@@ -4,7 +4,7 @@ import type { Status } from '../core/types';
 import type { EffectiveSettings } from '../core/settings';
 import { decideStatus } from './status';
 import type { Dec } from '../core/decimal';
-import { formatDuration } from '../core/time';
+import { describeDuration } from '../core/time';
 
 const YEAR = 365 * 86400;
 
@@ -94,7 +94,7 @@ export function assess(
   settings: EffectiveSettings,
 ): RiskOutcome {
   const base = {
-    probabilityBands: settings.probability, distanceBands: settings.distance, horizonLabel: formatDuration(risk.horizonSeconds), prefix: risk.prefix,
+    probabilityBands: settings.probability, distanceBands: settings.distance, horizonLabel: describeDuration(risk.horizonSeconds), prefix: risk.prefix,
     distanceBasis: risk.suppressed ? 'no probability for a mark this old' : 'no volatility known',
   };
   if (unknownReason || !b) {
