@@ -19,7 +19,7 @@ export function plotLeft(labels: readonly string[], min: number, pad = 10): numb
 }
 
 // ---- price ladder ----------------------------------------------------------------------------------------------
-const L = { w: 364, h: 280, x0: 46 as number, x1: 176, y0: 8, y1: 262, labelX: 224, valueX: 362, gap: 16 };
+const L = { w: 364, h: 280, x0: 46 as number, x1: 176, y0: 8, y1: 262, labelX: 218, valueX: 362, gap: 16 };
 let lx = (x: number) => L.x0 + x * (L.x1 - L.x0);
 const ly = (y: number) => L.y1 - y * (L.y1 - L.y0);
 
@@ -59,7 +59,7 @@ function ladderAxes(v: LadderView): SVGGElement {
 
 /** A level's name, shortened with "…" so it ends before its value (both on one line, never overlapping). */
 export function fitName(name: string, value: string, labelX = L.labelX, valueX = L.valueX): string {
-  const room = valueX - textWidth(value, LV, true) - 8 - labelX;
+  const room = valueX - textWidth(value, LV, true) - 6 - labelX;
   if (textWidth(name, LV) <= room) return name;
   const chars = [...name];
   while (chars.length > 1 && textWidth(chars.join('') + '…', LV) > room) chars.pop();
@@ -125,25 +125,27 @@ const cy = (p: number) => C.y1 - p * (C.y1 - C.y0);
  */
 export function curveLabels(v: CurveView, x0: number): { threshold: Candidate | null; marker: Candidate | null } {
   const cx = (x: number) => x0 + x * (C.x1 - x0);
-  const bounds: Box = { x: 0, y: 0, w: C.w, h: C.y1 };
-  let threshold: Candidate | null = null;
+  const plot: Box = { x: x0, y: 0, w: C.x1 - x0, h: C.y1 };
   const obstacles: Box[] = [];
-  if (v.threshold) {
-    const ty = cy(v.threshold.p);
-    const t = placeLabel(v.threshold.label, AX, false, [
-      { x: C.x1, y: ty - 4, anchor: 'end' }, { x: C.x1, y: ty + 12, anchor: 'end' },
-    ], [], { x: x0, y: 0, w: C.x1 - x0, h: C.y1 });
-    threshold = t;
-    obstacles.push(t.box);
-  }
   let marker: Candidate | null = null;
   if (v.marker) {
+    // The marker's label first, beside its dot (the dot is an obstacle), on the side and height that fit.
     const x = cx(v.marker.x);
     const y = cy(v.marker.p);
     const cands: Candidate[] = [];
     for (const dy of [17, -8, 4, 30, -20]) for (const side of ['start', 'end'] as const) cands.push({ x: side === 'start' ? x + 7 : x - 7, y: Math.min(C.y1 - 3, Math.max(C.y0 + 10, y + dy)), anchor: side });
-    // The dot itself is an obstacle too.
-    marker = placeLabel(v.marker.label, HZ, true, cands, [...obstacles, { x: x - 4, y: y - 4, w: 8, h: 8 }], { x: x0, y: 0, w: C.x1 - x0, h: bounds.h });
+    const m = placeLabel(v.marker.label, HZ, true, cands, [{ x: x - 4, y: y - 4, w: 8, h: 8 }], plot);
+    marker = m;
+    obstacles.push(m.box, { x: x - 4, y: y - 4, w: 8, h: 8 });
+  }
+  let threshold: Candidate | null = null;
+  if (v.threshold) {
+    // Then the threshold's label: right end above its line, below it, or the left end, whichever misses the marker.
+    const ty = cy(v.threshold.p);
+    threshold = placeLabel(v.threshold.label, AX, false, [
+      { x: C.x1, y: ty - 4, anchor: 'end' }, { x: C.x1, y: ty + 12, anchor: 'end' },
+      { x: x0 + 4, y: ty - 4, anchor: 'start' }, { x: x0 + 4, y: ty + 12, anchor: 'start' },
+    ], obstacles, plot);
   }
   return { threshold, marker };
 }

@@ -4,9 +4,9 @@
 
 export interface Box { x: number; y: number; w: number; h: number }
 
-/** Width of `text` at `size` px: monospace digits 0.62 em, proportional text about 0.58 em (a safe upper bound). */
+/** Width of `text` at `size` px: monospace 0.6 em, proportional text about 0.55 em (an upper bound for UI fonts). */
 export function textWidth(text: string, size: number, mono = false): number {
-  return [...text].length * size * (mono ? 0.62 : 0.58);
+  return [...text].length * size * (mono ? 0.6 : 0.55);
 }
 
 /** The box of an SVG text at (x, baseline y) with its anchor. */
