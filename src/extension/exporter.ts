@@ -1,19 +1,34 @@
 // "Export": the workspace report as Markdown (the CLI's formatter, docs/results.md §1.1) or JSON (the CLI's --format json),
 // to the clipboard or a new untitled document.
+// "Export": the workspace report as Markdown (the one markdown formatter of src/presentation, shared with the CLI's
+// --format markdown) or JSON (the CLI's --format json), to the clipboard or a new untitled document. The time
+// printed is the time the numbers were computed at (each file's evaluation time), never the wall clock.
 import * as vscode from 'vscode';
-import { formatMarkdown } from '../cli/formats/markdown';
-import { buildReport } from '../engine/evaluate/evaluate-file';
+import { buildReport, type FileEvaluation } from '../engine/evaluate/evaluate-file';
 import type { Report } from '../engine/evaluate/report';
+import { markdownReport } from '../presentation/markdown-report';
+import type { FileTimes } from '../presentation/row-shape';
 import type { WorkspaceStore } from './workspace-store';
 
 export type ExportFormat = 'markdown' | 'json';
 
-export function exportText(report: Report, format: ExportFormat): string {
-  return format === 'markdown' ? formatMarkdown(report) : JSON.stringify(report, null, 2) + '\n';
+export function exportText(report: Report, format: ExportFormat, times?: FileTimes): string {
+  return format === 'markdown' ? markdownReport(report, times) : JSON.stringify(report, null, 2) + '\n';
 }
 
-export function workspaceReport(store: WorkspaceStore): Report {
-  return buildReport(store.files().map((f) => f.evaluation), store.evaluationTime().getTime());
+/** Each file's evaluation time, ISO. */
+export function fileTimes(parts: ReadonlyArray<Pick<FileEvaluation, 'file' | 'now'>>): Record<string, string> {
+  return Object.fromEntries(parts.map((p) => [p.file.path, new Date(p.now).toISOString()]));
+}
+
+/** The report's `now`: the earliest time a file was evaluated at (all the same unless files pin their own). */
+export function reportNow(parts: ReadonlyArray<Pick<FileEvaluation, 'now'>>, fallback: number): number {
+  return parts.length ? Math.min(...parts.map((p) => p.now)) : fallback;
+}
+
+export function workspaceReport(store: WorkspaceStore): { report: Report; times: FileTimes } {
+  const parts = store.files().map((f) => f.evaluation);
+  return { report: buildReport(parts, reportNow(parts, store.evaluationTime().getTime())), times: fileTimes(parts) };
 }
 
 const CHOICES = [
@@ -26,7 +41,8 @@ const CHOICES = [
 export async function exportReport(store: WorkspaceStore): Promise<void> {
   const picked = await vscode.window.showQuickPick(CHOICES.map((c) => ({ ...c })), { placeHolder: 'Export the Liquidation Lens report' });
   if (!picked) return;
-  const text = exportText(workspaceReport(store), picked.format);
+  const { report, times } = workspaceReport(store);
+  const text = exportText(report, picked.format, times);
   if (picked.target === 'clipboard') {
     await vscode.env.clipboard.writeText(text);
     void vscode.window.showInformationMessage(`Liquidation Lens: report copied as ${picked.format === 'json' ? 'JSON' : 'Markdown'}.`);

@@ -21,7 +21,7 @@ export interface FixChoice {
 export function fixChoices(row: ResultRow): FixChoice[] {
   if (!row.fix) return [];
   const target = row.fix.target;
-  return fixActions(row.fix, row.settleCurrency, row.symbol, '-', true)
+  return fixActions(row.fix, row.settleCurrency, row.symbol, true)
     .map((a) => ({ kind: a.kind, asset: a.asset, label: `${fixVerb(a)} → ${target}` }));
 }
 

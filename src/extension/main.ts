@@ -2,7 +2,8 @@
 // context.subscriptions. Nothing here throws out of activate: evaluation errors become diagnostics.
 import * as vscode from 'vscode';
 import { isAtRisk, STATUS_LOOK } from '../presentation/describe';
-import { formatPercent, formatPrice, formatProbability, venueLabel } from '../presentation/format';
+import { venueLabel } from '../presentation/format';
+import { summaryBits } from '../presentation/row-text';
 import { PositionLenses } from './code-lens';
 import { EditorViews } from './editor-views';
 import { exportReport } from './exporter';
@@ -59,12 +60,7 @@ async function showAtRisk(store: WorkspaceStore, panel: PositionsPanel): Promise
   const items = rows.map((r) => ({
     label: `$(${STATUS_LOOK[r.status].codicon}) ${STATUS_LOOK[r.status].word}  ${r.symbol ?? r.id} ${r.kind === 'loan' ? 'loan' : r.side ?? ''}`,
     description: [venueLabel(r.venue), r.account].filter(Boolean).join(' · '),
-    detail: [
-      r.liquidationPrice !== null ? `liq. ${formatPrice(r.liquidationPrice, r.markPrice, '-')}` : null,
-      r.distance !== null ? `${formatPercent(r.distance, 2, { minus: '-' })} away` : null,
-      r.liquidationProbability !== null ? `P(${r.horizon}) ${formatProbability(r.liquidationProbability)}` : null,
-      `${r.file}:${r.line}`,
-    ].filter(Boolean).join(' · '),
+    detail: [...summaryBits(r), `${r.file}:${r.line}`].join(' · '),
     key: rowKey(r),
   }));
   const picked = await vscode.window.showQuickPick(items, { placeHolder: `${rows.length} position(s) at watch or worse`, matchOnDescription: true, matchOnDetail: true });

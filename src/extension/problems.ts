@@ -2,8 +2,10 @@
 // text, the hover. Pure (plain data in, plain data out); the vscode adapter turns these into Diagnostics/decorations.
 import type { Diagnostic as EngineDiagnostic } from '../engine/core/types';
 import type { FileReport, ResultRow } from '../engine/evaluate/report';
-import { fixActions, fixSentence, isAtRisk, STATUS_LOOK } from '../presentation/describe';
-import { formatAmount, formatHealthFactor, formatPercent, formatPrice, formatProbability, venueLabel } from '../presentation/format';
+import { fixSentence, isAtRisk, STATUS_LOOK } from '../presentation/describe';
+import { formatAge } from '../presentation/duration';
+import { formatHealthFactor, formatLiquidationPrice, formatMark, formatMoney, formatPercent, formatProbability } from '../presentation/format';
+import { markText, shortFix, summaryBits, whoAndWhere } from '../presentation/row-text';
 
 export const SOURCE = 'Liquidation Lens';
 
@@ -51,24 +53,18 @@ function sizeUnit(r: ResultRow): string | null {
   return r.symbol;
 }
 
-function whoAndWhere(r: ResultRow): string {
-  const what = r.kind === 'loan' ? `${r.symbol ?? 'loan'} loan` : `${r.symbol ?? r.id} ${r.side ?? ''}`.trim();
-  const where = [venueLabel(r.venue), r.account].filter((x) => x && x !== '—').join(' · ');
-  return where ? `${what} (${where})` : what;
-}
-
 /** A trader's message with the numbers: status, liquidation price, distance, probability, margin ratio / HF, fix. */
 export function rowMessage(r: ResultRow): string {
   const parts: string[] = [`${STATUS_LOOK[r.status].word.toUpperCase()}: ${whoAndWhere(r)}`];
   const numbers: string[] = [];
   if (r.liquidationPrice !== null) {
-    const away = r.distance !== null ? ` (${formatPercent(r.distance, 2, { minus: '-' })} away)` : '';
-    numbers.push(`liq. price ${formatPrice(r.liquidationPrice, r.markPrice, '-')}${away}`);
+    const away = r.distance !== null ? ` (${formatPercent(r.distance)} away)` : '';
+    numbers.push(`liq. price ${formatLiquidationPrice(r.liquidationPrice, r.markPrice)}${away}`);
   }
-  if (r.markPrice !== null) numbers.push(`mark ${formatAmount(r.markPrice, { minus: '-' })}${r.stale ? ' (stale)' : ''}`);
+  if (r.markPrice !== null) numbers.push(markText(r, formatAge(r.markAge)));
   if (r.liquidationProbability !== null) numbers.push(`P(liquidation within ${r.horizon}) ${formatProbability(r.liquidationProbability)}`);
   if (r.healthFactor !== null) numbers.push(`health factor ${formatHealthFactor(r.healthFactor)}`);
-  else if (r.marginRatio !== null) numbers.push(`margin ratio ${formatPercent(r.marginRatio, 2, { minus: '-' })}`);
+  else if (r.marginRatio !== null) numbers.push(`margin ratio ${formatPercent(r.marginRatio)}`);
   let message = parts[0]!;
   if (numbers.length) message += ' — ' + numbers.join(', ');
   if (r.reason) message += `. ${r.reason}`;
@@ -97,14 +93,10 @@ export function diagnosticSpecsForFile(file: FileReport, rows: readonly ResultRo
   return specs.slice(0, 1000); // extHostDiagnostics truncates at 1000 per file (microsoft/vscode src/vs/workbench/api/common/extHostDiagnostics.ts, _maxDiagnosticsPerFile)
 }
 
-/** Error-Lens-style after-line text: "⚠ warning · liq 1,153.26 · 13.62% away · P(24h) 0.8%". */
+/** Error-Lens-style after-line text: "⚠ warning · liq 1,153.26 · 13.62 % away · P(24h) 0.80 %". */
 export function decorationText(r: ResultRow): string {
   const look = STATUS_LOOK[r.status];
-  const bits = [`${look.glyph} ${look.word}`];
-  if (r.liquidationPrice !== null) bits.push(`liq ${formatPrice(r.liquidationPrice, r.markPrice, '-')}`);
-  if (r.distance !== null) bits.push(`${formatPercent(r.distance, 2, { minus: '-' })} away`);
-  if (r.liquidationProbability !== null) bits.push(`P(${r.horizon}) ${formatProbability(r.liquidationProbability)}`);
-  if (r.healthFactor !== null) bits.push(`HF ${formatHealthFactor(r.healthFactor)}`);
+  const bits = [`${look.glyph} ${look.word}`, ...summaryBits(r)];
   if (r.status === 'unknown') bits.push(r.reason);
   return bits.join(' · ');
 }
@@ -118,45 +110,32 @@ export function hoverMarkdown(r: ResultRow): string {
   const look = STATUS_LOOK[r.status];
   const rows: Array<[string, string]> = [
     ['Status', look.word],
-    ['Liquidation price', formatPrice(r.liquidationPrice, r.markPrice, '-')],
-    ['Bankruptcy price', formatPrice(r.bankruptcyPrice, r.markPrice, '-')],
-    ['Mark', formatAmount(r.markPrice, { minus: '-' }) + (r.stale ? ' (stale)' : '')],
-    ['Distance', formatPercent(r.distance, 2, { minus: '-' })],
+    ['Liquidation price', formatLiquidationPrice(r.liquidationPrice, r.markPrice)],
+    ['Bankruptcy price', formatLiquidationPrice(r.bankruptcyPrice, r.markPrice)],
+    ['Mark', formatMark(r.markPrice) + (r.stale ? ` (stale, ${formatAge(r.markAge) || 'age unknown'})` : '')],
+    ['Distance', formatPercent(r.distance)],
     [`P(liquidation within ${r.horizon})`, formatProbability(r.liquidationProbability)],
-    r.healthFactor !== null ? ['Health factor', formatHealthFactor(r.healthFactor)] : ['Margin ratio (MM / MB)', formatPercent(r.marginRatio, 2, { minus: '-' })],
-    ['Margin balance', formatAmount(r.marginBalance, { decimals: 2, minus: '-' })],
-    ['Maintenance margin', formatAmount(r.maintenanceMargin, { decimals: 2, minus: '-' })],
+    r.healthFactor !== null ? ['Health factor', formatHealthFactor(r.healthFactor)] : ['Margin ratio (MM / MB)', formatPercent(r.marginRatio)],
+    ['Margin balance', formatMoney(r.marginBalance, r.settleCurrency)],
+    ['Maintenance margin', formatMoney(r.maintenanceMargin, r.settleCurrency)],
   ];
-  if (r.tier) rows.push(['Tier', `#${r.tier.index} · MMR ${formatPercent(r.tier.mmr, 2)} · ${r.tier.source}`]);
+  if (r.tier) rows.push(['Tier', `#${r.tier.index} · MMR ${formatPercent(r.tier.mmr)} · ${r.tier.source}`]);
   const fix = fixSentence(r.fix, r.settleCurrency, sizeUnit(r));
   if (fix) rows.push(['Fix', fix]);
   const table = rows.map(([k, v]) => `| ${escapeMarkdown(k)} | ${escapeMarkdown(v)} |`).join('\n');
   return `**${escapeMarkdown(whoAndWhere(r))}** — ${escapeMarkdown(r.reason)}\n\n| | |\n|---|---:|\n${table}`;
 }
 
-function lensFix(r: ResultRow): string | null {
-  const a = fixActions(r.fix, r.settleCurrency, sizeUnit(r), '-')[0];
-  if (!a) return null;
-  switch (a.kind) {
-    case 'addMargin': return `Fix: ${a.label}${r.settleCurrency ? ' ' + r.settleCurrency : ''}`;
-    case 'addCollateral': return `Fix: ${a.label} ${a.asset ?? ''}`.trimEnd();
-    default: return `Fix: ${a.label}${a.unit ? ' ' + a.unit : ''}`;
-  }
-}
-
 /**
- * CodeLens title on a position's entry line: "$(warning) warning · liq 1,153.26 · 13.6 % away · P(24h) 0.80 % · Fix:
+ * CodeLens title on a position's entry line: "$(warning) warning · liq 1,153.26 · 13.62 % away · P(24h) 0.80 % · Fix:
  * +77,365.22 USDT". The status icon is a codicon (CodeLens titles render `$(name)`; emoji glyphs may lack a font).
  */
 export function codeLensTitle(r: ResultRow): string {
   const look = STATUS_LOOK[r.status];
   const bits = [`$(${look.codicon}) ${look.word}`];
   if (r.status === 'unknown') return [...bits, r.reason].join(' · ');
-  if (r.liquidationPrice !== null) bits.push(`liq ${formatPrice(r.liquidationPrice, r.markPrice, '-')}`);
-  if (r.distance !== null) bits.push(`${formatPercent(r.distance, 1, { space: true, minus: '-' })} away`);
-  if (r.liquidationProbability !== null) bits.push(`P(${r.horizon}) ${formatProbability(r.liquidationProbability, { space: true })}`);
-  if (r.healthFactor !== null) bits.push(`HF ${formatHealthFactor(r.healthFactor)}`);
-  const fix = lensFix(r);
+  bits.push(...summaryBits(r));
+  const fix = shortFix(r);
   if (fix) bits.push(fix);
   return bits.join(' · ');
 }

@@ -3,16 +3,11 @@
 import type { StressReport } from '../engine/evaluate/report';
 import type { StressMessage } from '../protocol/messages';
 import { formatAmount } from '../presentation/format';
-import type { Status } from '../engine/core/types';
-import { shockRange, stressAccountLabel, stressAccounts } from '../engine/stress/stress-unknown';
-
-function shockLabel(shock: number): string {
-  const pct = Math.round(shock * 10000) / 100;
-  return `${pct > 0 ? '+' : pct < 0 ? '−' : ''}${Math.abs(pct)} %`;
-}
+import { shockLabel } from '../presentation/stress-labels';
+import { shockRange, stressAccountLabel, stressAccounts } from '../presentation/stress-accounts';
 
 /** `rows`: the evaluated rows, so an account with unknown positions says it could not be evaluated (issue 14). */
-export function stressMessage(report: StressReport, epoch: number, rows: ReadonlyArray<{ file: string; account: string | null; status: Status }> = []): StressMessage {
+export function stressMessage(report: StressReport, epoch: number, rows: ReadonlyArray<{ file: string; account: string | null; status: string }> = []): StressMessage {
   // Bar heights are chart geometry of the decimal notionals (floats only for the picture).
   const max = Math.max(0, ...report.curve.map((p) => Number(p.notional)));
   const bars = report.curve.map((p) => ({
@@ -28,7 +23,7 @@ export function stressMessage(report: StressReport, epoch: number, rows: Readonl
   const desc = (failing.length === 0
     ? `No evaluated position is liquidated by any shock from ${bars[0]?.label ?? ''} to ${bars.at(-1)?.label ?? ''}.`
     : `Liquidated notional by market-wide shock. ${[say(worstDown), say(worstUp)].filter(Boolean).join('; ')}.`) + unknownNote;
-  const range = shockRange(report.shocks, shockLabel);
+  const range = shockRange(report.shocks);
   return {
     type: 'stress', epoch,
     title: report.scaledByVolatility
@@ -38,9 +33,9 @@ export function stressMessage(report: StressReport, epoch: number, rows: Readonl
     desc,
     unitNote: 'notional in quote money (USD-equivalent for inverse, debt value for loans)',
     bars,
-    accounts: stressAccounts(report, rows).map((a) => ({
+    accounts: stressAccounts(report.accounts, rows).map((a) => ({
       file: a.file, account: a.account, firstFailingShock: a.firstFailingShock, unknown: a.unknown,
-      label: stressAccountLabel(a, shockLabel, range),
+      label: stressAccountLabel(a, range),
     })).sort((x, y) => Math.abs(x.firstFailingShock ?? Infinity) - Math.abs(y.firstFailingShock ?? Infinity) || y.unknown - x.unknown),
   };
 }

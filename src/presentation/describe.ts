@@ -1,21 +1,15 @@
-// Plain-language pieces shared by the panel, the Problems messages and the hovers. No arithmetic: it only picks
-// which of the engine's strings to show and formats them (format.ts).
-import { decimalsOf, formatAmount } from './format';
-import type { PanelStatus } from '../protocol/messages';
+// Plain-language pieces shared by every face (CLI, Problems, hovers, CodeLens, panel, export): fix actions and
+// sentences, status words. No arithmetic: it only picks which of the engine's strings to show and formats them
+// (format.ts; fixes round up, docs/format.md §display).
+import { formatFixAmount, formatFixSize } from './format';
+import type { DisplayStatus, FixLike } from './row-shape';
 
-export interface FixLike {
-  target: PanelStatus;
-  addMargin?: string | null;
-  reduceSize?: string | null;
-  costOptimalMargin?: string | null;
-  addCollateral?: Record<string, string | null>;
-  repayDebt?: Record<string, string | null>;
-  reason: string | null;
-}
+export type { FixLike } from './row-shape';
+type PanelStatus = DisplayStatus;
 
 export interface FixAction {
   kind: 'addMargin' | 'reduceSize' | 'addCollateral' | 'repayDebt';
-  /** "+27,744.75", "cut 41.50", "repay 13,158.70" */
+  /** "+27,744.75", "cut 41.5", "repay 13,158.70" */
   label: string;
   amount: string;
   unit: string;
@@ -29,27 +23,25 @@ function amounts(rec: Record<string, string | null> | undefined): Array<[string,
 
 /**
  * The engine's fix as display actions, best first (margin/collateral, then size/debt). Loans list the first asset
- * of each kind, or every asset with `all` (the panel's buttons, the Quick Fixes).
+ * of each kind, or every asset with `all` (the panel's buttons, the Quick Fixes). Amounts round UP.
  */
-export function fixActions(fix: FixLike | null, settleCurrency: string | null, sizeUnit: string | null, minus = '−', all = false): FixAction[] {
+export function fixActions(fix: FixLike | null, settleCurrency: string | null, sizeUnit: string | null, all = false): FixAction[] {
   if (!fix) return [];
   const out: FixAction[] = [];
   if (fix.addMargin) {
-    const amount = formatAmount(fix.addMargin, { minus });
+    const amount = formatFixAmount(fix.addMargin, settleCurrency);
     out.push({ kind: 'addMargin', label: `+${amount}`, amount, unit: `${settleCurrency ?? ''} margin`.trim(), asset: null });
   }
   if (fix.reduceSize) {
-    const amount = formatAmount(fix.reduceSize, { minus });
+    const amount = formatFixSize(fix.reduceSize);
     out.push({ kind: 'reduceSize', label: `cut ${amount}`, amount, unit: sizeUnit ?? '', asset: null });
   }
-  // Token amounts come with up to 18 decimals: shown with at most 6, rounded UP so the shown amount still suffices.
-  const token = (value: string) => formatAmount(value, { minus, decimals: Math.min(6, decimalsOf(value)), rounding: 'ceil' });
   for (const [asset, value] of amounts(fix.addCollateral).slice(0, all ? undefined : 1)) {
-    const amount = token(value);
+    const amount = formatFixAmount(value, asset);
     out.push({ kind: 'addCollateral', label: `+${amount}`, amount, unit: `${asset} collateral`, asset });
   }
   for (const [asset, value] of amounts(fix.repayDebt).slice(0, all ? undefined : 1)) {
-    const amount = token(value);
+    const amount = formatFixAmount(value, asset);
     out.push({ kind: 'repayDebt', label: `repay ${amount}`, amount, unit: asset, asset });
   }
   return out;
@@ -71,7 +63,7 @@ export function fixVerb(a: FixAction): string {
 /** "add 81,597.40 USDT margin or cut 1,000 ETHUSDT", or the engine's reason when no fix is reachable. */
 export function fixSentence(fix: FixLike | null, settleCurrency: string | null, sizeUnit: string | null): string | null {
   if (!fix) return null;
-  const parts = fixActions(fix, settleCurrency, sizeUnit, '-').map((a) => {
+  const parts = fixActions(fix, settleCurrency, sizeUnit).map((a) => {
     switch (a.kind) {
       case 'addMargin': return `add ${a.amount} ${a.unit}`;
       case 'reduceSize': return `reduce size by ${a.amount}${a.unit ? ' ' + a.unit : ''}`;
@@ -81,6 +73,14 @@ export function fixSentence(fix: FixLike | null, settleCurrency: string | null, 
   });
   if (parts.length === 0) return fix.reason ? `no fix reaches ${fix.target}: ${fix.reason}` : null;
   return `${parts.join(' or ')} → ${fix.target}`;
+}
+
+/** The short form for a table cell: "+81,597.40 USDT margin or cut 1,000 ETHUSDT", or the reason, or "—". */
+export function fixCell(fix: FixLike | null, settleCurrency: string | null, sizeUnit: string | null): string {
+  if (!fix) return '—';
+  const actions = fixActions(fix, settleCurrency, sizeUnit);
+  if (actions.length === 0) return fix.reason ?? '—';
+  return actions.map((a) => `${a.label}${a.unit ? ' ' + a.unit : ''}`).join(' or ');
 }
 
 /** Word, codicon and plain-text glyph per status (status is never shown by colour alone). */

@@ -87,6 +87,8 @@ export const PanelRowSchema = v.object({
   liquidationCost: nullableDecimal,
   /** Why "Apply fix" cannot edit this file (foreign dumps are read-only, docs/format.md §5); null when it can. */
   readOnlyReason: nullableText,
+  /** ISO time this row's numbers were computed at (its file's evaluation time). */
+  evaluatedAt: v.optional(text),
 });
 export type PanelRow = v.InferOutput<typeof PanelRowSchema>;
 export type PerpFixView = v.InferOutput<typeof PerpFixSchema>;
@@ -98,6 +100,8 @@ export const ReportMessageSchema = v.object({
   type: v.literal('report'),
   epoch: v.pipe(v.number(), v.integer(), v.minValue(0)),
   now: text,
+  /** Every distinct evaluation time of the files (ISO, ascending): more than one when files pin their own. */
+  times: v.optional(v.pipe(v.array(text), v.maxLength(10_000))),
   files: v.pipe(v.number(), v.integer(), v.minValue(0)),
   errors: v.pipe(v.number(), v.integer(), v.minValue(0)),
   horizon: text,

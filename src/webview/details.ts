@@ -3,7 +3,11 @@
 // "Apply" buttons. Formatting only: every number is the engine's string or the host's chart data.
 import type { DetailsMessage, PanelRow, ReportMessage } from '../protocol/messages';
 import { fixActions, fixVerb, STATUS_LOOK, type FixAction } from '../presentation/describe';
-import { formatAge, formatAmount, formatHealthFactor, formatPercent, formatPrice, formatProbability, venueLabel } from '../presentation/format';
+import { formatAge, formatEvaluationTime } from '../presentation/duration';
+import {
+  formatAmount, formatHealthFactor, formatLiquidationPrice, formatMark, formatMoney, formatPercent, formatPrice, formatProbability,
+  formatRatio, formatSize, venueLabel,
+} from '../presentation/format';
 import { curveChart, ladderChart } from './charts';
 import { h, icon } from './dom';
 import { num, statusBadge } from './view';
@@ -21,21 +25,18 @@ function labelWith(label: string, note: string): HTMLElement {
   return h('span', {}, h('span', { text: label }), h('span', { class: 'muted', text: ` ${note}` }));
 }
 
-function pct(x: number | null): string {
-  return x === null ? '—' : `${(x * 100).toFixed(1)}%`;
-}
-
 function block(label: string, aside: string, ...body: Array<Node | null>): HTMLElement {
   return h('section', { class: 'block', attrs: { 'aria-label': label } }, h('h3', { text: label }, h('span', { class: 'aside', text: aside })), ...body);
 }
 
 function head(r: PanelRow, onReveal: () => void): HTMLElement {
-  const what = r.kind === 'loan' ? 'loan' : [r.side, r.size !== null ? formatAmount(r.size) : null, r.marginMode].filter(Boolean).join(' · ');
+  const what = r.kind === 'loan' ? 'loan' : [r.side, r.size !== null ? formatSize(r.size) : null, r.marginMode].filter(Boolean).join(' · ');
   return h('div', { class: 'd-head' },
     h('div', { class: 'd-title' }, h('h2', { text: r.symbol ?? r.id }, h('span', { class: 'side', text: ` ${what}` })), h('span', { class: 'spacer' }), statusBadge(r.status)),
     h('div', { class: 'd-sub' }, h('span', { text: [venueLabel(r.venue), r.account].filter(Boolean).join(' · ') }), h('span', { class: 'spacer' }),
       h('button', { class: 'link', attrs: { type: 'button', title: 'Reveal in file' }, on: { click: onReveal } }, icon('go-to-file'), h('span', { class: 'num', text: `${r.file}:${r.line}:${r.column}` }))),
-    h('div', { class: `reason st-${r.status}`, attrs: { role: 'note' } }, icon(STATUS_LOOK[r.status].codicon), h('span', { text: r.reason })));
+    h('div', { class: `reason st-${r.status}`, attrs: { role: 'note' } }, icon(STATUS_LOOK[r.status].codicon), h('span', { text: r.reason })),
+    r.evaluatedAt ? h('div', { class: 'd-time muted', text: `Numbers as of ${formatEvaluationTime(r.evaluatedAt)}` }) : null);
 }
 
 function charts(d: DetailsMessage | undefined): HTMLElement[] {
@@ -52,18 +53,18 @@ function charts(d: DetailsMessage | undefined): HTMLElement[] {
 
 function prices(r: PanelRow): HTMLElement {
   const dl = h('dl', { class: 'kv' });
-  kv(dl, 'Mark', h('span', {}, r.stale ? h('span', { class: 'stale', text: `stale ${formatAge(r.markAge)} ` }) : null, num(formatAmount(r.markPrice))));
-  if (r.entryPrice !== null) kv(dl, 'Entry', formatAmount(r.entryPrice));
-  kv(dl, r.reportedLiquidationPrice !== null ? 'Liquidation price (computed)' : 'Liquidation price', formatPrice(r.liquidationPrice, r.markPrice), 'liq');
-  if (r.liquidationPrices) for (const [k, val] of Object.entries(r.liquidationPrices)) kv(dl, k === 'up' ? 'if the mark rises' : k === 'down' ? 'if the mark falls' : k, formatPrice(val, r.markPrice), 'sub');
+  kv(dl, 'Mark', h('span', {}, r.stale ? h('span', { class: 'stale', text: `stale ${formatAge(r.markAge)} ` }) : null, num(formatMark(r.markPrice))));
+  if (r.entryPrice !== null) kv(dl, 'Entry', formatMark(r.entryPrice));
+  kv(dl, r.reportedLiquidationPrice !== null ? 'Liquidation price (computed)' : 'Liquidation price', formatLiquidationPrice(r.liquidationPrice, r.markPrice), 'liq');
+  if (r.liquidationPrices) for (const [k, val] of Object.entries(r.liquidationPrices)) kv(dl, k === 'up' ? 'if the mark rises' : k === 'down' ? 'if the mark falls' : k, formatLiquidationPrice(val, r.markPrice), 'sub');
   if (r.reportedLiquidationPrice !== null) {
     kv(dl, 'Reported by the venue', formatPrice(r.reportedLiquidationPrice, r.markPrice));
     if (r.reportedDeviation !== null) kv(dl, 'Deviation (reported − computed)', formatPercent(r.reportedDeviation, 3), 'sub');
   }
-  if (r.bankruptcyPrice !== null) kv(dl, 'Bankruptcy price', formatPrice(r.bankruptcyPrice, r.markPrice));
+  if (r.bankruptcyPrice !== null) kv(dl, 'Bankruptcy price', formatLiquidationPrice(r.bankruptcyPrice, r.markPrice));
   kv(dl, 'Distance', formatPercent(r.distance));
-  kv(dl, `Volatility${r.volatilitySource ? ` (${r.volatilitySource})` : ''}`, pct(r.volatility));
-  kv(dl, `P(liquidation within ${r.horizon})`, formatProbability(r.liquidationProbability, { space: true }));
+  kv(dl, `Volatility${r.volatilitySource ? ` (${r.volatilitySource})` : ''}`, formatRatio(r.volatility));
+  kv(dl, `P(liquidation within ${r.horizon})`, formatProbability(r.liquidationProbability));
   return block('Prices', r.horizon, dl);
 }
 
@@ -73,8 +74,8 @@ function margin(r: PanelRow): HTMLElement {
     kv(dl, 'Health factor', formatHealthFactor(r.healthFactor));
     if (r.healthFactorIdeal !== null) kv(dl, 'Health factor (real-number formula)', formatAmount(r.healthFactorIdeal, { decimals: 6, rounding: 'floor' }), 'sub');
   } else {
-    kv(dl, labelWith('Margin balance', 'MB'), formatAmount(r.marginBalance, { decimals: 2 }));
-    kv(dl, labelWith('Maintenance margin', 'MM'), formatAmount(r.maintenanceMargin, { decimals: 2 }));
+    kv(dl, labelWith('Margin balance', 'MB'), formatMoney(r.marginBalance, r.settleCurrency));
+    kv(dl, labelWith('Maintenance margin', 'MM'), formatMoney(r.maintenanceMargin, r.settleCurrency));
     kv(dl, labelWith('Margin ratio', 'MM / MB'), formatPercent(r.marginRatio), 'total');
     if (r.venueMarginRatio !== null) kv(dl, 'As the venue shows it', formatPercent(r.venueMarginRatio), 'sub');
   }
@@ -92,9 +93,9 @@ function risk(r: PanelRow, d: DetailsMessage | undefined): HTMLElement | null {
   const ttl = d?.timeToLiquidation ?? null;
   if (r.valueAtRisk === null && r.expectedShortfall === null && r.liquidationCost === null && !ttl) return null;
   const dl = h('dl', { class: 'kv' });
-  if (r.valueAtRisk !== null) kv(dl, labelWith('Value at risk', `99 %, ${r.horizon}`), formatAmount(r.valueAtRisk, { decimals: 2 }));
-  if (r.expectedShortfall !== null) kv(dl, labelWith('Expected shortfall', `99 %, ${r.horizon}`), formatAmount(r.expectedShortfall, { decimals: 2 }));
-  if (r.liquidationCost !== null) kv(dl, 'Cost if liquidated', formatAmount(r.liquidationCost, { decimals: 2 }));
+  if (r.valueAtRisk !== null) kv(dl, labelWith('Value at risk', `99 %, ${r.horizon}`), formatMoney(r.valueAtRisk, r.settleCurrency));
+  if (r.expectedShortfall !== null) kv(dl, labelWith('Expected shortfall', `99 %, ${r.horizon}`), formatMoney(r.expectedShortfall, r.settleCurrency));
+  if (r.liquidationCost !== null) kv(dl, 'Cost if liquidated', formatMoney(r.liquidationCost, r.settleCurrency));
   const section = block('Risk', r.settleCurrency ?? '', dl);
   if (ttl) section.append(h('div', { class: 'ttl' }, icon('watch'), h('span', { class: 'muted', text: 'Time to liquidation: ' }), h('span', { text: ttl })));
   return section;
@@ -111,7 +112,7 @@ function applyButton(a: FixAction, r: PanelRow, handlers: DetailsHandlers, prima
 
 function fix(r: PanelRow, handlers: DetailsHandlers): HTMLElement {
   const section = block('Fix', r.fix ? `→ ${r.fix.target}` : '');
-  const actions = fixActions(r.fix, r.settleCurrency, r.symbol, '−', true);
+  const actions = fixActions(r.fix, r.settleCurrency, r.symbol, true);
   if (actions.length === 0) {
     section.append(h('div', { class: 'muted fix-note', text: r.fix?.reason ?? (r.status === 'unknown' ? 'No fix: the position could not be evaluated.' : `Nothing to do: already ${r.status}.`) }));
     return section;
@@ -119,7 +120,7 @@ function fix(r: PanelRow, handlers: DetailsHandlers): HTMLElement {
   for (const a of actions) section.append(h('div', { class: 'fixbox' }, icon('wrench'), h('span', { class: 'fix-text', text: fixVerb(a) }), applyButton(a, r, handlers, false)));
   const f = r.fix as { costOptimalMargin?: string | null; reason: string | null } | null;
   if (f?.reason) section.append(h('div', { class: 'muted fix-note', text: f.reason }));
-  if (f?.costOptimalMargin) section.append(h('div', { class: 'muted fix-note', text: `cost-optimal buffer ${formatAmount(f.costOptimalMargin, { decimals: 2 })} ${r.settleCurrency ?? ''}`.trim() }));
+  if (f?.costOptimalMargin) section.append(h('div', { class: 'muted fix-note', text: `cost-optimal buffer ${formatMoney(f.costOptimalMargin, r.settleCurrency)} ${r.settleCurrency ?? ''}`.trim() }));
   if (r.readOnlyReason) section.append(h('div', { class: 'muted fix-note' }, icon('lock'), h('span', { text: ` ${r.readOnlyReason}` })));
   return section;
 }
@@ -128,7 +129,7 @@ export function detailsPane(r: PanelRow | undefined, report: ReportMessage, deta
   if (!r) {
     return [h('div', { class: 'd-empty' }, icon('info'), h('span', { text: report.rows.length ? 'Select a position to see its margin breakdown and fix.' : 'No position files found. Position files are named *.positions.json, .yaml, .yml or .csv.' }))];
   }
-  const first = fixActions(r.fix, r.settleCurrency, r.symbol, '−', true)[0];
+  const first = fixActions(r.fix, r.settleCurrency, r.symbol, true)[0];
   const blocks: Array<HTMLElement | null> = [head(r, handlers.onReveal), ...charts(details), prices(r), margin(r), risk(r, details), fix(r, handlers)];
   blocks.push(h('div', { class: 'actions' },
     h('button', { class: `btn ${first ? 'secondary' : 'primary'}`, attrs: { type: 'button' }, on: { click: handlers.onReveal } }, icon('go-to-file'), h('span', { text: 'Reveal in file' })),

@@ -2,6 +2,7 @@
 // the small UI state (selection, filter, hidden statuses) with setState so a reload or restore finds it again.
 import './styles.css';
 import { fixActions, type FixAction } from '../presentation/describe';
+import { describeEvaluationTimes } from '../presentation/duration';
 import { parseHostMessage, parseUiState, PROTOCOL_VERSION, STATUS_ORDER, type DetailsMessage, type PanelRow, type PanelStatus, type ReportMessage, type StressMessage, type UiState, type WebviewToHost } from '../protocol/messages';
 import { detailsPane } from './details';
 import { h, icon } from './dom';
@@ -131,8 +132,8 @@ class App {
   private renderAll(): void {
     const report = this.report;
     if (!report) return;
-    const time = report.now.slice(11, 19);
-    this.subtitle.textContent = `${report.rows.length} position${report.rows.length === 1 ? '' : 's'} in ${report.files} file${report.files === 1 ? '' : 's'} · evaluated ${time} UTC · tails ${report.tails}`;
+    const evaluated = describeEvaluationTimes(report.times?.length ? report.times : [report.now]);
+    this.subtitle.textContent = `${report.rows.length} position${report.rows.length === 1 ? '' : 's'} in ${report.files} file${report.files === 1 ? '' : 's'} · ${evaluated} · tails ${report.tails}`;
     this.horizon.textContent = report.horizon;
     this.summary.replaceChildren(summaryStrip(report));
     this.footerText.textContent = thresholdsText(report);
@@ -238,7 +239,7 @@ class App {
   /** Ctrl+. : the selected row's first fix. */
   private applyPrimaryFix(): void {
     const row = this.shown.find((r) => r.key === this.state.selectedKey);
-    const first = row ? fixActions(row.fix, row.settleCurrency, row.symbol, '−', true)[0] : undefined;
+    const first = row ? fixActions(row.fix, row.settleCurrency, row.symbol, true)[0] : undefined;
     if (row && first) this.applyFix(row, first);
   }
 

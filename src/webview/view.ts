@@ -4,7 +4,7 @@ import type { PanelRow, PanelStatus, ReportMessage } from '../protocol/messages'
 import { STATUS_ORDER } from '../protocol/messages';
 import { fixActions, isAtRisk, STATUS_LOOK } from '../presentation/describe';
 import {
-  formatAge, formatAmount, formatHealthFactor, formatPercent, formatPrice, formatProbability, venueLabel,
+  formatAge, formatHealthFactor, formatLiquidationPrice, formatMark, formatPercent, formatProbability, formatSize, formatThreshold, venueLabel,
 } from '../presentation/format';
 import { h, icon } from './dom';
 
@@ -37,7 +37,7 @@ function dash(): HTMLElement {
 function sizeCell(r: PanelRow): HTMLElement {
   const td = h('td', { class: 'n' });
   if (r.size === null) td.append(dash());
-  else td.append(num(formatAmount(r.size)));
+  else td.append(num(formatSize(r.size)));
   return td;
 }
 
@@ -47,8 +47,8 @@ function markCell(r: PanelRow): HTMLElement {
     const age = formatAge(r.markAge);
     td.append(h('span', { class: 'stale', attrs: { title: `stale: mark ${age || ''} old`.replace('  ', ' '), 'aria-label': `stale mark ${age}` } }, icon('history'), h('span', { text: age || 'stale' })));
   }
-  // A perp's mark is echoed as written; a loan's may be a computed ratio (wstETH/WETH), shown at price precision.
-  td.append(r.markPrice === null ? dash() : num(r.kind === 'loan' ? formatPrice(r.markPrice, null) : formatAmount(r.markPrice)));
+  // A mark is echoed as written; a computed ratio (a loan's wstETH/WETH) at 6 significant digits.
+  td.append(r.markPrice === null ? dash() : num(formatMark(r.markPrice)));
   return td;
 }
 
@@ -118,7 +118,7 @@ export function tableRow(r: PanelRow, index: number, selected: boolean): HTMLTab
     sideCell(r),
     sizeCell(r),
     markCell(r),
-    h('td', { class: 'n' }, r.liquidationPrice === null ? dash() : num(formatPrice(r.liquidationPrice, r.markPrice))),
+    h('td', { class: 'n' }, r.liquidationPrice === null ? dash() : num(formatLiquidationPrice(r.liquidationPrice, r.markPrice))),
     h('td', { class: 'n' }, r.distance === null ? dash() : num(formatPercent(r.distance))),
     probabilityCell(r),
     ratioCell(r),
@@ -189,8 +189,7 @@ export function summaryStrip(report: ReportMessage): HTMLElement {
 
 export function thresholdsText(report: ReportMessage): string {
   const p = report.probability;
-  const pctText = (x: number) => `${+(x * 100).toFixed(2)} %`;
-  return `Sorted by status, then distance · P ≥ ${pctText(p.watch)} watch · ${pctText(p.warning)} warning · ${pctText(p.critical)} critical`;
+  return `Sorted by status, then distance · P ≥ ${formatThreshold(p.watch)} watch · ${formatThreshold(p.warning)} warning · ${formatThreshold(p.critical)} critical`;
 }
 
 export { STATUS_ORDER };

@@ -1,17 +1,9 @@
 import type { Report } from '../../engine/evaluate/report';
-import { HEADERS, RIGHT, cells } from './columns';
-import { padTable } from './display';
-import { diagnosticLines } from './diagnostics';
-import { formatStress } from './stress';
-import { unknownLines } from './unknown';
+import { fileTimesOf } from '../../engine/evaluate/evaluate-file';
+import { tableReport } from '../../presentation/table-report';
+import { terminalOf, type Terminal } from '../../presentation/terminal';
 
-export function formatTable(report: Report): string {
-  const s = report.summary;
-  const head = `Liquidation Lens · ${s.positions} positions in ${s.files} files · evaluated ${report.now}`;
-  const counts = Object.entries(s.byStatus).filter(([, n]) => n > 0).map(([k, n]) => `${n} ${k}`).join(' · ');
-  const table = report.positions.length ? padTable([HEADERS, ...report.positions.map(cells)], RIGHT) : '(no positions)';
-  const unknown = unknownLines(report);
-  const diags = diagnosticLines(report);
-  const stress = report.stress ? ['', ...formatStress(report.stress, report.positions)] : [];
-  return [head, counts, '', table, ...(unknown.length ? ['', ...unknown] : []), ...(diags.length ? ['', ...diags] : []), ...stress, ''].join('\n');
+/** The table for this terminal: `COLUMNS` (100 when unknown), colour on a TTY unless `NO_COLOR` (docs/results.md §cli). */
+export function formatTable(report: Report, term: Terminal = terminalOf(process.env, !!process.stdout.isTTY, process.stdout.columns)): string {
+  return tableReport(report, term, fileTimesOf(report));
 }

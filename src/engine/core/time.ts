@@ -22,6 +22,20 @@ export function formatDuration(seconds: number): string {
   return `${seconds}s`;
 }
 
+/**
+ * A horizon stretched by a stale mark's age, for reasons: whole durations as `formatDuration`, others in two units
+ * ("10 d 11 h", "3 h 20 min"), never "906848.878s" (the display rule of src/presentation/duration.ts).
+ */
+export function describeDuration(seconds: number): string {
+  if (Number.isInteger(seconds) && (seconds % 60 === 0 || seconds < 60)) return formatDuration(seconds);
+  const s = Math.max(0, Math.floor(seconds));
+  if (s < 60) return `${s} s`;
+  if (s < 3600) return `${Math.floor(s / 60)} min`;
+  const two = (a: number, au: string, b: number, bu: string) => (b ? `${a} ${au} ${b} ${bu}` : `${a} ${au}`);
+  if (s < 86400) return two(Math.floor(s / 3600), 'h', Math.floor((s % 3600) / 60), 'min');
+  return two(Math.floor(s / 86400), 'd', Math.floor((s % 86400) / 3600), 'h');
+}
+
 /** ISO-8601 with an offset (or Z), or Unix seconds / milliseconds → Unix ms; null otherwise. */
 export function parseTime(text: string | number): number | null {
   if (typeof text === 'number' || /^\d+(\.\d+)?$/.test(String(text).trim())) {

@@ -13,6 +13,7 @@ import { stressTest } from '../stress/stress-test';
 import { escapeText } from '../core/quote-text';
 import type { RealPath } from '../core/path-confinement';
 import { dirname } from 'node:path';
+import type { RowRiskInputs } from './row-charts';
 
 export interface SourceFile {
   /** Path as printed in results (relative to the CLI's cwd or the workspace folder, with `/`). */
@@ -52,6 +53,8 @@ export interface FileEvaluation {
   parsed: ParsedFile | null;
   /** Evaluation time used for this file. */
   now: number;
+  /** Each row's risk inputs by row id (JSON-safe, not part of the report): its charts' source (row-charts.ts). */
+  riskInputs?: Record<string, RowRiskInputs>;
 }
 
 function unknownRow(u: UnknownEntry, path: string, horizon: number): ResultRow {
@@ -91,7 +94,7 @@ export function evaluateFile(source: SourceFile, options: EvaluateOptions = {}):
     for (const account of parsed.accounts) rows.push(...(account.kind === 'perp' ? perpRows(account, ctx) : loanRows(account, ctx)));
     rows.push(...parsed.unknown.map((u) => unknownRow(u, source.path, settings.horizon)));
     report.diagnostics = sortDiagnostics([...diagnostics, ...parsed.diagnostics, ...ctx.diagnostics]);
-    return { file: report, rows, parsed, now };
+    return { file: report, rows, parsed, now, riskInputs: ctx.riskInputs };
   } catch (e) {
     report.diagnostics.push(internalError(e));
     return { file: report, rows: [], parsed: null, now };
@@ -109,8 +112,17 @@ export function evaluate(sources: SourceFile[], options: EvaluateOptions = {}): 
   const parts = sources.map((s) => evaluateFile(s, { ...options, historyCache }));
   const now = options.now ?? parts[0]?.now ?? Date.now();
   const report = buildReport(parts, now);
+  FILE_TIMES.set(report, Object.fromEntries(parts.map((p) => [p.file.path, new Date(p.now).toISOString()])));
   if (options.stress) report.stress = stressTest(parts, options);
   return report;
+}
+
+/** Each file's evaluation time of a report built by `evaluate` (not serialised: the JSON keeps `now`, docs/results.md §2). */
+const FILE_TIMES = new WeakMap<Report, Record<string, string>>();
+
+/** The time each file's numbers were computed at (files may pin their own `evaluationTime`, docs/format.md §6). */
+export function fileTimesOf(report: Report): Record<string, string> | undefined {
+  return FILE_TIMES.get(report);
 }
 
 export function buildReport(parts: Array<Pick<FileEvaluation, 'file' | 'rows'>>, now: number): Report {

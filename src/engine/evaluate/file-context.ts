@@ -5,6 +5,7 @@ import type { EffectiveSettings } from '../core/settings';
 import type { HistoryCache, HistoryData } from './volatility-source';
 import { confine, OUTSIDE_ROOT, type RealPath } from '../core/path-confinement';
 import { quote } from '../core/quote-text';
+import type { RowRiskInputs } from './row-charts';
 
 /**
  * Fix searches re-evaluate an account many times; a file with thousands of positions on one symbol would take
@@ -14,6 +15,8 @@ export const FIX_WORK_BUDGET = 300_000;
 
 export class EvalContext {
   readonly diagnostics: Diagnostic[] = [];
+  /** Each row's risk inputs by row id, for its charts (row-charts.ts). */
+  readonly riskInputs: Record<string, RowRiskInputs> = {};
   private readonly said = new Set<string>();
   private work = 0;
 

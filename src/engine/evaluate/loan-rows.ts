@@ -9,6 +9,7 @@ import { marketRiskOf } from './market-risk';
 import { assess, tailDetails, type Barriers, type MarketRisk, type RiskOutcome } from './risk-view';
 import { meetsTarget } from './status';
 import { formatDuration } from '../core/time';
+import { rowRiskInputs } from './row-charts';
 
 function assetOf(account: LendingAccount, symbol: string | null): LendingAsset | null {
   return symbol ? (account.markets[symbol] ?? null) : null;
@@ -63,6 +64,8 @@ export function loanRows(account: LendingAccount, ctx: EvalContext): ResultRow[]
 function loanRow(account: LendingAccount, loan: Loan, m: LoanMetrics, ctx: EvalContext): ResultRow {
   const { risk, age, source } = loanRisk(account, assetOf(account, m.symbol), ctx);
   const o = outcomeOf(m, risk, ctx);
+  const inputs = o.status === 'unknown' ? null : rowRiskInputs(barriers(m), risk, ctx.settings.horizon);
+  if (inputs) ctx.riskInputs[loan.id] = inputs;
   return {
     file: ctx.path, line: loan.span.line, column: loan.span.column, id: loan.id, kind: 'loan', venue: account.venue,
     account: account.account, settleCurrency: 'USD', symbol: m.symbol, side: null, marginMode: null, walletSource: null,

@@ -16,6 +16,7 @@ import { attachPortfolioVar } from './account-var';
 import { perpFix } from '../fix/perp-fix';
 import { formatDuration } from '../core/time';
 import { riskDetails } from './row-details';
+import { rowRiskInputs } from './row-charts';
 
 const spanAt = (s: Span): Pick<Diagnostic, 'line' | 'column' | 'endLine' | 'endColumn'> => ({
   line: s.line, column: s.column, endLine: s.endLine, endColumn: s.endColumn,
@@ -85,7 +86,10 @@ function perpRow(account: PerpAccount, p: PerpPosition, m: PerpMetrics, index: n
   if (!mark) {
     ctx.once(`no-mark:${p.symbol}:${p.span.offset}`, { severity: 'warning', code: 'missing-mark', message: `no markPrice for ${p.symbol}: this position cannot be evaluated (status unknown); add markPrice to markets.${p.symbol} or to the position`, ...spanAt(p.fields['symbol'] ?? p.span) });
   }
-  const outcome = assess(mark ? barriersOf(m, mark) : null, m.liquidatable, m.unknownReason ?? (mark ? null : 'no mark price'), m.note, risk, ctx.settings);
+  const barriers = mark ? barriersOf(m, mark) : null;
+  const outcome = assess(barriers, m.liquidatable, m.unknownReason ?? (mark ? null : 'no mark price'), m.note, risk, ctx.settings);
+  const inputs = outcome.status === 'unknown' ? null : rowRiskInputs(barriers, risk, ctx.settings.horizon);
+  if (inputs) ctx.riskInputs[p.id] = inputs;
   const row: ResultRow = {
     file: ctx.path, line: p.span.line, column: p.span.column, id: p.id, kind: 'perp', venue: account.venue,
     account: account.account, settleCurrency: m.settleCurrency ?? account.settleCurrency, symbol: p.symbol, side: p.side,

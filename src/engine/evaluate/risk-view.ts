@@ -4,7 +4,7 @@ import type { Status } from '../core/types';
 import type { EffectiveSettings } from '../core/settings';
 import { decideStatus } from './status';
 import type { Dec } from '../core/decimal';
-import { formatDuration } from '../core/time';
+import { describeDuration } from '../core/time';
 
 const YEAR = 365 * 86400;
 
@@ -63,11 +63,15 @@ export function tailDetails(risk: MarketRisk): { model: MarketRisk['tails']; k: 
 
 /** P(touch within the horizon) of the nearest barrier, or of both (P = min(1, P_down + P_up)). */
 export function probabilityOf(b: Barriers, risk: MarketRisk): number | null {
+  return probabilityAt(b.mark.toNumber(), b.down === null ? null : b.down.toNumber(), b.up === null ? null : b.up.toNumber(), risk);
+}
+
+/** `probabilityOf` on the barriers as floats (the chart series re-use the row's own inputs, row-charts.ts). */
+export function probabilityAt(mark: number, down: number | null, up: number | null, risk: MarketRisk): number | null {
   if (risk.sigma === null || risk.suppressed) return null;
-  const mark = b.mark.toNumber();
   let p = 0;
-  if (b.down !== null) p += oneBarrier(mark, b.down.toNumber(), risk);
-  if (b.up !== null) p += oneBarrier(mark, b.up.toNumber(), risk);
+  if (down !== null) p += oneBarrier(mark, down, risk);
+  if (up !== null) p += oneBarrier(mark, up, risk);
   return Math.min(1, Math.max(0, p));
 }
 
@@ -90,7 +94,7 @@ export function assess(
   settings: EffectiveSettings,
 ): RiskOutcome {
   const base = {
-    probabilityBands: settings.probability, distanceBands: settings.distance, horizonLabel: formatDuration(risk.horizonSeconds), prefix: risk.prefix,
+    probabilityBands: settings.probability, distanceBands: settings.distance, horizonLabel: describeDuration(risk.horizonSeconds), prefix: risk.prefix,
     distanceBasis: risk.suppressed ? 'no probability for a mark this old' : 'no volatility known',
   };
   if (unknownReason || !b) {

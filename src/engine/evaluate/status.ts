@@ -22,6 +22,24 @@ export interface StatusInput {
 }
 
 const pct = (x: number, dp = 2): string => `${(x * 100).toFixed(dp).replace(/\.?0+$/, '')} %`;
+
+/**
+ * P beside its threshold with the digits that keep the comparison true: 0.004997 against 0.005 reads
+ * "0.4997 %", never "0.5 % < 0.5 %" (the same rule as src/presentation formatProbabilityVersus; the engine cannot
+ * import the presentation layer).
+ */
+export function pctVersus(p: number, threshold: number): string {
+  const below = p < threshold;
+  const thr = threshold * 100;
+  const holds = (shown: number) => (below ? shown < thr - 1e-12 : shown >= thr - 1e-12);
+  // The usual rounding when it already tells the truth; else more digits, rounded toward the truth.
+  if (holds(Number((p * 100).toFixed(2)))) return pct(p);
+  for (let dp = 3; dp <= 10; dp++) {
+    const shown = (p * 100).toFixed(dp);
+    if (holds(Number(shown))) return `${shown.replace(/\.?0+$/, '')} %`;
+  }
+  return `${below ? 'just under' : 'at least'} ${pct(threshold, 10)}`;
+}
 const LEVELS = ['critical', 'warning', 'watch'] as const;
 
 export function decideStatus(i: StatusInput): { status: Status; reason: string } {
@@ -30,11 +48,11 @@ export function decideStatus(i: StatusInput): { status: Status; reason: string }
   if (i.liquidatable) return { status: 'liquidatable', reason: withPrefix('margin balance is at or below maintenance margin at the current mark') };
   if (i.probability !== null) {
     const p = i.probability;
-    const label = `P(liquidation within ${i.horizonLabel}) = ${pct(p)}`;
+    const label = (thr: number) => `P(liquidation within ${i.horizonLabel}) = ${pctVersus(p, thr)}`;
     for (const level of LEVELS) {
-      if (p >= i.probabilityBands[level]) return { status: level, reason: withPrefix(`${label} ≥ ${pct(i.probabilityBands[level])}`) };
+      if (p >= i.probabilityBands[level]) return { status: level, reason: withPrefix(`${label(i.probabilityBands[level])} ≥ ${pct(i.probabilityBands[level])}`) };
     }
-    return { status: 'safe', reason: withPrefix(`${label} < ${pct(i.probabilityBands.watch)}`) };
+    return { status: 'safe', reason: withPrefix(`${label(i.probabilityBands.watch)} < ${pct(i.probabilityBands.watch)}`) };
   }
   if (i.distance === null) return { status: 'safe', reason: withPrefix(i.note ?? 'no price move liquidates this position') };
   const d = i.distance;

@@ -148,7 +148,8 @@ export class PositionsPanel implements vscode.Disposable {
     const found = this.store.findByKey(key);
     if (!found) return;
     try {
-      this.post(detailsMessage({ row: found.row, settings: this.store.settingsFor(found.uri), epoch: this.store.epoch }));
+      const inputs = this.store.entry(found.uri)?.evaluation.riskInputs?.[found.row.id] ?? null;
+      this.post(detailsMessage({ row: found.row, inputs, settings: this.store.settingsFor(found.uri), epoch: this.store.epoch }));
     } catch (err) {
       this.log.error(`chart data for ${key} failed`, err);
     }
@@ -177,6 +178,7 @@ export class PositionsPanel implements vscode.Disposable {
       files: this.store.files().map((f) => f.evaluation.file),
       rows: this.store.rows(),
       risk: this.store.settings.risk,
+      times: Object.fromEntries(this.store.files().map((f) => [f.evaluation.file.path, f.evaluation.now])),
     }));
     if (this.pendingSelect) {
       this.post({ type: 'select', key: this.pendingSelect });

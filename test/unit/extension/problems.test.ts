@@ -30,9 +30,9 @@ describe('positions → Problems', () => {
   });
   it('writes a trader message with the numbers and the fix', () => {
     expect(rowMessage(watchRow())).toBe(
-      'WATCH: ETHUSDT long (Binance USD-M · desk-a) — liq. price 1,153.26 (13.62% away), mark 1,335.18, ' +
-      'P(liquidation within 24h) 0.80%, margin ratio 41.49%. P(liquidation within 24h) = 0.80 % ≥ 0.5 %. ' +
-      'Fix: add 81,597.4 USDT margin or reduce size by 1,000 ETHUSDT → safe');
+      'WATCH: ETHUSDT long (Binance USD-M · desk-a) — liq. price 1,153.26 (13.62 % away), mark 1,335.18, ' +
+      'P(liquidation within 24h) 0.80 %, margin ratio 41.49 %. P(liquidation within 24h) = 0.80 % ≥ 0.5 %. ' +
+      'Fix: add 81,597.40 USDT margin or reduce size by 1,000 ETHUSDT → safe');
   });
   it('describes loans by health factor and collateral/debt fixes', () => {
     const loan = watchRow({ kind: 'loan', venue: 'aave-v3', account: '0x91c4', symbol: 'WETH', side: null, healthFactor: '1.0412', marginRatio: null, status: 'critical',
@@ -40,7 +40,7 @@ describe('positions → Problems', () => {
     const msg = rowMessage(loan);
     expect(msg).toContain('CRITICAL: WETH loan (Aave v3 · 0x91c4)');
     expect(msg).toContain('health factor 1.04');
-    expect(msg).toContain('Fix: add 4.2 WETH collateral or repay 13,158.7 USDC → safe');
+    expect(msg).toContain('Fix: add 4.20 WETH collateral or repay 13,158.70 USDC → safe');
   });
   it('puts file diagnostics first, then at-risk rows, at most 1000 per file', () => {
     const specs = diagnosticSpecsForFile(fileReport({ diagnostics: [{ severity: 'warning', code: 'x', message: 'y', line: 2, column: 1, endLine: 2, endColumn: 4 }] }), [row(), watchRow()]);
@@ -52,7 +52,7 @@ describe('positions → Problems', () => {
 
 describe('decorations and hovers', () => {
   it('renders the after-line text like Error Lens', () => {
-    expect(decorationText(watchRow({ status: 'warning' }))).toBe('⚠ warning · liq 1,153.26 · 13.62% away · P(24h) 0.80%');
+    expect(decorationText(watchRow({ status: 'warning' }))).toBe('⚠ warning · liq 1,153.26 · 13.62 % away · P(24h) 0.80 %');
     expect(decorationText(row({ status: 'unknown', liquidationPrice: null, distance: null, liquidationProbability: null, reason: 'no mark price' }))).toBe('? unknown · no mark price');
   });
   it('escapes file strings in hover markdown', () => {
@@ -64,14 +64,32 @@ describe('decorations and hovers', () => {
   });
 });
 
+describe('one wording on every surface', () => {
+  it('decoration, CodeLens and Problems show the same liquidation price, distance and P', () => {
+    const r = watchRow({ status: 'warning', liquidationPrice: '1153.2512', markPrice: '1335.18' });
+    for (const text of [decorationText(r), codeLensTitle(r), rowMessage(r)]) {
+      expect(text).toContain('1,153.26'); // toward the mark (a long rounds up), never to nearest (1,153.25)
+      expect(text).toContain('13.62 % away');
+      expect(text).toContain('0.80 %');
+    }
+  });
+  it('a stale mark says its age in human units, and hover numbers are formatted', () => {
+    const r = watchRow({ stale: true, markAge: 906848.878, marginBalance: '2996.384999999999999585' });
+    expect(rowMessage(r)).toContain('mark 1,335.18 (stale, 10 d 11 h old)');
+    const md = hoverMarkdown(r);
+    expect(md).toContain('2,996\\.38');
+    expect(md).not.toContain('2996.384999');
+  });
+});
+
 describe('CodeLens title', () => {
   it('states status, liquidation price, distance, probability and the first fix', () => {
-    expect(codeLensTitle(watchRow({ status: 'warning' }))).toBe('$(warning) warning · liq 1,153.26 · 13.6 % away · P(24h) 0.80 % · Fix: +81,597.4 USDT');
+    expect(codeLensTitle(watchRow({ status: 'warning' }))).toBe('$(warning) warning · liq 1,153.26 · 13.62 % away · P(24h) 0.80 % · Fix: +81,597.40 USDT');
   });
   it('names the loan asset, the health factor, and the reason of an unknown row', () => {
     const loan = row({ kind: 'loan', symbol: 'WETH', status: 'critical', healthFactor: '1.0412', marginRatio: null, distance: '0.0385', liquidationPrice: '1283.83', markPrice: '1335.18', liquidationProbability: 0.318,
       fix: { target: 'safe', addCollateral: { WETH: '4.2' }, repayDebt: { USDC: '13158.7' }, reason: null } });
-    expect(codeLensTitle(loan)).toBe('$(error) critical · liq 1,283.83 · 3.8 % away · P(24h) 31.8 % · HF 1.04 · Fix: +4.2 WETH');
+    expect(codeLensTitle(loan)).toBe('$(error) critical · liq 1,283.83 · 3.85 % away · P(24h) 31.8 % · HF 1.04 · Fix: +4.20 WETH');
     expect(codeLensTitle(row({ status: 'unknown', reason: 'no mark price' }))).toBe('$(question) unknown · no mark price');
   });
 });

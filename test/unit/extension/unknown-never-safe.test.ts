@@ -2,8 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { statusText } from '../../../src/extension/status-text';
 import { stressMessage } from '../../../src/extension/stress-view';
-import { stressAccountLabel, stressAccounts } from '../../../src/engine/stress/stress-unknown';
-import { formatStress } from '../../../src/cli/formats/stress';
+import { stressAccountLabel, stressAccounts } from '../../../src/presentation/stress-accounts';
+import { stressLines } from '../../../src/presentation/report-text';
 import type { Status } from '../../../src/engine/core/types';
 
 const rows = (...s: Status[]) => s.map((status) => ({ status }));
@@ -38,8 +38,8 @@ describe('stress accounts', () => {
     { file: 'b.positions.yaml', account: 'unparsed', status: 'unknown' as Status },
   ];
   it('an account with unknown positions could not be evaluated; one without says no liquidation', () => {
-    const views = stressAccounts(report, positions);
-    const label = (acct: string) => stressAccountLabel(views.find((v) => v.account === acct)!, (s) => `${s * 100} %`, '±50 %');
+    const views = stressAccounts(report.accounts, positions);
+    const label = (acct: string) => stressAccountLabel(views.find((v) => v.account === acct)!, '±50 %');
     expect(label('broken')).toMatch(/^could not be evaluated \(2 positions unknown\)/);
     expect(label('broken')).not.toMatch(/no liquidation within/);
     expect(label('fine')).toBe('no liquidation within ±50 %');
@@ -53,7 +53,7 @@ describe('stress accounts', () => {
     expect(broken.label).toMatch(/could not be evaluated/);
     expect(broken.unknown).toBe(2);
     expect(m.desc).toMatch(/4 positions could not be evaluated/);
-    const text = formatStress({ ...report, curve: [] }, positions as never).join('\n');
+    const text = stressLines({ ...report, curve: [] }, positions).join('\n');
     expect(text).toMatch(/broken: could not be evaluated \(2 positions unknown\)/);
     expect(text).toMatch(/fine: no liquidation within ±50 %/);
   });

@@ -13,7 +13,7 @@ import { row, watchRow, fileReport } from '../extension/fixtures';
 const HOSTILE = '<img src=x onerror=alert(1)>';
 
 function report(rows = [watchRow(), row()]) {
-  return buildReportMessage({ epoch: 1, now: new Date('2026-11-24T07:00:00Z'), files: [fileReport()], rows, risk: {} });
+  return buildReportMessage({ epoch: 1, now: new Date('2026-11-25T09:30:00Z'), files: [fileReport()], rows, risk: {}, times: { 'examples/desk.positions.yaml': Date.parse('2026-11-24T07:00:00Z') } });
 }
 
 const handlers = { onReveal: () => undefined, onApplyFix: () => undefined };
@@ -64,7 +64,7 @@ describe('table rows', () => {
   it('shows formatted numbers from the strings, with the fix', () => {
     const tr = el(tableRow(report().rows[0]!, 0, false));
     const cells = tr.children.map((c) => (c as FakeElement).textContent);
-    expect(cells).toEqual(['watch', 'ETHUSDT', 'Binance USD-M · desk-a', 'Long', '3,683.979', '1,335.18', '1,153.26', '13.62%', '0.80%', '41.49%', '+81,597.4USDT margin']);
+    expect(cells).toEqual(['watch', 'ETHUSDT', 'Binance USD-M · desk-a', 'Long', '3,683.979', '1,335.18', '1,153.26', '13.62 %', '0.80 %', '41.49 %', '+81,597.40USDT margin']);
   });
   it('status chips are toggle buttons with counts', () => {
     const chip = el(statusChip('watch', 3, true, () => undefined));
@@ -79,10 +79,10 @@ describe('details pane', () => {
     const msg = report();
     const text = detailsPane(msg.rows[0], msg, undefined, handlers).map((n) => el(n).textContent).join('|');
     expect(text).toContain('Maintenance margin MM427,713.32');
-    expect(text).toContain('Margin ratio MM / MB41.49%');
-    expect(text).toContain('Tier 4 · 1,000,000 – 10,000,000 · MMR 2.50% · cum 16,300');
+    expect(text).toContain('Margin ratio MM / MB41.49 %');
+    expect(text).toContain('Tier 4 · 1,000,000 – 10,000,000 · MMR 2.50 % · cum 16,300');
     expect(text).toContain('Source: binance-usdm/BTCUSDT@2021-06-01');
-    expect(text).toContain('Add 81,597.4 USDT margin');
+    expect(text).toContain('Add 81,597.40 USDT margin');
     expect(text).toContain('Reduce size by 1,000 ETHUSDT');
     expect(text).toContain('examples/desk.positions.yaml:30:5');
   });
@@ -90,11 +90,12 @@ describe('details pane', () => {
 
 describe('details charts, apply fix, stress view', () => {
   const eth = watchRow({ details: { var: '461803.447177418', es: '524229.21903731', liquidationCost: '21242.86', timeToLiquidation: { p01: '43.1h', p05: '3.06d', median: '21.9d' }, fundingDrift: -0.1095 } });
-  const settings = { tails: 'student-t' as const, probability: { watch: 0.005, warning: 0.02, critical: 0.1 } };
+  const settings = { probability: { watch: 0.005, warning: 0.02, critical: 0.1 } };
+  const inputs = { mark: 1335.18, down: 1153.26, up: null, sigma: 0.65, mu: -0.1095, tails: 'student-t' as const, dof: 4, vg: null, evt: null, suppressed: false, horizonSeconds: 86400, staleSeconds: 0 };
 
   it('renders the ladder and the curve as role="img" SVG whose title/desc state the host numbers', () => {
     const msg = report([eth]);
-    const details = detailsMessage({ row: eth, settings, epoch: 1 });
+    const details = detailsMessage({ row: eth, inputs, settings, epoch: 1 });
     const nodes = detailsPane(msg.rows[0], msg, details, handlers).map(el);
     const svgs = nodes.flatMap((n) => n.all()).filter((e) => e.tagName === 'svg');
     expect(svgs.map((e) => e.getAttribute('role'))).toEqual(['img', 'img']);
@@ -107,8 +108,9 @@ describe('details charts, apply fix, stress view', () => {
     expect(ladder!.all().filter((e) => e.getAttribute('data-level')).map((e) => e.getAttribute('data-level'))).toEqual(['bankruptcy', 'liquidation', 'mark', 'entry']);
     expect(curve!.all().find((e) => e.tagName === 'title')!.textContent).toBe(details.curve!.title);
     const text = nodes.map((n) => n.textContent).join('|');
-    expect(text).toContain('Time to liquidation: median 21.9d · 5 % chance within 3.06d · 1 % within 43.1h');
+    expect(text).toContain('Time to liquidation: median 21 d 21 h · 5 % chance within 3 d 1 h · 1 % within 1 d 19 h');
     expect(text).toContain('Value at risk 99 %, 24h461,803.45');
+    expect(text).toContain('Numbers as of 2026-11-24 07:00 UTC');
   });
 
   it('offers one Apply per fix and a primary Apply fix, disabled with the reason on read-only files', () => {
@@ -135,11 +137,13 @@ describe('details charts, apply fix, stress view', () => {
     const all = nodes.flatMap((n) => n.all());
     const svg = all.find((e) => e.tagName === 'svg')!;
     expect(svg.getAttribute('role')).toBe('img');
-    expect(svg.all().find((e) => e.tagName === 'desc')!.textContent).toBe('Liquidated notional by market-wide shock. −20 %: 3 positions, 400,000 notional.');
+    expect(svg.all().find((e) => e.tagName === 'desc')!.textContent).toBe('Liquidated notional by market-wide shock. -20 %: 3 positions, 400,000 notional.');
     expect(all.filter((e) => e.getAttribute('data-shock') !== null).length).toBe(4);
     expect(all.filter((e) => e.className === 'bar-count').map((e) => e.textContent)).toEqual(['3', '1']);
     const rows = all.filter((e) => e.getAttribute('data-first-failing') !== null).map((e) => e.textContent);
-    expect(rows).toEqual(['a.positions.yamldesk-afirst liquidation at −7.31 %', 'b.positions.yaml—no liquidation within −20 % to +10 %']);
+    expect(rows).toEqual(['a.positions.yamldesk-afirst liquidation at -7.31 %', 'b.positions.yaml—no liquidation within -20 % to +10 %']);
+    const tips = all.filter((e) => e.tagName === 'title' && e.textContent.includes('liquidated, notional')).map((e) => e.textContent);
+    expect(tips[0]).toBe('-20 %: 3 positions liquidated, notional 400,000.00, loss 50,000.00');
   });
 });
 
