@@ -11,7 +11,7 @@ import type { HistoryData } from './volatility-source';
 import { marketRiskOf } from './market-risk';
 import { assess, tailDetails, type MarketRisk } from './risk-view';
 import { barriersOf } from '../fix/reevaluate';
-import { defaultFundingInterval, isInverse } from '../core/venue-facts';
+import { defaultFundingInterval, isInversePosition as isInverse } from '../venues/registry';
 import { attachPortfolioVar } from './account-var';
 import { perpFix } from '../fix/perp-fix';
 import { formatDuration } from '../core/time';

@@ -5,7 +5,7 @@ import { Dec, fmt } from '../core/decimal';
 import type { PerpAccount, PerpMetrics, PerpPosition } from '../core/types';
 import type { MarketRisk } from './risk-view';
 import { liquidationCost } from './liquidation-cost';
-import { isInverse } from '../core/venue-facts';
+import { isInversePosition as isInverse } from '../venues/registry';
 
 const YEAR = 365 * 86400;
 export const VAR_CONFIDENCE = 0.99;

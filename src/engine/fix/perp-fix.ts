@@ -9,7 +9,7 @@ import { barriersOf, outcomeAfter } from './reevaluate';
 import { evaluatePerpAccount } from '../perp';
 import { targetBarrier } from './target-barrier';
 import { meetsTarget } from '../evaluate/status';
-import { defaultMarginStep, isInverse } from '../core/venue-facts';
+import { isInversePosition as isInverse } from '../venues/registry';
 import { costOptimalMargin } from './cost-optimal-buffer';
 
 const MAX_DOUBLINGS = 80;
@@ -84,9 +84,10 @@ function sizeStep(p: PerpPosition): Dec {
   return new Dec(10).pow(-p.size.decimalPlaces());
 }
 
+/** Margin rounding step: the setting, else 0.01 in quote money, 1e-8 when coin-settled (format.md §6). */
 function marginStep(account: PerpAccount, p: PerpPosition, ctx: EvalContext): Dec {
   const configured = ctx.settings.marginStep;
-  return new Dec(configured !== null && configured > 0 ? String(configured) : defaultMarginStep(isInverse(account, p)));
+  return new Dec(configured !== null && configured > 0 ? String(configured) : (isInverse(account, p) ? '0.00000001' : '0.01'));
 }
 
 /**

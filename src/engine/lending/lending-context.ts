@@ -1,5 +1,6 @@
 // A loan with its legs resolved against the account's markets (per-leg overrides win), plus diagnostics helpers.
 import type { Dec } from '../core/decimal';
+import { defaultDecimals, familyOf, isBundledStable } from '../core/assets';
 import type { Diagnostic, LendingAccount, LendingAsset, Loan, LoanLeg, Severity, Span } from '../core/types';
 
 /** One collateral or debt line with its market parameters merged in. */
@@ -24,25 +25,6 @@ export interface LoanContext {
   diagnostics: Diagnostic[];
 }
 
-// format.md §2.1: bundled default decimals for well-known tokens, 18 otherwise.
-const DEFAULT_DECIMALS: Record<string, number> = { USDC: 6, USDT: 6, 'USDC.E': 6, PYUSD: 6, EURC: 6, WBTC: 8, CBBTC: 8, TBTC: 18, LBTC: 8 };
-
-// Assets treated as not volatile when the file does not say `stable: true` (USD stablecoins and their savings wrappers).
-const STABLES = new Set(['USDC', 'USDT', 'DAI', 'USDS', 'LUSD', 'BOLD', 'GHO', 'FRAX', 'PYUSD', 'USDE', 'CRVUSD', 'USDP', 'TUSD', 'RLUSD', 'USD0', 'USDC.E', 'SDAI', 'SUSDS']);
-
-// Price-correlated families: a collateral and a debt of one family are shown as a "COLL/DEBT" ratio.
-const FAMILIES: string[][] = [
-  ['ETH', 'WETH', 'STETH', 'WSTETH', 'RETH', 'CBETH', 'WEETH', 'EZETH', 'RSETH', 'OSETH', 'ETHX', 'SFRXETH', 'FRXETH', 'METH', 'SWETH', 'ANKRETH', 'TETH'],
-  ['BTC', 'WBTC', 'CBBTC', 'TBTC', 'LBTC', 'EBTC', 'FBTC', 'SOLVBTC', 'BTCB'],
-];
-
-export const isBundledStable = (symbol: string): boolean => STABLES.has(symbol.toUpperCase());
-export const defaultDecimals = (symbol: string): number => DEFAULT_DECIMALS[symbol.toUpperCase()] ?? 18;
-
-function familyOf(symbol: string): number {
-  const s = symbol.toUpperCase();
-  return FAMILIES.findIndex((f) => f.includes(s));
-}
 
 /** Correlated pair: same bundled family, one eMode category holding both, or equal `correlationGroup` extras. */
 export function correlated(account: LendingAccount, a: Leg, b: Leg): boolean {
@@ -59,7 +41,7 @@ export function correlated(account: LendingAccount, a: Leg, b: Leg): boolean {
 
 function emptyAsset(symbol: string): LendingAsset {
   return {
-    symbol, price: null, decimals: null, stable: false, liquidationThreshold: null, liquidationBonus: null,
+    symbol, price: null, decimals: null, stable: isBundledStable(symbol), liquidationThreshold: null, liquidationBonus: null,
     liquidateCollateralFactor: null, liquidationFactor: null, storeFrontPriceFactor: null, extra: {},
     volatility: null, impliedVolatility: null, history: null, markTime: null, span: null, fields: {},
   };
@@ -79,10 +61,10 @@ export function mergeAsset(market: LendingAsset | undefined, leg: LoanLeg): Lend
 
 export function resolveLeg(account: LendingAccount, leg: LoanLeg, isDebt: boolean): Leg {
   const params = mergeAsset(account.markets[leg.asset], leg);
-  const stable = params.stable || isBundledStable(leg.asset);
+  // The file's own `stable:` wins; the bundled stablecoin list is only the default (core/assets.ts).
   return {
     asset: leg.asset, amount: leg.amount, params, price: params.price,
-    decimals: params.decimals ?? defaultDecimals(leg.asset), volatile: !stable,
+    decimals: params.decimals ?? defaultDecimals(leg.asset), volatile: !params.stable,
     enabled: isDebt ? true : leg.usageAsCollateral, source: leg,
   };
 }

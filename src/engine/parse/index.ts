@@ -12,7 +12,7 @@ import type { LNode } from './tree';
 
 export { PARSE_CODES } from './parse-codes';
 export { decodeUtf8 } from './utf8';
-export { isInverse } from './venue-names';
+export { isInverse } from '../venues/registry';
 
 export interface ParseOptions {
   /** Venue of a bare CCXT array (setting liquidationLens.defaultVenue). */

@@ -8,7 +8,7 @@ import { explicitIds } from './perp';
 import { readAccountLabel } from './native';
 import { describe, entry, type LNode, type ObjNode } from './tree';
 import { readAmount, readBool, readFloat, readFraction, readInt, readString, readTime, type FractionKind } from './values';
-import { bundledDecimals, isBundledStable } from './venue-names';
+import { bundledDecimals, isBundledStable } from '../core/assets';
 
 /** Protocol numbers the lending models read (defi.md); other decimals are kept too, with a warning. */
 const KNOWN_PARAMS = [

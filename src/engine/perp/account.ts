@@ -6,7 +6,7 @@ import { buildLeg, mmAt, pnlAt, type Leg } from './legs';
 import { tierIndexAt, tierUsed } from './maintenance';
 import { bracketRoots, solvePiecewise, type MmPiece } from './solver';
 import { validateTierTable } from './validate';
-import { VENUES } from './venues';
+import { isPerpVenue, perpVenue } from '../venues/registry';
 import type { VenueModel } from './venue-model';
 import { bybitFeeToClose, feeInclusiveBankruptcyU } from './venues/bybit';
 
@@ -41,7 +41,7 @@ export function evaluatePerpAccount(account: PerpAccount, options: EvaluateOptio
 }
 
 function evaluate(account: PerpAccount, options: EvaluateOptions): { metrics: PerpMetrics[]; diagnostics: Diagnostic[] } {
-  const model = VENUES[account.venue];
+  const model = isPerpVenue(account.venue) ? perpVenue(account.venue).margin : undefined;
   const diagnostics: Diagnostic[] = [];
   const metrics: Array<PerpMetrics | null> = account.positions.map(() => null);
   if (!model) {
@@ -295,7 +295,8 @@ const STABLE_QUOTES = ['USDT', 'USDC', 'BUSD', 'FDUSD', 'USD'];
 function settleOf(account: PerpAccount, symbol: string, model: VenueModel, inverse: boolean): string | null {
   if (account.settleCurrency) return account.settleCurrency;
   const s = symbol.toUpperCase().replace(/:.*$/, '').replace(/[^A-Z0-9]/g, '');
-  if (model.id === 'hyperliquid' || model.id === 'dydx-v4') return 'USDC';
+  const fixed = perpVenue(model.id).defaultSettle;
+  if (fixed !== null) return fixed;
   if (inverse) {
     const base = s.replace(/USD.*$/, '');
     return base === 'XBT' ? 'XBT' : base || null;

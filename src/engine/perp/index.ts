@@ -4,4 +4,3 @@ export { resolveTierTable, listBundledTables } from './tier-tables';
 export { PERP_CODES } from './perp-codes';
 export { validateTierTable } from './validate';
 export { solvePiecewise } from './solver';
-export { VENUES } from './venues';

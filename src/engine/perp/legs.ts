@@ -5,6 +5,7 @@ import { diag } from './perp-codes';
 import { buildLegMm, resolveMaintenance, type LegMm } from './maintenance';
 import { mmOf, pieceAt, type SolveLeg } from './solver';
 import type { VenueModel } from './venue-model';
+import { isInverse, perpVenue } from '../venues/registry';
 
 export interface Leg {
   index: number;
@@ -32,8 +33,10 @@ export function buildLeg(account: PerpAccount, model: VenueModel, p: PerpPositio
   if (m.markPrice === null) return { unknownReason: 'no mark price', diagnostics };
   if (!m.markPrice.gt(0)) return { unknownReason: 'mark price must be > 0', diagnostics };
   if (!p.entryPrice.gt(0)) return { unknownReason: 'entry price must be > 0', diagnostics };
-  const inverse = model.inverse(account, p);
-  const cs = m.contractSize ?? model.defaultContractSize(p.symbol);
+  const venue = perpVenue(account.venue);
+  const inverse = isInverse(account.venue, p.symbol, account.settleCurrency);
+  const defaultCs = venue.defaultContractSize(p.symbol);
+  const cs = m.contractSize ?? (defaultCs === null ? null : new Dec(defaultCs));
   if (inverse && cs === null) {
     diagnostics.push(diag('error', 'no-contract-size', `${p.symbol}: an inverse contract needs contractSize (USD per contract)`, p.span));
     return { unknownReason: 'inverse contract without contractSize', diagnostics };
@@ -46,7 +49,7 @@ export function buildLeg(account: PerpAccount, model: VenueModel, p: PerpPositio
   if (model.warnMissingTaker && m.takerFee === null)
     diagnostics.push(diag('warning', 'missing-taker-fee', `${model.id} adds the taker fee to the maintenance rate: no takerFee given, 0 used`, p.span));
   const entryNotional = inverse ? q.div(p.entryPrice) : q.mul(p.entryPrice);
-  const mm = buildLegMm(src.source, model.tierKey(p.marginMode), model.feeRate(p), entryNotional, p.size.abs(), model.upperInclusive);
+  const mm = buildLegMm(src.source, model.tierKey(p.marginMode), model.feeRate(p), entryNotional, p.size.abs(), venue.tierBoundary === 'cap-inclusive');
   const last = mm.table?.tiers[mm.table.tiers.length - 1];
   const markNotional = inverse ? q.div(m.markPrice) : q.mul(m.markPrice);
   if (model.tierKey(p.marginMode) === 'notional' && last?.cap && markNotional.gt(last.cap))
