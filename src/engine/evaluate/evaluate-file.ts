@@ -10,6 +10,7 @@ import { loanRows } from './loan-rows';
 import { compareRows } from './row-order';
 import { formatDuration } from '../core/time';
 import { stressTest } from '../stress/stress-test';
+import { internalError } from '../core/diagnostics';
 
 export interface SourceFile {
   /** Path as printed in results (relative to the CLI's cwd or the workspace folder, with `/`). */
@@ -62,10 +63,6 @@ function decode(source: SourceFile): { text: string; diagnostics: Diagnostic[] }
   return decodeUtf8(source.bytes);
 }
 
-function internalError(e: unknown): Diagnostic {
-  return { severity: 'error', code: 'internal-error', message: `Liquidation Lens could not evaluate this file: ${(e as Error)?.message ?? e}`, line: 1, column: 1, endLine: 1, endColumn: 1 };
-}
-
 export function evaluateFile(source: SourceFile, options: EvaluateOptions = {}): FileEvaluation {
   const history = options.historyCache ?? new HistoryCache(options.readFile);
   const report: FileReport = { path: source.path, dialect: null, format: null, venue: null, diagnostics: [] };
@@ -83,7 +80,7 @@ export function evaluateFile(source: SourceFile, options: EvaluateOptions = {}):
     report.diagnostics = sortDiagnostics([...diagnostics, ...parsed.diagnostics, ...ctx.diagnostics]);
     return { file: report, rows, parsed, now };
   } catch (e) {
-    report.diagnostics.push(internalError(e));
+    report.diagnostics.push(internalError('evaluate', e));
     return { file: report, rows: [], parsed: null, now };
   }
 }

@@ -42,7 +42,6 @@ import type { Dec } from '../core/decimal';
 import { emptyMetrics, evaluateLoan } from './evaluate-loan';
 import { loanFix as fixLoan } from './loan-fix';
 
-export { LENDING_CODES } from './lending-codes';
 
 export function evaluateLendingAccount(account: LendingAccount): { metrics: LoanMetrics[]; diagnostics: Diagnostic[] } {
   const metrics: LoanMetrics[] = [];

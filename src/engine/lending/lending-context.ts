@@ -1,6 +1,8 @@
 // A loan with its legs resolved against the account's markets (per-leg overrides win), plus diagnostics helpers.
 import type { Dec } from '../core/decimal';
 import { defaultDecimals, familyOf, isBundledStable } from '../core/assets';
+import type { DiagnosticCode } from '../core/diagnostic-codes';
+import { diagnostic } from '../core/diagnostics';
 import type { Diagnostic, LendingAccount, LendingAsset, Loan, LoanLeg, Severity, Span } from '../core/types';
 
 /** One collateral or debt line with its market parameters merged in. */
@@ -101,10 +103,11 @@ export function param(ctx: LoanContext, ...names: string[]): Dec | null {
   return null;
 }
 
-export function diag(ctx: LoanContext, span: Span | null | undefined, severity: Severity, code: string, message: string): void {
+/** Adds a diagnostic to the loan (at the loan when `span` is absent), once. */
+export function addDiagnostic(ctx: LoanContext, span: Span | null | undefined, severity: Severity, code: DiagnosticCode, message: string): void {
   const s = span ?? ctx.loan.span;
   if (ctx.diagnostics.some((d) => d.code === code && d.line === s.line && d.column === s.column && d.message === message)) return;
-  ctx.diagnostics.push({ severity, code, message, line: s.line, column: s.column, endLine: s.endLine, endColumn: s.endColumn });
+  ctx.diagnostics.push(diagnostic(severity, code, message, s));
 }
 
 /** Where a loan-level param stands (for diagnostics). */

@@ -2,8 +2,7 @@
 // _getCappedOffsetVals), LiquityMath._computeCR. v2: liquity/bold 405f9122 TroveManager (_batchLiquidateTroves,
 // _getOffsetAndRedistributionVals, _getCollPenaltyAndSurplus, _getCollGasCompensation), Constants.sol, DeployLiquity2.s.sol.
 import { Dec, fmt } from '../core/decimal';
-import { diag, param, type Leg, type LoanContext } from './lending-context';
-import { CODE } from './lending-codes';
+import { addDiagnostic, param, type Leg, type LoanContext } from './lending-context';
 import type { LiquidationOutcome, ProtocolModel, ProtocolResult } from './loan-model';
 import { WAD, min, ratio, toUnits, unitsToDec } from './units';
 
@@ -30,7 +29,7 @@ function trove(ctx: LoanContext): Trove | { unknownReason: string } {
   const v2 = ctx.account.venue === 'liquity-v2';
   const colls = ctx.collateral.filter((c) => c.enabled);
   if (colls.length !== 1 || ctx.debt.length > 1) {
-    diag(ctx, ctx.loan.span, 'error', CODE.shape, 'a Liquity trove has exactly one collateral and one debt line');
+    addDiagnostic(ctx, ctx.loan.span, 'error', 'lending-unsupported-shape', 'a Liquity trove has exactly one collateral and one debt line');
     return { unknownReason: 'a Liquity trove has one collateral and one debt' };
   }
   const coll = colls[0] as Leg;

@@ -1,7 +1,7 @@
 // Evaluate a perp account: isolated legs alone, cross legs of one symbol together with every other mark held (cli.md §3).
 import { Dec, fmt } from '../core/decimal';
 import type { Diagnostic, PerpAccount, PerpMetrics, TierTable } from '../core/types';
-import { diag } from './perp-codes';
+import { diagnostic } from '../core/diagnostics';
 import { buildLeg, mmAt, pnlAt, type Leg } from './legs';
 import { tierIndexAt, tierUsed } from './maintenance';
 import { bracketRoots, solvePiecewise, type MmPiece } from './solver';
@@ -107,7 +107,7 @@ function isolatedGroups(legs: Leg[], model: VenueModel, out: Diagnostic[], metri
     if (wallet === null && p.leverage !== null && p.leverage.gt(0)) {
       // format.md §2.2: default size·EP/leverage (inverse face/EP/leverage)
       wallet = (l.inverse ? l.q.div(p.entryPrice) : l.q.mul(p.entryPrice)).div(p.leverage);
-      out.push(diag('info', 'isolated-margin-defaulted', `isolatedMargin defaulted to size·entry/leverage = ${fmt(wallet)}`, p.fields.leverage ?? p.span));
+      out.push(diagnostic('info', 'isolated-margin-defaulted', `isolatedMargin defaulted to size·entry/leverage = ${fmt(wallet)}`, p.fields.leverage ?? p.span));
     }
     if (wallet === null) {
       metrics[l.index] = blank(p.id, 'isolated position without isolatedMargin or leverage', model.releasesMarginProRata, settleOf(account, p.symbol, model, l.inverse));

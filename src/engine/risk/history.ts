@@ -2,6 +2,8 @@
 // Pure: takes the file text, returns bars + diagnostics on exact cells (1-based, UTF-16 columns, end exclusive).
 
 import type { Diagnostic } from '../core/types';
+import type { DiagnosticCode } from '../core/diagnostic-codes';
+import { diagnostic } from '../core/diagnostics';
 
 export interface Bar {
   /** Unix milliseconds. */
@@ -55,8 +57,8 @@ function splitCells(line: string): Cell[] {
   return cells;
 }
 
-function diag(severity: HistoryDiagnostic['severity'], code: string, message: string, line: number, c: { column: number; endColumn: number }): HistoryDiagnostic {
-  return { severity, code, message, line, column: c.column, endLine: line, endColumn: c.endColumn };
+function diag(severity: HistoryDiagnostic['severity'], code: DiagnosticCode, message: string, line: number, c: { column: number; endColumn: number }): HistoryDiagnostic {
+  return diagnostic(severity, code, message, { line, column: c.column, endLine: line, endColumn: c.endColumn });
 }
 
 /** Unix seconds (< 1e11) or milliseconds, or ISO-8601 with offset; null when unreadable. */
@@ -185,11 +187,11 @@ export function parseHistory(text: string): ParsedHistory {
     bars.push(bar);
   }
   if (width === 0) {
-    diagnostics.push({ severity: 'error', code: 'history-header', message: 'History file is empty: header time,open,high,low,close[,volume] expected.', line: 1, column: 1, endLine: 1, endColumn: 1 });
+    diagnostics.push(diagnostic('error', 'history-header', 'History file is empty: header time,open,high,low,close[,volume] expected.'));
     return { bars, barSeconds: null, diagnostics };
   }
   if (bars.length === 0) {
-    diagnostics.push({ severity: 'error', code: 'history-empty', message: 'History file has no valid bars.', line: 1, column: 1, endLine: 1, endColumn: 1 });
+    diagnostics.push(diagnostic('error', 'history-empty', 'History file has no valid bars.'));
   }
   const barMs = modeSpacing(bars);
   if (barMs !== null) checkSpacing(bars, barMs, cellsByLine, diagnostics);
