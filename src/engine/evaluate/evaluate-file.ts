@@ -94,7 +94,7 @@ export function evaluate(sources: SourceFile[], options: EvaluateOptions = {}): 
   const parts = sources.map((s) => evaluateFile(s, { ...options, historyCache }));
   const now = options.now ?? parts[0]?.now ?? Date.now();
   const report = buildReport(parts, now);
-  if (options.stress) report.stress = stressTest(parts, options);
+  if (options.stress) report.stress = stressTest(parts);
   return report;
 }
 

@@ -4,6 +4,7 @@
 import type { Diagnostic } from '../core/types';
 import type { DiagnosticCode } from '../core/diagnostic-codes';
 import { diagnostic } from '../core/diagnostics';
+import { parseTime } from '../core/time';
 
 export interface Bar {
   /** Unix milliseconds. */
@@ -61,21 +62,6 @@ function diag(severity: HistoryDiagnostic['severity'], code: DiagnosticCode, mes
   return diagnostic(severity, code, message, { line, column: c.column, endLine: line, endColumn: c.endColumn });
 }
 
-/** Unix seconds (< 1e11) or milliseconds, or ISO-8601 with offset; null when unreadable. */
-export function parseTime(text: string): number | null {
-  if (NUMBER_RE.test(text)) {
-    const v = Number(text);
-    if (!Number.isFinite(v)) return null;
-    return Math.abs(v) < 1e11 ? v * 1000 : v;
-  }
-  if (!/^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?)?(Z|[+-]\d{2}:?\d{2})?$/i.test(text)) return null;
-  const hasTime = /[T ]\d{2}:\d{2}/.test(text);
-  const hasZone = /(Z|[+-]\d{2}:?\d{2})$/i.test(text) && hasTime;
-  const iso = hasTime ? text.replace(' ', 'T') : `${text}T00:00:00`;
-  const ms = Date.parse(hasZone ? iso : `${iso}Z`);
-  return Number.isFinite(ms) ? ms : null;
-}
-
 function parseHeader(cells: Cell[], line: number, diagnostics: HistoryDiagnostic[]): boolean {
   const names = cells.map((c) => c.text.toLowerCase());
   const ok = (names.length === 5 || names.length === 6) && COLUMNS.every((n, i) => names[i] === n) &&
@@ -96,7 +82,7 @@ function parseRow(cells: Cell[], width: number, line: number, diagnostics: Histo
     return null;
   }
   const timeCell = cells[0] as Cell;
-  const time = parseTime(timeCell.text);
+  const time = parseTime(timeCell.text, 'history');
   if (time === null) {
     diagnostics.push(diag('error', 'history-bad-time', `"${timeCell.text}" is not an ISO-8601 time or Unix seconds/milliseconds.`, line, timeCell));
     return null;

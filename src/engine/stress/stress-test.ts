@@ -5,7 +5,7 @@ import { evaluateLendingAccount } from '../lending';
 import { Dec, fmt } from '../core/decimal';
 import type { Account, LendingAccount, PerpAccount, PerpMetrics } from '../core/types';
 import type { StressReport } from '../evaluate/report';
-import type { EvaluateOptions, FileEvaluation } from '../evaluate/evaluate-file';
+import type { FileEvaluation } from '../evaluate/evaluate-file';
 import { baseAsset } from '../core/assets';
 import { isInversePosition as isInverse } from '../venues/registry';
 import { feeRate } from '../evaluate/liquidation-cost';
@@ -156,7 +156,7 @@ export function rowVolatilities(parts: FileEvaluation[]): Record<string, number>
   return out;
 }
 
-export function stressTest(parts: FileEvaluation[], _options: EvaluateOptions, shocks = DEFAULT_SHOCKS, stress: StressOptions = {}): StressReport {
+export function stressTest(parts: FileEvaluation[], shocks = DEFAULT_SHOCKS, stress: StressOptions = {}): StressReport {
   const move = stress.perAsset || stress.scaleByVolatility ? mover({ volatility: rowVolatilities(parts), ...stress }) : MARKET_WIDE;
   const accounts = parts.flatMap((p) => (p.parsed?.accounts ?? []).map((a) => ({ file: p.file.path, account: a })));
   const curve = shocks.map((shock) => {
