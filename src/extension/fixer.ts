@@ -8,8 +8,6 @@ import { SOURCE } from './problems';
 import { rowKey } from './rows';
 import type { WorkspaceStore } from './workspace-store';
 
-export const APPLY_FIX_COMMAND = 'liquidationLens.applyFix';
-
 export interface ApplyFixArgs {
   key: string;
   kind: FixKind;
@@ -86,7 +84,7 @@ export class FixCodeActions implements vscode.CodeActionProvider {
 export function registerFixes(store: WorkspaceStore): vscode.Disposable {
   return vscode.Disposable.from(
     vscode.languages.registerCodeActionsProvider({ scheme: 'file' }, new FixCodeActions(store), FixCodeActions.metadata),
-    vscode.commands.registerCommand(APPLY_FIX_COMMAND, (args: unknown) => {
+    vscode.commands.registerCommand('liquidationLens.applyFix', (args: unknown) => {
       const a = args as Partial<ApplyFixArgs> | undefined;
       if (!a || typeof a.key !== 'string' || !isFixKind(a.kind)) return false;
       return applyFix(store, { key: a.key, kind: a.kind, asset: typeof a.asset === 'string' ? a.asset : null });

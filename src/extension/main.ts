@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import { isAtRisk, STATUS_LOOK } from '../presentation/describe';
 import { formatPercent, formatPrice, formatProbability, venueLabel } from '../presentation/format';
-import { PositionLenses, SHOW_IN_PANEL_COMMAND } from './code-lens';
+import { PositionLenses } from './code-lens';
 import { EditorViews } from './editor-views';
 import { exportReport } from './exporter';
 import { registerFixes } from './fixer';
@@ -22,7 +22,7 @@ export function activate(context: vscode.ExtensionContext): void {
     log, store, views, panel, lenses, registerFixes(store),
     vscode.languages.registerCodeLensProvider({ scheme: 'file' }, lenses),
     vscode.commands.registerCommand('liquidationLens.openPanel', () => panel.show()),
-    vscode.commands.registerCommand(SHOW_IN_PANEL_COMMAND, (key: unknown) => panel.show(typeof key === 'string' ? key : undefined)),
+    vscode.commands.registerCommand('liquidationLens.showInPanel', (key: unknown) => panel.show(typeof key === 'string' ? key : undefined)),
     vscode.commands.registerCommand('liquidationLens.export', () => exportReport(store)),
     vscode.commands.registerCommand('liquidationLens.refresh', () => store.refreshAll()),
     vscode.commands.registerCommand('liquidationLens.showAtRisk', () => showAtRisk(store, panel)),

@@ -46,7 +46,7 @@ export function lossFraction(account: PerpAccount, index: number, m: PerpMetrics
 }
 
 /** Money lost to the liquidation itself (settle currency): k × notional at the liquidation price. */
-export function liquidationCost(account: PerpAccount, index: number, m: PerpMetrics, sigma: number | null): Dec | null {
+export function perpLiquidationCost(account: PerpAccount, index: number, m: PerpMetrics, sigma: number | null): Dec | null {
   const p = account.positions[index]!;
   const lp = m.liquidationPrice;
   if (!lp || lp.lte(0)) return null;

@@ -10,7 +10,7 @@ import { evaluatePerpAccount } from '../perp';
 import { targetBarrier } from './target-barrier';
 import { meetsTarget } from '../evaluate/status';
 import { isInversePosition as isInverse } from '../venues/registry';
-import { costOptimalMargin } from './cost-optimal-buffer';
+import { perpCostOptimalMargin } from './cost-optimal-buffer';
 
 const MAX_DOUBLINGS = 80;
 const REL_TOL = new Dec('1e-12');
@@ -164,6 +164,6 @@ function search(account: PerpAccount, index: number, metrics: PerpMetrics, ctx: 
     if (reduceSize === null) reasons.push('no partial cut reaches the target: only a full close does');
   }
   if (addMargin === null) reasons.push('adding margin alone cannot reach the target');
-  const optimal = addMargin ? costOptimalMargin(account, index, risk, ctx, mStep, charge) : null;
+  const optimal = addMargin ? perpCostOptimalMargin(account, index, risk, ctx, mStep, charge) : null;
   return { target, addMargin: fmt(addMargin), reduceSize: fmt(reduceSize), costOptimalMargin: fmt(optimal), reason: reasons.length ? reasons.join('; ') : null };
 }

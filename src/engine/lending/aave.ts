@@ -3,17 +3,17 @@
 // v3.0 LiquidationLogic._calculateDebt rules (defi.md §6), so `spark` defaults to version 3.0.
 import { Dec, fmt } from '../core/decimal';
 import type { EModeCategory } from '../core/types';
-import { addDiagnostic, param, type Leg, type LoanContext } from './lending-context';
+import { addDiagnostic, param, type ResolvedLeg, type LoanContext } from './lending-context';
 import type { Exposure } from './linear';
 import type { LiquidationOutcome, ProtocolModel, ProtocolResult } from './loan-model';
 import { aaveAccountData, aaveLiquidationCall, aaveMaxLiquidatableDebt, baseValue, type AaveReserve } from './aave-math';
 import { BPS, WAD, pow10, toUnits, unitsToDec } from './units';
 
-interface CollReserve { leg: Leg; r: AaveReserve; ltFraction: Dec; lbBps: bigint; feeBps: bigint }
-interface DebtReserve { leg: Leg; r: AaveReserve }
+interface CollReserve { leg: ResolvedLeg; r: AaveReserve; ltFraction: Dec; lbBps: bigint; feeBps: bigint }
+interface DebtReserve { leg: ResolvedLeg; r: AaveReserve }
 interface Book { version: number; colls: CollReserve[]; debts: DebtReserve[]; emode: EModeCategory | null }
 
-const pctToBps = (ctx: LoanContext, leg: Leg, x: Dec, what: string): bigint => {
+const pctToBps = (ctx: LoanContext, leg: ResolvedLeg, x: Dec, what: string): bigint => {
   const bps = x.mul(10_000);
   if (!bps.isInteger()) addDiagnostic(ctx, leg.params.fields[what] ?? leg.source.span, 'warning', 'lending-not-whole-bps', `Aave ${what} of ${leg.asset} must be whole basis points; ${fmt(bps)} bps floored`);
   return BigInt(bps.floor().toFixed(0));
@@ -27,7 +27,7 @@ function emodeOf(ctx: LoanContext): EModeCategory | null {
   return cat ?? null;
 }
 
-function units(ctx: LoanContext, leg: Leg, priceDecimals: number): AaveReserve {
+function units(ctx: LoanContext, leg: ResolvedLeg, priceDecimals: number): AaveReserve {
   const bal = toUnits(leg.amount, leg.decimals);
   if (!bal.exact) addDiagnostic(ctx, leg.source.fields['amount'] ?? leg.source.span, 'info', 'lending-truncated', `${leg.asset} amount has more than ${leg.decimals} decimals; truncated for the on-chain arithmetic`);
   const px = toUnits(leg.price as Dec, priceDecimals);

@@ -6,7 +6,7 @@ import { diagnostic } from '../core/diagnostics';
 import type { Diagnostic, LendingAccount, LendingAsset, Loan, LoanLeg, Severity, Span } from '../core/types';
 
 /** One collateral or debt line with its market parameters merged in. */
-export interface Leg {
+export interface ResolvedLeg {
   asset: string;
   amount: Dec;
   /** Merged market parameters (leg overrides win, `extra` merged key by key). */
@@ -22,14 +22,14 @@ export interface Leg {
 export interface LoanContext {
   account: LendingAccount;
   loan: Loan;
-  collateral: Leg[];
-  debt: Leg[];
+  collateral: ResolvedLeg[];
+  debt: ResolvedLeg[];
   diagnostics: Diagnostic[];
 }
 
 
 /** Correlated pair: same bundled family, one eMode category holding both, or equal `correlationGroup` extras. */
-export function correlated(account: LendingAccount, a: Leg, b: Leg): boolean {
+export function correlated(account: LendingAccount, a: ResolvedLeg, b: ResolvedLeg): boolean {
   if (a.asset === b.asset) return false;
   const fa = familyOf(a.asset);
   if (fa >= 0 && fa === familyOf(b.asset)) return true;
@@ -61,7 +61,7 @@ export function mergeAsset(market: LendingAsset | undefined, leg: LoanLeg): Lend
   return merged;
 }
 
-export function resolveLeg(account: LendingAccount, leg: LoanLeg, isDebt: boolean): Leg {
+export function resolveLeg(account: LendingAccount, leg: LoanLeg, isDebt: boolean): ResolvedLeg {
   const params = mergeAsset(account.markets[leg.asset], leg);
   // The file's own `stable:` wins; the bundled stablecoin list is only the default (core/assets.ts).
   return {
@@ -81,7 +81,7 @@ export function buildContext(account: LendingAccount, loan: Loan): LoanContext {
 
 /** The same loan with some prices replaced (for evaluating at a liquidation point). */
 export function withPrices(ctx: LoanContext, prices: Record<string, Dec>): LoanContext {
-  const swap = (l: Leg): Leg => (prices[l.asset] ? { ...l, price: prices[l.asset] as Dec } : l);
+  const swap = (l: ResolvedLeg): ResolvedLeg => (prices[l.asset] ? { ...l, price: prices[l.asset] as Dec } : l);
   return { ...ctx, collateral: ctx.collateral.map(swap), debt: ctx.debt.map(swap), diagnostics: [] };
 }
 

@@ -2,7 +2,7 @@
 // _getCappedOffsetVals), LiquityMath._computeCR. v2: liquity/bold 405f9122 TroveManager (_batchLiquidateTroves,
 // _getOffsetAndRedistributionVals, _getCollPenaltyAndSurplus, _getCollGasCompensation), Constants.sol, DeployLiquity2.s.sol.
 import { Dec, fmt } from '../core/decimal';
-import { addDiagnostic, param, type Leg, type LoanContext } from './lending-context';
+import { addDiagnostic, param, type ResolvedLeg, type LoanContext } from './lending-context';
 import type { LiquidationOutcome, ProtocolModel, ProtocolResult } from './loan-model';
 import { WAD, min, ratio, toUnits, unitsToDec } from './units';
 
@@ -21,7 +21,7 @@ const V2_ETH_GAS_COMPENSATION = '0.0375';
 export const liquityICR = (coll: bigint, price: bigint, debt: bigint): bigint => (coll * price) / debt;
 
 interface Trove {
-  v2: boolean; coll: Leg; debtSymbol: string; collW: bigint; debtW: bigint; price: bigint;
+  v2: boolean; coll: ResolvedLeg; debtSymbol: string; collW: bigint; debtW: bigint; price: bigint;
   mcr: Dec; tcr: Dec | null; recovery: boolean; spCovers: boolean; redistPenalty: Dec; spPenalty: Dec;
 }
 
@@ -32,7 +32,7 @@ function trove(ctx: LoanContext): Trove | { unknownReason: string } {
     addDiagnostic(ctx, ctx.loan.span, 'error', 'lending-unsupported-shape', 'a Liquity trove has exactly one collateral and one debt line');
     return { unknownReason: 'a Liquity trove has one collateral and one debt' };
   }
-  const coll = colls[0] as Leg;
+  const coll = colls[0] as ResolvedLeg;
   if (coll.price === null) return { unknownReason: `missing price for ${coll.asset}` };
   const branch = V2_BRANCH[coll.asset.toUpperCase()];
   let mcr = param(ctx, 'mcr');

@@ -86,7 +86,7 @@ function search(account: LendingAccount, meetsTarget: (m: LoanMetrics) => boolea
   return unit.mul(bisect(probe, hi).toString());
 }
 
-export function loanFix(account: LendingAccount, loanId: string, meetsTarget: (m: LoanMetrics) => boolean): LoanFixResult {
+export function searchLoanFix(account: LendingAccount, loanId: string, meetsTarget: (m: LoanMetrics) => boolean): LoanFixResult {
   const out: LoanFixResult = { addCollateral: {}, repayDebt: {}, reason: null };
   const loan = account.loans.find((l) => l.id === loanId);
   if (!loan) return { ...out, reason: `loan ${loanId} not found` };

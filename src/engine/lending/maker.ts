@@ -1,7 +1,7 @@
 // Maker/Sky vaults (makerdao/dss fa4f6630): Spotter.poke (spot), Dog.bark (unsafe test, dart/dink/tab), vat units
 // ink/art [wad], rate/spot/mat/par [ray], debt/dust/room [rad].
 import { Dec, fmt } from '../core/decimal';
-import { addDiagnostic, param, paramSpan, type Leg, type LoanContext } from './lending-context';
+import { addDiagnostic, param, paramSpan, type ResolvedLeg, type LoanContext } from './lending-context';
 import type { LiquidationOutcome, ProtocolModel, ProtocolResult } from './loan-model';
 import { RAY, WAD, min, ratio, toUnits, unitsToDec } from './units';
 
@@ -26,7 +26,7 @@ export function makerBark(a: { ink: bigint; art: bigint; rate: bigint; chop: big
   return { dart, dink, due, tab: (due * a.chop) / WAD, wholeVault: dart === a.art, reverts };
 }
 
-interface Vault { coll: Leg; debtSymbol: string; ink: bigint; art: bigint; rate: bigint; mat: Dec; par: Dec; debt: Dec }
+interface Vault { coll: ResolvedLeg; debtSymbol: string; ink: bigint; art: bigint; rate: bigint; mat: Dec; par: Dec; debt: Dec }
 
 function vault(ctx: LoanContext): Vault | { unknownReason: string } {
   const colls = ctx.collateral.filter((c) => c.enabled && c.amount.gt(0));

@@ -24,14 +24,14 @@ interface Group {
   mm: Dec;
 }
 
-export interface EvaluateOptions {
+export interface PerpEvaluateOptions {
   /** Re-evaluation of one position (fixes, buffers, stress): only its group is solved, tables are not re-validated. */
   only?: number;
   /** Margin balance, maintenance margin and `liquidatable` only; no prices are solved (stress tests). */
   marginOnly?: boolean;
 }
 
-export function evaluatePerpAccount(account: PerpAccount, options: EvaluateOptions = {}): { metrics: PerpMetrics[]; diagnostics: Diagnostic[] } {
+export function evaluatePerpAccount(account: PerpAccount, options: PerpEvaluateOptions = {}): { metrics: PerpMetrics[]; diagnostics: Diagnostic[] } {
   try {
     return evaluate(account, options);
   } catch (e) {
@@ -40,7 +40,7 @@ export function evaluatePerpAccount(account: PerpAccount, options: EvaluateOptio
   }
 }
 
-function evaluate(account: PerpAccount, options: EvaluateOptions): { metrics: PerpMetrics[]; diagnostics: Diagnostic[] } {
+function evaluate(account: PerpAccount, options: PerpEvaluateOptions): { metrics: PerpMetrics[]; diagnostics: Diagnostic[] } {
   const model = isPerpVenue(account.venue) ? perpVenue(account.venue).margin : undefined;
   const diagnostics: Diagnostic[] = [];
   const metrics: Array<PerpMetrics | null> = account.positions.map(() => null);

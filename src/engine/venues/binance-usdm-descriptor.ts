@@ -5,7 +5,7 @@ import { PERP_DEFAULTS, type PerpVenueDescriptor } from './descriptor';
 export const binanceUsdmDescriptor: PerpVenueDescriptor = {
   ...PERP_DEFAULTS,
   id: 'binance-usdm',
-  label: 'Binance USDⓈ-M',
+  label: 'Binance USD-M',
   source: binanceUsdm.source,
   contracts: 'linear',
   // Binance FAQ "Liquidation" (binance.zendesk.com 360033525271): historically 0.3 % BTCUSDT / 0.5 % other perps.

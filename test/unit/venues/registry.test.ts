@@ -9,6 +9,7 @@ import {
   ALL_VENUES, LENDING_DESCRIPTORS, LENDING_VENUES, PERP_DESCRIPTORS, PERP_VENUES, ccxtExchangeIds, isInverse, venueDescriptor, venueForCcxt,
 } from '../../../src/engine/venues/registry';
 import type { LendingVenueId, PerpVenueId } from '../../../src/engine/core/types';
+import { venueLabel } from '../../../src/presentation/format';
 
 const ROOT = join(__dirname, '../../..');
 const read = (p: string) => readFileSync(join(ROOT, p), 'utf8');
@@ -44,6 +45,10 @@ describe('venue registry', () => {
       expect(d.label.length).toBeGreaterThan(0);
     }
     for (const d of Object.values(LENDING_DESCRIPTORS)) expect(d.kind).toBe('lending');
+  });
+
+  it('the presentation layer shows each venue by its descriptor\'s label (it cannot import the engine)', () => {
+    for (const id of ALL_VENUES) expect(venueLabel(id), id).toBe(venueDescriptor(id).label);
   });
 
   it('package.json liquidationLens.defaultVenue enum = the registry (+ null)', () => {
