@@ -3,8 +3,8 @@ import { readdirSync, readFileSync, statSync, existsSync } from 'node:fs';
 import { join, relative, sep, resolve } from 'node:path';
 import picomatch from 'picomatch';
 import ignore, { type Ignore } from 'ignore';
+import { DEFAULT_INCLUDE } from '../engine/core/settings';
 
-export const DEFAULT_INCLUDE = '**/*.positions.{json,yaml,yml,csv}';
 const ALWAYS_SKIPPED = new Set(['node_modules', '.git', 'dist', 'out']);
 
 export interface Discovery {

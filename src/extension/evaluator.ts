@@ -3,6 +3,7 @@
 import { readFileSync, realpathSync } from 'node:fs';
 import { evaluateFile, type EvaluateOptions, type FileEvaluation, type SourceFile } from '../engine/evaluate/evaluate-file';
 import type { RiskSettings, VenueId } from '../engine/core/types';
+import { internalError } from '../engine/core/diagnostics';
 
 export function readHistoryFile(absPath: string): string | undefined {
   try {
@@ -35,11 +36,10 @@ export function safeEvaluate(source: SourceFile, ctx: EvaluationContext): FileEv
     if (!result || !result.file || !Array.isArray(result.rows)) throw new Error('the engine returned no result');
     return result;
   } catch (err) {
-    const message = err instanceof Error ? err.message : String(err);
     return {
       file: {
         path: source.path, dialect: null, format: null, venue: null,
-        diagnostics: [{ severity: 'error', code: 'internal-error', message: `Liquidation Lens could not evaluate this file: ${message}`, line: 1, column: 1, endLine: 1, endColumn: 2 }],
+        diagnostics: [internalError('evaluate', err)],
       },
       rows: [],
       parsed: null,

@@ -9,8 +9,6 @@ import { rowKey } from './rows';
 import type { WorkspaceStore } from './workspace-store';
 import { canEdit, UNTRUSTED_EDIT_MESSAGE } from './trust';
 
-export const APPLY_FIX_COMMAND = 'liquidationLens.applyFix';
-
 export interface ApplyFixArgs {
   key: string;
   kind: FixKind;

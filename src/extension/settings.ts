@@ -2,14 +2,11 @@
 // `workspace.getConfiguration('liquidationLens')`, so this maps and validates without vscode.
 import type { RiskSettings, Status, VenueId } from '../engine/core/types';
 import { parseDuration } from '../engine/core/time';
+import { ALL_VENUES } from '../engine/venues/registry';
 
-export const DEFAULT_INCLUDE = '**/*.positions.{json,yaml,yml,csv}';
+import { DEFAULT_INCLUDE } from '../engine/core/settings';
 
-export const VENUE_IDS: readonly VenueId[] = [
-  'binance-usdm', 'binance-coinm', 'bybit-linear', 'bybit-inverse', 'okx', 'gate', 'bitmex', 'deribit', 'hyperliquid',
-  'dydx-v4', 'generic-linear', 'generic-inverse', 'aave-v3', 'spark', 'compound-v3', 'maker', 'liquity-v1', 'liquity-v2',
-  'morpho-blue',
-];
+export { DEFAULT_INCLUDE };
 const TAILS = ['gbm', 'student-t', 'vg', 'evt'] as const;
 const STATUSES: readonly Status[] = ['safe', 'watch', 'warning', 'critical', 'liquidatable', 'unknown'];
 
@@ -117,7 +114,7 @@ export function readSettings(get: ConfigGetter): ExtensionSettings {
     exclude: stringList(get('exclude')),
     respectGitignore: get('respectGitignore') !== false,
     risk,
-    defaultVenue: pick(get, 'defaultVenue', VENUE_IDS, problems),
+    defaultVenue: pick(get, 'defaultVenue', ALL_VENUES, problems),
     openPanelOnStartup: get('openPanelOnStartup') === true,
     inlineDecorations: get('inlineDecorations') !== false,
     codeLens: get('codeLens') !== false,

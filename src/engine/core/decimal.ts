@@ -45,8 +45,3 @@ export function ceilToStep(x: Dec, step: Dec): Dec {
   if (step.lte(0)) return x;
   return x.div(step).ceil().mul(step);
 }
-
-export function floorToStep(x: Dec, step: Dec): Dec {
-  if (step.lte(0)) return x;
-  return x.div(step).floor().mul(step);
-}

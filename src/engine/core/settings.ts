@@ -58,3 +58,6 @@ export function resolveSettings(...layers: Array<RiskSettings | undefined>): Eff
   out.distance = bands(DEFAULT_SETTINGS.distance, ...layers.map((l) => l?.distance));
   return out;
 }
+
+/** Position files a workspace or a directory is searched for (docs/format.md §0; setting liquidationLens.include). */
+export const DEFAULT_INCLUDE = '**/*.positions.{json,yaml,yml,csv}';

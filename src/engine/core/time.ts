@@ -36,15 +36,33 @@ export function describeDuration(seconds: number): string {
   return two(Math.floor(s / 86400), 'd', Math.floor((s % 86400) / 3600), 'h');
 }
 
-/** ISO-8601 with an offset (or Z), or Unix seconds / milliseconds → Unix ms; null otherwise. */
-export function parseTime(text: string | number): number | null {
-  if (typeof text === 'number' || /^\d+(\.\d+)?$/.test(String(text).trim())) {
+/** Position files: ISO-8601 with a time and an offset (docs/format.md §1). History CSVs (docs/risk.md §5) also take a bare
+ *  date or a time without offset (read as UTC) and numbers with a sign or an exponent, as exchange exports write them. */
+export type TimeGrammar = 'file' | 'history';
+
+const FILE_NUMBER = /^\d+(\.\d+)?$/;
+const HISTORY_NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
+const ISO = /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?)?(Z|[+-]\d{2}:?\d{2})?$/i;
+const HAS_TIME = /[T ]\d{2}:\d{2}/;
+const HAS_ZONE = /(Z|[+-]\d{2}:?\d{2})$/i;
+
+/** The one time reader: ISO-8601, or Unix seconds (< 1e11) / milliseconds → Unix ms; null when unreadable. */
+export function parseTime(text: string | number, grammar: TimeGrammar = 'file'): number | null {
+  const t = String(text).trim();
+  if (typeof text === 'number' || (grammar === 'file' ? FILE_NUMBER : HISTORY_NUMBER).test(t)) {
     const n = Number(text);
-    if (!Number.isFinite(n) || n < 0) return null;
-    return n < 1e11 ? n * 1000 : n; // seconds until year 5138, ms after
+    if (!Number.isFinite(n) || (grammar === 'file' && n < 0)) return null;
+    return Math.abs(n) < 1e11 ? n * 1000 : n; // seconds until year 5138, ms after
   }
-  const t = text.trim();
-  if (!/^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/i.test(t)) return null;
-  const ms = Date.parse(t);
-  return Number.isNaN(ms) ? null : ms;
+  if (!ISO.test(t)) return null;
+  const hasTime = HAS_TIME.test(t);
+  const hasZone = hasTime && HAS_ZONE.test(t);
+  if (grammar === 'file') {
+    if (!hasZone) return null;
+    const ms = Date.parse(t);
+    return Number.isNaN(ms) ? null : ms;
+  }
+  const iso = hasTime ? t.replace(' ', 'T') : `${t}T00:00:00`;
+  const ms = Date.parse(hasZone ? iso : `${iso}Z`);
+  return Number.isFinite(ms) ? ms : null;
 }

@@ -1,4 +1,4 @@
-// The engine's data model: file → parse → model (this file) → evaluate → results (results.ts).
+// The engine's data model: file → parse → model (this file) → evaluate → rows (evaluate/report.ts).
 // Plain data only; no vscode, no I/O.
 import type { Dec } from './decimal';
 
@@ -16,7 +16,8 @@ export type Severity = 'error' | 'warning' | 'info' | 'hint';
 
 export interface Diagnostic {
   severity: Severity;
-  /** One of DIAGNOSTIC_CODES (diagnostics.ts). */
+  /** One of DIAGNOSTIC_CODES (core/diagnostic-codes.ts): the engine builds diagnostics only with diagnostic() in
+   *  core/diagnostics.ts, whose code is typed DiagnosticCode; the wire type stays a string. */
   code: string;
   message: string;
   line: number;

@@ -10,10 +10,11 @@ import { loanRows } from './loan-rows';
 import { compareRows } from './row-order';
 import { formatDuration } from '../core/time';
 import { stressTest } from '../stress/stress-test';
+import { internalError } from '../core/diagnostics';
 import { escapeText } from '../core/quote-text';
 import type { RealPath } from '../core/path-confinement';
-import { dirname } from 'node:path';
 import type { RowRiskInputs } from './row-charts';
+import { dirname } from 'node:path';
 
 export interface SourceFile {
   /** Path as printed in results (relative to the CLI's cwd or the workspace folder, with `/`). */
@@ -74,10 +75,6 @@ function decode(source: SourceFile): { text: string; diagnostics: Diagnostic[] }
   return decodeUtf8(source.bytes);
 }
 
-function internalError(e: unknown): Diagnostic {
-  return { severity: 'error', code: 'internal-error', message: `Liquidation Lens could not evaluate this file: ${(e as Error)?.message ?? e}`, line: 1, column: 1, endLine: 1, endColumn: 1 };
-}
-
 export function evaluateFile(source: SourceFile, options: EvaluateOptions = {}): FileEvaluation {
   const history = options.historyCache ?? new HistoryCache(options.readFile);
   const report: FileReport = { path: source.path, dialect: null, format: null, venue: null, diagnostics: [] };
@@ -96,7 +93,7 @@ export function evaluateFile(source: SourceFile, options: EvaluateOptions = {}):
     report.diagnostics = sortDiagnostics([...diagnostics, ...parsed.diagnostics, ...ctx.diagnostics]);
     return { file: report, rows, parsed, now, riskInputs: ctx.riskInputs };
   } catch (e) {
-    report.diagnostics.push(internalError(e));
+    report.diagnostics.push(internalError('evaluate', e));
     return { file: report, rows: [], parsed: null, now };
   }
 }
@@ -113,7 +110,7 @@ export function evaluate(sources: SourceFile[], options: EvaluateOptions = {}): 
   const now = options.now ?? parts[0]?.now ?? Date.now();
   const report = buildReport(parts, now);
   FILE_TIMES.set(report, Object.fromEntries(parts.map((p) => [p.file.path, new Date(p.now).toISOString()])));
-  if (options.stress) report.stress = stressTest(parts, options);
+  if (options.stress) report.stress = stressTest(parts);
   return report;
 }
 

@@ -1,24 +1,15 @@
 // What a forced close would cost beyond the margin (docs/risk.md §7): liquidation fee + slippage + forfeited margin.
 import { liquidationCost as costOf, sqrtLawImpact, walkBook } from '../risk';
 import { Dec } from '../core/decimal';
-import type { PerpAccount, PerpMetrics, PerpPosition, PerpVenueId } from '../core/types';
-import { isInverse } from '../core/venue-facts';
+import type { PerpAccount, PerpMetrics, PerpPosition } from '../core/types';
+import { isInversePosition as isInverse, perpVenue } from '../venues/registry';
 
-/** Typical liquidation/clearance fees when the file gives none (docs/risk.md §7 table; read the contract spec for yours). */
-const DEFAULT_FEE: Partial<Record<PerpVenueId, number>> = {
-  // Binance FAQ "Liquidation" (binance.zendesk.com 360033525271): historically 0.3 % BTCUSDT / 0.5 % other perps.
-  'binance-usdm': 0.005,
-  'binance-coinm': 0.005,
-  // dYdX v4 mainnet genesis: max_liquidation_fee_ppm 15 000.
-  'dydx-v4': 0.015,
-  // Hyperliquid docs (Trading → Liquidations): no clearance fee on book liquidations; the backstop keeps the MM.
-  hyperliquid: 0,
-};
+/** Liquidation fee when neither the file nor the venue's descriptor gives one (docs/risk.md §7 table). */
 const FALLBACK_FEE = 0.005;
 
 export function feeRate(account: PerpAccount, p: PerpPosition): number {
   if (p.market.liquidationFee) return p.market.liquidationFee.toNumber();
-  return DEFAULT_FEE[account.venue] ?? FALLBACK_FEE;
+  return perpVenue(account.venue).liquidationFee ?? FALLBACK_FEE;
 }
 
 /** Base quantity (linear) or USD face (inverse) of a position. */
@@ -55,7 +46,7 @@ export function lossFraction(account: PerpAccount, index: number, m: PerpMetrics
 }
 
 /** Money lost to the liquidation itself (settle currency): k × notional at the liquidation price. */
-export function liquidationCost(account: PerpAccount, index: number, m: PerpMetrics, sigma: number | null): Dec | null {
+export function perpLiquidationCost(account: PerpAccount, index: number, m: PerpMetrics, sigma: number | null): Dec | null {
   const p = account.positions[index]!;
   const lp = m.liquidationPrice;
   if (!lp || lp.lte(0)) return null;

@@ -9,6 +9,7 @@ import { marketRiskOf } from './market-risk';
 import { assess, tailDetails, type Barriers, type MarketRisk, type RiskOutcome } from './risk-view';
 import { meetsTarget } from './status';
 import { formatDuration } from '../core/time';
+import { diagnostic } from '../core/diagnostics';
 import { rowRiskInputs } from './row-charts';
 
 function assetOf(account: LendingAccount, symbol: string | null): LendingAsset | null {
@@ -19,11 +20,10 @@ function loanRisk(account: LendingAccount, asset: LendingAsset | null, ctx: Eval
   const age = markAge(asset?.markTime ?? account.asOf, ctx.now, ctx.settings.staleAfter);
   if (!asset) return { risk: marketRiskOf(ctx, { symbol: '', vol: { impliedVolatility: null, volatility: null, history: null }, historySpan: undefined, at: account.span, mu: 0, age }).risk, age, source: null };
   const at = asset.fields['price'] ?? asset.span ?? account.span;
-  const where = { line: at.line, column: at.column, endLine: at.endLine, endColumn: at.endColumn };
   if (asset.markTime === null && account.asOf === null) {
-    ctx.once(`no-time:${asset.symbol}`, { severity: 'info', code: 'mark-time-missing', message: `no priceTime or asOf for ${asset.symbol}: the age of this price is unknown, so staleness is not checked`, ...where });
+    ctx.once(`no-time:${asset.symbol}`, diagnostic('info', 'mark-time-missing', `no priceTime or asOf for ${asset.symbol}: the age of this price is unknown, so staleness is not checked`, at));
   }
-  if (age.future) ctx.once(`future:${asset.symbol}`, { severity: 'warning', code: 'mark-in-future', message: `the price time of ${asset.symbol} is after the evaluation time; its age is taken as 0`, ...where });
+  if (age.future) ctx.once(`future:${asset.symbol}`, diagnostic('warning', 'mark-in-future', `the price time of ${asset.symbol} is after the evaluation time; its age is taken as 0`, at));
   const { risk, vol } = marketRiskOf(ctx, { symbol: asset.symbol, vol: asset, historySpan: asset.fields['history'], at: asset.span ?? account.span, mu: 0, age });
   return { risk, age, source: vol.source };
 }

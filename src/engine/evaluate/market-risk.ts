@@ -6,6 +6,7 @@ import type { MarkAge } from './staleness';
 import type { MarketRisk } from './risk-view';
 import { pickVolatility, type VolatilityInput, type VolatilityPick } from './volatility-source';
 import { fitTails } from './tail-choice';
+import { diagnostic } from '../core/diagnostics';
 
 export interface MarketRiskInput {
   symbol: string;
@@ -22,8 +23,7 @@ export function marketRiskOf(ctx: EvalContext, o: MarketRiskInput): { risk: Mark
   const vol = pickVolatility(o.vol, history);
   const tails = fitTails(ctx.settings.tails, vol.history);
   if (tails.fallback) {
-    const s = o.historySpan ?? o.at;
-    ctx.once(`tails:${o.symbol}`, { severity: 'warning', code: 'tails-fallback', message: `${o.symbol}: ${tails.fallback}`, line: s.line, column: s.column, endLine: s.endLine, endColumn: s.endColumn });
+    ctx.once(`tails:${o.symbol}`, diagnostic('warning', 'tails-fallback', `${o.symbol}: ${tails.fallback}`, o.historySpan ?? o.at));
   }
   const { age } = o;
   const risk: MarketRisk = {

@@ -2,7 +2,7 @@
 import { evaluatePerpAccount } from '../perp';
 import { fundingDrift } from '../risk';
 import { Dec, fmt } from '../core/decimal';
-import type { Diagnostic, PerpAccount, PerpMetrics, PerpPosition, Span } from '../core/types';
+import type { PerpAccount, PerpMetrics, PerpPosition } from '../core/types';
 import type { ResultRow, TierReport } from './report';
 import type { EvalContext } from './file-context';
 import { markAge, type MarkAge } from './staleness';
@@ -11,16 +11,13 @@ import type { HistoryData } from './volatility-source';
 import { marketRiskOf } from './market-risk';
 import { assess, tailDetails, type MarketRisk } from './risk-view';
 import { barriersOf } from '../fix/reevaluate';
-import { defaultFundingInterval, isInverse } from '../core/venue-facts';
+import { defaultFundingInterval, isInversePosition as isInverse } from '../venues/registry';
 import { attachPortfolioVar } from './account-var';
 import { perpFix } from '../fix/perp-fix';
 import { formatDuration } from '../core/time';
 import { riskDetails } from './row-details';
 import { rowRiskInputs } from './row-charts';
-
-const spanAt = (s: Span): Pick<Diagnostic, 'line' | 'column' | 'endLine' | 'endColumn'> => ({
-  line: s.line, column: s.column, endLine: s.endLine, endColumn: s.endColumn,
-});
+import { diagnostic } from '../core/diagnostics';
 
 /** The market's risk inputs for one position (volatility, funding drift, horizon with staleness). */
 export function marketRisk(account: PerpAccount, p: PerpPosition, ctx: EvalContext): { risk: MarketRisk; age: ReturnType<typeof markAge>; volSource: ResultRow['volatilitySource']; details: Record<string, unknown>; history: HistoryData | null } {
@@ -28,10 +25,10 @@ export function marketRisk(account: PerpAccount, p: PerpPosition, ctx: EvalConte
   const age = markAge(markTime, ctx.now, ctx.settings.staleAfter);
   const markSpan = p.fields['markPrice'] ?? p.span;
   if (markTime === null && p.market.markPrice !== null) {
-    ctx.once(`no-time:${markSpan.offset}`, { severity: 'info', code: 'mark-time-missing', message: 'no markTime or asOf: the age of this mark is unknown, so staleness is not checked', ...spanAt(markSpan) });
+    ctx.once(`no-time:${markSpan.offset}`, diagnostic('info', 'mark-time-missing', 'no markTime or asOf: the age of this mark is unknown, so staleness is not checked', markSpan));
   }
   if (age.future) {
-    ctx.once(`future:${markSpan.offset}`, { severity: 'warning', code: 'mark-in-future', message: 'the mark time is after the evaluation time; its age is taken as 0', ...spanAt(p.fields['markTime'] ?? markSpan) });
+    ctx.once(`future:${markSpan.offset}`, diagnostic('warning', 'mark-in-future', 'the mark time is after the evaluation time; its age is taken as 0', p.fields['markTime'] ?? markSpan));
   }
   const interval = p.market.fundingInterval ?? defaultFundingInterval(account.venue);
   const mu = p.market.fundingRate ? fundingDrift(p.market.fundingRate.toNumber(), interval) : 0;
@@ -62,11 +59,10 @@ function reportedDeviation(account: PerpAccount, index: number, p: PerpPosition,
   const dev = p.reportedLiquidationPrice.minus(m.liquidationPrice).div(m.liquidationPrice);
   if (dev.abs().gt(ctx.settings.reportedDeviationTolerance)) {
     const span = p.fields['reportedLiquidationPrice'] ?? p.span;
-    ctx.diagnostics.push({
-      severity: 'warning', code: 'reported-deviation',
-      message: `reported liquidation price ${fmt(p.reportedLiquidationPrice)} differs from the computed ${fmt(m.liquidationPrice.toSignificantDigits(10))} by ${dev.mul(100).toFixed(3)} %; ${likelyCause(account, index, p.reportedLiquidationPrice, ctx, age)}`,
-      ...spanAt(span),
-    });
+    ctx.diagnostics.push(diagnostic('warning', 'reported-deviation',
+      `reported liquidation price ${fmt(p.reportedLiquidationPrice)} differs from the computed ${fmt(m.liquidationPrice.toSignificantDigits(10))} by ${dev.mul(100).toFixed(3)} %; ${likelyCause(account, index, p.reportedLiquidationPrice, ctx, age)}`,
+      span,
+    ));
   }
   return dev;
 }
@@ -84,7 +80,7 @@ function perpRow(account: PerpAccount, p: PerpPosition, m: PerpMetrics, index: n
   const { risk, age, volSource, details, history } = marketRisk(account, p, ctx);
   const mark = p.market.markPrice;
   if (!mark) {
-    ctx.once(`no-mark:${p.symbol}:${p.span.offset}`, { severity: 'warning', code: 'missing-mark', message: `no markPrice for ${p.symbol}: this position cannot be evaluated (status unknown); add markPrice to markets.${p.symbol} or to the position`, ...spanAt(p.fields['symbol'] ?? p.span) });
+    ctx.once(`no-mark:${p.symbol}:${p.span.offset}`, diagnostic('warning', 'missing-mark', `no markPrice for ${p.symbol}: this position cannot be evaluated (status unknown); add markPrice to markets.${p.symbol} or to the position`, p.fields['symbol'] ?? p.span));
   }
   const barriers = mark ? barriersOf(m, mark) : null;
   const outcome = assess(barriers, m.liquidatable, m.unknownReason ?? (mark ? null : 'no mark price'), m.note, risk, ctx.settings);

@@ -4,8 +4,8 @@ import type { HistoryData } from './volatility-source';
 import { Dec, fmt } from '../core/decimal';
 import type { PerpAccount, PerpMetrics, PerpPosition } from '../core/types';
 import type { MarketRisk } from './risk-view';
-import { liquidationCost } from './liquidation-cost';
-import { isInverse } from '../core/venue-facts';
+import { perpLiquidationCost } from './liquidation-cost';
+import { isInversePosition as isInverse } from '../venues/registry';
 
 const YEAR = 365 * 86400;
 export const VAR_CONFIDENCE = 0.99;
@@ -43,7 +43,7 @@ function historyVarEs(history: HistoryData | null, side: 'long' | 'short', notio
 
 export function riskDetails(p: PerpPosition, m: PerpMetrics, mark: Dec, risk: MarketRisk, account: PerpAccount, history: HistoryData | null = null): Record<string, unknown> {
   const index = account.positions.indexOf(p);
-  const out: Record<string, unknown> = { liquidationCost: fmt(liquidationCost(account, index, m, risk.sigma)), varConfidence: VAR_CONFIDENCE };
+  const out: Record<string, unknown> = { liquidationCost: fmt(perpLiquidationCost(account, index, m, risk.sigma)), varConfidence: VAR_CONFIDENCE };
   if (risk.sigma === null || risk.suppressed) return out;
   const yearsH = risk.horizonSeconds / YEAR;
   const inverse = isInverse(account, p);

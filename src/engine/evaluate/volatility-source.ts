@@ -1,6 +1,7 @@
 // Volatility precedence of docs/results.md §3: impliedVolatility > volatility > Yang–Zhang from `history` > unknown.
 import { parseHistory, realizedVolatility, studentTDof } from '../risk';
 import type { Diagnostic, Span } from '../core/types';
+import { diagnostic, relocated } from '../core/diagnostics';
 
 export type VolatilitySource = 'implied' | 'file' | 'history';
 
@@ -41,18 +42,16 @@ export class HistoryCache {
   }
 
   private read(absPath: string, span: Span | undefined, diagnostics: Diagnostic[]): HistoryData | null {
-    const at = span ?? { line: 1, column: 1, endLine: 1, endColumn: 1 };
-    const where = { line: at.line, column: at.column, endLine: at.endLine, endColumn: at.endColumn };
     const text = this.readFile?.(absPath);
     if (text === undefined) {
-      diagnostics.push({ severity: 'warning', code: 'unreadable-history', message: 'cannot read the history file; volatility from history is unavailable', ...where });
+      diagnostics.push(diagnostic('warning', 'unreadable-history', 'cannot read the history file; volatility from history is unavailable', span));
       return null;
     }
     const parsed = parseHistory(text);
     // Shown on the position file: line and column of the history file, and parseHistory's messages, which never
     // quote the history file's content (issue 13).
     for (const d of parsed.diagnostics) {
-      diagnostics.push({ ...d, ...where, message: `history file line ${d.line}, column ${d.column}: ${d.message}` });
+      diagnostics.push(relocated(d, span, `history file line ${d.line}, column ${d.column}: ${d.message}`));
     }
     if (!parsed.bars.length || parsed.barSeconds === null) return null;
     const closes = parsed.bars.map((b) => b.close);

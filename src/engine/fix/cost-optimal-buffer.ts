@@ -25,7 +25,7 @@ function costAt(account: PerpAccount, index: number, risk: MarketRisk, ctx: Eval
 }
 
 /** The J-minimising amount to add (≥ 0), rounded up to `step`; null without volatility. */
-export function costOptimalMargin(account: PerpAccount, index: number, risk: MarketRisk, ctx: EvalContext, step: Dec, charge: () => void = () => {}): Dec | null {
+export function perpCostOptimalMargin(account: PerpAccount, index: number, risk: MarketRisk, ctx: EvalContext, step: Dec, charge: () => void = () => {}): Dec | null {
   if (risk.sigma === null || risk.suppressed) return null;
   const p = account.positions[index]!;
   const mark = p.market.markPrice;

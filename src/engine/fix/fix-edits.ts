@@ -4,7 +4,7 @@
 import { Dec, fmt, parseDecimal } from '../core/decimal';
 import type { LendingAccount, ParsedFile, PerpAccount, PerpPosition, Span } from '../core/types';
 import type { LoanFix, PerpFix, ResultRow } from '../evaluate/report';
-import { isInverse } from '../core/venue-facts';
+import { isInversePosition as isInverse } from '../venues/registry';
 
 export interface TextEdit {
   offset: number;

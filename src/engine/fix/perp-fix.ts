@@ -9,8 +9,8 @@ import { barriersOf, outcomeAfter } from './reevaluate';
 import { evaluatePerpAccount } from '../perp';
 import { targetBarrier } from './target-barrier';
 import { meetsTarget } from '../evaluate/status';
-import { defaultMarginStep, isInverse } from '../core/venue-facts';
-import { costOptimalMargin } from './cost-optimal-buffer';
+import { isInversePosition as isInverse } from '../venues/registry';
+import { perpCostOptimalMargin } from './cost-optimal-buffer';
 
 const MAX_DOUBLINGS = 80;
 const REL_TOL = new Dec('1e-12');
@@ -84,9 +84,10 @@ function sizeStep(p: PerpPosition): Dec {
   return new Dec(10).pow(-p.size.decimalPlaces());
 }
 
+/** Margin rounding step: the setting, else 0.01 in quote money, 1e-8 when coin-settled (docs/format.md §6). */
 function marginStep(account: PerpAccount, p: PerpPosition, ctx: EvalContext): Dec {
   const configured = ctx.settings.marginStep;
-  return new Dec(configured !== null && configured > 0 ? String(configured) : defaultMarginStep(isInverse(account, p)));
+  return new Dec(configured !== null && configured > 0 ? String(configured) : (isInverse(account, p) ? '0.00000001' : '0.01'));
 }
 
 /**
@@ -163,6 +164,6 @@ function search(account: PerpAccount, index: number, metrics: PerpMetrics, ctx: 
     if (reduceSize === null) reasons.push('no partial cut reaches the target: only a full close does');
   }
   if (addMargin === null) reasons.push('adding margin alone cannot reach the target');
-  const optimal = addMargin ? costOptimalMargin(account, index, risk, ctx, mStep, charge) : null;
+  const optimal = addMargin ? perpCostOptimalMargin(account, index, risk, ctx, mStep, charge) : null;
   return { target, addMargin: fmt(addMargin), reduceSize: fmt(reduceSize), costOptimalMargin: fmt(optimal), reason: reasons.length ? reasons.join('; ') : null };
 }

@@ -3,20 +3,19 @@
 // v3.0 LiquidationLogic._calculateDebt rules (docs/lending.md §6), so `spark` defaults to version 3.0.
 import { Dec, fmt } from '../core/decimal';
 import type { EModeCategory } from '../core/types';
-import { diag, param, type Leg, type LoanContext } from './lending-context';
-import { CODE as C } from './lending-codes';
+import { addDiagnostic, param, type ResolvedLeg, type LoanContext } from './lending-context';
 import type { Exposure } from './linear';
 import type { LiquidationOutcome, ProtocolModel, ProtocolResult } from './loan-model';
 import { aaveAccountData, aaveLiquidationCall, aaveMaxLiquidatableDebt, baseValue, type AaveReserve } from './aave-math';
 import { BPS, WAD, pow10, toUnits, unitsToDec } from './units';
 
-interface CollReserve { leg: Leg; r: AaveReserve; ltFraction: Dec; lbBps: bigint; feeBps: bigint }
-interface DebtReserve { leg: Leg; r: AaveReserve }
+interface CollReserve { leg: ResolvedLeg; r: AaveReserve; ltFraction: Dec; lbBps: bigint; feeBps: bigint }
+interface DebtReserve { leg: ResolvedLeg; r: AaveReserve }
 interface Book { version: number; colls: CollReserve[]; debts: DebtReserve[]; emode: EModeCategory | null }
 
-const pctToBps = (ctx: LoanContext, leg: Leg, x: Dec, what: string): bigint => {
+const pctToBps = (ctx: LoanContext, leg: ResolvedLeg, x: Dec, what: string): bigint => {
   const bps = x.mul(10_000);
-  if (!bps.isInteger()) diag(ctx, leg.params.fields[what] ?? leg.source.span, 'warning', C.notWholeBps, `Aave ${what} of ${leg.asset} must be whole basis points; ${fmt(bps)} bps floored`);
+  if (!bps.isInteger()) addDiagnostic(ctx, leg.params.fields[what] ?? leg.source.span, 'warning', 'lending-not-whole-bps', `Aave ${what} of ${leg.asset} must be whole basis points; ${fmt(bps)} bps floored`);
   return BigInt(bps.floor().toFixed(0));
 };
 
@@ -24,15 +23,15 @@ function emodeOf(ctx: LoanContext): EModeCategory | null {
   const id = ctx.loan.eMode;
   if (id === null || id === '0' || id === '') return null;
   const cat = ctx.account.eModeCategories[id];
-  if (!cat) diag(ctx, ctx.loan.fields['eMode'], 'warning', C.unknownEMode, `eMode category ${id} is not defined in eModeCategories; evaluated without eMode`);
+  if (!cat) addDiagnostic(ctx, ctx.loan.fields['eMode'], 'warning', 'lending-unknown-emode', `eMode category ${id} is not defined in eModeCategories; evaluated without eMode`);
   return cat ?? null;
 }
 
-function units(ctx: LoanContext, leg: Leg, priceDecimals: number): AaveReserve {
+function units(ctx: LoanContext, leg: ResolvedLeg, priceDecimals: number): AaveReserve {
   const bal = toUnits(leg.amount, leg.decimals);
-  if (!bal.exact) diag(ctx, leg.source.fields['amount'] ?? leg.source.span, 'info', C.truncated, `${leg.asset} amount has more than ${leg.decimals} decimals; truncated for the on-chain arithmetic`);
+  if (!bal.exact) addDiagnostic(ctx, leg.source.fields['amount'] ?? leg.source.span, 'info', 'lending-truncated', `${leg.asset} amount has more than ${leg.decimals} decimals; truncated for the on-chain arithmetic`);
   const px = toUnits(leg.price as Dec, priceDecimals);
-  if (!px.exact) diag(ctx, leg.params.fields['price'] ?? leg.source.span, 'info', C.truncated, `${leg.asset} price has more than ${priceDecimals} decimals (oracle base unit); truncated for the on-chain arithmetic`);
+  if (!px.exact) addDiagnostic(ctx, leg.params.fields['price'] ?? leg.source.span, 'info', 'lending-truncated', `${leg.asset} price has more than ${priceDecimals} decimals (oracle base unit); truncated for the on-chain arithmetic`);
   return { balance: bal.units, price: px.units, unit: pow10(leg.decimals) };
 }
 
@@ -64,7 +63,7 @@ function isolation(ctx: LoanContext, b: Book): Record<string, unknown> | null {
   const iso = b.colls.find((c) => c.leg.enabled && (c.leg.params.extra['debtCeiling'] ?? new Dec(0)).gt(0));
   if (!iso) return null;
   if (b.colls.some((c) => c !== iso && c.leg.enabled && c.r.lt)) {
-    diag(ctx, iso.leg.source.span, 'warning', C.isolationMode, `${iso.leg.asset} is an isolated asset (debtCeiling) and must be the only collateral; evaluated as given`);
+    addDiagnostic(ctx, iso.leg.source.span, 'warning', 'lending-isolation-mode', `${iso.leg.asset} is an isolated asset (debtCeiling) and must be the only collateral; evaluated as given`);
   }
   // docs/lending.md §1.4: isolation mode leaves HF and liquidation math unchanged
   return { asset: iso.leg.asset, debtCeiling: fmt(iso.leg.params.extra['debtCeiling']) };

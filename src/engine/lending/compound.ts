@@ -1,8 +1,7 @@
 // Compound v3 (Comet) accounts: compound-finance/comet d5a30b0a contracts/Comet.sol — isLiquidatable, absorbInternal,
 // quoteCollateral; prices are 8-decimal feeds (PRICE_FEED_DECIMALS), asset factors are stored with 4 decimals.
 import { Dec, fmt } from '../core/decimal';
-import { diag, type Leg, type LoanContext } from './lending-context';
-import { CODE } from './lending-codes';
+import { addDiagnostic, type ResolvedLeg, type LoanContext } from './lending-context';
 import type { Exposure } from './linear';
 import type { LiquidationOutcome, ProtocolModel, ProtocolResult } from './loan-model';
 import { WAD, max, pow10, ratio, toUnits, unitsToDec } from './units';
@@ -31,25 +30,25 @@ export function cometQuoteCollateral(a: {
   return { discountFactor, discountedPrice, collateral };
 }
 
-interface Coll { leg: Leg; balance: bigint; price: bigint; scale: bigint; lcf: bigint; lcfDec: Dec; lf: bigint | null }
-interface Book { colls: Coll[]; base: Leg | null; borrow: bigint; basePrice: bigint; baseScale: bigint }
+interface Coll { leg: ResolvedLeg; balance: bigint; price: bigint; scale: bigint; lcf: bigint; lcfDec: Dec; lf: bigint | null }
+interface Book { colls: Coll[]; base: ResolvedLeg | null; borrow: bigint; basePrice: bigint; baseScale: bigint }
 
-const px = (ctx: LoanContext, leg: Leg): bigint => {
+const px = (ctx: LoanContext, leg: ResolvedLeg): bigint => {
   const p = toUnits(leg.price as Dec, PRICE_DECIMALS);
-  if (!p.exact) diag(ctx, leg.params.fields['price'] ?? leg.source.span, 'info', CODE.truncated, `${leg.asset} price has more than 8 decimals (Comet feeds); truncated`);
+  if (!p.exact) addDiagnostic(ctx, leg.params.fields['price'] ?? leg.source.span, 'info', 'lending-truncated', `${leg.asset} price has more than 8 decimals (Comet feeds); truncated`);
   return p.units;
 };
 
-function factor(ctx: LoanContext, leg: Leg, x: Dec, name: string): bigint {
+function factor(ctx: LoanContext, leg: ResolvedLeg, x: Dec, name: string): bigint {
   const f = storedFactor(x);
-  if (!f.exact) diag(ctx, leg.params.fields[name] ?? leg.source.span, 'info', CODE.truncated, `Comet stores ${name} with 4 decimals; ${fmt(x)} truncated`);
+  if (!f.exact) addDiagnostic(ctx, leg.params.fields[name] ?? leg.source.span, 'info', 'lending-truncated', `Comet stores ${name} with 4 decimals; ${fmt(x)} truncated`);
   return f.factor;
 }
 
 function book(ctx: LoanContext): Book | { unknownReason: string } {
   const debts = ctx.debt.filter((d) => d.amount.gt(0));
   if (debts.length > 1) {
-    diag(ctx, debts[1]!.source.span, 'error', CODE.shape, 'a Compound v3 account borrows only the market\'s base asset');
+    addDiagnostic(ctx, debts[1]!.source.span, 'error', 'lending-unsupported-shape', 'a Compound v3 account borrows only the market\'s base asset');
     return { unknownReason: 'Compound v3 borrows one base asset; several debt lines given' };
   }
   const missing = [...ctx.collateral, ...debts].find((l) => l.price === null);

@@ -1,20 +1,11 @@
 // One loan → LoanMetrics: the protocol's own numbers (model.evaluate), the real-number model (linear.ts) for the
 // health factor and liquidation prices, and the liquidation the protocol would run at the nearest liquidation point.
 import { Dec } from '../core/decimal';
-import type { Diagnostic, LendingAccount, LendingVenueId, Loan, LoanMetrics } from '../core/types';
+import type { Diagnostic, LendingAccount, Loan, LoanMetrics } from '../core/types';
 import { buildContext, correlated, withPrices, type LoanContext } from './lending-context';
 import { debtOf, idealHealthFactor, limitOf, nearest, priceTargets, type PairCandidate, type PriceTarget } from './linear';
 import { isUnknown, type ProtocolModel, type ProtocolResult } from './loan-model';
-import { aaveModel } from './aave';
-import { compoundModel } from './compound';
-import { makerModel } from './maker';
-import { liquityModel } from './liquity';
-import { morphoModel } from './morpho';
-
-export const MODELS: Record<LendingVenueId, ProtocolModel> = {
-  'aave-v3': aaveModel, spark: aaveModel, 'compound-v3': compoundModel, maker: makerModel,
-  'liquity-v1': liquityModel, 'liquity-v2': liquityModel, 'morpho-blue': morphoModel,
-};
+import { lendingVenue } from '../venues/registry';
 
 export function emptyMetrics(loanId: string, unknownReason: string | null, note: string | null = null): LoanMetrics {
   return {
@@ -58,7 +49,7 @@ export interface LoanEvaluation { metrics: LoanMetrics; diagnostics: Diagnostic[
 
 /** `light` skips the liquidation simulation (used by the fix search, which only needs status inputs). */
 export function evaluateLoan(account: LendingAccount, loan: Loan, light = false): LoanEvaluation {
-  const model = MODELS[account.venue];
+  const model = lendingVenue(account.venue).model;
   if (!model) return { metrics: emptyMetrics(loan.id, `unsupported lending venue ${String(account.venue)}`), diagnostics: [] };
   const ctx = buildContext(account, loan);
   const res = model.evaluate(ctx);

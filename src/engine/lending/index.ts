@@ -40,9 +40,8 @@
 import type { Diagnostic, LendingAccount, LoanMetrics } from '../core/types';
 import type { Dec } from '../core/decimal';
 import { emptyMetrics, evaluateLoan } from './evaluate-loan';
-import { loanFix as fixLoan } from './loan-fix';
+import { searchLoanFix } from './loan-fix';
 
-export { LENDING_CODES } from './lending-codes';
 
 export function evaluateLendingAccount(account: LendingAccount): { metrics: LoanMetrics[]; diagnostics: Diagnostic[] } {
   const metrics: LoanMetrics[] = [];
@@ -65,7 +64,7 @@ export function loanFix(
   account: LendingAccount, loanId: string, meetsTarget: (m: LoanMetrics) => boolean,
 ): { addCollateral: Record<string, Dec | null>; repayDebt: Record<string, Dec | null>; reason: string | null } {
   try {
-    return fixLoan(account, loanId, meetsTarget);
+    return searchLoanFix(account, loanId, meetsTarget);
   } catch (e) {
     return { addCollateral: {}, repayDebt: {}, reason: `cannot compute a fix: ${e instanceof Error ? e.message : String(e)}` };
   }

@@ -1,9 +1,12 @@
 // A loan with its legs resolved against the account's markets (per-leg overrides win), plus diagnostics helpers.
 import type { Dec } from '../core/decimal';
+import { defaultDecimals, familyOf, isBundledStable } from '../core/assets';
+import type { DiagnosticCode } from '../core/diagnostic-codes';
+import { diagnostic } from '../core/diagnostics';
 import type { Diagnostic, LendingAccount, LendingAsset, Loan, LoanLeg, Severity, Span } from '../core/types';
 
 /** One collateral or debt line with its market parameters merged in. */
-export interface Leg {
+export interface ResolvedLeg {
   asset: string;
   amount: Dec;
   /** Merged market parameters (leg overrides win, `extra` merged key by key). */
@@ -19,33 +22,14 @@ export interface Leg {
 export interface LoanContext {
   account: LendingAccount;
   loan: Loan;
-  collateral: Leg[];
-  debt: Leg[];
+  collateral: ResolvedLeg[];
+  debt: ResolvedLeg[];
   diagnostics: Diagnostic[];
 }
 
-// docs/format.md §2.1: bundled default decimals for well-known tokens, 18 otherwise.
-const DEFAULT_DECIMALS: Record<string, number> = { USDC: 6, USDT: 6, 'USDC.E': 6, PYUSD: 6, EURC: 6, WBTC: 8, CBBTC: 8, TBTC: 18, LBTC: 8 };
-
-// Assets treated as not volatile when the file does not say `stable: true` (USD stablecoins and their savings wrappers).
-const STABLES = new Set(['USDC', 'USDT', 'DAI', 'USDS', 'LUSD', 'BOLD', 'GHO', 'FRAX', 'PYUSD', 'USDE', 'CRVUSD', 'USDP', 'TUSD', 'RLUSD', 'USD0', 'USDC.E', 'SDAI', 'SUSDS']);
-
-// Price-correlated families: a collateral and a debt of one family are shown as a "COLL/DEBT" ratio.
-const FAMILIES: string[][] = [
-  ['ETH', 'WETH', 'STETH', 'WSTETH', 'RETH', 'CBETH', 'WEETH', 'EZETH', 'RSETH', 'OSETH', 'ETHX', 'SFRXETH', 'FRXETH', 'METH', 'SWETH', 'ANKRETH', 'TETH'],
-  ['BTC', 'WBTC', 'CBBTC', 'TBTC', 'LBTC', 'EBTC', 'FBTC', 'SOLVBTC', 'BTCB'],
-];
-
-export const isBundledStable = (symbol: string): boolean => STABLES.has(symbol.toUpperCase());
-export const defaultDecimals = (symbol: string): number => DEFAULT_DECIMALS[symbol.toUpperCase()] ?? 18;
-
-function familyOf(symbol: string): number {
-  const s = symbol.toUpperCase();
-  return FAMILIES.findIndex((f) => f.includes(s));
-}
 
 /** Correlated pair: same bundled family, one eMode category holding both, or equal `correlationGroup` extras. */
-export function correlated(account: LendingAccount, a: Leg, b: Leg): boolean {
+export function correlated(account: LendingAccount, a: ResolvedLeg, b: ResolvedLeg): boolean {
   if (a.asset === b.asset) return false;
   const fa = familyOf(a.asset);
   if (fa >= 0 && fa === familyOf(b.asset)) return true;
@@ -59,7 +43,7 @@ export function correlated(account: LendingAccount, a: Leg, b: Leg): boolean {
 
 function emptyAsset(symbol: string): LendingAsset {
   return {
-    symbol, price: null, decimals: null, stable: false, liquidationThreshold: null, liquidationBonus: null,
+    symbol, price: null, decimals: null, stable: isBundledStable(symbol), liquidationThreshold: null, liquidationBonus: null,
     liquidateCollateralFactor: null, liquidationFactor: null, storeFrontPriceFactor: null, extra: {},
     volatility: null, impliedVolatility: null, history: null, markTime: null, span: null, fields: {},
   };
@@ -77,12 +61,12 @@ export function mergeAsset(market: LendingAsset | undefined, leg: LoanLeg): Lend
   return merged;
 }
 
-export function resolveLeg(account: LendingAccount, leg: LoanLeg, isDebt: boolean): Leg {
+export function resolveLeg(account: LendingAccount, leg: LoanLeg, isDebt: boolean): ResolvedLeg {
   const params = mergeAsset(account.markets[leg.asset], leg);
-  const stable = params.stable || isBundledStable(leg.asset);
+  // The file's own `stable:` wins; the bundled stablecoin list is only the default (core/assets.ts).
   return {
     asset: leg.asset, amount: leg.amount, params, price: params.price,
-    decimals: params.decimals ?? defaultDecimals(leg.asset), volatile: !stable,
+    decimals: params.decimals ?? defaultDecimals(leg.asset), volatile: !params.stable,
     enabled: isDebt ? true : leg.usageAsCollateral, source: leg,
   };
 }
@@ -97,7 +81,7 @@ export function buildContext(account: LendingAccount, loan: Loan): LoanContext {
 
 /** The same loan with some prices replaced (for evaluating at a liquidation point). */
 export function withPrices(ctx: LoanContext, prices: Record<string, Dec>): LoanContext {
-  const swap = (l: Leg): Leg => (prices[l.asset] ? { ...l, price: prices[l.asset] as Dec } : l);
+  const swap = (l: ResolvedLeg): ResolvedLeg => (prices[l.asset] ? { ...l, price: prices[l.asset] as Dec } : l);
   return { ...ctx, collateral: ctx.collateral.map(swap), debt: ctx.debt.map(swap), diagnostics: [] };
 }
 
@@ -119,10 +103,11 @@ export function param(ctx: LoanContext, ...names: string[]): Dec | null {
   return null;
 }
 
-export function diag(ctx: LoanContext, span: Span | null | undefined, severity: Severity, code: string, message: string): void {
+/** Adds a diagnostic to the loan (at the loan when `span` is absent), once. */
+export function addDiagnostic(ctx: LoanContext, span: Span | null | undefined, severity: Severity, code: DiagnosticCode, message: string): void {
   const s = span ?? ctx.loan.span;
   if (ctx.diagnostics.some((d) => d.code === code && d.line === s.line && d.column === s.column && d.message === message)) return;
-  ctx.diagnostics.push({ severity, code, message, line: s.line, column: s.column, endLine: s.endLine, endColumn: s.endColumn });
+  ctx.diagnostics.push(diagnostic(severity, code, message, s));
 }
 
 /** Where a loan-level param stands (for diagnostics). */

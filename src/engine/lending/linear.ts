@@ -72,7 +72,7 @@ export function priceTargets(exps: Exposure[], pairs: PairCandidate[]): PriceTar
 }
 
 /** Adverse distance (docs/results.md §3), clamped at 0. */
-export function distanceOf(t: PriceTarget): Dec | null {
+export function targetDistance(t: PriceTarget): Dec | null {
   if (!t.liquidationPrice || t.mark.isZero()) return null;
   const d = t.direction === 'down' ? t.mark.sub(t.liquidationPrice).div(t.mark) : t.liquidationPrice.sub(t.mark).div(t.mark);
   return d.lt(0) ? ZERO : d;
@@ -84,7 +84,7 @@ export function nearest(targets: PriceTarget[]): PriceTarget | null {
   let bestD: Dec | null = null;
   const tol = new Dec('1e-30');
   for (const t of targets) {
-    const d = distanceOf(t);
+    const d = targetDistance(t);
     if (d === null) continue;
     const isRatio = t.key.includes('/');
     if (bestD === null || d.lt(bestD.sub(tol)) || (isRatio && !best!.key.includes('/') && d.sub(bestD).abs().lte(tol))) {

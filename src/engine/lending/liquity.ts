@@ -2,8 +2,7 @@
 // _getCappedOffsetVals), LiquityMath._computeCR. v2: liquity/bold 405f9122 TroveManager (_batchLiquidateTroves,
 // _getOffsetAndRedistributionVals, _getCollPenaltyAndSurplus, _getCollGasCompensation), Constants.sol, DeployLiquity2.s.sol.
 import { Dec, fmt } from '../core/decimal';
-import { diag, param, type Leg, type LoanContext } from './lending-context';
-import { CODE } from './lending-codes';
+import { addDiagnostic, param, type ResolvedLeg, type LoanContext } from './lending-context';
 import type { LiquidationOutcome, ProtocolModel, ProtocolResult } from './loan-model';
 import { WAD, min, ratio, toUnits, unitsToDec } from './units';
 
@@ -22,7 +21,7 @@ const V2_ETH_GAS_COMPENSATION = '0.0375';
 export const liquityICR = (coll: bigint, price: bigint, debt: bigint): bigint => (coll * price) / debt;
 
 interface Trove {
-  v2: boolean; coll: Leg; debtSymbol: string; collW: bigint; debtW: bigint; price: bigint;
+  v2: boolean; coll: ResolvedLeg; debtSymbol: string; collW: bigint; debtW: bigint; price: bigint;
   mcr: Dec; tcr: Dec | null; recovery: boolean; spCovers: boolean; redistPenalty: Dec; spPenalty: Dec;
 }
 
@@ -30,10 +29,10 @@ function trove(ctx: LoanContext): Trove | { unknownReason: string } {
   const v2 = ctx.account.venue === 'liquity-v2';
   const colls = ctx.collateral.filter((c) => c.enabled);
   if (colls.length !== 1 || ctx.debt.length > 1) {
-    diag(ctx, ctx.loan.span, 'error', CODE.shape, 'a Liquity trove has exactly one collateral and one debt line');
+    addDiagnostic(ctx, ctx.loan.span, 'error', 'lending-unsupported-shape', 'a Liquity trove has exactly one collateral and one debt line');
     return { unknownReason: 'a Liquity trove has one collateral and one debt' };
   }
-  const coll = colls[0] as Leg;
+  const coll = colls[0] as ResolvedLeg;
   if (coll.price === null) return { unknownReason: `missing price for ${coll.asset}` };
   const branch = V2_BRANCH[coll.asset.toUpperCase()];
   let mcr = param(ctx, 'mcr');

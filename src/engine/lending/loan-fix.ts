@@ -5,7 +5,8 @@
 import { Dec } from '../core/decimal';
 import type { LendingAccount, Loan, LoanLeg, LoanMetrics } from '../core/types';
 import { buildContext, resolveLeg } from './lending-context';
-import { MODELS, evaluateLoan } from './evaluate-loan';
+import { evaluateLoan } from './evaluate-loan';
+import { lendingVenue } from '../venues/registry';
 import { morphoRepayParams } from './morpho';
 
 export interface LoanFixResult {
@@ -85,11 +86,11 @@ function search(account: LendingAccount, meetsTarget: (m: LoanMetrics) => boolea
   return unit.mul(bisect(probe, hi).toString());
 }
 
-export function loanFix(account: LendingAccount, loanId: string, meetsTarget: (m: LoanMetrics) => boolean): LoanFixResult {
+export function searchLoanFix(account: LendingAccount, loanId: string, meetsTarget: (m: LoanMetrics) => boolean): LoanFixResult {
   const out: LoanFixResult = { addCollateral: {}, repayDebt: {}, reason: null };
   const loan = account.loans.find((l) => l.id === loanId);
   if (!loan) return { ...out, reason: `loan ${loanId} not found` };
-  const model = MODELS[account.venue];
+  const model = lendingVenue(account.venue).model;
   const now = evaluateLoan(account, loan, true).metrics;
   if (!model || now.unknownReason) return { ...out, reason: now.unknownReason ?? 'unsupported venue' };
   const ctx = buildContext(account, loan);

@@ -1,8 +1,7 @@
 // Maker/Sky vaults (makerdao/dss fa4f6630): Spotter.poke (spot), Dog.bark (unsafe test, dart/dink/tab), vat units
 // ink/art [wad], rate/spot/mat/par [ray], debt/dust/room [rad].
 import { Dec, fmt } from '../core/decimal';
-import { diag, param, paramSpan, type Leg, type LoanContext } from './lending-context';
-import { CODE } from './lending-codes';
+import { addDiagnostic, param, paramSpan, type ResolvedLeg, type LoanContext } from './lending-context';
 import type { LiquidationOutcome, ProtocolModel, ProtocolResult } from './loan-model';
 import { RAY, WAD, min, ratio, toUnits, unitsToDec } from './units';
 
@@ -27,12 +26,12 @@ export function makerBark(a: { ink: bigint; art: bigint; rate: bigint; chop: big
   return { dart, dink, due, tab: (due * a.chop) / WAD, wholeVault: dart === a.art, reverts };
 }
 
-interface Vault { coll: Leg; debtSymbol: string; ink: bigint; art: bigint; rate: bigint; mat: Dec; par: Dec; debt: Dec }
+interface Vault { coll: ResolvedLeg; debtSymbol: string; ink: bigint; art: bigint; rate: bigint; mat: Dec; par: Dec; debt: Dec }
 
 function vault(ctx: LoanContext): Vault | { unknownReason: string } {
   const colls = ctx.collateral.filter((c) => c.enabled && c.amount.gt(0));
   if (colls.length > 1 || ctx.debt.length > 1) {
-    diag(ctx, ctx.loan.span, 'error', CODE.shape, 'a Maker vault has one collateral (ilk) and one DAI/USDS debt');
+    addDiagnostic(ctx, ctx.loan.span, 'error', 'lending-unsupported-shape', 'a Maker vault has one collateral (ilk) and one DAI/USDS debt');
     return { unknownReason: 'a Maker vault has one collateral and one debt' };
   }
   const coll = colls[0] ?? ctx.collateral[0];
@@ -50,7 +49,7 @@ function vault(ctx: LoanContext): Vault | { unknownReason: string } {
     art = toUnits(artDec, 18).units;
     const implied = artDec.mul(rateDec);
     if (leg && leg.amount.sub(implied).abs().gt(new Dec('1e-18').mul(implied.add(1)))) {
-      diag(ctx, leg.source.fields['amount'] ?? leg.source.span, 'warning', CODE.debtMismatch, `debt ${fmt(leg.amount)} differs from art·rate = ${fmt(implied)}; art·rate is used`);
+      addDiagnostic(ctx, leg.source.fields['amount'] ?? leg.source.span, 'warning', 'lending-debt-mismatch', `debt ${fmt(leg.amount)} differs from art·rate = ${fmt(implied)}; art·rate is used`);
     }
   } else {
     art = toUnits((leg?.amount ?? new Dec(0)).div(rateDec), 18, 'ceil').units;
@@ -89,7 +88,7 @@ function chopOf(ctx: LoanContext): Dec | null {
   const penalty = param(ctx, 'penalty', 'liquidationPenalty');
   if (penalty === null) return null;
   if (penalty.gte(1)) {
-    diag(ctx, paramSpan(ctx, 'penalty'), 'warning', CODE.paramRange, `penalty ${fmt(penalty)} ≥ 1 read as chop (1 + penalty)`);
+    addDiagnostic(ctx, paramSpan(ctx, 'penalty'), 'warning', 'lending-param-range', `penalty ${fmt(penalty)} ≥ 1 read as chop (1 + penalty)`);
     return penalty;
   }
   return penalty.add(1);

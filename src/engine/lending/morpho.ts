@@ -1,8 +1,7 @@
 // Morpho Blue positions (morpho-org/morpho-blue 3085651a): Morpho._isHealthy, Morpho.liquidate, ConstantsLib
 // (LIQUIDATION_CURSOR 0.3, MAX_LIQUIDATION_INCENTIVE_FACTOR 1.15, ORACLE_PRICE_SCALE 1e36), SharesMathLib, MathLib.
 import { Dec, fmt } from '../core/decimal';
-import { diag, param, type Leg, type LoanContext } from './lending-context';
-import { CODE } from './lending-codes';
+import { addDiagnostic, param, type ResolvedLeg, type LoanContext } from './lending-context';
 import type { LiquidationOutcome, ProtocolModel, ProtocolResult } from './loan-model';
 import { WAD, min, mulDivDown, mulDivUp, ratio, toUnits, unitsToDec, wDivDown, wDivUp, wMulDown } from './units';
 
@@ -53,18 +52,18 @@ function liquidateByAssets(collateral: bigint, price: bigint, lif: bigint, borro
   return { seized: collateral, repaidShares: null, repaidAssets: repaid, badDebtShares: null, badDebtAssets: borrowed - repaid };
 }
 
-interface Position { coll: Leg; loan: Leg; collUnits: bigint; borrowed: bigint; price: bigint; lltv: bigint; lltvDec: Dec; shares: { borrowShares: bigint; market: MorphoMarket } | null }
+interface Position { coll: ResolvedLeg; loan: ResolvedLeg; collUnits: bigint; borrowed: bigint; price: bigint; lltv: bigint; lltvDec: Dec; shares: { borrowShares: bigint; market: MorphoMarket } | null }
 
 const raw = (x: Dec): bigint => BigInt(x.floor().toFixed(0));
 
 function position(ctx: LoanContext): Position | { unknownReason: string } {
   const colls = ctx.collateral.filter((c) => c.enabled);
   if (colls.length !== 1 || ctx.debt.length !== 1) {
-    diag(ctx, ctx.loan.span, 'error', CODE.shape, 'a Morpho Blue position has one collateral and one loan asset (one market)');
+    addDiagnostic(ctx, ctx.loan.span, 'error', 'lending-unsupported-shape', 'a Morpho Blue position has one collateral and one loan asset (one market)');
     return { unknownReason: 'a Morpho Blue position has one collateral and one loan asset' };
   }
-  const coll = colls[0] as Leg;
-  const loan = ctx.debt[0] as Leg;
+  const coll = colls[0] as ResolvedLeg;
+  const loan = ctx.debt[0] as ResolvedLeg;
   const lltvDec = param(ctx, 'lltv') ?? coll.params.liquidationThreshold;
   if (lltvDec === null) return { unknownReason: 'lltv missing' };
   if (lltvDec.lte(0) || lltvDec.gte(1)) return { unknownReason: 'lltv must be between 0 and 1' };

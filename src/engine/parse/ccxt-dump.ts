@@ -9,25 +9,10 @@ import { emptyMarket } from './market';
 import { defaultIsolatedMargin } from './perp';
 import { describe, get, type LNode, type ObjNode } from './tree';
 import { readTime } from './values';
-import { coinmDefaultContractSize, isPerpVenue } from './venue-names';
+import { ccxtExchangeIds, isPerpVenue, perpVenue, venueForCcxt } from '../venues/registry';
+import { isInverseMarket } from '../venues/contract-kind';
 
-/** ccxt exchange id → venue id, by contract kind (docs/format.md §5). */
-const EXCHANGES: Record<string, (inverse: boolean) => PerpVenueId> = {
-  binance: (inv) => (inv ? 'binance-coinm' : 'binance-usdm'),
-  binanceusdm: (inv) => (inv ? 'binance-coinm' : 'binance-usdm'),
-  binancecoinm: () => 'binance-coinm',
-  bybit: (inv) => (inv ? 'bybit-inverse' : 'bybit-linear'),
-  okx: () => 'okx',
-  okex: () => 'okx',
-  okex5: () => 'okx',
-  gate: () => 'gate',
-  gateio: () => 'gate',
-  bitmex: () => 'bitmex',
-  deribit: () => 'deribit',
-  hyperliquid: () => 'hyperliquid',
-  dydx: () => 'dydx-v4',
-  dydxv4: () => 'dydx-v4',
-};
+// ccxt exchange id → venue id, by contract kind (docs/format.md §5): each venue descriptor's `ccxtDumps` (src/engine/venues).
 
 interface Unified { base: string; quote: string; settle: string }
 
@@ -90,13 +75,14 @@ export function readCcxt(ctx: Ctx, root: LNode, defaultVenue?: VenueId): { venue
 }
 
 function venueGuess(src: Source): VenueId | null {
-  if (src.exchange && EXCHANGES[src.exchange]) return EXCHANGES[src.exchange]!(false);
+  const v = src.exchange ? venueForCcxt(src.exchange, false) : null;
+  if (v) return v;
   return src.defaultVenue ?? null;
 }
 
 function reportVenueSource(ctx: Ctx, src: Source, root: LNode): void {
   if (src.exchange !== null) {
-    if (!EXCHANGES[src.exchange]) ctx.diags.warning('foreign-unknown-exchange', `ccxt exchange ${quote(src.exchange)} is not one this reader maps to a venue; positions are read with the generic-linear / generic-inverse model (flat mmr) — supported: ${Object.keys(EXCHANGES).join(', ')}`, src.exchangeSpan!);
+    if (venueForCcxt(src.exchange, false) === null) ctx.diags.warning('foreign-unknown-exchange', `ccxt exchange ${quote(src.exchange)} is not one this reader maps to a venue; positions are read with the generic-linear / generic-inverse model (flat mmr) — supported: ${ccxtExchangeIds().join(', ')}`, src.exchangeSpan!);
     return;
   }
   const at = ctx.lines.span(root.span.offset, 1);
@@ -105,7 +91,7 @@ function reportVenueSource(ctx: Ctx, src: Source, root: LNode): void {
 }
 
 function venueFor(src: Source, inverse: boolean): PerpVenueId {
-  if (src.exchange !== null) return EXCHANGES[src.exchange]?.(inverse) ?? (inverse ? 'generic-inverse' : 'generic-linear');
+  if (src.exchange !== null) return venueForCcxt(src.exchange, inverse) ?? (inverse ? 'generic-inverse' : 'generic-linear');
   if (src.defaultVenue && isPerpVenue(src.defaultVenue)) return src.defaultVenue;
   return inverse ? 'generic-inverse' : 'generic-linear';
 }
@@ -118,8 +104,8 @@ function readRow(ctx: Ctx, item: LNode, src: Source): Row | null {
   const info = obj(item, 'info');
   const unified = text(item, 'symbol');
   const u = unified ? splitSymbol(unified) : null;
-  // docs/format.md §5: a market is inverse iff its settle currency equals its base.
-  const inverse = u !== null && u.settle === u.base;
+  // docs/format.md §5: a market is inverse iff it settles in a coin (its base), the one rule of contract-kind.ts.
+  const inverse = u !== null && unified !== null && isInverseMarket(unified, u.settle);
   const venue = venueFor(src, inverse);
   const symbol = unified ? nativeSymbol(info, unified, u, venue) : null;
   const fields: Record<string, Span> = {};
@@ -153,7 +139,8 @@ function readRow(ctx: Ctx, item: LNode, src: Source): Row | null {
   market.contractSize = cs?.value ?? null;
   put('contractSize', cs);
   if (inverse && market.contractSize === null) {
-    if (venue === 'binance-coinm') market.contractSize = new Dec(coinmDefaultContractSize(symbol ?? ''));
+    const size = perpVenue(venue).defaultContractSize(symbol ?? '');
+    if (size !== null) market.contractSize = new Dec(size);
     else fail('inverse position without contractSize', 'contractSize');
   }
   const mark = dec(ctx, item, 'markPrice');
@@ -247,7 +234,7 @@ function tierTable(ctx: Ctx, src: Source, unified: string, native: string, venue
   let table: TierTable | null = null;
   if (node?.kind === 'array') {
     const tiers = node.items.map((t) => readCcxtTier(ctx, t)).filter((t): t is Tier => t !== null);
-    if (tiers.length > 0) table = { source: 'inline', date: null, tiers, upperInclusive: venue === 'bybit-linear' || venue === 'bybit-inverse' };
+    if (tiers.length > 0) table = { source: 'inline', date: null, tiers, upperInclusive: perpVenue(venue).tierBoundary === 'cap-inclusive' };
   }
   src.tierCache.set(key, table);
   return table;

@@ -10,7 +10,7 @@ import { checkDuplicatePositions, readPosition, readPositionMode, POSITION_KEYS 
 import { readVenue } from './native';
 import type { Entry, ObjNode, StrNode } from './tree';
 import { readAmount, readString, readTime } from './values';
-import { isLendingVenue } from './venue-names';
+import { isLendingVenue } from '../venues/registry';
 
 const ACCOUNT_KEYS = ['venue', 'account', 'walletBalance', 'positionMode', 'settleCurrency', 'asOf'] as const;
 /** Columns that are not scalars cannot be CSV cells (docs/format.md §3). */

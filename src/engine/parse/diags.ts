@@ -1,30 +1,24 @@
-// Collects the reader's diagnostics (docs/format.md §7) with their spans.
+// Collects the reader's diagnostics (docs/format.md §7) with their spans; each is built by the one constructor.
+import type { DiagnosticCode } from '../core/diagnostic-codes';
+import { diagnostic } from '../core/diagnostics';
 import type { Diagnostic, Severity, Span } from '../core/types';
 
 export class Diags {
   readonly list: Diagnostic[] = [];
 
-  add(severity: Severity, code: string, message: string, span: Span): void {
-    this.list.push({
-      severity,
-      code,
-      message,
-      line: span.line,
-      column: span.column,
-      endLine: span.endLine,
-      endColumn: span.endColumn,
-    });
+  add(severity: Severity, code: DiagnosticCode, message: string, span: Span): void {
+    this.list.push(diagnostic(severity, code, message, span));
   }
-  error(code: string, message: string, span: Span): void {
+  error(code: DiagnosticCode, message: string, span: Span): void {
     this.add('error', code, message, span);
   }
-  warning(code: string, message: string, span: Span): void {
+  warning(code: DiagnosticCode, message: string, span: Span): void {
     this.add('warning', code, message, span);
   }
-  info(code: string, message: string, span: Span): void {
+  info(code: DiagnosticCode, message: string, span: Span): void {
     this.add('info', code, message, span);
   }
-  hint(code: string, message: string, span: Span): void {
+  hint(code: DiagnosticCode, message: string, span: Span): void {
     this.add('hint', code, message, span);
   }
 }

@@ -9,10 +9,11 @@ import { readCcxt } from './ccxt-dump';
 import { readHyperliquid } from './hyperliquid-dump';
 import { parseYaml } from './yaml';
 import type { LNode } from './tree';
+import { internalError } from '../core/diagnostics';
 
-export { PARSE_CODES } from './parse-codes';
+export { PARSE_CODES } from '../core/diagnostic-codes';
 export { decodeUtf8 } from './utf8';
-export { isInverse } from './venue-names';
+export { isInverse } from '../venues/registry';
 
 export interface ParseOptions {
   /** Venue of a bare CCXT array (setting liquidationLens.defaultVenue). */
@@ -27,10 +28,9 @@ export function parseFile(path: string, text: string, opts: ParseOptions = {}): 
     format = formatOf(path, text);
     return parseWith(path, String(text), format, opts);
   } catch (e) {
-    const message = e instanceof Error ? e.message : String(e);
     return {
       path, dialect: 'native', format, venue: null, accounts: [], risk: {}, unknown: [],
-      diagnostics: [{ severity: 'error', code: 'internal-error', message: `The reader failed on this file (${message}); please report it`, line: 1, column: 1, endLine: 1, endColumn: 1 }],
+      diagnostics: [internalError('read', e)],
     };
   }
 }

@@ -9,7 +9,7 @@ import { explicitIds } from './perp';
 import { readAccountLabel } from './native';
 import { describe, entry, type LNode, type ObjNode } from './tree';
 import { readAmount, readBool, readFloat, readFraction, readInt, readString, readTime, type FractionKind } from './values';
-import { bundledDecimals, isBundledStable } from './venue-names';
+import { bundledDecimals, isBundledStable } from '../core/assets';
 
 /** Protocol numbers the lending models read (docs/lending.md §0.3); other decimals are kept too, with a warning. */
 const KNOWN_PARAMS = [

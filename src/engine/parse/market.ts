@@ -5,6 +5,7 @@ import type { MarketSpec, OrderBook, PerpVenueId, Span, Tier, TierTable } from '
 import type { Ctx } from './parse-context';
 import { describe, type LNode, type ObjNode } from './tree';
 import { readAmount, readDuration, readFloat, readFraction, readString, readTime } from './values';
+import { perpVenue } from '../venues/registry';
 
 export interface MarketFields {
   spec: Partial<MarketSpec>;
@@ -155,7 +156,7 @@ function readTiers(ctx: Ctx, node: LNode, venue: PerpVenueId): TierTable | strin
     ctx.diags.error('invalid-value', 'tiers is an empty list; give at least one tier or remove the key', node.span);
     return null;
   }
-  const table: TierTable = { source: 'inline', date: null, tiers, upperInclusive: venue === 'bybit-linear' || venue === 'bybit-inverse' };
+  const table: TierTable = { source: 'inline', date: null, tiers, upperInclusive: perpVenue(venue).tierBoundary === 'cap-inclusive' };
   return table;
 }
 

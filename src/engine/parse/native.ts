@@ -8,7 +8,7 @@ import { readRisk } from './risk-section';
 import { readLendingAccount } from './lending';
 import { describe, entry, scalarText, type LNode, type ObjNode } from './tree';
 import { readAmount, readString, readTime } from './values';
-import { isLendingVenue, isPerpVenue, LENDING_VENUES, PERP_VENUES } from './venue-names';
+import { isLendingVenue, isPerpVenue, LENDING_VENUES, PERP_VENUES } from '../venues/registry';
 
 export interface NativeResult {
   venue: VenueId | null;

@@ -7,7 +7,7 @@ import type { Ctx } from './parse-context';
 import { emptyFields, mergeMarket, readMarketField, unknownKey, MARKET_KEYS, type MarketFields } from './market';
 import { describe, type LNode, type ObjNode } from './tree';
 import { readAmount, readEnum, readString } from './values';
-import { coinmDefaultContractSize, isInverse } from './venue-names';
+import { isInverse, perpVenue } from '../venues/registry';
 
 export const POSITION_KEYS = ['id', 'symbol', 'side', 'size', 'entryPrice', 'marginMode', 'isolatedMargin', 'leverage', 'reportedLiquidationPrice'] as const;
 const UNSUPPORTED_MODES = /^(portfolio|portfolio-margin|pm|multi-?assets?|multi-?currency|unified|spot-?hedge)$/i;
@@ -133,8 +133,9 @@ export function readPosition(ctx: Ctx, node: LNode, defaults: PerpDefaults, mark
   const settle = defaults.settleCurrency;
   const inverse = d.symbol !== null && isInverse(venue, symbol, settle);
   if (inverse && market.contractSize === null && !merged.present.has('contractSize')) {
-    if (venue === 'binance-coinm') {
-      market.contractSize = new Dec(coinmDefaultContractSize(symbol));
+    const defaultSize = perpVenue(venue).defaultContractSize(symbol);
+    if (defaultSize !== null) {
+      market.contractSize = new Dec(defaultSize);
     } else {
       ctx.diags.error('missing-field', `${venue} ${symbol} is inverse: its size counts contracts, so contractSize (USD per contract) is required, e.g. contractSize: "100"`, at('symbol'));
       fail('inverse market without contractSize');

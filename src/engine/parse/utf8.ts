@@ -1,6 +1,7 @@
 // UTF-8 decoding with the position of the first invalid byte (docs/format.md §7).
 import type { Diagnostic } from '../core/types';
 import { LineIndex } from './lines';
+import { diagnostic } from '../core/diagnostics';
 
 /** Length of the valid UTF-8 prefix of `bytes` (index of the first byte that starts an invalid sequence). */
 export function firstInvalidByte(bytes: Uint8Array): number {
@@ -44,11 +45,7 @@ export function decodeUtf8(bytes: Uint8Array): { text: string; diagnostics: Diag
     const hex = byte === undefined ? 'end of file' : `0x${byte.toString(16).toUpperCase().padStart(2, '0')}`;
     return {
       text,
-      diagnostics: [{
-        severity: 'error', code: 'invalid-utf8',
-        message: `The file is not valid UTF-8: byte ${hex} at byte offset ${at} cannot be decoded (save the file as UTF-8)`,
-        line: span.line, column: span.column, endLine: span.endLine, endColumn: span.endColumn,
-      }],
+      diagnostics: [diagnostic('error', 'invalid-utf8', `The file is not valid UTF-8: byte ${hex} at byte offset ${at} cannot be decoded (save the file as UTF-8)`, span)],
     };
   }
 }

@@ -1,12 +1,12 @@
 // Evaluate a perp account: isolated legs alone, cross legs of one symbol together with every other mark held (docs/results.md §3).
 import { Dec, fmt } from '../core/decimal';
 import type { Diagnostic, PerpAccount, PerpMetrics, TierTable } from '../core/types';
-import { diag } from './perp-codes';
+import { diagnostic } from '../core/diagnostics';
 import { buildLeg, mmAt, pnlAt, type Leg } from './legs';
 import { tierIndexAt, tierUsed } from './maintenance';
 import { bracketRoots, solvePiecewise, type MmPiece } from './solver';
 import { validateTierTable } from './validate';
-import { VENUES } from './venues';
+import { isPerpVenue, perpVenue } from '../venues/registry';
 import type { VenueModel } from './venue-model';
 import { bybitFeeToClose, feeInclusiveBankruptcyU } from './venues/bybit';
 
@@ -24,14 +24,14 @@ interface Group {
   mm: Dec;
 }
 
-export interface EvaluateOptions {
+export interface PerpEvaluateOptions {
   /** Re-evaluation of one position (fixes, buffers, stress): only its group is solved, tables are not re-validated. */
   only?: number;
   /** Margin balance, maintenance margin and `liquidatable` only; no prices are solved (stress tests). */
   marginOnly?: boolean;
 }
 
-export function evaluatePerpAccount(account: PerpAccount, options: EvaluateOptions = {}): { metrics: PerpMetrics[]; diagnostics: Diagnostic[] } {
+export function evaluatePerpAccount(account: PerpAccount, options: PerpEvaluateOptions = {}): { metrics: PerpMetrics[]; diagnostics: Diagnostic[] } {
   try {
     return evaluate(account, options);
   } catch (e) {
@@ -40,8 +40,8 @@ export function evaluatePerpAccount(account: PerpAccount, options: EvaluateOptio
   }
 }
 
-function evaluate(account: PerpAccount, options: EvaluateOptions): { metrics: PerpMetrics[]; diagnostics: Diagnostic[] } {
-  const model = VENUES[account.venue];
+function evaluate(account: PerpAccount, options: PerpEvaluateOptions): { metrics: PerpMetrics[]; diagnostics: Diagnostic[] } {
+  const model = isPerpVenue(account.venue) ? perpVenue(account.venue).margin : undefined;
   const diagnostics: Diagnostic[] = [];
   const metrics: Array<PerpMetrics | null> = account.positions.map(() => null);
   if (!model) {
@@ -107,7 +107,7 @@ function isolatedGroups(legs: Leg[], model: VenueModel, out: Diagnostic[], metri
     if (wallet === null && p.leverage !== null && p.leverage.gt(0)) {
       // docs/format.md §2.2: default size·EP/leverage (inverse face/EP/leverage)
       wallet = (l.inverse ? l.q.div(p.entryPrice) : l.q.mul(p.entryPrice)).div(p.leverage);
-      out.push(diag('info', 'isolated-margin-defaulted', `isolatedMargin defaulted to size·entry/leverage = ${fmt(wallet)}`, p.fields.leverage ?? p.span));
+      out.push(diagnostic('info', 'isolated-margin-defaulted', `isolatedMargin defaulted to size·entry/leverage = ${fmt(wallet)}`, p.fields.leverage ?? p.span));
     }
     if (wallet === null) {
       metrics[l.index] = blank(p.id, 'isolated position without isolatedMargin or leverage', model.releasesMarginProRata, settleOf(account, p.symbol, model, l.inverse));
@@ -295,7 +295,8 @@ const STABLE_QUOTES = ['USDT', 'USDC', 'BUSD', 'FDUSD', 'USD'];
 function settleOf(account: PerpAccount, symbol: string, model: VenueModel, inverse: boolean): string | null {
   if (account.settleCurrency) return account.settleCurrency;
   const s = symbol.toUpperCase().replace(/:.*$/, '').replace(/[^A-Z0-9]/g, '');
-  if (model.id === 'hyperliquid' || model.id === 'dydx-v4') return 'USDC';
+  const fixed = perpVenue(model.id).defaultSettle;
+  if (fixed !== null) return fixed;
   if (inverse) {
     const base = s.replace(/USD.*$/, '');
     return base === 'XBT' ? 'XBT' : base || null;

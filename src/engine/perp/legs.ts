@@ -1,10 +1,11 @@
 // One position → one solver leg (docs/venues.md §1): PnL linear in u (u = P linear, 1/P inverse), MM pieces in x = q·u.
 import { Dec } from '../core/decimal';
 import type { Diagnostic, PerpAccount, PerpPosition } from '../core/types';
-import { diag } from './perp-codes';
+import { diagnostic } from '../core/diagnostics';
 import { buildLegMm, resolveMaintenance, type LegMm } from './maintenance';
 import { mmOf, pieceAt, type SolveLeg } from './solver';
 import type { VenueModel } from './venue-model';
+import { isInverse, perpVenue } from '../venues/registry';
 
 export interface Leg {
   index: number;
@@ -32,10 +33,12 @@ export function buildLeg(account: PerpAccount, model: VenueModel, p: PerpPositio
   if (m.markPrice === null) return { unknownReason: 'no mark price', diagnostics };
   if (!m.markPrice.gt(0)) return { unknownReason: 'mark price must be > 0', diagnostics };
   if (!p.entryPrice.gt(0)) return { unknownReason: 'entry price must be > 0', diagnostics };
-  const inverse = model.inverse(account, p);
-  const cs = m.contractSize ?? model.defaultContractSize(p.symbol);
+  const venue = perpVenue(account.venue);
+  const inverse = isInverse(account.venue, p.symbol, account.settleCurrency);
+  const defaultCs = venue.defaultContractSize(p.symbol);
+  const cs = m.contractSize ?? (defaultCs === null ? null : new Dec(defaultCs));
   if (inverse && cs === null) {
-    diagnostics.push(diag('error', 'no-contract-size', `${p.symbol}: an inverse contract needs contractSize (USD per contract)`, p.span));
+    diagnostics.push(diagnostic('error', 'no-contract-size', `${p.symbol}: an inverse contract needs contractSize (USD per contract)`, p.span));
     return { unknownReason: 'inverse contract without contractSize', diagnostics };
   }
   const q = p.size.abs().mul(cs ?? 1);
@@ -44,13 +47,13 @@ export function buildLeg(account: PerpAccount, model: VenueModel, p: PerpPositio
   diagnostics.push(...src.diagnostics);
   if (!src.source) return { unknownReason: NO_MM, diagnostics };
   if (model.warnMissingTaker && m.takerFee === null)
-    diagnostics.push(diag('warning', 'missing-taker-fee', `${model.id} adds the taker fee to the maintenance rate: no takerFee given, 0 used`, p.span));
+    diagnostics.push(diagnostic('warning', 'missing-taker-fee', `${model.id} adds the taker fee to the maintenance rate: no takerFee given, 0 used`, p.span));
   const entryNotional = inverse ? q.div(p.entryPrice) : q.mul(p.entryPrice);
-  const mm = buildLegMm(src.source, model.tierKey(p.marginMode), model.feeRate(p), entryNotional, p.size.abs(), model.upperInclusive);
+  const mm = buildLegMm(src.source, model.tierKey(p.marginMode), model.feeRate(p), entryNotional, p.size.abs(), venue.tierBoundary === 'cap-inclusive');
   const last = mm.table?.tiers[mm.table.tiers.length - 1];
   const markNotional = inverse ? q.div(m.markPrice) : q.mul(m.markPrice);
   if (model.tierKey(p.marginMode) === 'notional' && last?.cap && markNotional.gt(last.cap))
-    diagnostics.push(diag('warning', 'tier-beyond-cap', `notional ${markNotional.toFixed()} exceeds the last tier cap ${last.cap.toFixed()}: the last tier is extended`, p.fields.tiers ?? p.span));
+    diagnostics.push(diagnostic('warning', 'tier-beyond-cap', `notional ${markNotional.toFixed()} exceeds the last tier cap ${last.cap.toFixed()}: the last tier is extended`, p.fields.tiers ?? p.span));
   const s = new Dec(sign);
   // linear: s·q·(P − EP); inverse: s·q·(1/EP − 1/P)
   const solve: SolveLeg = inverse

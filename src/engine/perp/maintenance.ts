@@ -1,7 +1,7 @@
 // Where maintenance margin comes from (docs/format.md §4.1): tiers > mmr (+cum) > maxLeverage (hyperliquid) > bundled table.
 import { Dec } from '../core/decimal';
 import type { Diagnostic, PerpPosition, Tier, TierTable, TierUsed } from '../core/types';
-import { diag } from './perp-codes';
+import { diagnostic } from '../core/diagnostics';
 import type { MmPiece } from './solver';
 import { resolveTierTable } from './tier-tables';
 import type { TierKey, VenueModel } from './venue-model';
@@ -16,7 +16,7 @@ export function resolveMaintenance(model: VenueModel, p: PerpPosition): { source
   const diagnostics: Diagnostic[] = [];
   const tiersSpan = p.fields.tiers ?? p.span;
   const second = (field: string, used: string): void => {
-    diagnostics.push(diag('warning', 'second-mm-source', `${field} is ignored: maintenance margin comes from ${used}`, p.fields[field] ?? p.span));
+    diagnostics.push(diagnostic('warning', 'second-mm-source', `${field} is ignored: maintenance margin comes from ${used}`, p.fields[field] ?? p.span));
   };
   const levIsMm = model.maxLeverageIsMm && m.maxLeverage !== null;
   if (m.tiers !== null) {

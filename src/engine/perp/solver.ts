@@ -45,16 +45,6 @@ export function mmOf(piece: MmPiece, x: Dec): Dec {
   return piece.c0.plus(piece.c1.mul(x)).plus(piece.c2.mul(x).mul(x));
 }
 
-/** f(u) with each leg's MM at the tier its notional falls in. */
-export function fAt(k: Dec, legs: SolveLeg[], u: Dec): Dec {
-  let f = k;
-  for (const l of legs) {
-    const x = l.q.mul(u);
-    f = f.plus(l.alpha).plus(l.beta.mul(u)).minus(mmOf(pieceAt(l, x), x));
-  }
-  return f;
-}
-
 interface Quad {
   a: Dec;
   b: Dec;

@@ -2,7 +2,7 @@
 import { quote } from '../core/quote-text';
 import { Dec } from '../core/decimal';
 import type { Diagnostic, PerpVenueId, Span, Tier, TierTable } from '../core/types';
-import { diag } from './perp-codes';
+import { diagnostic } from '../core/diagnostics';
 import btc2024 from './tables/binance-usdm-BTCUSDT-2024-10-24.json';
 import btc2021 from './tables/binance-usdm-BTCUSDT-2021-06-01.json';
 import eth2021 from './tables/binance-usdm-ETHUSDT-2021-06-01.json';
@@ -88,13 +88,13 @@ export function resolveTierTable(
     const table = lookup(spec) ?? (spec.includes('/') ? null : lookup(`${venue}/${spec}`));
     if (table) return { table, diagnostics: [] };
     const known = listBundledTables().map((t) => t.name).join(', ');
-    return { table: null, diagnostics: [diag('error', 'unknown-tier-table', `no bundled tier table ${quote(spec)} (bundled: ${known})`, span)] };
+    return { table: null, diagnostics: [diagnostic('error', 'unknown-tier-table', `no bundled tier table ${quote(spec)} (bundled: ${known})`, span)] };
   }
   for (const key of symbolKeys(symbol)) {
     const table = lookup(`${venue}/${key}`);
     if (table) {
       const msg = `no maintenance-margin source given: using the bundled table ${table.source} (dated ${table.date})`;
-      return { table, diagnostics: [diag('info', 'bundled-tier-table', msg, span)] };
+      return { table, diagnostics: [diagnostic('info', 'bundled-tier-table', msg, span)] };
     }
   }
   return { table: null, diagnostics: [] };

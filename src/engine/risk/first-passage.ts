@@ -2,7 +2,9 @@
 // (reflection principle + Girsanov; docs/risk.md §1.2, Shreve, Stochastic Calculus for Finance II §7.2).
 import { normCdf, normLogCdf } from './special';
 
-export type Side = 'long' | 'short';
+import type { Side } from '../core/types';
+
+export type { Side };
 
 /** Common inputs. sigma annual vol of ln S, years horizon (365-day years), mu annual drift of the price. */
 export interface PassageInput {

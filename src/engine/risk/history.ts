@@ -3,6 +3,9 @@
 // The messages never quote the file's content: they are shown on the position file that refers to it (issue 13).
 
 import type { Diagnostic } from '../core/types';
+import type { DiagnosticCode } from '../core/diagnostic-codes';
+import { diagnostic } from '../core/diagnostics';
+import { parseTime } from '../core/time';
 
 export interface Bar {
   /** Unix milliseconds. */
@@ -56,23 +59,8 @@ function splitCells(line: string): Cell[] {
   return cells;
 }
 
-function diag(severity: HistoryDiagnostic['severity'], code: string, message: string, line: number, c: { column: number; endColumn: number }): HistoryDiagnostic {
-  return { severity, code, message, line, column: c.column, endLine: line, endColumn: c.endColumn };
-}
-
-/** Unix seconds (< 1e11) or milliseconds, or ISO-8601 with offset; null when unreadable. */
-export function parseTime(text: string): number | null {
-  if (NUMBER_RE.test(text)) {
-    const v = Number(text);
-    if (!Number.isFinite(v)) return null;
-    return Math.abs(v) < 1e11 ? v * 1000 : v;
-  }
-  if (!/^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?)?(Z|[+-]\d{2}:?\d{2})?$/i.test(text)) return null;
-  const hasTime = /[T ]\d{2}:\d{2}/.test(text);
-  const hasZone = /(Z|[+-]\d{2}:?\d{2})$/i.test(text) && hasTime;
-  const iso = hasTime ? text.replace(' ', 'T') : `${text}T00:00:00`;
-  const ms = Date.parse(hasZone ? iso : `${iso}Z`);
-  return Number.isFinite(ms) ? ms : null;
+function diag(severity: HistoryDiagnostic['severity'], code: DiagnosticCode, message: string, line: number, c: { column: number; endColumn: number }): HistoryDiagnostic {
+  return diagnostic(severity, code, message, { line, column: c.column, endLine: line, endColumn: c.endColumn });
 }
 
 function parseHeader(cells: Cell[], line: number, diagnostics: HistoryDiagnostic[]): boolean {
@@ -95,7 +83,7 @@ function parseRow(cells: Cell[], width: number, line: number, diagnostics: Histo
     return null;
   }
   const timeCell = cells[0] as Cell;
-  const time = parseTime(timeCell.text);
+  const time = parseTime(timeCell.text, 'history');
   if (time === null) {
     diagnostics.push(diag('error', 'history-bad-time', 'The time is not an ISO-8601 time or Unix seconds/milliseconds.', line, timeCell));
     return null;
@@ -186,11 +174,11 @@ export function parseHistory(text: string): ParsedHistory {
     bars.push(bar);
   }
   if (width === 0) {
-    diagnostics.push({ severity: 'error', code: 'history-header', message: 'History file is empty: header time,open,high,low,close[,volume] expected.', line: 1, column: 1, endLine: 1, endColumn: 1 });
+    diagnostics.push(diagnostic('error', 'history-header', 'History file is empty: header time,open,high,low,close[,volume] expected.'));
     return { bars, barSeconds: null, diagnostics };
   }
   if (bars.length === 0) {
-    diagnostics.push({ severity: 'error', code: 'history-empty', message: 'History file has no valid bars.', line: 1, column: 1, endLine: 1, endColumn: 1 });
+    diagnostics.push(diagnostic('error', 'history-empty', 'History file has no valid bars.'));
   }
   const barMs = modeSpacing(bars);
   if (barMs !== null) checkSpacing(bars, barMs, cellsByLine, diagnostics);

@@ -5,7 +5,6 @@ export * from './first-passage';
 export * from './student-t';
 export * from './history';
 export * from './realised-volatility';
-export * from './risk-codes';
 export * from './time-to-liquidation';
 export * from './liquidation';
 export * from './var-es';

@@ -5,8 +5,9 @@ import { evaluateLendingAccount } from '../lending';
 import { Dec, fmt } from '../core/decimal';
 import type { Account, LendingAccount, PerpAccount, PerpMetrics } from '../core/types';
 import type { StressReport } from '../evaluate/report';
-import type { EvaluateOptions, FileEvaluation } from '../evaluate/evaluate-file';
-import { baseAsset, isInverse } from '../core/venue-facts';
+import type { FileEvaluation } from '../evaluate/evaluate-file';
+import { baseAsset } from '../core/assets';
+import { isInversePosition as isInverse } from '../venues/registry';
 import { feeRate } from '../evaluate/liquidation-cost';
 
 export const DEFAULT_SHOCKS = [-0.5, -0.4, -0.3, -0.25, -0.2, -0.15, -0.1, -0.07, -0.05, -0.03, -0.02, -0.01, 0, 0.01, 0.02, 0.03, 0.05, 0.07, 0.1, 0.15, 0.2, 0.25, 0.3, 0.4, 0.5];
@@ -155,7 +156,7 @@ export function rowVolatilities(parts: FileEvaluation[]): Record<string, number>
   return out;
 }
 
-export function stressTest(parts: FileEvaluation[], _options: EvaluateOptions, shocks = DEFAULT_SHOCKS, stress: StressOptions = {}): StressReport {
+export function stressTest(parts: FileEvaluation[], shocks = DEFAULT_SHOCKS, stress: StressOptions = {}): StressReport {
   const move = stress.perAsset || stress.scaleByVolatility ? mover({ volatility: rowVolatilities(parts), ...stress }) : MARKET_WIDE;
   const accounts = parts.flatMap((p) => (p.parsed?.accounts ?? []).map((a) => ({ file: p.file.path, account: a })));
   const curve = shocks.map((shock) => {

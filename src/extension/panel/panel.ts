@@ -157,7 +157,7 @@ export class PositionsPanel implements vscode.Disposable {
 
   private postStress(scaleByVolatility = false): void {
     try {
-      const report = stressTest(this.store.files().map((f) => f.evaluation), {}, undefined, { scaleByVolatility });
+      const report = stressTest(this.store.files().map((f) => f.evaluation), undefined, { scaleByVolatility });
       this.post(stressMessage(report, this.store.epoch, this.store.rows()));
     } catch (err) {
       this.log.error('stress test failed', err);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { DIAGNOSTIC_CODES } from '../../../src/engine/core/diagnostic-codes';
-import { PERP_VENUES, LENDING_VENUES } from '../../../src/engine/core/venue-facts';
+import { PERP_VENUES, LENDING_VENUES } from '../../../src/engine/venues/registry';
 
 const ROOT = resolve(__dirname, '../../..');
 const README = readFileSync(join(ROOT, 'README.md'), 'utf8');

@@ -12,7 +12,7 @@ describe('stress test (docs/results.md §2.3)', () => {
   const parts = [evaluateFile(TWO, { now: NOW })];
 
   it('market-wide: both fail at −10 %, the curve counts them, the first failing shock is refined', () => {
-    const r = stressTest(parts, {});
+    const r = stressTest(parts);
     const at = (s: number) => r.curve.find((p) => p.shock === s)!;
     expect(at(-0.07).positionsLiquidated).toBe(0);
     expect(at(-0.1).positionsLiquidated).toBe(2);
@@ -22,13 +22,13 @@ describe('stress test (docs/results.md §2.3)', () => {
   });
 
   it('per-asset: an extra −5 % on SOL liquidates it from a −5 % market move', () => {
-    const r = stressTest(parts, {}, undefined, { perAsset: { SOL: -0.05 } });
+    const r = stressTest(parts, undefined, { perAsset: { SOL: -0.05 } });
     expect(r.curve.find((p) => p.shock === -0.05)!.positionsLiquidated).toBe(1);
     expect(r.accounts[0]!.firstFailingShock).toBeCloseTo(-0.05, 3);
   });
 
   it('volatility-scaled: the twice-as-volatile market moves twice as far', () => {
-    const r = stressTest(parts, {}, undefined, { scaleByVolatility: true });
+    const r = stressTest(parts, undefined, { scaleByVolatility: true });
     expect(r.scaledByVolatility).toBe(true);
     // median σ = 1.0 (upper median of two), so BTC moves half the shock and SOL the full shock
     expect(r.curve.find((p) => p.shock === -0.1)!.positionsLiquidated).toBe(1);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseHistory, parseTime } from '../../../src/engine/risk';
+import { parseHistory } from '../../../src/engine/risk';
+import { parseTime } from '../../../src/engine/core/time';
 import { fixtureText } from './helpers';
 
 /** ohlc_A.csv with daily ISO times prepended: a history file as docs/format.md §3.1 describes. */
@@ -61,12 +62,12 @@ describe('parseHistory', () => {
     expect(() => parseHistory('\u0000,,,\n"')).not.toThrow();
   });
   it('parseTime: ISO with offset, date only, seconds vs ms, garbage', () => {
-    expect(parseTime('2026-11-24T07:00:00Z')).toBe(Date.UTC(2026, 10, 24, 7));
-    expect(parseTime('2026-11-24T09:00:00+02:00')).toBe(Date.UTC(2026, 10, 24, 7));
-    expect(parseTime('2026-11-24')).toBe(Date.UTC(2026, 10, 24));
-    expect(parseTime('1764000000')).toBe(1_764_000_000_000);
-    expect(parseTime('1764000000000')).toBe(1_764_000_000_000);
-    expect(parseTime('yesterday')).toBeNull();
+    expect(parseTime('2026-11-24T07:00:00Z', 'history')).toBe(Date.UTC(2026, 10, 24, 7));
+    expect(parseTime('2026-11-24T09:00:00+02:00', 'history')).toBe(Date.UTC(2026, 10, 24, 7));
+    expect(parseTime('2026-11-24', 'history')).toBe(Date.UTC(2026, 10, 24));
+    expect(parseTime('1764000000', 'history')).toBe(1_764_000_000_000);
+    expect(parseTime('1764000000000', 'history')).toBe(1_764_000_000_000);
+    expect(parseTime('yesterday', 'history')).toBeNull();
   });
 });
 

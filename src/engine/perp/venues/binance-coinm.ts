@@ -1,5 +1,4 @@
 // Binance COIN-M: https://www.binance.com/en/support/faq/ceccfcfb4e3a45e3b48b0b1bb1a8ae46 (contracts × contractSize USD, coin brackets)
-import { Dec } from '../../core/decimal';
 import { baseModel, type VenueModel } from '../venue-model';
 import { binanceDisplayRatio } from './binance-usdm';
 
@@ -7,9 +6,6 @@ export const binanceCoinm: VenueModel = {
   ...baseModel,
   id: 'binance-coinm',
   source: 'https://www.binance.com/en/support/faq/ceccfcfb4e3a45e3b48b0b1bb1a8ae46',
-  inverse: () => true,
-  // docs/format.md §1: BTCUSD contracts are 100 USD, all others 10 USD.
-  defaultContractSize: (symbol) => new Dec(/^BTC/i.test(symbol) ? 100 : 10),
   display: (_mb, _mm, ratio) => binanceDisplayRatio(ratio),
   releasesMarginProRata: true,
 };

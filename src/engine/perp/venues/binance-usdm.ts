@@ -11,7 +11,6 @@ export const binanceUsdm: VenueModel = {
   ...baseModel,
   id: 'binance-usdm',
   source: 'https://www.binance.com/en/support/faq/b3c689c1f50a44cabb3a84e663b81d93',
-  inverse: () => false,
   display: (_mb, _mm, ratio) => binanceDisplayRatio(ratio),
   // Decision: true. The margin-adjust FAQ (binance.com/en/support/articles/360038447311) defines isolatedWalletBalance per
   // position; a partial close settles its share of it (no page we could retrieve states "pro rata" verbatim).

@@ -12,14 +12,12 @@ const common = {
   feeToClose: true,
   // https://help.bybit.com/hc/en-us/articles/900000167723 : "A fully hedged position will not be liquidated".
   netHedgeCross: true,
-  // Risk limits cover (previous riskLimitValue, riskLimitValue] (https://bybit-exchange.github.io/docs/v5/market/risk-limit).
-  upperInclusive: true,
   // https://help.bybit.com/hc/en-us/articles/900000294083 : on a partial close "the extra margin added will be reduced proportionally".
   releasesMarginProRata: true,
 };
 
-export const bybitLinear: VenueModel = { ...common, id: 'bybit-linear', inverse: () => false };
-export const bybitInverse: VenueModel = { ...common, id: 'bybit-inverse', inverse: () => true };
+export const bybitLinear: VenueModel = { ...common, id: 'bybit-linear' };
+export const bybitInverse: VenueModel = { ...common, id: 'bybit-inverse' };
 
 export interface BybitRiskLimitRow {
   riskLimitValue: string;

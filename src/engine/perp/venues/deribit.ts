@@ -13,7 +13,6 @@ export const deribit: VenueModel = {
   ...baseModel,
   id: 'deribit',
   source: 'https://support.deribit.com/hc/en-us/articles/25944826427293-11-January-2022',
-  inverse: () => true,
   builtinMm: (p) => deribitMm(p.symbol),
   // Deribit has no isolated mode for futures: margin is account-wide.
   releasesMarginProRata: false,

@@ -5,6 +5,5 @@ export const dydxV4: VenueModel = {
   ...baseModel,
   id: 'dydx-v4',
   source: 'https://docs.dydx.exchange/concepts-trading/margin',
-  inverse: () => false,
   releasesMarginProRata: false,
 };

@@ -5,7 +5,6 @@ export const hyperliquid: VenueModel = {
   ...baseModel,
   id: 'hyperliquid',
   source: 'https://hyperliquid.gitbook.io/hyperliquid-docs/trading/liquidations',
-  inverse: () => false,
   maxLeverageIsMm: true,
   // Decision: isolated margin is removed with the closed part of the position (not quoted verbatim in the docs we have).
   releasesMarginProRata: true,

@@ -1,7 +1,7 @@
 // OKX https://www.okx.com/help/v-tiered-maintenance-margin-ratio-rules ; Gate https://www.gate.io/help/futures/futures/27724/liquidation-price-bankruptcy-price
 import { Dec } from '../../core/decimal';
 import type { PerpPosition } from '../../core/types';
-import { baseModel, inferInverse, type VenueModel } from '../venue-model';
+import { baseModel, type VenueModel } from '../venue-model';
 
 /** MM = FaceValue × |contracts| × mark × (TierMMR + fee rate); absent takerFee ⇒ 0 with a warning (docs/format.md §7). */
 const takerRate = (p: PerpPosition): Dec => p.market.takerFee ?? new Dec(0);
@@ -10,7 +10,6 @@ export const okx: VenueModel = {
   ...baseModel,
   id: 'okx',
   source: 'https://www.okx.com/help/v-tiered-maintenance-margin-ratio-rules',
-  inverse: inferInverse,
   // OKX position tiers (minSz..maxSz) count contracts.
   tierKey: () => 'size',
   integerTierGap: true,
@@ -26,7 +25,6 @@ export const gate: VenueModel = {
   ...baseModel,
   id: 'gate',
   source: 'https://www.gate.io/help/futures/futures/27724/liquidation-price-bankruptcy-price',
-  inverse: inferInverse,
   feeRate: takerRate,
   warnMissingTaker: true,
   // Decision, as OKX: not stated in the Gate text we have.

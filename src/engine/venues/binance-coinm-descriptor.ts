@@ -1,0 +1,18 @@
+// Binance COIN-M futures: inverse, sizes in contracts of 100 USD (BTC) or 10 USD (others), coin-notional brackets.
+import { binanceCoinm } from '../perp/venues/binance-coinm';
+import { PERP_DEFAULTS, type PerpVenueDescriptor } from './descriptor';
+
+export const binanceCoinmDescriptor: PerpVenueDescriptor = {
+  ...PERP_DEFAULTS,
+  id: 'binance-coinm',
+  label: 'Binance COIN-M',
+  source: binanceCoinm.source,
+  contracts: 'inverse',
+  // docs/format.md §1: BTCUSD contracts are 100 USD, all others 10 USD.
+  defaultContractSize: (symbol) => (/^BTC/i.test(symbol) ? '100' : '10'),
+  // Binance FAQ "Liquidation" (binance.zendesk.com 360033525271), as USDⓈ-M.
+  liquidationFee: 0.005,
+  margin: binanceCoinm,
+  ccxtDumps: { binance: { rows: 'inverse' }, binanceusdm: { rows: 'inverse' }, binancecoinm: { rows: 'any' } },
+  quirks: ['contractSize defaults to 100 USD for BTC contracts and 10 USD for the others'],
+};

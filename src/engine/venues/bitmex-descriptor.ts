@@ -1,0 +1,17 @@
+// BitMEX perpetuals: inverse (XBTUSD) and linear (…USDT); MM on the entry value plus the exit taker fee.
+import { bitmex } from '../perp/venues/bitmex';
+import { PERP_DEFAULTS, type PerpVenueDescriptor } from './descriptor';
+
+export const bitmexDescriptor: PerpVenueDescriptor = {
+  ...PERP_DEFAULTS,
+  id: 'bitmex',
+  label: 'BitMEX',
+  source: bitmex.source,
+  contracts: 'either',
+  margin: bitmex,
+  ccxtDumps: { bitmex: { rows: 'any' } },
+  quirks: [
+    'linear or inverse per market: settleCurrency decides, else the symbol (XBTUSD is inverse)',
+    'the next funding payment is a cash flow into or out of the margin',
+  ],
+};

@@ -1,0 +1,72 @@
+// What the engine knows about one venue or lending protocol, in one object (as ccxt's describe() keeps everything about
+// an exchange in its file). One file per venue/protocol under src/engine/venues; registry.ts lists them.
+import type { LendingVenueId, PerpVenueId } from '../core/types';
+import type { VenueModel } from '../perp/venue-model';
+import type { ProtocolModel } from '../lending/loan-model';
+
+/** Linear (USD-margined), inverse (coin-margined), or both listed — then decided per market (contract-kind.ts). */
+export type ContractRule = 'linear' | 'inverse' | 'either';
+
+/** How a tier's bounds are read when the table does not say: [floor, cap) or (floor, cap]. */
+export type TierBoundary = 'floor-inclusive' | 'cap-inclusive';
+
+/**
+ * How one ccxt exchange's dumps are read for this venue (docs/format.md §5). Today only which rows belong to this
+ * venue; the per-exchange reading rules (wallet field, collateral, symbols) are to be added here.
+ */
+export interface DumpReading {
+  /** Rows of this contract kind from that exchange are this venue ('any': every row). */
+  rows: 'linear' | 'inverse' | 'any';
+}
+
+interface DescriptorBase {
+  /** Display name (README venue table, panel). */
+  label: string;
+  /** The venue's or protocol's own documentation that the model follows. */
+  source: string;
+  /** ccxt exchange id → how that exchange's dumps are read for this venue. */
+  ccxtDumps: Record<string, DumpReading>;
+  /** What a user should know that the fields above do not say. */
+  quirks: readonly string[];
+}
+
+export interface PerpVenueDescriptor extends DescriptorBase {
+  id: PerpVenueId;
+  kind: 'perp';
+  contracts: ContractRule;
+  /** Settle currency when the file gives none and the venue has only one (Hyperliquid/dYdX: USDC), else null. */
+  defaultSettle: string | null;
+  /** Contract size when the file gives none (Binance COIN-M: USD face per contract), null when it must be given. */
+  defaultContractSize(symbol: string): string | null;
+  /** Default funding interval in seconds (docs/format.md §2: 8 h, Hyperliquid and dYdX 1 h). */
+  fundingIntervalSeconds: number;
+  /** Liquidation/clearance fee as a fraction when the file gives none; null ⇒ the generic 0.5 % (docs/risk.md §7). */
+  liquidationFee: number | null;
+  /** Published default taker fee (fraction) — null: not bundled, the file's takerFee is used (absent ⇒ 0). */
+  takerFee: string | null;
+  tierBoundary: TierBoundary;
+  /** The margin model the solver uses (src/engine/perp/venues). */
+  margin: VenueModel;
+}
+
+export interface LendingVenueDescriptor extends DescriptorBase {
+  id: LendingVenueId;
+  kind: 'lending';
+  /** The protocol model the loan evaluator uses (src/engine/lending). */
+  model: ProtocolModel;
+}
+
+export type VenueDescriptor = PerpVenueDescriptor | LendingVenueDescriptor;
+
+/** Defaults shared by most perp venues; a descriptor spreads this and overrides what differs. */
+export const PERP_DEFAULTS = {
+  kind: 'perp',
+  defaultSettle: null,
+  defaultContractSize: (): string | null => null,
+  fundingIntervalSeconds: 8 * 3600,
+  liquidationFee: null,
+  takerFee: null,
+  tierBoundary: 'floor-inclusive',
+  ccxtDumps: {},
+  quirks: [],
+} as const satisfies Partial<PerpVenueDescriptor>;
