@@ -16,6 +16,7 @@ import { attachPortfolioVar } from './account-var';
 import { perpFix } from '../fix/perp-fix';
 import { formatDuration } from '../core/time';
 import { riskDetails } from './row-details';
+import { reportedDiagnostic, reportedMetrics } from './reported-price';
 
 const spanAt = (s: Span): Pick<Diagnostic, 'line' | 'column' | 'endLine' | 'endColumn'> => ({
   line: s.line, column: s.column, endLine: s.endLine, endColumn: s.endColumn,
@@ -79,8 +80,13 @@ export function perpRows(account: PerpAccount, ctx: EvalContext): ResultRow[] {
   return rows;
 }
 
-function perpRow(account: PerpAccount, p: PerpPosition, m: PerpMetrics, index: number, ctx: EvalContext, histories: Map<ResultRow, HistoryData | null>): ResultRow {
+function perpRow(account: PerpAccount, p: PerpPosition, own: PerpMetrics, index: number, ctx: EvalContext, histories: Map<ResultRow, HistoryData | null>): ResultRow {
   const { risk, age, volSource, details, history } = marketRisk(account, p, ctx);
+  // cli.md §2 v1.1: ours whenever it can be computed; else the reported price, labelled, for foreign rows.
+  const fallback = reportedMetrics(account, p, own);
+  const m = fallback ?? own;
+  if (fallback) ctx.diagnostics.push(reportedDiagnostic(p, own, fallback.liquidationPrice!, spanAt(p.fields['reportedLiquidationPrice'] ?? p.span)));
+  const source = fallback ? 'reported' : own.unknownReason === null ? 'computed' : null;
   const mark = p.market.markPrice;
   if (!mark) {
     ctx.once(`no-mark:${p.symbol}:${p.span.offset}`, { severity: 'warning', code: 'missing-mark', message: `no markPrice for ${p.symbol}: this position cannot be evaluated (status unknown); add markPrice to markets.${p.symbol} or to the position`, ...spanAt(p.fields['symbol'] ?? p.span) });
@@ -89,21 +95,21 @@ function perpRow(account: PerpAccount, p: PerpPosition, m: PerpMetrics, index: n
   const row: ResultRow = {
     file: ctx.path, line: p.span.line, column: p.span.column, id: p.id, kind: 'perp', venue: account.venue,
     account: account.account, settleCurrency: m.settleCurrency ?? account.settleCurrency, symbol: p.symbol, side: p.side,
-    marginMode: p.marginMode, walletSource: account.walletSource, size: fmt(p.size), entryPrice: fmt(p.entryPrice),
-    markPrice: fmt(mark), markAge: age.age, stale: age.stale, liquidationPrice: fmt(m.liquidationPrice),
+    marginMode: p.marginMode, walletSource: fallback ? null : account.walletSource, size: fmt(p.size), entryPrice: fmt(p.entryPrice),
+    markPrice: fmt(mark), markAge: age.age, stale: age.stale, liquidationPrice: fmt(m.liquidationPrice), liquidationPriceSource: source,
     liquidationPrices: m.liquidationPrices ? { down: fmt(m.liquidationPrices.down), up: fmt(m.liquidationPrices.up) } : null,
     bankruptcyPrice: fmt(m.bankruptcyPrice), reportedLiquidationPrice: fmt(p.reportedLiquidationPrice),
-    reportedDeviation: fmt(reportedDeviation(account, index, p, m, ctx, age)), marginBalance: fmt(m.marginBalance),
+    reportedDeviation: fallback ? null : fmt(reportedDeviation(account, index, p, m, ctx, age)), marginBalance: fmt(m.marginBalance),
     maintenanceMargin: fmt(m.maintenanceMargin), marginRatio: fmt(m.marginRatio), venueMarginRatio: fmt(m.venueMarginRatio),
     healthFactor: null, healthFactorIdeal: null, tier: tierReport(m), distance: fmt(outcome.distance),
     volatility: risk.sigma, volatilitySource: volSource, horizon: formatDuration(ctx.settings.horizon),
-    liquidationProbability: outcome.probability, status: outcome.status, reason: outcome.reason, fix: null,
+    liquidationProbability: outcome.probability, status: outcome.status, reason: fallback ? `by the reported liquidation price: ${outcome.reason}` : outcome.reason, fix: null,
     details: { var: null, es: null, liquidationCost: null, timeToLiquidation: null, note: m.note, ...details, inverse: isInverse(account, p), contractSize: fmt(p.market.contractSize) },
   };
   histories.set(row, history);
   if (outcome.status !== 'unknown' && mark) {
     Object.assign(row.details, riskDetails(p, m, mark, risk, account, history));
-    row.fix = perpFix(account, index, m, outcome.status, ctx, risk);
+    if (!fallback) row.fix = perpFix(account, index, m, outcome.status, ctx, risk);
   }
   return row;
 }

@@ -8,6 +8,7 @@ import { readCsv } from './csv';
 import { readCcxt } from './ccxt-dump';
 import { readHyperliquid } from './hyperliquid-dump';
 import { parseYaml } from './yaml';
+import { applySettingFees, takerFeesOf } from './taker-fees';
 import type { LNode } from './tree';
 
 export { PARSE_CODES } from './parse-codes';
@@ -19,6 +20,8 @@ export interface ParseOptions {
   defaultVenue?: VenueId;
   /** Whether a bundled tier table exists; foreign rows then prefer it over a flat maintenanceMarginPercentage. */
   hasBundledTiers?: (venue: string, symbol: string) => boolean;
+  /** Setting liquidationLens.takerFees: venue → taker rate for positions whose file gives none (taker-fees.ts). */
+  takerFees?: Record<string, string | number>;
 }
 
 export function parseFile(path: string, text: string, opts: ParseOptions = {}): ParsedFile {
@@ -37,11 +40,13 @@ export function parseFile(path: string, text: string, opts: ParseOptions = {}): 
 
 function parseWith(path: string, text: string, format: FileFormat, opts: ParseOptions): ParsedFile {
   const ctx = makeCtx(text, format, opts.hasBundledTiers);
+  ctx.takerFees = takerFeesOf(opts.takerFees);
   const out: ParsedFile = { path, dialect: 'native', format, venue: null, accounts: [], risk: {}, diagnostics: ctx.diags.list, unknown: ctx.unknown };
   if (format === 'csv') {
     const r = readCsv(ctx, opts.defaultVenue);
     out.venue = r.venue;
     out.accounts = r.accounts;
+    applySettingFees(ctx, out.accounts);
     return out;
   }
   const root = body(text).trim() === '' ? emptyFile(ctx) : format === 'json' ? parseJson(text, ctx.lines, ctx.diags, !/\.jsonc$/i.test(path)) : parseYaml(text, ctx.lines, ctx.diags);
@@ -58,6 +63,7 @@ function parseWith(path: string, text: string, format: FileFormat, opts: ParseOp
     out.venue = r.venue;
     out.accounts = r.accounts;
     out.risk = r.risk;
+    applySettingFees(ctx, out.accounts);
     return out;
   }
   ctx.foreign = true;
