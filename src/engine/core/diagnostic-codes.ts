@@ -11,6 +11,7 @@ export const EVALUATION_CODES: Record<string, string> = {
   'mark-in-future': 'the mark time is after the evaluation time; its age is taken as 0',
   'unreadable-history': 'the history file cannot be read; volatility from history is unavailable',
   'reported-deviation': 'the venue’s or bot’s reported liquidation price differs from the computed one by more than the tolerance',
+  'reported-price-used': 'the file lacks what our exact liquidation price needs: the reported price is used (liquidationPriceSource "reported") and the message says what to add',
 };
 
 export const DIAGNOSTIC_CODES: Record<string, string> = {

@@ -39,8 +39,14 @@ export function splitSymbol(symbol: string): Unified | null {
   return m ? { base: m[1]!, quote: m[2]!, settle: m[3] ?? m[2]! } : null;
 }
 
+/** The venue of a ccxt exchange id for a linear or inverse market, or null when neither table knows the exchange. */
+export function venueOfExchange(exchange: string, inverse: boolean): PerpVenueId | null {
+  const id = exchange.trim().toLowerCase();
+  return EXCHANGES[id]?.(inverse) ?? dumpReading(id)?.venues[inverse ? 'inverse' : 'linear'] ?? null;
+}
+
 /** The venue's own instrument id from `info` when present (bundled tier tables are keyed by it), else derived. */
-function nativeSymbol(info: ObjNode | null, unified: string, u: Unified | null, venue: PerpVenueId): string {
+export function nativeSymbol(info: ObjNode | null, unified: string, u: Unified | null, venue: PerpVenueId): string {
   const own = text(info, 'symbol') ?? text(info, 'instId') ?? text(info, 'contract') ?? text(info, 'instrument_name') ?? text(obj(info, 'position'), 'coin') ?? text(info, 'ticker') ?? text(info, 'market');
   if (own) return own;
   if (!u) return unified;

@@ -7,6 +7,7 @@ import { readNative } from './native';
 import { readCsv } from './csv';
 import { readCcxt } from './ccxt-dump';
 import { readHyperliquid } from './hyperliquid-dump';
+import { readFreqtrade } from './freqtrade-status';
 import { parseYaml } from './yaml';
 import { applySettingFees, takerFeesOf } from './taker-fees';
 import type { LNode } from './tree';
@@ -68,7 +69,7 @@ function parseWith(path: string, text: string, format: FileFormat, opts: ParseOp
   }
   ctx.foreign = true;
   ctx.dialect = dialect;
-  const r = dialect === 'ccxt' ? readCcxt(ctx, root, opts.defaultVenue) : readHyperliquid(ctx, root);
+  const r = dialect === 'ccxt' ? readCcxt(ctx, root, opts.defaultVenue) : dialect === 'freqtrade' ? readFreqtrade(ctx, root) : readHyperliquid(ctx, root);
   out.venue = r.venue;
   out.accounts = r.accounts;
   return out;

@@ -36,4 +36,9 @@ export const PARSE_CODES: Record<string, string> = {
   'foreign-unknown-exchange': 'A CCXT exchange id this reader does not map: a generic venue is used',
   'foreign-field': 'A field of a CCXT / Hyperliquid row is missing or unusable',
   'empty-file': 'The file has no positions',
+  'default-taker-fee': 'A foreign dump on OKX/Gate carries no taker fee: the venue\'s published default rate is assumed (setting liquidationLens.takerFees gives yours)',
+  'foreign-generic-formula': 'A ccxt exchange without a venue model (Bitget, KuCoin Futures): the generic formula with the exchange\'s own maintenance figures',
+  'freqtrade-last-price': 'freqtrade\'s current_rate is a last/bid/ask price, not a mark; it is used as the mark',
+  'freqtrade-margin-mode': 'A freqtrade trade without margin_mode: isolated is assumed, with stake_amount as its margin',
+  'freqtrade-liquidation-buffer': 'freqtrade\'s liquidation_price holds its safety buffer; the unbuffered price is compared with ours',
 };
