@@ -6,7 +6,7 @@ import type { Diagnostic, PerpAccount, PerpMetrics, PerpPosition, Span } from '.
 import type { ResultRow, TierReport } from './report';
 import type { EvalContext } from './file-context';
 import { markAge, type MarkAge } from './staleness';
-import { deviationCause } from './deviation-cause';
+import { deviationCause, tickOffset } from './deviation-cause';
 import type { HistoryData } from './volatility-source';
 import { marketRiskOf } from './market-risk';
 import { assess, tailDetails, type MarketRisk } from './risk-view';
@@ -50,9 +50,9 @@ const CAUSES = 'likely causes: fees to close, accrued funding, a stale mark, a m
 
 const ageText = (s: number): string => (s < 5400 ? `${Math.round(s / 60)} min` : s < 172800 ? `${(s / 3600).toFixed(1)} h` : `${(s / 86400).toFixed(1)} days`);
 
-function likelyCause(account: PerpAccount, index: number, reported: Dec, ctx: EvalContext, age: MarkAge): string {
-  const found = deviationCause(account, index, reported, ctx.settings.reportedDeviationTolerance);
-  if (found) return `likely cause: ${found}`;
+function likelyCause(account: PerpAccount, index: number, reported: Dec, ours: Dec, ctx: EvalContext, age: MarkAge): string {
+  const found = deviationCause(account, index, reported, ctx.settings.reportedDeviationTolerance, ours);
+  if (found) return `likely cause: ${found.cause} — that reading gives ${fmt(found.price.toSignificantDigits(12))}, residual ${fmt(found.residual.toSignificantDigits(3))}`;
   if (age.stale && age.age !== null) return `the mark is ${ageText(age.age)} old, so the source may have used another mark; other causes: ${CAUSES.replace('likely causes: ', '')}`;
   return CAUSES;
 }
@@ -64,9 +64,13 @@ function reportedDeviation(account: PerpAccount, index: number, p: PerpPosition,
     const span = p.fields['reportedLiquidationPrice'] ?? p.span;
     ctx.diagnostics.push({
       severity: 'warning', code: 'reported-deviation',
-      message: `reported liquidation price ${fmt(p.reportedLiquidationPrice)} differs from the computed ${fmt(m.liquidationPrice.toSignificantDigits(10))} by ${dev.mul(100).toFixed(3)} %; ${likelyCause(account, index, p.reportedLiquidationPrice, ctx, age)}`,
+      message: `reported liquidation price ${fmt(p.reportedLiquidationPrice)} differs from the computed ${fmt(m.liquidationPrice.toSignificantDigits(10))} by ${dev.mul(100).toFixed(3)} %; ${likelyCause(account, index, p.reportedLiquidationPrice, m.liquidationPrice, ctx, age)}`,
       ...spanAt(span),
     });
+  } else {
+    // Within the tolerance, a gap of exactly one price tick towards the mark is still worth a word (OKX isolated).
+    const tick = tickOffset(m.liquidationPrice, p.reportedLiquidationPrice, p.market.markPrice);
+    if (tick) ctx.diagnostics.push({ severity: 'info', code: 'reported-deviation', message: `reported liquidation price ${fmt(p.reportedLiquidationPrice)} vs the computed ${fmt(m.liquidationPrice.toSignificantDigits(16))}: ${tick.cause} (residual ${fmt(tick.residual.toSignificantDigits(3))}); ours stays the price where margin balance = maintenance margin`, ...spanAt(p.fields['reportedLiquidationPrice'] ?? p.span) });
   }
   return dev;
 }

@@ -40,7 +40,7 @@ export function chooseTakerFee(ctx: Ctx, market: { takerFee: Dec | null }, venue
   }
   if (!fallback) return 'none';
   market.takerFee = new Dec(fallback.rate);
-  ctx.diags.info('default-taker-fee', `${label}: the dump gives no taker fee, and ${venue}'s liquidation formula adds it to the maintenance rate; the venue's published default ${pct(market.takerFee)} is assumed (${fallback.source}). Give your own rate as takerFee in a native file, or in the setting liquidationLens.takerFees (e.g. { "${venue}": "0.0005" })`, span);
+  ctx.diags.info('default-taker-fee', `${label}: the dump gives no taker fee, and ${venue}'s liquidation formula adds it to the maintenance rate; the venue's published default ${pct(market.takerFee)} is assumed (${fallback.source}). Give your own rate as takerFee in a native file, or in the setting liquidationLens.takerFees (e.g. { "${venue}": "<your rate>" })`, span);
   return 'default';
 }
 
