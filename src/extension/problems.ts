@@ -2,7 +2,7 @@
 // text, the hover. Pure (plain data in, plain data out); the vscode adapter turns these into Diagnostics/decorations.
 import type { Diagnostic as EngineDiagnostic } from '../engine/core/types';
 import type { FileReport, ResultRow } from '../engine/evaluate/report';
-import { fixActions, fixSentence, isAtRisk, STATUS_LOOK } from '../presentation/describe';
+import { fixActions, fixSentence, isAtRisk, priceSourceSuffix, STATUS_LOOK } from '../presentation/describe';
 import { formatAmount, formatHealthFactor, formatPercent, formatPrice, formatProbability, venueLabel } from '../presentation/format';
 
 export const SOURCE = 'Liquidation Lens';
@@ -101,7 +101,7 @@ export function diagnosticSpecsForFile(file: FileReport, rows: readonly ResultRo
 export function decorationText(r: ResultRow): string {
   const look = STATUS_LOOK[r.status];
   const bits = [`${look.glyph} ${look.word}`];
-  if (r.liquidationPrice !== null) bits.push(`liq ${formatPrice(r.liquidationPrice, r.markPrice, '-')}`);
+  if (r.liquidationPrice !== null) bits.push(`liq ${formatPrice(r.liquidationPrice, r.markPrice, '-')}${priceSourceSuffix(r.liquidationPriceSource)}`);
   if (r.distance !== null) bits.push(`${formatPercent(r.distance, 2, { minus: '-' })} away`);
   if (r.liquidationProbability !== null) bits.push(`P(${r.horizon}) ${formatProbability(r.liquidationProbability)}`);
   if (r.healthFactor !== null) bits.push(`HF ${formatHealthFactor(r.healthFactor)}`);
@@ -118,7 +118,7 @@ export function hoverMarkdown(r: ResultRow): string {
   const look = STATUS_LOOK[r.status];
   const rows: Array<[string, string]> = [
     ['Status', look.word],
-    ['Liquidation price', formatPrice(r.liquidationPrice, r.markPrice, '-')],
+    ['Liquidation price', formatPrice(r.liquidationPrice, r.markPrice, '-') + priceSourceSuffix(r.liquidationPriceSource)],
     ['Bankruptcy price', formatPrice(r.bankruptcyPrice, r.markPrice, '-')],
     ['Mark', formatAmount(r.markPrice, { minus: '-' }) + (r.stale ? ' (stale)' : '')],
     ['Distance', formatPercent(r.distance, 2, { minus: '-' })],

@@ -1,6 +1,7 @@
 // The columns a person reads (table and markdown), one place for both.
 import type { ResultRow, PerpFix, LoanFix } from '../../engine/evaluate/report';
 import { formatHealthFactor } from '../../presentation/format';
+import { priceSourceSuffix } from '../../presentation/describe';
 import { amount, exact, percent, price, probability, token } from './display';
 
 export const HEADERS = ['Status', 'Symbol', 'Venue · account', 'Side', 'Size', 'Mark', 'Liq. price', 'Distance', 'P(liq)', 'MR / HF', 'Fix'];
@@ -35,7 +36,7 @@ export function cells(row: ResultRow): string[] {
     row.kind === 'loan' ? 'loan' : (row.side ?? '—'),
     exact(row.size),
     row.kind === 'loan' ? amount(row.markPrice) : exact(row.markPrice),
-    price(row.liquidationPrice, row.markPrice),
+    price(row.liquidationPrice, row.markPrice) + (row.liquidationPrice !== null ? priceSourceSuffix(row.liquidationPriceSource) : ''),
     percent(row.distance),
     probability(row.liquidationProbability),
     ratio,
