@@ -81,7 +81,7 @@ function variantsOf(account: PerpAccount, index: number): Variant[] {
   const upnl = upnlOf(account, p);
   if (upnl && !upnl.isZero()) {
     if (p.marginMode === 'isolated' && p.isolatedMargin) {
-      push('the reported price counts the unrealised PnL in the isolated margin (margin + PnL taken as the margin)', replace(account, index, { ...p, isolatedMargin: p.isolatedMargin.plus(upnl) }));
+      push('the venue\'s isolated margin is this one plus the unrealised PnL (the venue counts PnL in the margin, or the margin given here had the PnL taken out)', replace(account, index, { ...p, isolatedMargin: p.isolatedMargin.plus(upnl) }));
       push('the isolated margin given here already holds the unrealised PnL; the venue\'s margin is without it (margin − PnL)', replace(account, index, { ...p, isolatedMargin: p.isolatedMargin.minus(upnl) }));
     }
     if (p.marginMode === 'cross' && account.walletBalance) {

@@ -130,3 +130,19 @@ describe('freqtrade /api/v1/status (sample built from the schema, freqtrade-stat
     expect(noTable.file.diagnostics.find((d) => d.code === 'reported-price-used')?.message).toMatch(/maintenance figures for DOGEUSDT/);
   });
 });
+
+describe('deviation causes name the reading that reproduces the venue (issue 11 item 4)', () => {
+  it('Gate with a 0 fee: the warning names the 0.075 % taker fee and its residual', () => {
+    const ev = run('gate-ccxt.positions.json', '2024-01-12T09:43:10Z', { settings: { takerFees: { gate: '0' } }, overrides: { reportedDeviationTolerance: 0.0001 } });
+    const d = ev.file.diagnostics.find((x) => x.code === 'reported-deviation');
+    expect(d?.severity).toBe('warning');
+    expect(d?.message).toMatch(/includes a taker fee of 0\.075 %.*residual/);
+  });
+  it('OKX isolated read the old way (collateral − PnL, no fee): named as PnL in the margin or the fee', () => {
+    const ev = run('okx-ccxt.positions.json', '2026-01-20T09:03:10Z', { settings: { takerFees: { okx: '0.0005' } }, overrides: { reportedDeviationTolerance: 0.00001 } }, (j) => {
+      j.positions[0].info.margin = '0.0003602416439676'; // margin − upl: what the §5 rule used to read
+    });
+    const d = ev.file.diagnostics.find((x) => x.code === 'reported-deviation' && x.severity === 'warning');
+    expect(d?.message).toMatch(/unrealised PnL|tick/);
+  });
+});
