@@ -2,7 +2,7 @@
 // text, the hover. Pure (plain data in, plain data out); the vscode adapter turns these into Diagnostics/decorations.
 import type { Diagnostic as EngineDiagnostic } from '../engine/core/types';
 import type { FileReport, ResultRow } from '../engine/evaluate/report';
-import { fixSentence, isAtRisk, STATUS_LOOK } from '../presentation/describe';
+import { fixSentence, isAtRisk, priceSourceSuffix, STATUS_LOOK } from '../presentation/describe';
 import { formatAge } from '../presentation/duration';
 import { formatHealthFactor, formatLiquidationPrice, formatMark, formatMoney, formatPercent, formatProbability } from '../presentation/format';
 import { markText, shortFix, summaryBits, whoAndWhere } from '../presentation/row-text';
@@ -110,7 +110,7 @@ export function hoverMarkdown(r: ResultRow): string {
   const look = STATUS_LOOK[r.status];
   const rows: Array<[string, string]> = [
     ['Status', look.word],
-    ['Liquidation price', formatLiquidationPrice(r.liquidationPrice, r.markPrice)],
+    ['Liquidation price', formatLiquidationPrice(r.liquidationPrice, r.markPrice) + priceSourceSuffix(r.liquidationPriceSource)],
     ['Bankruptcy price', formatLiquidationPrice(r.bankruptcyPrice, r.markPrice)],
     ['Mark', formatMark(r.markPrice) + (r.stale ? ` (stale, ${formatAge(r.markAge) || 'age unknown'})` : '')],
     ['Distance', formatPercent(r.distance)],

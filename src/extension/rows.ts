@@ -26,7 +26,7 @@ export function toPanelRow(r: ResultRow, readOnlyReason: string | null = null): 
     file: r.file, line: r.line, column: r.column, id: r.id, kind: r.kind,
     venue: r.venue, account: r.account, settleCurrency: r.settleCurrency, symbol: r.symbol, side: r.side,
     marginMode: r.marginMode, size: r.size, entryPrice: r.entryPrice, markPrice: r.markPrice, markAge: r.markAge,
-    stale: r.stale, liquidationPrice: r.liquidationPrice, liquidationPrices: r.liquidationPrices,
+    stale: r.stale, liquidationPrice: r.liquidationPrice, liquidationPriceSource: r.liquidationPriceSource, liquidationPrices: r.liquidationPrices,
     bankruptcyPrice: r.bankruptcyPrice, reportedLiquidationPrice: r.reportedLiquidationPrice,
     reportedDeviation: r.reportedDeviation, marginBalance: r.marginBalance, maintenanceMargin: r.maintenanceMargin,
     marginRatio: r.marginRatio, venueMarginRatio: r.venueMarginRatio, healthFactor: r.healthFactor,

@@ -79,6 +79,25 @@ function pick<T extends string>(get: ConfigGetter, key: string, allowed: readonl
   return undefined;
 }
 
+/** liquidationLens.takerFees: perp venue id → taker rate, a fraction in [0, 1) as a decimal string or number. */
+function feeMap(get: ConfigGetter, problems: string[]): Record<string, string> | undefined {
+  const value = get('takerFees');
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== 'object' || Array.isArray(value)) {
+    problems.push(`liquidationLens.takerFees: expected an object venue → rate, got ${JSON.stringify(value)}`);
+    return undefined;
+  }
+  const out: Record<string, string> = {};
+  for (const [venue, rate] of Object.entries(value as Record<string, unknown>)) {
+    const text = typeof rate === 'number' && Number.isFinite(rate) ? String(rate) : typeof rate === 'string' ? rate.trim() : '';
+    const n = Number(text);
+    if (!(ALL_VENUES as readonly string[]).includes(venue)) problems.push(`liquidationLens.takerFees: "${venue}" is not a venue id (${ALL_VENUES.slice(0, 12).join(', ')})`);
+    else if (text === '' || !/^[0-9.eE+-]+$/.test(text) || !Number.isFinite(n) || n < 0 || n >= 1) problems.push(`liquidationLens.takerFees.${venue}: expected a fraction like "0.0005", got ${JSON.stringify(rate)}`);
+    else out[venue] = text;
+  }
+  return Object.keys(out).length ? out : undefined;
+}
+
 function stringList(value: unknown): string[] {
   if (typeof value === 'string') return value.trim() ? [value] : [];
   return Array.isArray(value) ? value.filter((x): x is string => typeof x === 'string' && x.trim() !== '') : [];
@@ -107,6 +126,8 @@ export function readSettings(get: ConfigGetter): ExtensionSettings {
   if (time !== undefined) risk.evaluationTime = time;
   const tolerance = positive(get, 'reportedDeviationTolerance', problems);
   if (tolerance !== undefined) risk.reportedDeviationTolerance = tolerance;
+  const takerFees = feeMap(get, problems);
+  if (takerFees) risk.takerFees = takerFees;
 
   const include = get('include');
   return {

@@ -6,6 +6,15 @@ import type { DisplayStatus, FixLike } from './row-shape';
 
 export type { FixLike } from './row-shape';
 type PanelStatus = DisplayStatus;
+/** The visible label of a row whose liquidation price is the venue's or bot's reported one (docs/results.md §2 v1.1). */
+export const REPORTED_PRICE_LABEL = 'reported';
+export const REPORTED_PRICE_TITLE = 'The venue\'s or bot\'s reported liquidation price: the file lacks what our own exact price needs (see the diagnostics)';
+
+/** " (reported)" after a price shown from `liquidationPriceSource: "reported"`, else "". */
+export function priceSourceSuffix(source: string | null | undefined): string {
+  return source === 'reported' ? ` (${REPORTED_PRICE_LABEL})` : '';
+}
+
 
 export interface FixAction {
   kind: 'addMargin' | 'reduceSize' | 'addCollateral' | 'repayDebt';

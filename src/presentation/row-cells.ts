@@ -1,6 +1,6 @@
 // The columns a person reads in text (CLI table, markdown report), ranked by importance so a narrow terminal folds
 // the least important first (status, symbol, liquidation price, distance, P and fix are kept).
-import { fixCell } from './describe';
+import { fixCell, priceSourceSuffix } from './describe';
 import { formatHealthFactor, formatLiquidationPrice, formatMark, formatPercent, formatProbability, formatSize } from './format';
 import { venueAndAccount } from './labels';
 import type { DisplayRow } from './row-shape';
@@ -20,7 +20,7 @@ export const TEXT_COLUMNS: readonly TextColumn[] = [
   { header: 'Side', right: false, rank: 9, cell: (r) => (r.kind === 'loan' ? 'loan' : (r.side ?? '—')) },
   { header: 'Size', right: true, rank: 11, cell: (r) => formatSize(r.size) },
   { header: 'Mark', right: true, rank: 8, cell: (r) => formatMark(r.markPrice) },
-  { header: 'Liq. price', right: true, rank: 3, cell: (r) => formatLiquidationPrice(r.liquidationPrice, r.markPrice) },
+  { header: 'Liq. price', right: true, rank: 3, cell: (r) => formatLiquidationPrice(r.liquidationPrice, r.markPrice) + (r.liquidationPrice !== null ? priceSourceSuffix(r.liquidationPriceSource) : '') },
   { header: 'Distance', right: true, rank: 4, cell: (r) => formatPercent(r.distance) },
   { header: 'P(liq)', right: true, rank: 5, cell: (r) => formatProbability(r.liquidationProbability) },
   { header: 'MR / HF', right: true, rank: 7, cell: ratioCell },

@@ -27,6 +27,8 @@ export interface DisplayRow {
   markAge: number | null;
   stale: boolean;
   liquidationPrice: string | null;
+  /** docs/results.md §2 v1.1: "computed" (ours) or "reported" (the venue's or bot's, used when ours cannot be computed). */
+  liquidationPriceSource?: string | null;
   distance: string | null;
   horizon: string;
   liquidationProbability: number | null;

@@ -1,6 +1,6 @@
 // One-line texts of a row shared by the after-line decoration, the CodeLens, the "positions at risk" quick pick and
 // the Problems message: the same numbers in the same words everywhere.
-import { fixActions } from './describe';
+import { fixActions, priceSourceSuffix } from './describe';
 import { formatHealthFactor, formatLiquidationPrice, formatMark, formatPercent, formatProbability } from './format';
 import { venueLabel } from './labels';
 import type { DisplayRow } from './row-shape';
@@ -8,7 +8,7 @@ import type { DisplayRow } from './row-shape';
 /** "liq 1,153.26", "13.62 % away", "P(24h) 0.80 %", "HF 1.04": the numbers a glance needs, those known. */
 export function summaryBits(r: DisplayRow): string[] {
   const bits: string[] = [];
-  if (r.liquidationPrice !== null) bits.push(`liq ${formatLiquidationPrice(r.liquidationPrice, r.markPrice)}`);
+  if (r.liquidationPrice !== null) bits.push(`liq ${formatLiquidationPrice(r.liquidationPrice, r.markPrice)}${priceSourceSuffix(r.liquidationPriceSource)}`);
   if (r.distance !== null) bits.push(`${formatPercent(r.distance)} away`);
   if (r.liquidationProbability !== null) bits.push(`P(${r.horizon}) ${formatProbability(r.liquidationProbability)}`);
   if (r.healthFactor !== null) bits.push(`HF ${formatHealthFactor(r.healthFactor)}`);

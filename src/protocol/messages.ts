@@ -64,6 +64,8 @@ export const PanelRowSchema = v.object({
   stale: v.boolean(),
   liquidationPrice: nullableDecimal,
   liquidationPrices: v.nullable(decimalRecord),
+  /** docs/results.md §2 v1.1: "reported" when the row shows the venue's or bot's price (labelled in the panel). */
+  liquidationPriceSource: v.optional(v.nullable(v.picklist(['computed', 'reported']))),
   bankruptcyPrice: nullableDecimal,
   reportedLiquidationPrice: nullableDecimal,
   reportedDeviation: nullableDecimal,

@@ -55,7 +55,7 @@ function prices(r: PanelRow): HTMLElement {
   const dl = h('dl', { class: 'kv' });
   kv(dl, 'Mark', h('span', {}, r.stale ? h('span', { class: 'stale', text: `stale ${formatAge(r.markAge)} ` }) : null, num(formatMark(r.markPrice))));
   if (r.entryPrice !== null) kv(dl, 'Entry', formatMark(r.entryPrice));
-  kv(dl, r.reportedLiquidationPrice !== null ? 'Liquidation price (computed)' : 'Liquidation price', formatLiquidationPrice(r.liquidationPrice, r.markPrice), 'liq');
+  kv(dl, r.liquidationPriceSource === 'reported' ? 'Liquidation price (reported: the file lacks what ours needs)' : r.reportedLiquidationPrice !== null ? 'Liquidation price (computed)' : 'Liquidation price', formatLiquidationPrice(r.liquidationPrice, r.markPrice), 'liq');
   if (r.liquidationPrices) for (const [k, val] of Object.entries(r.liquidationPrices)) kv(dl, k === 'up' ? 'if the mark rises' : k === 'down' ? 'if the mark falls' : k, formatLiquidationPrice(val, r.markPrice), 'sub');
   if (r.reportedLiquidationPrice !== null) {
     kv(dl, 'Reported by the venue', formatPrice(r.reportedLiquidationPrice, r.markPrice));

@@ -2,7 +2,7 @@
 // with dom.ts; strings from files are only ever textContent. Numbers are formatted, never computed.
 import type { PanelRow, PanelStatus, ReportMessage } from '../protocol/messages';
 import { STATUS_ORDER } from '../protocol/messages';
-import { fixActions, isAtRisk, STATUS_LOOK } from '../presentation/describe';
+import { fixActions, isAtRisk, REPORTED_PRICE_LABEL, REPORTED_PRICE_TITLE, STATUS_LOOK } from '../presentation/describe';
 import {
   formatAge, formatHealthFactor, formatLiquidationPrice, formatMark, formatPercent, formatProbability, formatSize, formatThreshold, venueLabel,
 } from '../presentation/format';
@@ -118,13 +118,20 @@ export function tableRow(r: PanelRow, index: number, selected: boolean): HTMLTab
     sideCell(r),
     sizeCell(r),
     markCell(r),
-    h('td', { class: 'n' }, r.liquidationPrice === null ? dash() : num(formatLiquidationPrice(r.liquidationPrice, r.markPrice))),
+    liqCell(r),
     h('td', { class: 'n' }, r.distance === null ? dash() : num(formatPercent(r.distance))),
     probabilityCell(r),
     ratioCell(r),
     fixCell(r),
   );
   return tr;
+}
+
+function liqCell(r: PanelRow): HTMLElement {
+  if (r.liquidationPrice === null) return h('td', { class: 'n' }, dash());
+  const cell = h('td', { class: 'n' }, num(formatLiquidationPrice(r.liquidationPrice, r.markPrice)));
+  if (r.liquidationPriceSource === 'reported') cell.append(h('span', { class: 'src-reported', attrs: { title: REPORTED_PRICE_TITLE }, text: ` ${REPORTED_PRICE_LABEL}` }));
+  return cell;
 }
 
 export const COLUMNS: Array<{ label: string; numeric?: boolean; cls: string; title?: string }> = [

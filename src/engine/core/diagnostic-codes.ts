@@ -39,6 +39,11 @@ const PARSE = {
   'foreign-unknown-exchange': 'A CCXT exchange id this reader does not map: a generic venue is used',
   'foreign-field': 'A field of a CCXT / Hyperliquid row is missing or unusable',
   'empty-file': 'The file has no positions',
+  'default-taker-fee': 'A foreign dump on OKX/Gate carries no taker fee: the venue\'s published default rate is assumed (setting liquidationLens.takerFees gives yours)',
+  'foreign-generic-formula': 'A ccxt exchange without a venue model (Bitget, KuCoin Futures): the generic formula with the exchange\'s own maintenance figures',
+  'freqtrade-last-price': 'freqtrade\'s current_rate is a last/bid/ask price, not a mark; it is used as the mark',
+  'freqtrade-margin-mode': 'A freqtrade trade without margin_mode: isolated is assumed, with stake_amount as its margin',
+  'freqtrade-liquidation-buffer': 'freqtrade\'s liquidation_price holds its safety buffer; the unbuffered price is compared with ours',
 } as const;
 
 /** Raised by the perp margin engine (perp/). */
@@ -94,6 +99,7 @@ const EVALUATION = {
   'unreadable-history': 'the history file cannot be read; volatility from history is unavailable',
   'history-outside-root': 'the history path is absolute, leaves the root folder with `..` or is a symlink pointing outside it: it is refused and not read',
   'reported-deviation': 'the venue’s or bot’s reported liquidation price differs from the computed one by more than the tolerance',
+  'reported-price-used': 'the file lacks what our exact liquidation price needs: the reported price is used (liquidationPriceSource "reported") and the message says what to add',
 } as const;
 
 export const DIAGNOSTIC_CODES = { ...PARSE, ...PERP, ...LENDING, ...RISK, ...EVALUATION } as const satisfies Record<string, string>;

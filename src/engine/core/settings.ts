@@ -19,6 +19,8 @@ export interface EffectiveSettings {
   opportunityCost: number;
   evaluationTime: number | 'now';
   reportedDeviationTolerance: number;
+  /** venue → taker rate for positions whose file gives none (issue 11; applied by the reader, parse/taker-fees.ts). */
+  takerFees: Record<string, string>;
 }
 
 export const DEFAULT_SETTINGS: EffectiveSettings = {
@@ -32,6 +34,7 @@ export const DEFAULT_SETTINGS: EffectiveSettings = {
   opportunityCost: 0.1,
   evaluationTime: 'now',
   reportedDeviationTolerance: 0.001,
+  takerFees: {},
 };
 
 function bands(base: Bands, ...layers: Array<Partial<Bands> | undefined>): Bands {
@@ -53,6 +56,7 @@ export function resolveSettings(...layers: Array<RiskSettings | undefined>): Eff
     if (l.opportunityCost !== undefined) out.opportunityCost = l.opportunityCost;
     if (l.evaluationTime !== undefined) out.evaluationTime = l.evaluationTime;
     if (l.reportedDeviationTolerance !== undefined) out.reportedDeviationTolerance = l.reportedDeviationTolerance;
+    if (l.takerFees !== undefined) out.takerFees = { ...out.takerFees, ...l.takerFees };
   }
   out.probability = bands(DEFAULT_SETTINGS.probability, ...layers.map((l) => l?.probability));
   out.distance = bands(DEFAULT_SETTINGS.distance, ...layers.map((l) => l?.distance));

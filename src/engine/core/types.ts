@@ -26,7 +26,7 @@ export interface Diagnostic {
   endColumn: number;
 }
 
-export type Dialect = 'native' | 'ccxt' | 'hyperliquid';
+export type Dialect = 'native' | 'ccxt' | 'hyperliquid' | 'freqtrade';
 export type FileFormat = 'json' | 'yaml' | 'csv';
 
 export type PerpVenueId =
@@ -116,6 +116,11 @@ export interface PerpPosition {
   /** File market merged with the position's own market fields. */
   market: MarketSpec;
   reportedLiquidationPrice: Dec | null;
+  /**
+   * Foreign rows only: what the file lacks for our own exact price when the reader already knows (e.g. "balance from
+   * ccxt fetchBalance"). When our price cannot be computed, the row uses the reported price instead (docs/results.md §2 v1.1).
+   */
+  missingForOwnPrice?: string | null;
   /** The position's entry (YAML item, JSON object, CSV row). */
   span: Span;
   /** Where each field's value stands, keyed by the canonical field name (for diagnostics and edits). */
@@ -135,9 +140,11 @@ export interface RiskSettings {
   /** Unix ms, or 'now'. */
   evaluationTime?: number | 'now';
   reportedDeviationTolerance?: number;
+  /** Setting liquidationLens.takerFees (venue → taker rate as a decimal string); not read from a file's `risk:`. */
+  takerFees?: Record<string, string>;
 }
 
-export type WalletSource = 'file' | 'ccxt-balance' | 'ccxt-collateral' | 'hyperliquid';
+export type WalletSource = 'file' | 'ccxt-balance' | 'ccxt-collateral' | 'hyperliquid' | 'freqtrade' | 'none';
 
 export interface PerpAccount {
   kind: 'perp';

@@ -62,7 +62,7 @@ function unknownRow(u: UnknownEntry, path: string, horizon: number): ResultRow {
   return {
     file: path, line: u.span.line, column: u.span.column, id: u.id, kind: u.kind, venue: u.venue, account: u.account,
     settleCurrency: null, symbol: u.symbol, side: u.side, marginMode: null, walletSource: null, size: null, entryPrice: null,
-    markPrice: null, markAge: null, stale: false, liquidationPrice: null, liquidationPrices: null, bankruptcyPrice: null,
+    markPrice: null, markAge: null, stale: false, liquidationPrice: null, liquidationPriceSource: null, liquidationPrices: null, bankruptcyPrice: null,
     reportedLiquidationPrice: null, reportedDeviation: null, marginBalance: null, maintenanceMargin: null, marginRatio: null,
     venueMarginRatio: null, healthFactor: null, healthFactorIdeal: null, tier: null, distance: null, volatility: null,
     volatilitySource: null, horizon: formatDuration(horizon), liquidationProbability: null, status: 'unknown', reason: u.reason,
@@ -81,7 +81,8 @@ export function evaluateFile(source: SourceFile, options: EvaluateOptions = {}):
   let now = options.now ?? Date.now();
   try {
     const { text, diagnostics } = decode(source);
-    const parsed = parseFile(source.path, text, options.defaultVenue ? { defaultVenue: options.defaultVenue } : {});
+    const takerFees = { ...options.settings?.takerFees, ...options.overrides?.takerFees };
+    const parsed = parseFile(source.path, text, { ...(options.defaultVenue ? { defaultVenue: options.defaultVenue } : {}), ...(Object.keys(takerFees).length ? { takerFees } : {}) });
     Object.assign(report, { dialect: parsed.dialect, format: parsed.format, venue: parsed.venue });
     const settings = resolveSettings(options.settings, parsed.risk, options.overrides);
     if (options.now === undefined && typeof settings.evaluationTime === 'number') now = settings.evaluationTime;

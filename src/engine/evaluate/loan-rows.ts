@@ -70,7 +70,7 @@ function loanRow(account: LendingAccount, loan: Loan, m: LoanMetrics, ctx: EvalC
     file: ctx.path, line: loan.span.line, column: loan.span.column, id: loan.id, kind: 'loan', venue: account.venue,
     account: account.account, settleCurrency: 'USD', symbol: m.symbol, side: null, marginMode: null, walletSource: null,
     size: null, entryPrice: null, markPrice: fmt(m.markPrice), markAge: age.age, stale: age.stale,
-    liquidationPrice: fmt(m.liquidationPrice), liquidationPrices: m.liquidationPrices ? strMap(m.liquidationPrices) : null,
+    liquidationPrice: fmt(m.liquidationPrice), liquidationPriceSource: null, liquidationPrices: m.liquidationPrices ? strMap(m.liquidationPrices) : null,
     bankruptcyPrice: null, reportedLiquidationPrice: null, reportedDeviation: null, marginBalance: fmt(m.marginBalance),
     maintenanceMargin: fmt(m.maintenanceMargin), marginRatio: null, venueMarginRatio: null, healthFactor: fmt(m.healthFactor),
     healthFactorIdeal: fmt(m.healthFactorIdeal), tier: null, distance: fmt(o.distance), volatility: risk.sigma,

@@ -6,7 +6,7 @@ import type { PerpAccount, PerpMetrics, PerpPosition } from '../core/types';
 import type { ResultRow, TierReport } from './report';
 import type { EvalContext } from './file-context';
 import { markAge, type MarkAge } from './staleness';
-import { deviationCause } from './deviation-cause';
+import { deviationCause, tickOffset } from './deviation-cause';
 import type { HistoryData } from './volatility-source';
 import { marketRiskOf } from './market-risk';
 import { assess, tailDetails, type MarketRisk } from './risk-view';
@@ -18,6 +18,7 @@ import { formatDuration } from '../core/time';
 import { riskDetails } from './row-details';
 import { rowRiskInputs } from './row-charts';
 import { diagnostic } from '../core/diagnostics';
+import { reportedDiagnostic, reportedMetrics } from './reported-price';
 
 /** The market's risk inputs for one position (volatility, funding drift, horizon with staleness). */
 export function marketRisk(account: PerpAccount, p: PerpPosition, ctx: EvalContext): { risk: MarketRisk; age: ReturnType<typeof markAge>; volSource: ResultRow['volatilitySource']; details: Record<string, unknown>; history: HistoryData | null } {
@@ -47,9 +48,9 @@ const CAUSES = 'likely causes: fees to close, accrued funding, a stale mark, a m
 
 const ageText = (s: number): string => (s < 5400 ? `${Math.round(s / 60)} min` : s < 172800 ? `${(s / 3600).toFixed(1)} h` : `${(s / 86400).toFixed(1)} days`);
 
-function likelyCause(account: PerpAccount, index: number, reported: Dec, ctx: EvalContext, age: MarkAge): string {
-  const found = deviationCause(account, index, reported, ctx.settings.reportedDeviationTolerance);
-  if (found) return `likely cause: ${found}`;
+function likelyCause(account: PerpAccount, index: number, reported: Dec, ours: Dec, ctx: EvalContext, age: MarkAge): string {
+  const found = deviationCause(account, index, reported, ctx.settings.reportedDeviationTolerance, ours);
+  if (found) return `likely cause: ${found.cause} — that reading gives ${fmt(found.price.toSignificantDigits(12))}, residual ${fmt(found.residual.toSignificantDigits(3))}`;
   if (age.stale && age.age !== null) return `the mark is ${ageText(age.age)} old, so the source may have used another mark; other causes: ${CAUSES.replace('likely causes: ', '')}`;
   return CAUSES;
 }
@@ -60,9 +61,13 @@ function reportedDeviation(account: PerpAccount, index: number, p: PerpPosition,
   if (dev.abs().gt(ctx.settings.reportedDeviationTolerance)) {
     const span = p.fields['reportedLiquidationPrice'] ?? p.span;
     ctx.diagnostics.push(diagnostic('warning', 'reported-deviation',
-      `reported liquidation price ${fmt(p.reportedLiquidationPrice)} differs from the computed ${fmt(m.liquidationPrice.toSignificantDigits(10))} by ${dev.mul(100).toFixed(3)} %; ${likelyCause(account, index, p.reportedLiquidationPrice, ctx, age)}`,
+      `reported liquidation price ${fmt(p.reportedLiquidationPrice)} differs from the computed ${fmt(m.liquidationPrice.toSignificantDigits(10))} by ${dev.mul(100).toFixed(3)} %; ${likelyCause(account, index, p.reportedLiquidationPrice, m.liquidationPrice, ctx, age)}`,
       span,
     ));
+  } else {
+    // Within the tolerance, a gap of exactly one price tick towards the mark is still worth a word (OKX isolated).
+    const tick = tickOffset(m.liquidationPrice, p.reportedLiquidationPrice, p.market.markPrice);
+    if (tick) ctx.diagnostics.push(diagnostic('info', 'reported-deviation', `reported liquidation price ${fmt(p.reportedLiquidationPrice)} vs the computed ${fmt(m.liquidationPrice.toSignificantDigits(16))}: ${tick.cause} (residual ${fmt(tick.residual.toSignificantDigits(3))}); ours stays the price where margin balance = maintenance margin`, p.fields['reportedLiquidationPrice'] ?? p.span));
   }
   return dev;
 }
@@ -76,8 +81,13 @@ export function perpRows(account: PerpAccount, ctx: EvalContext): ResultRow[] {
   return rows;
 }
 
-function perpRow(account: PerpAccount, p: PerpPosition, m: PerpMetrics, index: number, ctx: EvalContext, histories: Map<ResultRow, HistoryData | null>): ResultRow {
+function perpRow(account: PerpAccount, p: PerpPosition, own: PerpMetrics, index: number, ctx: EvalContext, histories: Map<ResultRow, HistoryData | null>): ResultRow {
   const { risk, age, volSource, details, history } = marketRisk(account, p, ctx);
+  // docs/results.md §2 v1.1: ours whenever it can be computed; else the reported price, labelled, for foreign rows.
+  const fallback = reportedMetrics(account, p, own);
+  const m = fallback ?? own;
+  if (fallback) ctx.diagnostics.push(reportedDiagnostic(p, own, fallback.liquidationPrice!, p.fields['reportedLiquidationPrice'] ?? p.span));
+  const source = fallback ? 'reported' : own.unknownReason === null ? 'computed' : null;
   const mark = p.market.markPrice;
   if (!mark) {
     ctx.once(`no-mark:${p.symbol}:${p.span.offset}`, diagnostic('warning', 'missing-mark', `no markPrice for ${p.symbol}: this position cannot be evaluated (status unknown); add markPrice to markets.${p.symbol} or to the position`, p.fields['symbol'] ?? p.span));
@@ -89,21 +99,21 @@ function perpRow(account: PerpAccount, p: PerpPosition, m: PerpMetrics, index: n
   const row: ResultRow = {
     file: ctx.path, line: p.span.line, column: p.span.column, id: p.id, kind: 'perp', venue: account.venue,
     account: account.account, settleCurrency: m.settleCurrency ?? account.settleCurrency, symbol: p.symbol, side: p.side,
-    marginMode: p.marginMode, walletSource: account.walletSource, size: fmt(p.size), entryPrice: fmt(p.entryPrice),
-    markPrice: fmt(mark), markAge: age.age, stale: age.stale, liquidationPrice: fmt(m.liquidationPrice),
+    marginMode: p.marginMode, walletSource: fallback ? null : account.walletSource, size: fmt(p.size), entryPrice: fmt(p.entryPrice),
+    markPrice: fmt(mark), markAge: age.age, stale: age.stale, liquidationPrice: fmt(m.liquidationPrice), liquidationPriceSource: source,
     liquidationPrices: m.liquidationPrices ? { down: fmt(m.liquidationPrices.down), up: fmt(m.liquidationPrices.up) } : null,
     bankruptcyPrice: fmt(m.bankruptcyPrice), reportedLiquidationPrice: fmt(p.reportedLiquidationPrice),
-    reportedDeviation: fmt(reportedDeviation(account, index, p, m, ctx, age)), marginBalance: fmt(m.marginBalance),
+    reportedDeviation: fallback ? null : fmt(reportedDeviation(account, index, p, m, ctx, age)), marginBalance: fmt(m.marginBalance),
     maintenanceMargin: fmt(m.maintenanceMargin), marginRatio: fmt(m.marginRatio), venueMarginRatio: fmt(m.venueMarginRatio),
     healthFactor: null, healthFactorIdeal: null, tier: tierReport(m), distance: fmt(outcome.distance),
     volatility: risk.sigma, volatilitySource: volSource, horizon: formatDuration(ctx.settings.horizon),
-    liquidationProbability: outcome.probability, status: outcome.status, reason: outcome.reason, fix: null,
+    liquidationProbability: outcome.probability, status: outcome.status, reason: fallback ? `by the reported liquidation price: ${outcome.reason}` : outcome.reason, fix: null,
     details: { var: null, es: null, liquidationCost: null, timeToLiquidation: null, note: m.note, ...details, inverse: isInverse(account, p), contractSize: fmt(p.market.contractSize) },
   };
   histories.set(row, history);
   if (outcome.status !== 'unknown' && mark) {
     Object.assign(row.details, riskDetails(p, m, mark, risk, account, history));
-    row.fix = perpFix(account, index, m, outcome.status, ctx, risk);
+    if (!fallback) row.fix = perpFix(account, index, m, outcome.status, ctx, risk);
   }
   return row;
 }

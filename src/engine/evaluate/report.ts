@@ -62,6 +62,8 @@ export interface ResultRow {
   markAge: number | null;
   stale: boolean;
   liquidationPrice: string | null;
+  /** docs/results.md §2 v1.1: "computed" (ours), "reported" (the venue's or bot's, when the file lacks what ours needs), null (loans, unknown). */
+  liquidationPriceSource: 'computed' | 'reported' | null;
   liquidationPrices: Record<string, string | null> | null;
   bankruptcyPrice: string | null;
   reportedLiquidationPrice: string | null;

@@ -11,6 +11,9 @@ import { describe, get, type LNode, type ObjNode } from './tree';
 import { readTime } from './values';
 import { ccxtExchangeIds, isPerpVenue, perpVenue, venueForCcxt } from '../venues/registry';
 import { isInverseMarket } from '../venues/contract-kind';
+import { dumpReading, type DumpReading } from './dump-readings';
+import { isolatedMarginOf, infoDec, maintenanceRateOf, rawMarginMode } from './ccxt-reading';
+import { chooseTakerFee } from './taker-fees';
 
 // ccxt exchange id → venue id, by contract kind (docs/format.md §5): each venue descriptor's `ccxtDumps` (src/engine/venues).
 
@@ -22,8 +25,14 @@ export function splitSymbol(symbol: string): Unified | null {
   return m ? { base: m[1]!, quote: m[2]!, settle: m[3] ?? m[2]! } : null;
 }
 
+/** The venue of a ccxt exchange id for a linear or inverse market, or null when neither table knows the exchange. */
+export function venueOfExchange(exchange: string, inverse: boolean): PerpVenueId | null {
+  const id = exchange.trim().toLowerCase();
+  return venueForCcxt(id, inverse) ?? dumpReading(id)?.venues[inverse ? 'inverse' : 'linear'] ?? null;
+}
+
 /** The venue's own instrument id from `info` when present (bundled tier tables are keyed by it), else derived. */
-function nativeSymbol(info: ObjNode | null, unified: string, u: Unified | null, venue: PerpVenueId): string {
+export function nativeSymbol(info: ObjNode | null, unified: string, u: Unified | null, venue: PerpVenueId): string {
   const own = text(info, 'symbol') ?? text(info, 'instId') ?? text(info, 'contract') ?? text(info, 'instrument_name') ?? text(obj(info, 'position'), 'coin') ?? text(info, 'ticker') ?? text(info, 'market');
   if (own) return own;
   if (!u) return unified;
@@ -48,6 +57,8 @@ interface Source {
   defaultVenue: VenueId | undefined;
   tiers: ObjNode | null;
   tierCache: Map<string, TierTable | null>;
+  /** What this exchange's fields mean (dump-readings/); null for a bare array or an exchange not in the table. */
+  reading: DumpReading | null;
 }
 
 export function readCcxt(ctx: Ctx, root: LNode, defaultVenue?: VenueId): { venue: VenueId | null; accounts: Account[] } {
@@ -56,8 +67,9 @@ export function readCcxt(ctx: Ctx, root: LNode, defaultVenue?: VenueId): { venue
   const exNode = wrapped ? get(wrapped, 'exchange') : undefined;
   const src: Source = {
     exchange: exNode?.kind === 'string' ? exNode.value.trim().toLowerCase() : null,
-    exchangeSpan: exNode?.span ?? null, defaultVenue, tiers: obj(wrapped, 'leverageTiers'), tierCache: new Map(),
+    exchangeSpan: exNode?.span ?? null, defaultVenue, tiers: obj(wrapped, 'leverageTiers'), tierCache: new Map(), reading: null,
   };
+  src.reading = dumpReading(src.exchange);
   if (!list || list.kind !== 'array') {
     ctx.diags.error('invalid-value', `positions must be the list returned by fetchPositions(); got ${list ? describe(list) : 'nothing'}`, list?.span ?? root.span);
     return { venue: null, accounts: [] };
@@ -77,12 +89,14 @@ export function readCcxt(ctx: Ctx, root: LNode, defaultVenue?: VenueId): { venue
 function venueGuess(src: Source): VenueId | null {
   const v = src.exchange ? venueForCcxt(src.exchange, false) : null;
   if (v) return v;
+  if (src.reading) return src.reading.venues.linear;
   return src.defaultVenue ?? null;
 }
 
 function reportVenueSource(ctx: Ctx, src: Source, root: LNode): void {
   if (src.exchange !== null) {
-    if (venueForCcxt(src.exchange, false) === null) ctx.diags.warning('foreign-unknown-exchange', `ccxt exchange ${quote(src.exchange)} is not one this reader maps to a venue; positions are read with the generic-linear / generic-inverse model (flat mmr) — supported: ${ccxtExchangeIds().join(', ')}`, src.exchangeSpan!);
+    if (src.reading?.genericFormula) ctx.diags.info('foreign-generic-formula', `ccxt exchange ${quote(src.exchange)} has no venue model here: positions use the generic-linear / generic-inverse formula (flat maintenance rate) with the exchange's own maintenance figures (${src.reading.maintenance.rateField ? `info.${src.reading.maintenance.rateField}` : 'maintenanceMarginPercentage'}); the venue's own price may differ`, src.exchangeSpan!);
+    else if (venueForCcxt(src.exchange, false) === null && !src.reading) ctx.diags.warning('foreign-unknown-exchange', `ccxt exchange ${quote(src.exchange)} is not one this reader maps to a venue; positions are read with the generic-linear / generic-inverse model (flat mmr) — supported: ${ccxtExchangeIds().join(', ')}`, src.exchangeSpan!);
     return;
   }
   const at = ctx.lines.span(root.span.offset, 1);
@@ -91,7 +105,7 @@ function reportVenueSource(ctx: Ctx, src: Source, root: LNode): void {
 }
 
 function venueFor(src: Source, inverse: boolean): PerpVenueId {
-  if (src.exchange !== null) return venueForCcxt(src.exchange, inverse) ?? (inverse ? 'generic-inverse' : 'generic-linear');
+  if (src.exchange !== null) return venueForCcxt(src.exchange, inverse) ?? (src.reading ? src.reading.venues[inverse ? 'inverse' : 'linear'] : inverse ? 'generic-inverse' : 'generic-linear');
   if (src.defaultVenue && isPerpVenue(src.defaultVenue)) return src.defaultVenue;
   return inverse ? 'generic-inverse' : 'generic-linear';
 }
@@ -153,7 +167,7 @@ function readRow(ctx: Ctx, item: LNode, src: Source): Row | null {
 
   applyMarginRates(ctx, market, item, info, unified, venue, src, fields);
 
-  const modeText = (text(item, 'marginMode') ?? text(item, 'marginType') ?? 'cross').toLowerCase();
+  const modeText = (text(item, 'marginMode') ?? text(item, 'marginType') ?? rawMarginMode(src.reading, info) ?? 'cross').toLowerCase();
   let marginMode: MarginMode = 'cross';
   if (modeText === 'isolated') marginMode = 'isolated';
   else if (modeText !== 'cross') {
@@ -167,8 +181,13 @@ function readRow(ctx: Ctx, item: LNode, src: Source): Row | null {
   let isolatedMargin: Dec | null = null;
   if (marginMode === 'isolated') {
     // docs/format.md §5: Binance info.isolatedWallet, else collateral − unrealizedPnl (ccxt collateral includes UPnL).
-    const wallet = dec(ctx, info, 'isolatedWallet');
-    if (wallet) {
+    const wallet = src.reading ? null : dec(ctx, info, 'isolatedWallet');
+    const read = src.reading ? isolatedMarginOf(ctx, src.reading, info, collateral, upnl?.value ?? null) : null;
+    if (read) {
+      // issue 11: the exchange's own margin field, read as its DumpReading says (with or without PnL).
+      isolatedMargin = read.value;
+      fields.isolatedMargin = read.span;
+    } else if (wallet) {
       isolatedMargin = wallet.value;
       put('isolatedMargin', wallet);
     } else if (collateral) {
@@ -179,6 +198,7 @@ function readRow(ctx: Ctx, item: LNode, src: Source): Row | null {
       ctx.diags.info('default-isolated-margin', `ccxt position ${symbol}: no isolatedWallet or collateral, so the isolated margin is taken as the initial margin ${isolatedMargin.toFixed()} from leverage`, leverage.span);
     } else fail('isolated position without isolatedWallet, collateral or leverage', 'collateral');
   }
+  applyFee(ctx, src, market, info, venue, get(item, 'symbol')?.span ?? item.span, symbol ?? unified ?? 'ccxt position');
   const lp = dec(ctx, item, 'liquidationPrice');
   put('reportedLiquidationPrice', lp);
 
@@ -191,7 +211,7 @@ function readRow(ctx: Ctx, item: LNode, src: Source): Row | null {
   const position: PerpPosition = {
     id, symbol, side, size: contracts.value.abs(), entryPrice: entry.value, marginMode, isolatedMargin,
     leverage: leverage?.value ?? null, market, reportedLiquidationPrice: lp && lp.value.gt(0) ? lp.value : null,
-    span: item.span, fields,
+    span: item.span, fields, missingForOwnPrice: null,
   };
   return { position, venue, settle: u?.settle ?? null, upnl: upnl?.value ?? null, collateral, hedged: bool(item, 'hedged') === true, span: item.span };
 }
@@ -218,7 +238,7 @@ function applyMarginRates(ctx: Ctx, market: PerpPosition['market'], item: ObjNod
     return;
   }
   if (bundledExists(ctx, venue, market.symbol)) return;
-  const mmp = dec(ctx, item, 'maintenanceMarginPercentage');
+  const mmp = maintenanceRateOf(ctx, src.reading, item, info);
   if (mmp) {
     market.mmr = mmp.value;
     market.cum = new Dec(0);
@@ -278,6 +298,14 @@ function groupRows(ctx: Ctx, rows: Row[], balance: ObjNode | null, src: Source, 
     // docs/format.md §5: without a balance, each cross row is its own account with wallet = collateral exactly.
     const isolated = group.filter((r) => r.position.marginMode === 'isolated');
     if (isolated.length > 0) out.push(make(isolated, null, 'ccxt-collateral', rootSpan, null));
+    if (src.reading?.crossWallet === 'none') {
+      // issue 11 item 3: this exchange's collateral is no wallet: no price of ours, the venue's is used and labelled.
+      for (const r of group.filter((x) => x.position.marginMode === 'cross')) {
+        r.position.missingForOwnPrice = `the account's wallet: add "balance": fetchBalance() to the dump (${src.reading.crossWalletNote ?? 'this exchange\'s collateral is not a wallet'})`;
+        out.push(make([r], null, 'none', r.span, null));
+      }
+      continue;
+    }
     for (const r of group.filter((x) => x.position.marginMode === 'cross')) {
       if (!r.collateral) ctx.diags.warning('foreign-field', `Cross position ${r.position.id} has no collateral and the dump has no balance: its wallet is unknown — add "balance": fetchBalance() to the dump`, r.span);
       out.push(make([r], r.collateral?.value ?? null, 'ccxt-collateral', r.span, r.collateral?.span ?? null));
@@ -319,4 +347,13 @@ function balanceWallet(ctx: Ctx, balance: ObjNode, exchange: string | null, venu
   void exchange;
   const total = dec(ctx, obj(balance, 'total'), settle);
   return total ? { value: total.value.minus(upnl), span: total.span } : null;
+}
+
+/** The taker fee of a row (taker-fees.ts): the dump's own rate field, else the setting, else the venue default (OKX, Gate). */
+function applyFee(ctx: Ctx, src: Source, market: PerpPosition['market'], info: ObjNode | null, venue: PerpVenueId, span: Span, label: string): void {
+  const r = src.reading;
+  const own = r?.fee.ownRateField ? infoDec(ctx, info, r.fee.ownRateField) : null;
+  if (own) market.takerFee = own.value;
+  const fallback = r && r.fee.inFormula === 'taker-added-to-mmr' && r.fee.defaultTaker ? { rate: r.fee.defaultTaker, source: r.fee.defaultTakerSource ?? r.exchange } : null;
+  chooseTakerFee(ctx, market, venue, fallback, span, `ccxt position ${label}`);
 }

@@ -1,6 +1,7 @@
 // Which format (extension, else content) and which dialect (content, docs/format.md §5) a file is.
 import type { Dialect, FileFormat } from '../core/types';
 import { entry, type LNode } from './tree';
+import { isFreqtradeStatus } from './freqtrade-status';
 
 export function formatOf(path: string, text: string): FileFormat {
   const ext = /\.([a-z0-9]+)$/i.exec(path)?.[1]?.toLowerCase();
@@ -22,7 +23,7 @@ export type DialectGuess = Dialect | 'unknown';
 
 export function dialectOf(root: LNode | null): DialectGuess {
   if (root === null) return 'native';
-  if (root.kind === 'array') return 'ccxt';
+  if (root.kind === 'array') return isFreqtradeStatus(root) ? 'freqtrade' : 'ccxt';
   if (root.kind !== 'object') return 'unknown';
   if (entry(root, 'version')) return 'native';
   if (entry(root, 'assetPositions') && (entry(root, 'marginSummary') || entry(root, 'crossMarginSummary'))) return 'hyperliquid';

@@ -7,7 +7,9 @@ import { readNative } from './native';
 import { readCsv } from './csv';
 import { readCcxt } from './ccxt-dump';
 import { readHyperliquid } from './hyperliquid-dump';
+import { readFreqtrade } from './freqtrade-status';
 import { parseYaml } from './yaml';
+import { applySettingFees, takerFeesOf } from './taker-fees';
 import type { LNode } from './tree';
 import { internalError } from '../core/diagnostics';
 
@@ -20,6 +22,8 @@ export interface ParseOptions {
   defaultVenue?: VenueId;
   /** Whether a bundled tier table exists; foreign rows then prefer it over a flat maintenanceMarginPercentage. */
   hasBundledTiers?: (venue: string, symbol: string) => boolean;
+  /** Setting liquidationLens.takerFees: venue → taker rate for positions whose file gives none (taker-fees.ts). */
+  takerFees?: Record<string, string | number>;
 }
 
 export function parseFile(path: string, text: string, opts: ParseOptions = {}): ParsedFile {
@@ -37,11 +41,13 @@ export function parseFile(path: string, text: string, opts: ParseOptions = {}): 
 
 function parseWith(path: string, text: string, format: FileFormat, opts: ParseOptions): ParsedFile {
   const ctx = makeCtx(text, format, opts.hasBundledTiers);
+  ctx.takerFees = takerFeesOf(opts.takerFees);
   const out: ParsedFile = { path, dialect: 'native', format, venue: null, accounts: [], risk: {}, diagnostics: ctx.diags.list, unknown: ctx.unknown };
   if (format === 'csv') {
     const r = readCsv(ctx, opts.defaultVenue);
     out.venue = r.venue;
     out.accounts = r.accounts;
+    applySettingFees(ctx, out.accounts);
     return out;
   }
   const root = body(text).trim() === '' ? emptyFile(ctx) : format === 'json' ? parseJson(text, ctx.lines, ctx.diags, !/\.jsonc$/i.test(path)) : parseYaml(text, ctx.lines, ctx.diags);
@@ -58,11 +64,12 @@ function parseWith(path: string, text: string, format: FileFormat, opts: ParseOp
     out.venue = r.venue;
     out.accounts = r.accounts;
     out.risk = r.risk;
+    applySettingFees(ctx, out.accounts);
     return out;
   }
   ctx.foreign = true;
   ctx.dialect = dialect;
-  const r = dialect === 'ccxt' ? readCcxt(ctx, root, opts.defaultVenue) : readHyperliquid(ctx, root);
+  const r = dialect === 'ccxt' ? readCcxt(ctx, root, opts.defaultVenue) : dialect === 'freqtrade' ? readFreqtrade(ctx, root) : readHyperliquid(ctx, root);
   out.venue = r.venue;
   out.accounts = r.accounts;
   return out;

@@ -1,4 +1,5 @@
 // What every model builder shares while reading one file.
+import type { Dec } from '../core/decimal';
 import type { Dialect, FileFormat, Span, UnknownEntry } from '../core/types';
 import { Diags } from './diags';
 import { Ids } from './ids';
@@ -16,6 +17,8 @@ export interface Ctx {
   unknown: UnknownEntry[];
   /** Optional: whether a bundled tier table exists (foreign dialects prefer it over a flat mmr). */
   hasBundledTiers?: (venue: string, symbol: string) => boolean;
+  /** Setting liquidationLens.takerFees: venue → taker rate for positions whose file gives none (taker-fees.ts). */
+  takerFees?: Record<string, Dec>;
 }
 
 export function makeCtx(text: string, format: FileFormat, hasBundledTiers?: Ctx['hasBundledTiers']): Ctx {

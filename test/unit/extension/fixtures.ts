@@ -7,7 +7,7 @@ export function row(over: Partial<ResultRow> = {}): ResultRow {
     file: 'examples/desk.positions.yaml', line: 21, column: 5, id: 'btc-1', kind: 'perp', venue: 'binance-usdm',
     account: 'desk-a', settleCurrency: 'USDT', symbol: 'BTCUSDT', side: 'long', marginMode: 'cross', walletSource: 'file',
     size: '109.488', entryPrice: '32481.98', markPrice: '31967.27', markAge: 2, stale: false,
-    liquidationPrice: '26316.8932645187948112349012437', liquidationPrices: null, bankruptcyPrice: '26000.5',
+    liquidationPrice: '26316.8932645187948112349012437', liquidationPriceSource: 'computed', liquidationPrices: null, bankruptcyPrice: '26000.5',
     reportedLiquidationPrice: null, reportedDeviation: null, marginBalance: '1030895.55638', maintenanceMargin: '427713.319566',
     marginRatio: '0.414894910467865', venueMarginRatio: '0.4149', healthFactor: null, healthFactorIdeal: null,
     tier: { index: 4, floor: '1000000', cap: '10000000', mmr: '0.025', cum: '16300', source: 'binance-usdm/BTCUSDT@2021-06-01' },

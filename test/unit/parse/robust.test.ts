@@ -130,7 +130,9 @@ describe('PARSE_CODES', () => {
   it('lists every code the reader emits, kebab-case, with a description', () => {
     const dir = join(__dirname, '../../../src/engine/parse');
     const used = new Set<string>();
-    for (const f of readdirSync(dir)) {
+    // the reader's files, one level of sub-folders included (dump-readings/)
+    const files = readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? readdirSync(join(dir, e.name)).map((f) => join(e.name, f)) : [e.name]));
+    for (const f of files) {
       const src = readFileSync(join(dir, f), 'utf8');
       for (const m of src.matchAll(/\.(?:error|warning|info|hint)\('([a-z0-9-]+)'/g)) used.add(m[1]!);
       for (const m of src.matchAll(/code: '([a-z0-9-]+)'/g)) used.add(m[1]!);

@@ -1,0 +1,19 @@
+// BitMEX: not in the ccxt 4.5.84 package; read from the recorded parsedResponse of bitmex.json @4f8cffe1 (inferred).
+import type { DumpReading } from './dump-reading';
+
+export const bitmexReading: DumpReading = {
+  exchange: 'bitmex',
+  venues: { linear: 'bitmex', inverse: 'bitmex' },
+  genericFormula: false,
+  source: 'ts/src/test/static/response/bitmex.json @4f8cffe1 parsedResponse (bitmex.js absent from ccxt 4.5.84: inferred)',
+  // ccxt collateral is null; info.posMargin is BitMEX's position margin (in the settle unit, ×1e-6 for USDT).
+  isolatedMargin: [],
+  isolatedCollateral: 'none',
+  crossWallet: 'none',
+  crossWalletNote: 'a BitMEX ccxt position carries no collateral',
+  maintenance: { amountField: 'maintMargin', amountIncludesFee: false, rateField: 'maintMarginReq', unifiedRateUsable: true, tierField: 'riskLimit' },
+  contract: { sizeField: 'contractSize', inverseFace: 'XBTUSD 1 USD; LTCUSDT 0.0001 LTC per contract' },
+  marginModeField: { field: 'crossMargin', isolated: 'false' },
+  fee: { inFormula: 'exit-fee', defaultTaker: '0.00075', defaultTakerSource: 'bitmex.json info.commission 0.00075', ownRateField: 'commission' },
+  liquidationPrice: { field: 'info.liquidationPrice', note: '"0" means none (kept as 0 by ccxt)' },
+};

@@ -1,0 +1,58 @@
+// What a ccxt dump's fields mean on one exchange (issue 11): the one table the ccxt reader consults, keyed by ccxt
+// exchange id. Each entry is decided from that exchange's `parsePosition` in ccxt (ccxt@4.5.84, js/src/<id>.js, generated
+// from ts/src/<id>.ts) and its recorded responses (ts/src/test/static/response/<id>.json); README "ccxt dumps".
+import type { PerpVenueId } from '../../core/types';
+
+/** A field of the position's raw `info` object, dotted for nested ones (`position.marginUsed`). */
+export type InfoField = string;
+
+export interface DumpReading {
+  /** The ccxt exchange id this reading is for. */
+  exchange: string;
+  /** Venue by contract kind (docs/format.md §5: a market is inverse iff it settles in its base). */
+  venues: { linear: PerpVenueId; inverse: PerpVenueId };
+  /** The venue's formula is not modelled: a generic-* flat rate with the venue's own maintenance figures. */
+  genericFormula: boolean;
+  /** Where this reading was decided: parser and recorded response read. */
+  source: string;
+  /** Isolated margin (the formula's wallet term, without unrealised PnL), first raw field present wins. */
+  isolatedMargin: Array<{ field: InfoField; includesPnl: boolean }>;
+  /**
+   * What the unified `collateral` of an isolated row is when no raw field is present: 'with-pnl' (subtract
+   * unrealizedPnl), 'without-pnl' (use as is), 'none' (not a margin figure: fall back to leverage).
+   */
+  isolatedCollateral: 'with-pnl' | 'without-pnl' | 'none';
+  /** Whether a cross row's `collateral` is a wallet ('collateral'); else the dump needs `balance` (fetchBalance). */
+  crossWallet: 'collateral' | 'none';
+  /** Why a cross row's collateral is not a wallet (said in the row's diagnostic). */
+  crossWalletNote: string | null;
+  /** Maintenance figures. */
+  maintenance: {
+    /** Raw maintenance amount (settle currency), and whether it already holds the fee term. */
+    amountField: InfoField | null;
+    amountIncludesFee: boolean;
+    /** Raw maintenance rate (fraction) of the venue's tier, preferred over ccxt's rounded unified rate. */
+    rateField: InfoField | null;
+    /** Whether ccxt's unified maintenanceMarginPercentage is a usable flat rate (fraction, no fee, not back-solved). */
+    unifiedRateUsable: boolean;
+    /** Raw risk-tier / risk-limit field, for the README and diagnostics. */
+    tierField: InfoField | null;
+  };
+  /** Contract size and the inverse face. */
+  contract: { sizeField: string; inverseFace: string };
+  /** Raw margin-mode field when ccxt leaves `marginMode` undefined, with the value that means isolated. */
+  marginModeField: { field: InfoField; isolated: string } | null;
+  fee: {
+    /** How a fee enters the venue's liquidation formula. */
+    inFormula: 'taker-added-to-mmr' | 'fee-to-close' | 'exit-fee' | 'none';
+    /** The venue's published default (lowest-tier) taker rate, as a fraction, with its source; null if not needed. */
+    defaultTaker: string | null;
+    defaultTakerSource: string | null;
+    /** A raw field holding the account's own taker rate (BitMEX `commission`). */
+    ownRateField: InfoField | null;
+  };
+  /** The reported liquidation price: which field, and anything to know when comparing with ours. */
+  liquidationPrice: { field: string; note: string | null };
+}
+
+export const CCXT_VERSION_READ = '4.5.84';
