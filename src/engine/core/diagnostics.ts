@@ -18,6 +18,11 @@ export function diagnostic(severity: Severity, code: DiagnosticCode, message: st
   return { severity, code, message, line: s.line, column: s.column, endLine: s.endLine, endColumn: s.endColumn };
 }
 
+/** The same diagnostic with a machine-applicable correction of its range (a Quick Fix). */
+export function withSuggestion(d: Diagnostic, replacement: string, title = `Replace with ${JSON.stringify(replacement)}`): Diagnostic {
+  return { ...d, suggestion: { title, replacement } };
+}
+
 /** A diagnostic of another file (a history CSV) shown at a place of this one, with a new message. */
 export function relocated(d: Diagnostic, at: DiagnosticRange | null | undefined, message: string): Diagnostic {
   const s = at ?? FILE_START;

@@ -24,6 +24,15 @@ export interface Diagnostic {
   column: number;
   endLine: number;
   endColumn: number;
+  /** A machine-applicable correction ("did you mean", a number split by a comma): replace the diagnostic's range
+   *  with `replacement`. Offered as a Quick Fix; absent when no single correction is certain. */
+  suggestion?: DiagnosticSuggestion;
+}
+
+export interface DiagnosticSuggestion {
+  /** What the Quick Fix says, e.g. `Replace with "94500"`. */
+  title: string;
+  replacement: string;
 }
 
 export type Dialect = 'native' | 'ccxt' | 'hyperliquid' | 'freqtrade';
