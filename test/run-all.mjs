@@ -48,6 +48,14 @@ if (!skipE2e) {
     failed += Number(m[2]);
   }
   if (!m || e2e.status !== 0) failed += m && Number(m[2]) > 0 ? 0 : 1;
+  // Restricted Mode needs its own code-server launch with workspace trust on.
+  const restricted = run('node', ['test/e2e/restricted.mjs']);
+  const r = /^(\d+) passed, (\d+) failed/m.exec(restricted.stdout ?? '');
+  if (r) {
+    passed += Number(r[1]);
+    failed += Number(r[2]);
+  }
+  if (!r || restricted.status !== 0) failed += r && Number(r[2]) > 0 ? 0 : 1;
 }
 
 console.log(`${passed} passed, ${failed} failed`);

@@ -85,12 +85,13 @@ export function checkBuilt() {
 }
 
 /** Starts code-server detached (own process group) with TMPDIR inside the run's temp dir. */
-export async function launchServer({ tmp, workspace, extensionsDir, userDataDir, configPath, port, host = '127.0.0.1' }) {
+/** `trust: true` keeps VS Code's workspace trust on (Restricted Mode e2e); by default trust is disabled. */
+export async function launchServer({ tmp, workspace, extensionsDir, userDataDir, configPath, port, host = '127.0.0.1', trust = false }) {
   const logPath = join(tmp, 'code-server.log');
   const out = [];
   const child = spawn(CODE_SERVER, [
     '--auth', 'none', '--bind-addr', `${host}:${port}`, '--disable-telemetry', '--disable-update-check',
-    '--disable-workspace-trust', '--disable-getting-started-override', '--config', configPath,
+    ...(trust ? [] : ['--disable-workspace-trust']), '--disable-getting-started-override', '--config', configPath,
     '--extensions-dir', extensionsDir, '--user-data-dir', userDataDir, workspace,
   ], { detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, TMPDIR: tmp } });
   child.stdout.on('data', (d) => out.push(String(d)));
