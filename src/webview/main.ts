@@ -194,8 +194,16 @@ class App {
     if (this.win.selectedKey) this.vscode.postMessage({ type: 'selected', key: this.win.selectedKey });
     this.renderHeader(msg.summary);
     this.rendered.clear();
+    // The first list after a (re)load: bring the restored or first selection into view.
+    if (!this.shownOnce && this.win.selectedIndex >= 0) {
+      this.shownOnce = true;
+      this.measure();
+      this.wrap.scrollTop = this.win.scrollFor(this.win.selectedIndex);
+    }
     this.renderWindow();
   }
+
+  private shownOnce = false;
 
   private renderHeader(s: Summary): void {
     const time = s.now.slice(11, 19);
