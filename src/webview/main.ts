@@ -74,7 +74,7 @@ class App {
   private sendView(): void {
     this.measure();
     const r = this.win.range();
-    this.vscode.postMessage({ type: 'view', view: this.view(), start: r.first, count: Math.min(500, Math.max(1, r.last - r.first)) });
+    this.vscode.postMessage({ type: 'view', view: this.view(), start: r.first, count: Math.min(500, Math.max(100, r.last - r.first)) });
   }
 
   private layout(): void {

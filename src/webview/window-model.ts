@@ -61,7 +61,11 @@ export class WindowModel {
 
   private store(start: number, items: readonly DisplayItem[]): void {
     items.forEach((it, i) => this.items.set(start + i, it));
-    for (let p = Math.floor(start / PAGE_SIZE); p * PAGE_SIZE < start + items.length; p++) this.requested.add(p);
+    // A page counts as here only when the items cover all of it (a small window may cover part of one).
+    const end = start + items.length;
+    for (let p = Math.floor(start / PAGE_SIZE); p * PAGE_SIZE < end; p++) {
+      if (p * PAGE_SIZE >= start && Math.min((p + 1) * PAGE_SIZE, this.total) <= end) this.requested.add(p);
+    }
   }
 
   item(i: number): DisplayItem | undefined {

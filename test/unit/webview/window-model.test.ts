@@ -138,3 +138,15 @@ describe('windowed table', () => {
     model.setView({ sort: 'status', direction: 'asc', group: false, filter: '', hidden: [] });
   });
 });
+
+describe('a first window smaller than a page', () => {
+  it('still asks for the rest of that page', () => {
+    const w = new WindowModel();
+    w.viewportHeight = 10;
+    model.window = { start: 0, count: 1 };
+    w.applyList(model.modelMessage(ctx));
+    w.viewportHeight = 900;
+    expect(w.missingPages()).toEqual([{ start: 0, count: PAGE_SIZE }]);
+    model.window = { start: 0, count: 100 };
+  });
+});
