@@ -131,11 +131,14 @@ export class WorkspaceStore implements vscode.Disposable {
     return resolveSettings(this.settings.risk, this.entries.get(uri.toString())?.risk);
   }
 
-  /** Re-discover and re-evaluate every position file (command "Refresh", settings change, startup). */
-  refreshAll(): Promise<void> {
+  /**
+   * Re-discover the position files and evaluate them (command "Refresh", settings change, startup: every file;
+   * `force` false, after files were created or deleted: only new files and files whose text changed).
+   */
+  refreshAll(force = true): Promise<void> {
     const run = async () => {
       try {
-        await this.scanAll();
+        await this.scanAll(force);
       } catch (err) {
         this.log.error('scan failed', err);
       }
@@ -200,7 +203,7 @@ export class WorkspaceStore implements vscode.Disposable {
 
   private scheduleRescan(): void {
     if (this.rescanTimer) clearTimeout(this.rescanTimer);
-    this.rescanTimer = setTimeout(() => void this.refreshAll(), RESCAN_DEBOUNCE_MS);
+    this.rescanTimer = setTimeout(() => void this.refreshAll(false), RESCAN_DEBOUNCE_MS);
   }
 
   private onEdit(e: vscode.TextDocumentChangeEvent): void {
@@ -237,7 +240,7 @@ export class WorkspaceStore implements vscode.Disposable {
   }
 
   /** Discovers the files and queues each for evaluation; the rows arrive file by file as the worker finishes them. */
-  private async scanAll(): Promise<void> {
+  private async scanAll(force: boolean): Promise<void> {
     const uris = await this.discover();
     const seen = new Set(uris.map((u) => u.toString()));
     const removed: vscode.Uri[] = [];
@@ -252,7 +255,9 @@ export class WorkspaceStore implements vscode.Disposable {
     if (removed.length) this.fire({ changed: [], removed, rows });
     for (const uri of uris) {
       const text = await this.textOf(uri);
-      if (!this.entries.has(uri.toString())) {
+      const known = this.entries.get(uri.toString());
+      if (!force && known && known.text === text && (known.evaluation.rows.length || known.evaluation.file.dialect || this.queue.isBusy(uri.toString()))) continue;
+      if (!known) {
         this.entries.set(uri.toString(), {
           uri, text, evaluation: { file: { path: this.input(uri, text).path, dialect: null, format: null, venue: null, diagnostics: [] }, rows: [], now: Date.now() },
           pinned: false, risk: {}, lines: new LineTracker([]),

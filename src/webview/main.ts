@@ -63,6 +63,8 @@ class App {
     window.addEventListener('keydown', (ev) => this.onGlobalKey(ev));
     window.addEventListener('resize', () => this.schedule());
     this.vscode.postMessage({ type: 'ready', protocol: PROTOCOL_VERSION });
+    // The restored selection first, so the host's first model already says where that row is.
+    if (this.state.selectedKey) this.vscode.postMessage({ type: 'selected', key: this.state.selectedKey });
     this.sendView();
   }
 
