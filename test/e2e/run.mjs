@@ -120,7 +120,7 @@ async function findRow(view, selector, timeout = 15_000) {
 
 /** The table holds only the rows that fit its height: close the bottom panel and the editors beside the panel. */
 async function roomForTheTable() {
-  await runCommand(page, 'View: Hide Panel').catch(() => undefined);
+  if (await page.locator('.part.panel').isVisible().catch(() => false)) await runCommand(page, 'View: Toggle Panel Visibility', 15_000).catch(() => undefined);
   await runCommand(page, 'Liquidation Lens: Open Panel').catch(() => undefined);
   await runCommand(page, 'View: Close Editors in Other Groups').catch(() => undefined);
   await page.waitForTimeout(300);
@@ -406,7 +406,8 @@ async function main() {
       await runCommand(page, 'Liquidation Lens: Open Panel');
       for (const end = Date.now() + 30_000; Date.now() < end && (await listCount(view)) < expectedRows.length;) await page.waitForTimeout(200); // the full scan
       await page.waitForTimeout(300);
-      const after = await view.locator('tbody tr.row.selected').getAttribute('data-key');
+      // The table holds a window: the restored selection is found by scrolling, like any row.
+      const after = await (await findRow(view, 'tbody tr.row.selected', 20_000)).getAttribute('data-key');
       same(after, selected, 'selected row after reload');
       await page.waitForTimeout(1000);
       const again = await panelRows(view);
