@@ -8,6 +8,8 @@ const common = { mainFields: ['module', 'main'], bundle: true, sourcemap: true, 
 
 const targets = [
   { ...common, entryPoints: ['src/extension/main.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'] },
+  // The engine's worker thread in the extension host (src/extension/worker): shipped beside dist/extension.js.
+  { ...common, entryPoints: ['src/extension/worker/evaluation-worker.ts'], outfile: 'dist/extension-worker.js', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'] },
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', target: 'node20', banner: { js: '#!/usr/bin/env node' } },
   { ...common, entryPoints: ['src/webview/main.ts'], outfile: 'dist/webview.js', platform: 'browser', format: 'iife', target: 'es2022', loader: { '.css': 'css' } },
 ];

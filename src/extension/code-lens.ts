@@ -1,6 +1,7 @@
 // CodeLens on each position's entry line, from the store's cached rows (no parsing in the provider, which is called often;
 // cf. vscode-extension-samples codelens-sample); clicking opens the panel on that row. Setting `liquidationLens.codeLens` turns them off.
 import * as vscode from 'vscode';
+import type { ResultRow } from '../engine/evaluate/report';
 import { codeLensTitle } from './problems';
 import { rowKey } from './rows';
 import type { WorkspaceStore } from './workspace-store';
@@ -8,13 +9,21 @@ import type { WorkspaceStore } from './workspace-store';
 /** Registered in main.ts (it needs the panel). */
 export const SHOW_IN_PANEL_COMMAND = 'liquidationLens.showInPanel';
 
-export class PositionLenses implements vscode.CodeLensProvider, vscode.Disposable {
+/** A lens knows its row; its title is formatted only when VS Code resolves it (the lenses in view). */
+class PositionLens extends vscode.CodeLens {
+  constructor(range: vscode.Range, readonly row: ResultRow) {
+    super(range);
+  }
+}
+
+export class PositionLenses implements vscode.CodeLensProvider<PositionLens>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
   private readonly subscription: vscode.Disposable;
   readonly onDidChangeCodeLenses = this.changed.event;
 
   constructor(private readonly store: WorkspaceStore) {
-    this.subscription = store.onDidChange(() => this.changed.fire());
+    // New rows of a file, or edits while it is typed in (its lenses follow the edit or hide: LineTracker).
+    this.subscription = store.onDidChange((c) => { if (!c.updatingOnly) this.changed.fire(); });
   }
 
   dispose(): void {
@@ -22,17 +31,26 @@ export class PositionLenses implements vscode.CodeLensProvider, vscode.Disposabl
     this.changed.dispose();
   }
 
-  provideCodeLenses(doc: vscode.TextDocument): vscode.CodeLens[] {
+  provideCodeLenses(doc: vscode.TextDocument): PositionLens[] {
     if (!this.store.settings.codeLens) return [];
-    const rows = this.store.entry(doc.uri)?.evaluation.rows ?? [];
-    return rows.filter((r) => r.line >= 1 && r.line <= doc.lineCount).map((r) => {
-      const line = r.line - 1;
-      return new vscode.CodeLens(new vscode.Range(line, 0, line, 0), {
-        title: codeLensTitle(r),
-        tooltip: 'Open this position in the Liquidation Lens panel',
-        command: SHOW_IN_PANEL_COMMAND,
-        arguments: [rowKey(r)],
-      });
+    const entry = this.store.entry(doc.uri);
+    if (!entry) return [];
+    const lenses: PositionLens[] = [];
+    entry.evaluation.rows.forEach((r, i) => {
+      const line = entry.lines.line(i);
+      if (line === null || line >= doc.lineCount) return;
+      lenses.push(new PositionLens(new vscode.Range(line, 0, line, 0), r));
     });
+    return lenses;
+  }
+
+  resolveCodeLens(lens: PositionLens): PositionLens {
+    lens.command = {
+      title: codeLensTitle(lens.row),
+      tooltip: 'Open this position in the Liquidation Lens panel',
+      command: SHOW_IN_PANEL_COMMAND,
+      arguments: [rowKey(lens.row)],
+    };
+    return lens;
   }
 }

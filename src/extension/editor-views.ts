@@ -1,11 +1,10 @@
 // The thin vscode adapter for the in-editor surfaces: Problems (per-file set), Error-Lens-style after-line text,
 // hovers and the status bar item. All text comes from the pure functions of problems.ts.
 import * as vscode from 'vscode';
-import type { ResultRow } from '../engine/evaluate/report';
 import type { Status } from '../engine/core/types';
 import { decorationText, diagnosticSpecsForFile, hoverMarkdown, SOURCE, type DiagnosticSpec } from './problems';
 import type { StoreChange, WorkspaceStore } from './workspace-store';
-import { statusText } from './status-text';
+import { statusTextOf } from './status-text';
 
 const SEVERITY: Record<DiagnosticSpec['severity'], vscode.DiagnosticSeverity> = {
   error: vscode.DiagnosticSeverity.Error,
@@ -51,48 +50,76 @@ export class EditorViews implements vscode.Disposable {
       this.diagnostics, this.status, ...this.decorationTypes.values(),
       store.onDidChange((c) => this.update(c)),
       vscode.window.onDidChangeVisibleTextEditors(() => this.decorateVisible()),
+      // Only the visible lines are decorated (a 20,000-position file has 20,000 rows): follow the scroll.
+      vscode.window.onDidChangeTextEditorVisibleRanges((e) => this.scheduleDecorate(e.textEditor.document.uri)),
+      // While a document is typed in, its rows follow the edits or hide (LineTracker), never on the wrong line.
+      vscode.workspace.onDidChangeTextDocument((e) => this.store.entry(e.document.uri) && this.scheduleDecorate(e.document.uri)),
       vscode.languages.registerHoverProvider({ scheme: 'file' }, { provideHover: (doc, pos) => this.hover(doc, pos) }),
     );
   }
 
+  private decorateTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly toDecorate = new Set<string>();
+
+  private scheduleDecorate(uri: vscode.Uri): void {
+    this.toDecorate.add(uri.toString());
+    if (this.decorateTimer) return;
+    this.decorateTimer = setTimeout(() => {
+      this.decorateTimer = undefined;
+      const keys = new Set(this.toDecorate);
+      this.toDecorate.clear();
+      this.decorateVisible(keys);
+    }, 30);
+  }
+
   dispose(): void {
+    if (this.decorateTimer) clearTimeout(this.decorateTimer);
     for (const d of this.disposables) d.dispose();
   }
 
   private update(change: StoreChange): void {
-    for (const uri of change.removed) this.diagnostics.delete(uri);
-    for (const uri of change.changed) {
-      const entry = this.store.entry(uri);
-      if (!entry) continue;
-      const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
-      const specs = diagnosticSpecsForFile(entry.evaluation.file, entry.evaluation.rows);
-      this.diagnostics.set(uri, specs.map((s) => toDiagnostic(s, doc)));
+    if (!change.updatingOnly) {
+      for (const uri of change.removed) this.diagnostics.delete(uri);
+      for (const uri of change.changed) {
+        const entry = this.store.entry(uri);
+        if (!entry) continue;
+        const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+        const specs = diagnosticSpecsForFile(entry.evaluation.file, entry.evaluation.rows);
+        this.diagnostics.set(uri, specs.map((s) => toDiagnostic(s, doc)));
+      }
+      // Only the changed files' editors are redrawn.
+      this.decorateVisible(new Set([...change.changed, ...change.removed].map((u) => u.toString())));
     }
-    this.decorateVisible();
     this.updateStatus();
   }
 
-  private decorateVisible(): void {
+  private decorateVisible(only?: ReadonlySet<string>): void {
     const enabled = this.store.settings.inlineDecorations;
     for (const editor of vscode.window.visibleTextEditors) {
-      const rows = this.store.entry(editor.document.uri)?.evaluation.rows ?? [];
+      if (only && !only.has(editor.document.uri.toString())) continue;
+      const entry = this.store.entry(editor.document.uri);
+      const rows = entry?.evaluation.rows ?? [];
       const byStatus = new Map<Status, vscode.DecorationOptions[]>();
-      if (enabled) {
-        for (const r of rows) {
-          const line = Math.max(0, r.line - 1);
-          if (line >= editor.document.lineCount) continue;
+      if (enabled && entry) {
+        const margin = 200;
+        const ranges = editor.visibleRanges.map((r) => [r.start.line - margin, r.end.line + margin] as const);
+        rows.forEach((r, i) => {
+          const line = entry.lines.line(i);
+          if (line === null || line >= editor.document.lineCount) return;
+          if (ranges.length && !ranges.some(([a, b]) => line >= a && line <= b)) return;
           const end = editor.document.lineAt(line).range.end;
           const list = byStatus.get(r.status) ?? [];
           list.push({ range: new vscode.Range(end, end), renderOptions: { after: { contentText: decorationText(r) } } });
           byStatus.set(r.status, list);
-        }
+        });
       }
       for (const [status, type] of this.decorationTypes) editor.setDecorations(type, byStatus.get(status) ?? []);
     }
   }
 
+  /** From the index's per-file aggregates: O(files), no pass over the rows. */
   private updateStatus(): void {
-    const look = statusText(this.store.rows());
+    const look = statusTextOf(this.store.index.totals().counts, this.store.index.updatingCount);
     if (!look) {
       this.status.hide();
       return;
@@ -105,8 +132,10 @@ export class EditorViews implements vscode.Disposable {
   }
 
   private hover(doc: vscode.TextDocument, pos: vscode.Position): vscode.Hover | undefined {
-    const rows: ResultRow[] = this.store.entry(doc.uri)?.evaluation.rows ?? [];
-    const row = rows.find((r) => r.line - 1 === pos.line);
+    const entry = this.store.entry(doc.uri);
+    if (!entry) return undefined;
+    const i = entry.evaluation.rows.findIndex((_r, j) => entry.lines.line(j) === pos.line);
+    const row = entry.evaluation.rows[i];
     if (!row) return undefined;
     const md = new vscode.MarkdownString(hoverMarkdown(row));
     md.isTrusted = false;

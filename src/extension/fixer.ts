@@ -3,7 +3,7 @@
 // store evaluated, so the offsets are right) and applied as ONE WorkspaceEdit: one undo step.
 import * as vscode from 'vscode';
 import type { FixKind, TextEdit } from '../engine/fix/fix-edits';
-import { fixChoices, isFixKind, planFix } from './fixes';
+import { fixChoices, isFixKind } from './fixes';
 import { SOURCE } from './problems';
 import { rowKey } from './rows';
 import type { WorkspaceStore } from './workspace-store';
@@ -26,9 +26,11 @@ function workspaceEdit(doc: vscode.TextDocument, edits: readonly TextEdit[]): vs
 
 type Prepared = { ok: true; title: string; edit: vscode.WorkspaceEdit } | { ok: false; reason: string };
 
-function prepare(store: WorkspaceStore, doc: vscode.TextDocument, key: string, kind: FixKind, asset: string | null): Prepared {
+/** The fix's edits, planned in the worker on exactly the document's text (so the offsets are right). */
+async function prepare(store: WorkspaceStore, doc: vscode.TextDocument, key: string, kind: FixKind, asset: string | null): Promise<Prepared> {
   const text = doc.getText();
-  const plan = planFix(text, store.evaluationFor(doc.uri, text), key, kind, asset);
+  const plan = await store.planFix(doc.uri, text, key, kind, asset);
+  if (doc.getText() !== text) return { ok: false, reason: 'the file changed while the fix was computed; try again' };
   return plan.ok ? { ok: true, title: plan.title, edit: workspaceEdit(doc, plan.edits) } : plan;
 }
 
@@ -41,7 +43,7 @@ export async function applyFix(store: WorkspaceStore, args: ApplyFixArgs): Promi
     return false;
   }
   const doc = await vscode.workspace.openTextDocument(found.uri);
-  const prepared = prepare(store, doc, args.key, args.kind, args.asset);
+  const prepared = await prepare(store, doc, args.key, args.kind, args.asset);
   if (!prepared.ok) {
     void vscode.window.showInformationMessage(`Liquidation Lens: cannot apply the fix: ${prepared.reason}.`);
     return false;
@@ -56,18 +58,21 @@ export class FixCodeActions implements vscode.CodeActionProvider {
 
   constructor(private readonly store: WorkspaceStore) {}
 
-  provideCodeActions(doc: vscode.TextDocument, _range: vscode.Range | vscode.Selection, context: vscode.CodeActionContext): vscode.CodeAction[] {
+  async provideCodeActions(doc: vscode.TextDocument, _range: vscode.Range | vscode.Selection, context: vscode.CodeActionContext, token?: vscode.CancellationToken): Promise<vscode.CodeAction[]> {
     const ours = context.diagnostics.filter((d) => d.source === SOURCE && typeof d.code === 'string' && d.code.startsWith('position-'));
     if (ours.length === 0) return [];
     const text = doc.getText();
-    const evaluation = this.store.evaluationFor(doc.uri, text);
+    const entry = this.store.entry(doc.uri);
+    // Rows are those of the last evaluation; they name the right lines only while the document holds its text.
+    if (!entry || entry.text !== text) return [];
     const actions: vscode.CodeAction[] = [];
     for (const diagnostic of ours) {
-      const row = evaluation.rows.find((r) => r.line - 1 === diagnostic.range.start.line);
+      const row = entry.evaluation.rows.find((r) => r.line - 1 === diagnostic.range.start.line);
       if (!row) continue;
       const key = rowKey(row);
       for (const choice of fixChoices(row)) {
-        const plan = planFix(text, evaluation, key, choice.kind, choice.asset);
+        const plan = await this.store.planFix(doc.uri, text, key, choice.kind, choice.asset);
+        if (token?.isCancellationRequested) return [];
         const action = new vscode.CodeAction(`Liquidation Lens: ${choice.label}`, vscode.CodeActionKind.QuickFix);
         action.diagnostics = [diagnostic];
         if (!vscode.workspace.isTrusted) {

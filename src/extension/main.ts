@@ -1,6 +1,7 @@
 // Composition root: wires the store, the editor surfaces, the panel and the commands; every disposable goes into
 // context.subscriptions. Nothing here throws out of activate: evaluation errors become diagnostics.
 import * as vscode from 'vscode';
+import { availableParallelism } from 'node:os';
 import { isAtRisk, STATUS_LOOK } from '../presentation/describe';
 import { venueLabel } from '../presentation/format';
 import { summaryBits } from '../presentation/row-text';
@@ -15,7 +16,9 @@ import { onTrustGranted } from './trust';
 
 export function activate(context: vscode.ExtensionContext): void {
   const log = vscode.window.createOutputChannel('Liquidation Lens', { log: true });
-  const store = new WorkspaceStore(log);
+  // The engine runs in worker threads (one fewer than the cores, at least one): the extension host never waits.
+  const workerScript = vscode.Uri.joinPath(context.extensionUri, 'dist', 'extension-worker.js').fsPath;
+  const store = new WorkspaceStore(log, workerScript, Math.max(1, Math.min(4, availableParallelism() - 1)));
   const views = new EditorViews(store);
   const reveal = (key: string, preserveFocus: boolean): Promise<void> => revealRow(store, key, preserveFocus, panel);
   const panel: PositionsPanel = new PositionsPanel(context, store, log, reveal);

@@ -39,5 +39,6 @@ export function toPanelRow(r: ResultRow, readOnlyReason: string | null = null): 
     expectedShortfall: detailString(r.details, 'es'),
     liquidationCost: detailString(r.details, 'liquidationCost'),
     readOnlyReason,
+    updating: false,
   };
 }

@@ -1,30 +1,46 @@
-// Discovery and the per-file evaluation cache: findFiles per workspace folder (include/exclude settings, files.exclude,
-// .gitignore), one watcher per folder, debounced re-evaluation on edits (the document's text wins over the disk).
+// Discovery and the per-file evaluation state: findFiles per workspace folder (include/exclude settings, files.exclude,
+// .gitignore), one watcher per folder, edits (the document's text wins over the disk) going through the coalescing
+// queue to the worker pool (src/extension/worker). A file keeps its last rows while it is re-evaluated (`updating`);
+// its new rows replace them in the RowIndex, which reports what changed. Unpinned files are re-aged on a timer from
+// their cached parse in the worker. A worker crash or hang becomes an error diagnostic on the file.
 import * as vscode from 'vscode';
 import type { FileEvaluation } from '../engine/evaluate/evaluate-file';
 import type { ResultRow } from '../engine/evaluate/report';
+import type { RiskSettings } from '../engine/core/types';
 import { resolveSettings, type EffectiveSettings } from '../engine/core/settings';
 import { dirname } from 'node:path';
-import { realpathOrUndefined, safeEvaluate } from './evaluator';
-import { historyPaths } from '../engine/evaluate/history-refs';
 import { gitIgnored } from './gitignore';
-import { rowKey, sortRows } from './rows';
 import { readSettings, type ExtensionSettings } from './settings';
+import { RowIndex, type RowChanges } from './panel/row-index';
+import { EvaluationQueue } from './worker/evaluation-queue';
+import { Cancelled, WorkerFailure, WorkerPool } from './worker/worker-pool';
+import type { EvaluationResult, FileInput, FixPlanResult } from './worker/worker-protocol';
+import type { FixKind } from '../engine/fix/fix-edits';
+import type { StressReport } from '../engine/evaluate/report';
+import { LineTracker } from './line-tracker';
 
 export interface StoreEntry {
   uri: vscode.Uri;
   /** The text the evaluation was computed on (fix edits are offsets into it). */
   text: string;
-  evaluation: FileEvaluation;
+  evaluation: Pick<FileEvaluation, 'file' | 'rows' | 'now' | 'riskInputs'>;
+  pinned: boolean;
+  risk: RiskSettings;
+  /** Where each row's line is in the open document now (null: hidden until the next evaluation). */
+  lines: LineTracker;
 }
 
 export interface StoreChange {
   changed: vscode.Uri[];
   removed: vscode.Uri[];
+  /** Rows added, removed and updated by this change. */
+  rows: RowChanges;
+  /** Only the files' `updating` state changed (no new rows). */
+  updatingOnly?: boolean;
 }
 
-const EDIT_DEBOUNCE_MS = 300;
 const RESCAN_DEBOUNCE_MS = 400;
+const REAGE_MS = 60_000;
 const MAX_BYTES = 50 * 1024 * 1024;
 
 export class WorkspaceStore implements vscode.Disposable {
@@ -34,20 +50,31 @@ export class WorkspaceStore implements vscode.Disposable {
   private watchers: vscode.Disposable[] = [];
   /** History file (fsPath) → the position files that read it, re-evaluated when it changes. */
   private readonly historyReaders = new Map<string, Set<string>>();
-  private readonly editTimers = new Map<string, ReturnType<typeof setTimeout>>();
   private rescanTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly reageTimer: ReturnType<typeof setInterval>;
   private scanning: Promise<void> | undefined;
+  private readonly pool: WorkerPool;
+  private readonly queue: EvaluationQueue<FileInput, EvaluationResult>;
+  /** Every row, by file, with the sorted views the panel and the status bar read. */
+  readonly index = new RowIndex();
   settings: ExtensionSettings;
   epoch = 0;
   lastEvaluated = new Date();
   readonly onDidChange = this.emitter.event;
 
-  constructor(private readonly log: vscode.LogOutputChannel) {
+  constructor(private readonly log: vscode.LogOutputChannel, workerScript: string, poolSize: number) {
     this.settings = this.loadSettings();
+    this.pool = new WorkerPool({ script: workerScript, size: poolSize, onLog: (m) => this.log.warn(m) });
+    this.queue = new EvaluationQueue<FileInput, EvaluationResult>(
+      (_key, input) => this.pool.evaluate({ type: 'evaluate', file: input, options: this.evaluationOptions() }),
+      (key, input, outcome) => this.onEvaluated(key, input, outcome),
+      (key, busy) => this.onBusy(key, busy),
+    );
+    this.reageTimer = setInterval(() => this.reage(), REAGE_MS);
     this.disposables.push(
       this.emitter,
-      vscode.workspace.onDidChangeTextDocument((e) => this.onEdit(e.document)),
-      vscode.workspace.onDidSaveTextDocument((doc) => this.known(doc.uri) && this.evaluateNow(doc.uri, doc.getText())),
+      vscode.workspace.onDidChangeTextDocument((e) => this.onEdit(e)),
+      vscode.workspace.onDidSaveTextDocument((doc) => this.known(doc.uri) && this.enqueue(doc.uri, doc.getText(), true)),
       vscode.workspace.onDidCloseTextDocument((doc) => this.known(doc.uri) && void this.evaluateFromDisk(doc.uri)),
       vscode.workspace.onDidChangeWorkspaceFolders(() => this.scheduleRescan()),
       vscode.workspace.onDidChangeConfiguration((e) => {
@@ -62,8 +89,10 @@ export class WorkspaceStore implements vscode.Disposable {
   }
 
   dispose(): void {
-    for (const t of this.editTimers.values()) clearTimeout(t);
+    clearInterval(this.reageTimer);
     if (this.rescanTimer) clearTimeout(this.rescanTimer);
+    this.queue.dispose();
+    this.pool.dispose();
     for (const d of [...this.watchers, ...this.disposables]) d.dispose();
   }
 
@@ -73,9 +102,9 @@ export class WorkspaceStore implements vscode.Disposable {
     return typeof pinned === 'number' ? new Date(pinned) : this.lastEvaluated;
   }
 
-  /** Every row of every file, in the docs/results.md §2 order. */
+  /** Every row of every file, in the docs/results.md §2 order (kept incrementally, not sorted per call). */
   rows(): ResultRow[] {
-    return sortRows([...this.entries.values()].flatMap((e) => e.evaluation.rows));
+    return this.index.defaultRows.all().map((e) => e.row);
   }
 
   files(): StoreEntry[] {
@@ -86,18 +115,21 @@ export class WorkspaceStore implements vscode.Disposable {
     return this.entries.get(uri.toString());
   }
 
+  /** Files being evaluated (their rows are the previous ones). */
+  isUpdating(uri: vscode.Uri): boolean {
+    return this.queue.isBusy(uri.toString());
+  }
+
   /** A row and its file by the panel's row key (only rows the store knows: the webview cannot name other files). */
   findByKey(key: string): { row: ResultRow; uri: vscode.Uri } | undefined {
-    for (const e of this.entries.values()) {
-      const row = e.evaluation.rows.find((r) => rowKey(r) === key);
-      if (row) return { row, uri: e.uri };
-    }
-    return undefined;
+    const e = this.index.find(key);
+    const entry = e && this.entries.get(e.fileKey);
+    return e && entry ? { row: e.row, uri: entry.uri } : undefined;
   }
 
   /** The file's effective risk settings: extension settings, then the file's own `risk:` (docs/format.md §6). */
   settingsFor(uri: vscode.Uri): EffectiveSettings {
-    return resolveSettings(this.settings.risk, this.entries.get(uri.toString())?.evaluation.parsed?.risk);
+    return resolveSettings(this.settings.risk, this.entries.get(uri.toString())?.risk);
   }
 
   /** The workspace was trusted: restricted settings now apply (package.json untrustedWorkspaces), so re-read them. */
@@ -107,17 +139,42 @@ export class WorkspaceStore implements vscode.Disposable {
     return this.refreshAll();
   }
 
-  /** Re-discover and re-evaluate every position file (command "Refresh", settings change, startup). */
-  refreshAll(): Promise<void> {
+  /**
+   * Re-discover the position files and evaluate them (command "Refresh", settings change, startup: every file;
+   * `force` false, after files were created or deleted: only new files and files whose text changed).
+   */
+  refreshAll(force = true): Promise<void> {
     const run = async () => {
       try {
-        await this.scanAll();
+        await this.scanAll(force);
       } catch (err) {
         this.log.error('scan failed', err);
       }
     };
     this.scanning = (this.scanning ?? Promise.resolve()).then(run);
     return this.scanning;
+  }
+
+  /** The edits of one fix, planned in the worker on exactly `text`. */
+  planFix(uri: vscode.Uri, text: string, rowKey: string, kind: FixKind, asset: string | null): Promise<FixPlanResult> {
+    return this.pool.plan({ type: 'plan', file: this.input(uri, text), options: this.evaluationOptions(), rowKey, kind, asset }).result
+      .catch((err: Error) => ({ ok: false as const, reason: `the fix could not be computed: ${err.message}` }));
+  }
+
+  /** The engine's stress test over every file, in the worker. */
+  stress(scaleByVolatility: boolean): Promise<StressReport> {
+    const files = [...this.entries.values()].map((e) => this.input(e.uri, e.text));
+    return this.pool.stress({ type: 'stress', files, options: this.evaluationOptions(), scaleByVolatility }).result;
+  }
+
+  private evaluationOptions() {
+    return { settings: this.settings.risk, ...(this.settings.defaultVenue ? { defaultVenue: this.settings.defaultVenue } : {}) };
+  }
+
+  private input(uri: vscode.Uri, text: string): FileInput {
+    const multiRoot = (vscode.workspace.workspaceFolders?.length ?? 0) > 1;
+    const path = vscode.workspace.asRelativePath(uri, multiRoot).replace(/\\/g, '/');
+    return { key: uri.toString(), path, absPath: uri.fsPath, root: this.rootOf(uri), text };
   }
 
   private loadSettings(): ExtensionSettings {
@@ -154,18 +211,19 @@ export class WorkspaceStore implements vscode.Disposable {
 
   private scheduleRescan(): void {
     if (this.rescanTimer) clearTimeout(this.rescanTimer);
-    this.rescanTimer = setTimeout(() => void this.refreshAll(), RESCAN_DEBOUNCE_MS);
+    this.rescanTimer = setTimeout(() => void this.refreshAll(false), RESCAN_DEBOUNCE_MS);
   }
 
-  private onEdit(doc: vscode.TextDocument): void {
-    const key = doc.uri.toString();
-    if (!this.entries.has(key)) return;
-    const pending = this.editTimers.get(key);
-    if (pending) clearTimeout(pending);
-    this.editTimers.set(key, setTimeout(() => {
-      this.editTimers.delete(key);
-      this.evaluateNow(doc.uri, doc.getText());
-    }, EDIT_DEBOUNCE_MS));
+  private onEdit(e: vscode.TextDocumentChangeEvent): void {
+    const key = e.document.uri.toString();
+    const entry = this.entries.get(key);
+    if (!entry || e.contentChanges.length === 0) return;
+    entry.lines.apply(e.contentChanges.map((c) => ({ startLine: c.range.start.line, endLine: c.range.end.line, newLines: countNewlines(c.text) })));
+    this.enqueue(e.document.uri, e.document.getText(), false);
+  }
+
+  private enqueue(uri: vscode.Uri, text: string, immediate: boolean): void {
+    this.queue.change(uri.toString(), this.input(uri, text), immediate);
   }
 
   private excludeGlob(): string | undefined {
@@ -189,24 +247,40 @@ export class WorkspaceStore implements vscode.Disposable {
     return found;
   }
 
-  private async scanAll(): Promise<void> {
+  /** Discovers the files and queues each for evaluation; the rows arrive file by file as the worker finishes them. */
+  private async scanAll(force: boolean): Promise<void> {
     const uris = await this.discover();
     const seen = new Set(uris.map((u) => u.toString()));
     const removed: vscode.Uri[] = [];
+    const rows: RowChanges = { added: [], removed: [], updated: [] };
     for (const [key, e] of this.entries) {
       if (!seen.has(key)) {
-        this.entries.delete(key);
+        this.forget(key);
+        rows.removed.push(...this.index.removeFile(key).removed);
         removed.push(e.uri);
       }
     }
-    const changed: vscode.Uri[] = [];
+    if (removed.length) this.fire({ changed: [], removed, rows });
     for (const uri of uris) {
       const text = await this.textOf(uri);
-      this.store(uri, text);
-      changed.push(uri);
+      const known = this.entries.get(uri.toString());
+      if (!force && known && known.text === text && (known.evaluation.rows.length || known.evaluation.file.dialect || this.queue.isBusy(uri.toString()))) continue;
+      if (!known) {
+        this.entries.set(uri.toString(), {
+          uri, text, evaluation: { file: { path: this.input(uri, text).path, dialect: null, format: null, venue: null, diagnostics: [] }, rows: [], now: Date.now() },
+          pinned: false, risk: {}, lines: new LineTracker([]),
+        });
+      }
+      this.enqueue(uri, text, true);
     }
-    this.log.info(`evaluated ${uris.length} position file(s), ${this.rows().length} position(s)`);
-    this.fire({ changed, removed });
+    this.log.info(`queued ${uris.length} position file(s) for evaluation`);
+  }
+
+  private forget(key: string): void {
+    this.queue.remove(key);
+    this.pool.forget(key);
+    this.entries.delete(key);
+    for (const readers of this.historyReaders.values()) readers.delete(key);
   }
 
   private async textOf(uri: vscode.Uri): Promise<string> {
@@ -224,25 +298,42 @@ export class WorkspaceStore implements vscode.Disposable {
 
   private async evaluateFromDisk(uri: vscode.Uri): Promise<void> {
     const text = await this.textOf(uri);
-    this.evaluateNow(uri, text);
+    this.enqueue(uri, text, true);
   }
 
-  private evaluateNow(uri: vscode.Uri, text: string): void {
-    this.store(uri, text);
-    this.fire({ changed: [uri], removed: [] });
+  private onBusy(key: string, busy: boolean): void {
+    const entry = this.entries.get(key);
+    this.index.setUpdating(key, busy);
+    if (entry) this.fire({ changed: [entry.uri], removed: [], rows: { added: [], removed: [], updated: [] }, updatingOnly: true });
   }
 
-  /** The stored evaluation when it was computed on `text`, else a fresh one of `text` (not stored). */
-  evaluationFor(uri: vscode.Uri, text: string): FileEvaluation {
-    const entry = this.entries.get(uri.toString());
-    if (entry && entry.text === text) return entry.evaluation;
-    return this.evaluateText(uri, text);
-  }
-
-  private evaluateText(uri: vscode.Uri, text: string): FileEvaluation {
-    const multiRoot = (vscode.workspace.workspaceFolders?.length ?? 0) > 1;
-    const path = vscode.workspace.asRelativePath(uri, multiRoot).replace(/\\/g, '/');
-    return safeEvaluate({ path, absPath: uri.fsPath, text, root: this.rootOf(uri) }, { settings: this.settings.risk, defaultVenue: this.settings.defaultVenue });
+  private onEvaluated(key: string, input: FileInput, outcome: { ok: true; value: EvaluationResult } | { ok: false; error: Error }): void {
+    const entry = this.entries.get(key);
+    if (!entry) return;
+    let result: Pick<EvaluationResult, 'file' | 'rows' | 'now' | 'pinned' | 'risk' | 'historyPaths' | 'sigs' | 'riskInputs'>;
+    if (outcome.ok) {
+      result = outcome.value;
+      this.log.debug(`evaluated ${input.path}: ${result.rows.length} row(s) in ${Math.round(outcome.value.ms)} ms${outcome.value.reusedParse ? ' (parse reused)' : ''}`);
+    } else {
+      if (outcome.error instanceof Cancelled) return;
+      const why = outcome.error instanceof WorkerFailure ? outcome.error.message : `the evaluation failed: ${outcome.error.message}`;
+      this.log.error(`${input.path}: ${why}`);
+      result = {
+        file: { path: input.path, dialect: null, format: null, venue: null, diagnostics: [{ severity: 'error', code: 'internal-error', message: `Liquidation Lens could not evaluate this file: ${why}. The worker was restarted; edit or save the file to try again.`, line: 1, column: 1, endLine: 1, endColumn: 2 }] },
+        rows: [], now: Date.now(), pinned: true, risk: {}, historyPaths: [], sigs: [],
+      };
+    }
+    entry.text = input.text;
+    entry.evaluation = { file: result.file, rows: result.rows, now: result.now, ...(result.riskInputs ? { riskInputs: result.riskInputs } : {}) };
+    entry.pinned = result.pinned;
+    entry.risk = result.risk;
+    // Lines are right only if the document still holds the evaluated text; otherwise hidden until the next result.
+    const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
+    const current = !open || open.getText() === input.text;
+    entry.lines = new LineTracker(result.rows.map((r) => (current ? Math.max(0, r.line - 1) : null)));
+    this.noteHistoryReaders(key, result.historyPaths);
+    const rows = this.index.setFile(key, result.rows, result.sigs);
+    this.fire({ changed: [entry.uri], removed: [], rows });
   }
 
   /** The folder a file's `history:` paths must stay inside (issue 13): its workspace folder, else its own folder. */
@@ -251,16 +342,9 @@ export class WorkspaceStore implements vscode.Disposable {
     return folder && folder.uri.scheme === 'file' ? folder.uri.fsPath : dirname(uri.fsPath);
   }
 
-  private store(uri: vscode.Uri, text: string): void {
-    const evaluation = this.evaluateText(uri, text);
-    this.entries.set(uri.toString(), { uri, text, evaluation });
-    this.noteHistoryReaders(uri, evaluation);
-  }
-
-  private noteHistoryReaders(uri: vscode.Uri, evaluation: FileEvaluation): void {
-    const key = uri.toString();
+  private noteHistoryReaders(key: string, paths: readonly string[]): void {
     for (const readers of this.historyReaders.values()) readers.delete(key);
-    for (const path of historyPaths(evaluation.parsed, uri.fsPath, this.rootOf(uri), realpathOrUndefined)) {
+    for (const path of paths) {
       const readers = this.historyReaders.get(path) ?? new Set<string>();
       readers.add(key);
       this.historyReaders.set(path, readers);
@@ -273,14 +357,28 @@ export class WorkspaceStore implements vscode.Disposable {
       const entry = this.entries.get(key);
       if (!entry) continue;
       const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
-      if (open) this.evaluateNow(entry.uri, open.getText());
+      if (open) this.enqueue(entry.uri, open.getText(), true);
       else void this.evaluateFromDisk(entry.uri);
     }
   }
 
+  /** Unpinned files age with the clock (staleness, horizon): re-evaluated from their text when the queue is idle. */
+  private reage(): void {
+    if (!this.queue.idle()) return;
+    for (const e of this.entries.values()) if (!e.pinned) this.enqueue(e.uri, e.text, true);
+  }
+
   private fire(change: StoreChange): void {
-    this.epoch++;
-    this.lastEvaluated = new Date();
+    if (!change.updatingOnly) {
+      this.epoch++;
+      this.lastEvaluated = new Date();
+    }
     this.emitter.fire(change);
   }
+}
+
+function countNewlines(s: string): number {
+  let n = 0;
+  for (let i = s.indexOf('\n'); i >= 0; i = s.indexOf('\n', i + 1)) n++;
+  return n;
 }

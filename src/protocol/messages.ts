@@ -3,7 +3,7 @@
 // No vscode, no DOM: imported by src/extension and src/webview alike.
 import * as v from 'valibot';
 
-export const PROTOCOL_VERSION = 1;
+export const PROTOCOL_VERSION = 2;
 
 /** docs/results.md §2 sort order of statuses (worst first). */
 export const STATUS_ORDER = ['liquidatable', 'critical', 'warning', 'watch', 'unknown', 'safe'] as const;
@@ -91,27 +91,117 @@ export const PanelRowSchema = v.object({
   readOnlyReason: nullableText,
   /** ISO time this row's numbers were computed at (its file's evaluation time). */
   evaluatedAt: v.optional(text),
+  /** Its file is being re-evaluated: these are the last numbers, the new ones are on their way. */
+  updating: v.boolean(),
 });
 export type PanelRow = v.InferOutput<typeof PanelRowSchema>;
 export type PerpFixView = v.InferOutput<typeof PerpFixSchema>;
 export type LoanFixView = v.InferOutput<typeof LoanFixSchema>;
 
 const bands = v.object({ watch: finite, warning: finite, critical: finite });
+const count = v.pipe(v.number(), v.integer(), v.minValue(0));
 
-export const ReportMessageSchema = v.object({
-  type: v.literal('report'),
-  epoch: v.pipe(v.number(), v.integer(), v.minValue(0)),
+/** Columns the table sorts by (the host sorts, with the engine's Decimal compare; null values last either way). */
+export const SORT_COLUMNS = ['status', 'symbol', 'venue', 'side', 'size', 'mark', 'liquidationPrice', 'distance', 'probability', 'ratio', 'fix'] as const;
+export const SortColumnSchema = v.picklist(SORT_COLUMNS);
+export type SortColumn = v.InferOutput<typeof SortColumnSchema>;
+
+/** What the panel shows of the host's rows: sort, filter text, hidden statuses, grouping under accounts. */
+export const ViewSchema = v.object({
+  sort: SortColumnSchema,
+  direction: v.picklist(['asc', 'desc']),
+  group: v.boolean(),
+  filter: v.pipe(v.string(), v.maxLength(500)),
+  hidden: v.pipe(v.array(StatusSchema), v.maxLength(STATUS_ORDER.length)),
+});
+export type PanelView = v.InferOutput<typeof ViewSchema>;
+export const DEFAULT_VIEW: PanelView = { sort: 'status', direction: 'asc', group: false, filter: '', hidden: [] };
+
+/** The header of an account's rows when grouping: a display item of the same paged list as the rows. */
+export const AccountHeaderSchema = v.object({
+  key: text,
+  file: text,
+  venue: nullableText,
+  account: nullableText,
+  settleCurrency: nullableText,
+  /** Rows of the account that pass the filter (shown under the header). */
+  positions: count,
+  atRisk: count,
+  worst: StatusSchema,
+  updating: v.boolean(),
+});
+export type AccountHeader = v.InferOutput<typeof AccountHeaderSchema>;
+
+export const DisplayItemSchema = v.variant('type', [
+  v.object({ type: v.literal('row'), row: PanelRowSchema }),
+  v.object({ type: v.literal('account'), account: AccountHeaderSchema }),
+]);
+export type DisplayItem = v.InferOutput<typeof DisplayItemSchema>;
+
+export const MAX_PAGE = 500;
+
+/** Items [start, start + items.length) of the list at `version`. */
+export const WindowSchema = v.object({
+  start: count,
+  items: v.pipe(v.array(DisplayItemSchema), v.maxLength(MAX_PAGE)),
+});
+
+/** The cards above the table, computed on the host over every row (not only the filtered ones). */
+export const SummarySchema = v.object({
   now: text,
   /** Every distinct evaluation time of the files (ISO, ascending): more than one when files pin their own. */
   times: v.optional(v.pipe(v.array(text), v.maxLength(10_000))),
-  files: v.pipe(v.number(), v.integer(), v.minValue(0)),
-  errors: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  files: count,
+  errors: count,
   horizon: text,
   tails: text,
   probability: bands,
   distance: bands,
-  rows: v.pipe(v.array(PanelRowSchema), v.maxLength(100_000)),
+  /** Every row, by status (the chips' counts). */
+  counts: v.object(Object.fromEntries(STATUS_ORDER.map((s) => [s, count])) as Record<(typeof STATUS_ORDER)[number], typeof count>),
+  total: count,
+  atRisk: count,
+  riskyAccounts: count,
+  stale: count,
+  oldestStaleAge: v.nullable(finite),
+  /** The worst row in the docs/results.md §2 order, whatever the panel's sort. */
+  worst: v.nullable(PanelRowSchema),
+  /** Files being evaluated now (their rows are `updating`). */
+  updating: count,
+  /** Fix target of the rows (the Fix column's header). */
+  target: StatusSchema,
 });
+export type Summary = v.InferOutput<typeof SummarySchema>;
+
+const listFields = {
+  /** Bumped whenever the list (rows, order, filter, grouping) changes; pages of older versions are dropped. */
+  version: count,
+  epoch: count,
+  summary: SummarySchema,
+  view: ViewSchema,
+  /** Display items in the list (rows that pass the filter, plus account headers when grouping). */
+  total: count,
+  /** Rows among them. */
+  rows: count,
+  /** Index of the selected row in the list, -1 when it is filtered out or gone. */
+  selectedIndex: v.pipe(v.number(), v.integer(), v.minValue(-1)),
+  selectedKey: v.nullable(text),
+  /** The items of the panel's current window, so it redraws without asking. */
+  window: WindowSchema,
+};
+
+/** The whole list after `ready` or a change of view. */
+export const ModelMessageSchema = v.object({ type: v.literal('model'), ...listFields });
+
+const keyList = v.pipe(v.array(text), v.maxLength(1000));
+/** What a re-evaluation changed: the keys of rows added, removed and updated (capped; `truncated` when more). */
+export const DeltaMessageSchema = v.object({
+  type: v.literal('delta'),
+  ...listFields,
+  changes: v.object({ added: keyList, removed: keyList, updated: keyList, truncated: v.boolean() }),
+});
+
+export const PageMessageSchema = v.object({ type: v.literal('page'), version: count, total: count, window: WindowSchema });
 
 const unit = v.pipe(finite, v.minValue(0), v.maxValue(1));
 const MAX_POINTS = 400;
@@ -190,14 +280,18 @@ export const StressMessageSchema = v.object({
 });
 
 export const HostToWebviewSchema = v.variant('type', [
-  ReportMessageSchema,
+  ModelMessageSchema,
+  DeltaMessageSchema,
+  PageMessageSchema,
   DetailsMessageSchema,
   StressMessageSchema,
-  v.object({ type: v.literal('select'), key: text }),
-  v.object({ type: v.literal('busy'), busy: v.boolean() }),
+  /** Select (and scroll to) a row: `index` in the current list, -1 when it is filtered out. */
+  v.object({ type: v.literal('select'), key: text, index: v.pipe(v.number(), v.integer(), v.minValue(-1)), version: count }),
 ]);
 export type HostToWebview = v.InferOutput<typeof HostToWebviewSchema>;
-export type ReportMessage = v.InferOutput<typeof ReportMessageSchema>;
+export type ModelMessage = v.InferOutput<typeof ModelMessageSchema>;
+export type DeltaMessage = v.InferOutput<typeof DeltaMessageSchema>;
+export type PageMessage = v.InferOutput<typeof PageMessageSchema>;
 export type DetailsMessage = v.InferOutput<typeof DetailsMessageSchema>;
 export type LadderView = v.InferOutput<typeof LadderSchema>;
 export type CurveView = v.InferOutput<typeof CurveSchema>;
@@ -217,6 +311,12 @@ export const WebviewToHostSchema = v.variant('type', [
   /** Market-wide shocks, or each market's shock scaled by its volatility. */
   v.object({ type: v.literal('stress'), scaleByVolatility: v.optional(v.boolean()) }),
   v.object({ type: v.literal('export') }),
+  /** Sort, filter, chips, grouping changed: the host answers with a `model`. */
+  v.object({ type: v.literal('view'), view: ViewSchema, start: count, count: v.pipe(count, v.maxValue(MAX_PAGE)) }),
+  /** Items [start, start + count) of the list the panel has (`version`); answered with a `page`. */
+  v.object({ type: v.literal('page'), version: count, start: count, count: v.pipe(count, v.maxValue(MAX_PAGE)) }),
+  /** The selected row (null: none), so the host can tell its index after the list changes. */
+  v.object({ type: v.literal('selected'), key: v.nullable(key) }),
 ]);
 export type WebviewToHost = v.InferOutput<typeof WebviewToHostSchema>;
 
@@ -245,10 +345,13 @@ export const UiStateSchema = v.object({
   selectedKey: v.nullable(v.pipe(v.string(), v.maxLength(MAX_TEXT))),
   filter: v.pipe(v.string(), v.maxLength(500)),
   hidden: v.array(StatusSchema),
+  sort: v.optional(SortColumnSchema, 'status'),
+  direction: v.optional(v.picklist(['asc', 'desc']), 'asc'),
+  group: v.optional(v.boolean(), false),
 });
 export type UiState = v.InferOutput<typeof UiStateSchema>;
 
 export function parseUiState(raw: unknown): UiState {
   const r = v.safeParse(UiStateSchema, raw);
-  return r.success ? r.output : { selectedKey: null, filter: '', hidden: [] };
+  return r.success ? r.output : { selectedKey: null, filter: '', hidden: [], sort: 'status', direction: 'asc', group: false };
 }

@@ -1,7 +1,7 @@
 // The details pane of the selected row: head and reason, the two charts (from the host's `details` message),
 // prices with reported vs computed, margin and tier, risk (VaR/ES, cost, time to liquidation), the fix with
 // "Apply" buttons. Formatting only: every number is the engine's string or the host's chart data.
-import type { DetailsMessage, PanelRow, ReportMessage } from '../protocol/messages';
+import type { DetailsMessage, PanelRow, Summary } from '../protocol/messages';
 import { fixActions, fixVerb, STATUS_LOOK, type FixAction } from '../presentation/describe';
 import { formatAge, formatEvaluationTime } from '../presentation/duration';
 import {
@@ -125,9 +125,9 @@ function fix(r: PanelRow, handlers: DetailsHandlers): HTMLElement {
   return section;
 }
 
-export function detailsPane(r: PanelRow | undefined, report: ReportMessage, details: DetailsMessage | undefined, handlers: DetailsHandlers): HTMLElement[] {
+export function detailsPane(r: PanelRow | undefined, summary: Pick<Summary, 'total'>, details: DetailsMessage | undefined, handlers: DetailsHandlers): HTMLElement[] {
   if (!r) {
-    return [h('div', { class: 'd-empty' }, icon('info'), h('span', { text: report.rows.length ? 'Select a position to see its margin breakdown and fix.' : 'No position files found. Position files are named *.positions.json, .yaml, .yml or .csv.' }))];
+    return [h('div', { class: 'd-empty' }, icon('info'), h('span', { text: summary.total ? 'Select a position to see its margin breakdown and fix.' : 'No position files found. Position files are named *.positions.json, .yaml, .yml or .csv.' }))];
   }
   const first = fixActions(r.fix, r.settleCurrency, r.symbol, true)[0];
   const blocks: Array<HTMLElement | null> = [head(r, handlers.onReveal), ...charts(details), prices(r), margin(r), risk(r, details), fix(r, handlers)];

@@ -1,14 +1,16 @@
 // Webview entry: acquires the VS Code API once (kept private), validates every host message, renders, and persists
-// the small UI state (selection, filter, hidden statuses) with setState so a reload or restore finds it again.
+// the small UI state (selection, filter, hidden statuses, sort, grouping) with setState so a reload finds it again.
+// The table is a window over the host's list (WindowModel): a spacer above and below, only the visible rows plus a
+// small overscan in the DOM, pages asked for as it scrolls; sort, filter, chips and grouping are done by the host.
 import './styles.css';
 import { fixActions, type FixAction } from '../presentation/describe';
 import { describeEvaluationTimes } from '../presentation/duration';
-import { parseHostMessage, parseUiState, PROTOCOL_VERSION, STATUS_ORDER, type DetailsMessage, type PanelRow, type PanelStatus, type ReportMessage, type StressMessage, type UiState, type WebviewToHost } from '../protocol/messages';
+import { parseHostMessage, parseUiState, PROTOCOL_VERSION, STATUS_ORDER, type DeltaMessage, type DetailsMessage, type DisplayItem, type ModelMessage, type PanelRow, type PanelStatus, type PanelView, type SortColumn, type StressMessage, type Summary, type UiState, type WebviewToHost } from '../protocol/messages';
 import { detailsPane } from './details';
 import { h, icon } from './dom';
-import { countByStatus, navigate, visibleRows } from './model';
+import { WindowModel } from './window-model';
 import { stressView } from './stress';
-import { statusChip, summaryStrip, tableColumns, tableHead, tableRow, thresholdsText } from './view';
+import { accountRow, placeholderRow, spacerRow, statusChip, summaryStrip, tableColumns, tableHead, tableRow, thresholdsText } from './view';
 
 interface VsCodeApi {
   postMessage(msg: WebviewToHost): void;
@@ -18,64 +20,105 @@ interface VsCodeApi {
 declare function acquireVsCodeApi(): VsCodeApi;
 
 class App {
-  private report: ReportMessage | undefined;
+  private summary: Summary | undefined;
   private state: UiState;
   private hidden: Set<PanelStatus>;
-  private shown: PanelRow[] = [];
-  private rowEls: HTMLTableRowElement[] = [];
+  private readonly win = new WindowModel();
+  /** Rendered rows by list index (reused while their item is the same object). */
+  private rendered = new Map<number, { item: DisplayItem | undefined; el: HTMLTableRowElement; selected: boolean }>();
   private readonly root: HTMLElement;
   private readonly subtitle = h('span', { class: 'subtitle', text: 'evaluating…' });
   private readonly chips = h('div', { class: 'chips', attrs: { role: 'group', 'aria-label': 'Filter by status' } });
   private readonly filterInput = h('input', { class: 'filter-input', attrs: { type: 'search', placeholder: 'Filter positions…', 'aria-label': 'Filter positions', spellcheck: 'false' } });
+  private readonly groupBtn = h('button', { class: 'btn secondary group-btn', attrs: { type: 'button', 'aria-pressed': 'false', title: 'Group the rows under their account' } }, icon('list-tree'), h('span', { text: 'Group by account' }));
   private readonly horizon = h('span', { class: 'val num', text: '—' });
-  private readonly summary = h('div', { class: 'summary-host' });
-  private readonly table = h('table', { class: 'grid', attrs: { role: 'grid', 'aria-label': 'Positions, sorted by severity', 'aria-colcount': 11 } });
+  private readonly summaryHost = h('div', { class: 'summary-host' });
+  private readonly table = h('table', { class: 'grid', attrs: { role: 'grid', 'aria-label': 'Positions', 'aria-colcount': 11, 'aria-rowcount': 1 } });
   private readonly tbody = h('tbody');
+  private readonly topSpacer = spacerRow();
+  private readonly bottomSpacer = spacerRow();
+  private readonly wrap = h('div', { class: 'table-wrap' });
   private readonly empty = h('div', { class: 'empty', attrs: { role: 'status' } });
   private readonly details = h('aside', { class: 'details', attrs: { role: 'region', 'aria-label': 'Details' } });
   private readonly footerText = h('span', { class: 'footer-text' });
   private readonly banner = h('div', { class: 'banner', attrs: { role: 'alert', hidden: true } });
   private readonly stress = h('section', { class: 'stress', attrs: { 'aria-label': 'Stress test', hidden: true } });
-  /** Chart data per row key, for the current report only. */
+  /** Chart data per row key (dropped for rows a delta reports updated or removed). */
   private chartData = new Map<string, DetailsMessage>();
   private requested = new Set<string>();
-  /** The persisted selection while its row is not in the shown rows. */
-  private pendingKey: string | undefined;
+  /** The selected row as last rendered in the details pane. */
+  private selectedRow: PanelRow | undefined;
+  private frame = 0;
+  private filterTimer: ReturnType<typeof setTimeout> | undefined;
+  private headKey = '';
+  private focusTable = false;
 
   constructor(private readonly vscode: VsCodeApi, root: HTMLElement) {
     this.root = root;
     this.state = parseUiState(vscode.getState());
     this.hidden = new Set(this.state.hidden);
     this.filterInput.value = this.state.filter;
+    this.win.selectedKey = this.state.selectedKey;
     this.layout();
     window.addEventListener('message', (ev: MessageEvent) => this.onMessage(ev.data));
     window.addEventListener('keydown', (ev) => this.onGlobalKey(ev));
+    window.addEventListener('resize', () => this.schedule());
     this.vscode.postMessage({ type: 'ready', protocol: PROTOCOL_VERSION });
+    // The restored selection first, so the host's first model already says where that row is.
+    if (this.state.selectedKey) this.vscode.postMessage({ type: 'selected', key: this.state.selectedKey });
+    this.sendView();
+  }
+
+  private view(): PanelView {
+    return { sort: this.state.sort, direction: this.state.direction, group: this.state.group, filter: this.state.filter, hidden: [...this.hidden] };
+  }
+
+  /** Sort, filter, chips or grouping changed: the host re-sorts/filters and answers with a `model`. */
+  private sendView(): void {
+    this.measure();
+    const r = this.win.range();
+    this.vscode.postMessage({ type: 'view', view: this.view(), start: r.first, count: Math.min(500, Math.max(100, r.last - r.first)) });
   }
 
   private layout(): void {
-    this.filterInput.addEventListener('input', () => { this.state.filter = this.filterInput.value; this.save(); this.renderRows(); });
+    this.filterInput.addEventListener('input', () => {
+      this.state.filter = this.filterInput.value;
+      this.save();
+      if (this.filterTimer) clearTimeout(this.filterTimer);
+      this.filterTimer = setTimeout(() => this.sendView(), 120);
+    });
     this.filterInput.addEventListener('keydown', (ev) => {
-      if (ev.key === 'Escape' && this.filterInput.value) { this.filterInput.value = ''; this.state.filter = ''; this.save(); this.renderRows(); ev.stopPropagation(); }
-      if (ev.key === 'ArrowDown') { ev.preventDefault(); this.focusRow(0); }
+      if (ev.key === 'Escape' && this.filterInput.value) { this.filterInput.value = ''; this.state.filter = ''; this.save(); this.sendView(); ev.stopPropagation(); }
+      if (ev.key === 'ArrowDown') { ev.preventDefault(); this.moveTo(Math.max(0, this.win.selectedIndex), true); }
+    });
+    this.groupBtn.addEventListener('click', () => {
+      this.state.group = !this.state.group;
+      this.save();
+      this.sendView();
     });
     this.tbody.addEventListener('keydown', (ev) => this.onTableKey(ev));
     this.tbody.addEventListener('click', (ev) => {
       const tr = (ev.target as HTMLElement).closest('tr');
-      const i = tr ? this.rowEls.indexOf(tr as HTMLTableRowElement) : -1;
-      if (i >= 0) { this.select(i, true); this.reveal(true); }
+      const i = Number(tr?.getAttribute('data-index') ?? -1);
+      if (i >= 0) {
+        this.moveTo(i, true);
+        if (this.win.item(i)?.type === 'row') this.reveal(true);
+      }
     });
+    this.wrap.addEventListener('scroll', () => this.schedule(), { passive: true });
     const refresh = h('button', { class: 'btn secondary', attrs: { type: 'button', title: 'Re-evaluate every position file' }, on: { click: () => this.vscode.postMessage({ type: 'refresh' }) } }, icon('refresh'), h('span', { text: 'Refresh' }));
     const stress = h('button', { class: 'btn secondary stress-btn', attrs: { type: 'button', title: 'Shock all marks together and re-evaluate every account' }, on: { click: () => this.runStress() } }, icon('beaker'), h('span', { text: 'Stress test' }));
     const exportBtn = h('button', { class: 'btn secondary export-btn', attrs: { type: 'button', title: 'Copy the report as Markdown or JSON, or open it in a new document' }, on: { click: () => this.vscode.postMessage({ type: 'export' }) } }, icon('export'), h('span', { text: 'Export' }));
     const header = h('header', { class: 'header' },
       h('div', { class: 'h-row' }, h('h1', { class: 'title' }, icon('pulse'), h('span', { text: 'Liquidation Lens' })), this.subtitle, h('span', { class: 'spacer' }), refresh, stress, exportBtn),
-      h('div', { class: 'h-row wrap' }, this.chips, h('span', { class: 'spacer' }),
+      h('div', { class: 'h-row wrap' }, this.chips, h('span', { class: 'spacer' }), this.groupBtn,
         h('span', { class: 'field select', attrs: { title: 'Horizon of the liquidation probability (setting liquidationLens.horizon)' } }, h('span', { class: 'lbl', text: 'Horizon' }), this.horizon),
         h('label', { class: 'field filter' }, icon('filter'), this.filterInput, h('kbd', { text: 'Ctrl' }), h('kbd', { text: 'F' }))),
     );
-    this.table.append(this.tbody);
-    const main = h('main', { class: 'main' }, this.banner, this.summary, this.stress, h('div', { class: 'table-wrap' }, this.table, this.empty),
+    this.table.append(tableColumns(), this.tbody);
+    this.tbody.replaceChildren(this.topSpacer, this.bottomSpacer);
+    this.wrap.append(this.table, this.empty);
+    const main = h('main', { class: 'main' }, this.banner, this.summaryHost, this.stress, this.wrap,
       h('div', { class: 'footer', attrs: { 'aria-hidden': 'true' } },
         h('span', { class: 'hint' }, h('kbd', { text: '↑' }), h('kbd', { text: '↓' }), h('span', { text: 'move' })),
         h('span', { class: 'hint' }, h('kbd', { text: 'Enter' }), h('span', { text: 'reveal in file' })),
@@ -88,7 +131,8 @@ class App {
 
   private save(): void {
     this.state.hidden = [...this.hidden];
-    this.vscode.setState({ ...this.state, selectedKey: this.pendingKey ?? this.state.selectedKey });
+    this.state.selectedKey = this.win.selectedKey ?? this.state.selectedKey;
+    this.vscode.setState({ ...this.state });
   }
 
   private onMessage(raw: unknown): void {
@@ -99,27 +143,29 @@ class App {
     }
     const msg = parsed.value;
     switch (msg.type) {
-      case 'report':
+      case 'model':
+      case 'delta':
         this.banner.hidden = true;
-        this.report = msg;
-        this.chartData.clear();
-        this.requested.clear();
-        this.renderAll();
+        this.onList(msg);
+        return;
+      case 'page':
+        if (this.win.applyPage(msg)) this.renderWindow();
         return;
       case 'details':
         this.chartData.set(msg.key, msg);
-        if (msg.key === this.state.selectedKey) this.renderDetails();
+        if (msg.key === this.win.selectedKey) this.renderDetails();
         return;
       case 'stress':
         this.showStress(msg);
         return;
-      case 'select': {
-        const i = this.shown.findIndex((r) => r.key === msg.key);
-        if (i >= 0) this.select(i, true);
-        return;
-      }
-      case 'busy':
-        this.root.setAttribute('aria-busy', msg.busy ? 'true' : 'false');
+      case 'select':
+        if (msg.index >= 0 && msg.version === this.win.version) this.moveTo(msg.index, true);
+        else {
+          // Filtered out or in a newer list: keep the key, the next model/delta tells its index.
+          this.win.selectedKey = msg.key;
+          this.win.selectedIndex = -1;
+          this.vscode.postMessage({ type: 'selected', key: msg.key });
+        }
         return;
     }
   }
@@ -129,103 +175,170 @@ class App {
     this.banner.hidden = false;
   }
 
-  private renderAll(): void {
-    const report = this.report;
-    if (!report) return;
-    const evaluated = describeEvaluationTimes(report.times?.length ? report.times : [report.now]);
-    this.subtitle.textContent = `${report.rows.length} position${report.rows.length === 1 ? '' : 's'} in ${report.files} file${report.files === 1 ? '' : 's'} · ${evaluated} · tails ${report.tails}`;
-    this.horizon.textContent = report.horizon;
-    this.summary.replaceChildren(summaryStrip(report));
-    this.footerText.textContent = thresholdsText(report);
-    const target = report.rows.find((r) => r.fix)?.fix?.target ?? 'safe';
-    this.table.querySelector('thead')?.remove();
-    if (!this.table.querySelector('colgroup')) this.table.prepend(tableColumns());
-    this.table.querySelector('colgroup')!.after(tableHead(report.horizon, target));
-    this.renderChips();
-    this.renderRows();
+  private onList(msg: ModelMessage | DeltaMessage): void {
+    if (msg.type === 'delta') {
+      for (const k of [...msg.changes.updated, ...msg.changes.removed]) {
+        this.chartData.delete(k);
+        this.requested.delete(k);
+      }
+      if (msg.changes.truncated) {
+        this.chartData.clear();
+        this.requested.clear();
+      }
+    } else {
+      this.chartData.clear();
+      this.requested.clear();
+    }
+    const hadSelection = this.win.selectedKey !== null;
+    this.win.applyList(msg);
+    this.summary = msg.summary;
+    // The worst row is selected on first open (the list's first row in the default order), a restored one after.
+    if (!hadSelection && this.win.selectedIndex < 0 && this.win.total > 0) this.win.select(0);
+    if (this.win.selectedKey) this.vscode.postMessage({ type: 'selected', key: this.win.selectedKey });
+    this.renderHeader(msg.summary);
+    this.rendered.clear();
+    // The first list after a (re)load: bring the restored or first selection into view.
+    if (!this.shownOnce && this.win.selectedIndex >= 0) {
+      this.shownOnce = true;
+      this.measure();
+      this.wrap.scrollTop = this.win.scrollFor(this.win.selectedIndex);
+    }
+    this.renderWindow();
   }
 
-  private renderChips(): void {
-    const counts = countByStatus(this.report?.rows ?? []);
-    this.chips.replaceChildren(...STATUS_ORDER.map((s) => statusChip(s, counts[s], !this.hidden.has(s), () => {
-      if (this.hidden.has(s)) this.hidden.delete(s); else this.hidden.add(s);
+  private shownOnce = false;
+
+  private renderHeader(s: Summary): void {
+    const evaluated = describeEvaluationTimes(s.times?.length ? s.times : [s.now]);
+    const updating = s.updating ? ` · evaluating ${s.updating} file${s.updating === 1 ? '' : 's'}…` : '';
+    this.subtitle.textContent = `${s.total} position${s.total === 1 ? '' : 's'} in ${s.files} file${s.files === 1 ? '' : 's'} · ${evaluated} · tails ${s.tails}${updating}`;
+    this.root.setAttribute('aria-busy', s.updating ? 'true' : 'false');
+    this.horizon.textContent = s.horizon;
+    this.summaryHost.replaceChildren(summaryStrip(s));
+    this.footerText.textContent = thresholdsText(s, this.state);
+    const key = `${s.horizon}|${s.target}|${this.state.sort}|${this.state.direction}`;
+    if (key !== this.headKey) {
+      this.headKey = key;
+      this.table.querySelector('thead')?.remove();
+      this.table.querySelector('colgroup')!.after(tableHead(s.horizon, s.target, this.state, (c) => this.sortBy(c)));
+    }
+    this.groupBtn.setAttribute('aria-pressed', this.state.group ? 'true' : 'false');
+    this.renderChips(s);
+    this.table.setAttribute('aria-rowcount', String(this.win.total + 1));
+    this.table.setAttribute('aria-label', `Positions: ${this.win.rows} shown of ${s.total}`);
+    this.empty.textContent = s.total === 0
+      ? 'No positions yet. Liquidation Lens reads *.positions.json, *.positions.yaml, *.positions.yml and *.positions.csv files in the workspace.'
+      : this.win.total === 0 ? 'No position matches the filter.' : '';
+    this.empty.hidden = this.win.total > 0;
+  }
+
+  private sortBy(c: SortColumn): void {
+    if (this.state.sort === c) this.state.direction = this.state.direction === 'asc' ? 'desc' : 'asc';
+    else {
+      this.state.sort = c;
+      this.state.direction = 'asc';
+    }
+    this.save();
+    this.sendView();
+  }
+
+  private renderChips(s: Summary): void {
+    this.chips.replaceChildren(...STATUS_ORDER.map((st) => statusChip(st, s.counts[st], !this.hidden.has(st), () => {
+      if (this.hidden.has(st)) this.hidden.delete(st); else this.hidden.add(st);
       this.save();
-      this.renderChips();
-      this.renderRows();
+      this.sendView();
     })));
   }
 
-  private renderRows(): void {
-    const report = this.report;
-    if (!report) return;
+  private schedule(): void {
+    if (this.frame) return;
+    this.frame = requestAnimationFrame(() => {
+      this.frame = 0;
+      this.renderWindow();
+    });
+  }
+
+  private headHeight(): number {
+    return this.table.querySelector('thead')?.getBoundingClientRect().height ?? 30;
+  }
+
+  private measure(): void {
+    this.win.scrollTop = this.wrap.scrollTop;
+    this.win.viewportHeight = Math.max(this.win.rowHeight, this.wrap.clientHeight - this.headHeight());
+  }
+
+  /** Renders the window (visible rows + overscan) between two spacers and asks for the pages it lacks. */
+  private renderWindow(): void {
+    this.measure();
+    const range = this.win.range();
+    for (const p of this.win.missingPages(range)) this.vscode.postMessage({ type: 'page', version: this.win.version, start: p.start, count: p.count });
     const hadFocus = this.tbody.contains(document.activeElement);
-    this.shown = visibleRows(report.rows, this.hidden, this.state.filter);
-    // A restored or filtered-out selection waits (pendingKey) until its row is shown again: a partial report
-    // during the startup scan must not overwrite the persisted selection.
-    const wanted = this.pendingKey ?? this.state.selectedKey;
-    let selected = this.shown.findIndex((r) => r.key === wanted);
-    if (selected >= 0) this.pendingKey = undefined;
-    else {
-      if (wanted) this.pendingKey = wanted;
-      if (this.shown.length) selected = 0;
+    const next = new Map<number, { item: DisplayItem | undefined; el: HTMLTableRowElement; selected: boolean }>();
+    const els: HTMLTableRowElement[] = [];
+    for (let i = range.first; i < range.last; i++) {
+      const item = this.win.item(i);
+      const selected = i === this.win.selectedIndex;
+      const old = this.rendered.get(i);
+      let el: HTMLTableRowElement;
+      if (old && old.item === item && old.selected === selected) el = old.el;
+      else if (!item) el = placeholderRow(i, selected);
+      else if (item.type === 'row') el = tableRow(item.row, i, selected);
+      else el = accountRow(item.account, i, selected);
+      next.set(i, { item, el, selected });
+      els.push(el);
     }
-    this.rowEls = this.shown.map((r, i) => tableRow(r, i, i === selected));
-    this.tbody.replaceChildren(...this.rowEls);
-    this.table.setAttribute('aria-rowcount', String(this.shown.length + 1));
-    this.empty.textContent = report.rows.length === 0
-      ? 'No positions yet. Liquidation Lens reads *.positions.json, *.positions.yaml, *.positions.yml and *.positions.csv files in the workspace.'
-      : this.shown.length === 0 ? 'No position matches the filter.' : '';
-    this.empty.hidden = this.shown.length > 0;
-    this.state.selectedKey = this.shown[selected]?.key ?? this.state.selectedKey;
+    this.rendered = next;
+    this.topSpacer.style.setProperty('height', `${range.first * this.win.rowHeight}px`);
+    this.bottomSpacer.style.setProperty('height', `${Math.max(0, this.win.total - range.last) * this.win.rowHeight}px`);
+    this.tbody.replaceChildren(this.topSpacer, ...els, this.bottomSpacer);
+    // Fixed row height, measured once from a real row.
+    const first = els.find((e) => e.classList.contains('row'));
+    const hgt = first?.getBoundingClientRect().height ?? 0;
+    if (hgt > 0 && Math.abs(hgt - this.win.rowHeight) > 0.5) {
+      this.win.rowHeight = hgt;
+      this.schedule();
+    }
+    const sel = this.rendered.get(this.win.selectedIndex)?.el;
+    if ((hadFocus || this.focusTable) && sel) sel.focus({ preventScroll: true });
+    this.focusTable = false;
     this.renderDetails();
-    if (hadFocus && selected >= 0) this.rowEls[selected]?.focus();
   }
 
-  private selectedIndex(): number {
-    return this.shown.findIndex((r) => r.key === this.state.selectedKey);
-  }
-
-  private select(i: number, focus: boolean): void {
-    const prev = this.selectedIndex();
-    const row = this.shown[i];
-    if (!row) return;
-    const prevEl = this.rowEls[prev];
-    if (prevEl) {
-      prevEl.classList.remove('selected');
-      prevEl.setAttribute('aria-selected', 'false');
-      prevEl.tabIndex = -1;
-    }
-    const el = this.rowEls[i]!;
-    el.classList.add('selected');
-    el.setAttribute('aria-selected', 'true');
-    el.tabIndex = 0;
-    if (focus) el.focus();
-    el.scrollIntoView({ block: 'nearest' });
-    this.state.selectedKey = row.key;
-    this.pendingKey = undefined;
+  /** Selects list item `i`, scrolls it into view, renders (its page is asked for when missing). */
+  private moveTo(i: number, focus: boolean): void {
+    this.win.select(i);
+    this.measure();
+    const top = this.win.scrollFor(this.win.selectedIndex);
+    if (top !== this.wrap.scrollTop) this.wrap.scrollTop = top;
+    this.focusTable = focus;
+    this.vscode.postMessage({ type: 'selected', key: this.win.selectedKey });
     this.save();
-    this.renderDetails();
+    this.renderWindow();
   }
 
-  private focusRow(i: number): void {
-    if (this.shown[i]) this.select(i, true);
+  private selected(): PanelRow | undefined {
+    const it = this.win.item(this.win.selectedIndex);
+    return it?.type === 'row' ? it.row : undefined;
   }
 
   private reveal(preserveFocus: boolean): void {
-    const key = this.state.selectedKey;
-    if (key && this.shown.some((r) => r.key === key)) this.vscode.postMessage({ type: 'reveal', key, preserveFocus });
+    const row = this.selected();
+    if (row) this.vscode.postMessage({ type: 'reveal', key: row.key, preserveFocus });
   }
 
   private renderDetails(): void {
-    if (!this.report) return;
-    const row = this.shown.find((r) => r.key === this.state.selectedKey);
-    this.details.setAttribute('aria-label', row ? `Details: ${row.symbol ?? row.id}` : 'Details');
+    if (!this.summary) return;
+    const row = this.selected();
     const data = row ? this.chartData.get(row.key) : undefined;
     if (row && !data && !this.requested.has(row.key)) {
       this.requested.add(row.key);
       this.vscode.postMessage({ type: 'details', key: row.key });
     }
-    this.details.replaceChildren(...detailsPane(row, this.report, data, {
+    if (row === this.selectedRow && this.details.childNodes.length && (!row || this.details.getAttribute('data-charts') === String(!!data))) return;
+    this.selectedRow = row;
+    this.details.setAttribute('data-charts', String(!!data));
+    this.details.setAttribute('aria-label', row ? `Details: ${row.symbol ?? row.id}` : 'Details');
+    this.details.replaceChildren(...detailsPane(row, this.summary, data, {
       onReveal: () => this.reveal(false),
       onApplyFix: (a) => row && this.applyFix(row, a),
     }));
@@ -238,7 +351,7 @@ class App {
 
   /** Ctrl+. : the selected row's first fix. */
   private applyPrimaryFix(): void {
-    const row = this.shown.find((r) => r.key === this.state.selectedKey);
+    const row = this.selected();
     const first = row ? fixActions(row.fix, row.settleCurrency, row.symbol, true)[0] : undefined;
     if (row && first) this.applyFix(row, first);
   }
@@ -257,11 +370,11 @@ class App {
   }
 
   private onTableKey(ev: KeyboardEvent): void {
-    const current = Math.max(0, this.selectedIndex());
-    const next = navigate(ev.key, current, this.shown.length);
+    this.measure();
+    const next = this.win.navigate(ev.key);
     if (next !== null) {
       ev.preventDefault();
-      this.select(next, true);
+      this.moveTo(next, true);
     } else if (ev.key === 'Enter') {
       ev.preventDefault();
       this.reveal(false);

@@ -1,6 +1,6 @@
 // Render functions of the panel (header chips, summary, table rows, details). Each returns fresh elements built
 // with dom.ts; strings from files are only ever textContent. Numbers are formatted, never computed.
-import type { PanelRow, PanelStatus, ReportMessage } from '../protocol/messages';
+import type { AccountHeader, PanelRow, PanelStatus, PanelView, SortColumn, Summary } from '../protocol/messages';
 import { STATUS_ORDER } from '../protocol/messages';
 import { fixActions, isAtRisk, REPORTED_PRICE_LABEL, REPORTED_PRICE_TITLE, STATUS_LOOK } from '../presentation/describe';
 import {
@@ -103,10 +103,11 @@ function sideCell(r: PanelRow): HTMLElement {
 export function tableRow(r: PanelRow, index: number, selected: boolean): HTMLTableRowElement {
   const atRisk = isAtRisk(r.status);
   const tr = h('tr', {
-    class: `row sev-${r.status}${selected ? ' selected' : ''}`,
+    class: `row sev-${r.status}${selected ? ' selected' : ''}${r.updating ? ' updating' : ''}`,
     attrs: {
       'aria-rowindex': index + 2, 'aria-selected': selected ? 'true' : 'false', tabindex: selected ? 0 : -1,
-      'data-key': r.key, 'data-status': r.status, 'data-at-risk': atRisk ? 'true' : 'false',
+      'data-key': r.key, 'data-status': r.status, 'data-at-risk': atRisk ? 'true' : 'false', 'data-index': index,
+      'aria-busy': r.updating ? 'true' : undefined, title: r.updating ? 'Re-evaluating this file: these are the last numbers' : undefined,
     },
   });
   const venue = h('td', { class: 'c-venue' }, h('span', { class: 'venue', text: venueLabel(r.venue) }));
@@ -134,30 +135,61 @@ function liqCell(r: PanelRow): HTMLElement {
   return cell;
 }
 
-export const COLUMNS: Array<{ label: string; numeric?: boolean; cls: string; title?: string }> = [
-  { label: 'Status', cls: 'w-status' },
-  { label: 'Symbol', cls: 'w-sym' },
-  { label: 'Venue · account', cls: 'w-venue' },
-  { label: 'Side', cls: 'w-side' },
-  { label: 'Size', numeric: true, cls: 'w-size' },
-  { label: 'Mark', numeric: true, cls: 'w-mark' },
-  { label: 'Liq. price', numeric: true, cls: 'w-liq' },
-  { label: 'Distance', numeric: true, cls: 'w-dist' },
-  { label: 'P', numeric: true, cls: 'w-p', title: 'Probability that the mark touches the liquidation price within the horizon' },
-  { label: 'MR / HF', numeric: true, cls: 'w-mr', title: 'Margin ratio (MM / MB) for perps, health factor for loans' },
-  { label: 'Fix', cls: 'w-fix' },
+export const COLUMNS: Array<{ label: string; numeric?: boolean; cls: string; title?: string; sort: SortColumn }> = [
+  { label: 'Status', cls: 'w-status', sort: 'status' },
+  { label: 'Symbol', cls: 'w-sym', sort: 'symbol' },
+  { label: 'Venue · account', cls: 'w-venue', sort: 'venue' },
+  { label: 'Side', cls: 'w-side', sort: 'side' },
+  { label: 'Size', numeric: true, cls: 'w-size', sort: 'size' },
+  { label: 'Mark', numeric: true, cls: 'w-mark', sort: 'mark' },
+  { label: 'Liq. price', numeric: true, cls: 'w-liq', sort: 'liquidationPrice' },
+  { label: 'Distance', numeric: true, cls: 'w-dist', sort: 'distance' },
+  { label: 'P', numeric: true, cls: 'w-p', title: 'Probability that the mark touches the liquidation price within the horizon', sort: 'probability' },
+  { label: 'MR / HF', numeric: true, cls: 'w-mr', title: 'Margin ratio (MM / MB) for perps, health factor for loans', sort: 'ratio' },
+  { label: 'Fix', cls: 'w-fix', sort: 'fix' },
 ];
 
-export function tableHead(horizon: string, target: string): HTMLTableSectionElement {
+/** Column headers; a click sorts by the column (again: the other direction). The host sorts. */
+export function tableHead(horizon: string, target: string, view: Pick<PanelView, 'sort' | 'direction'>, onSort: (c: SortColumn) => void): HTMLTableSectionElement {
   const tr = h('tr', { attrs: { 'aria-rowindex': 1 } });
-  COLUMNS.forEach((c, i) => {
+  for (const c of COLUMNS) {
     const label = c.label === 'P' ? `P(${horizon})` : c.label;
-    const th = h('th', { class: c.numeric ? 'n' : '', attrs: { scope: 'col', title: c.title, 'aria-sort': i === 0 ? 'descending' : undefined } }, h('span', { text: label }));
-    if (i === 0) th.append(icon('arrow-down'));
+    const active = view.sort === c.sort;
+    const th = h('th', {
+      class: `${c.numeric ? 'n' : ''} sortable${active ? ' sorted' : ''}`.trim(),
+      attrs: { scope: 'col', title: c.title ?? `Sort by ${label}`, 'aria-sort': active ? (view.direction === 'asc' ? 'ascending' : 'descending') : 'none', 'data-sort': c.sort, tabindex: 0 },
+      on: { click: () => onSort(c.sort), keydown: (ev) => { const k = (ev as KeyboardEvent).key; if (k === 'Enter' || k === ' ') { ev.preventDefault(); onSort(c.sort); } } },
+    }, h('span', { text: label }));
+    if (active) th.append(icon(view.direction === 'asc' ? 'arrow-down' : 'arrow-up'));
     if (c.label === 'Fix') th.append(h('span', { class: 'sub muted', text: ` → ${target}` }));
     tr.append(th);
-  });
+  }
   return h('thead', {}, tr);
+}
+
+/** An account's header row when grouping (a display item of the paged list, like the rows). */
+export function accountRow(a: AccountHeader, index: number, selected: boolean): HTMLTableRowElement {
+  const tr = h('tr', {
+    class: `group sev-${a.worst}${selected ? ' selected' : ''}${a.updating ? ' updating' : ''}`,
+    attrs: { 'aria-rowindex': index + 2, 'aria-selected': selected ? 'true' : 'false', tabindex: selected ? 0 : -1, 'data-account': a.key, 'data-index': index, 'data-status': a.worst },
+  });
+  const who = [venueLabel(a.venue), a.account].filter(Boolean).join(' · ') || a.file;
+  tr.append(h('td', { class: 'c-group', attrs: { colspan: COLUMNS.length } },
+    statusBadge(a.worst),
+    h('span', { class: 'g-name', text: ` ${who}` }),
+    h('span', { class: 'muted', text: ` · ${a.file} · ${a.positions} position${a.positions === 1 ? '' : 's'}${a.atRisk ? `, ${a.atRisk} at risk` : ''}${a.updating ? ' · updating…' : ''}` })));
+  return tr;
+}
+
+/** A row whose page has not arrived yet (same height, no content). */
+export function placeholderRow(index: number, selected: boolean): HTMLTableRowElement {
+  return h('tr', { class: `pending${selected ? ' selected' : ''}`, attrs: { 'aria-rowindex': index + 2, 'data-index': index, tabindex: selected ? 0 : -1 } },
+    h('td', { class: 'muted', attrs: { colspan: COLUMNS.length }, text: '…' }));
+}
+
+/** A spacer standing for the rows above or below the rendered window (its height set through the CSSOM). */
+export function spacerRow(): HTMLTableRowElement {
+  return h('tr', { class: 'spacer', attrs: { 'aria-hidden': 'true' } }, h('td', { attrs: { colspan: COLUMNS.length } }));
 }
 
 export function tableColumns(): HTMLTableColElement {
@@ -173,30 +205,28 @@ function metric(label: string, codicon: string, value: Node[], detail: string, c
     h('span', { class: 'd', text: detail }));
 }
 
-export function summaryStrip(report: ReportMessage): HTMLElement {
-  const rows = report.rows;
-  const risky = rows.filter((r) => isAtRisk(r.status));
-  const worst = rows[0];
-  const stale = rows.filter((r) => r.stale);
-  const unknown = rows.filter((r) => r.status === 'unknown').length;
-  const accounts = new Set(risky.map((r) => `${r.file}|${r.venue}|${r.account}`));
+/** The cards, from the host's summary of every row (not only the rows the panel holds). */
+export function summaryStrip(s: Summary): HTMLElement {
+  const worst = s.worst;
   const strip = h('div', { class: 'summary', attrs: { role: 'region', 'aria-label': 'Workspace summary' } });
   strip.append(
-    metric('At risk', 'shield', [num(String(risky.length)), h('span', { class: 'unit', text: `of ${rows.length}` })],
-      `positions at watch or worse · ${accounts.size} account${accounts.size === 1 ? '' : 's'}${unknown ? ` · ${unknown} unknown (not evaluated, not safe)` : ''}`),
+    metric('At risk', 'shield', [num(String(s.atRisk)), h('span', { class: 'unit', text: `of ${s.total}` })],
+      `positions at watch or worse · ${s.riskyAccounts} account${s.riskyAccounts === 1 ? '' : 's'}${s.counts.unknown ? ` · ${s.counts.unknown} unknown (not evaluated, not safe)` : ''}`),
     metric('Worst position', 'account',
       worst ? [h('span', { class: 'worst-sym', text: `${worst.symbol ?? worst.id} · ${venueLabel(worst.venue)}` }), statusBadge(worst.status)] : [muted('none')],
       worst ? (worst.distance !== null ? `${formatPercent(worst.distance)} from liquidation` : worst.reason) : 'no positions found'),
-    metric('Stale marks', 'history', [num(String(stale.length)), h('span', { class: 'unit', text: `of ${rows.length}` })],
-      stale.length ? `oldest ${formatAge(Math.max(...stale.map((r) => r.markAge ?? 0)))}` : 'all marks fresh'),
-    metric('File errors', 'error', [num(String(report.errors))], `${report.files} position file${report.files === 1 ? '' : 's'}`, 'meta'),
+    metric('Stale marks', 'history', [num(String(s.stale)), h('span', { class: 'unit', text: `of ${s.total}` })],
+      s.stale ? `oldest ${formatAge(s.oldestStaleAge ?? 0)}` : 'all marks fresh'),
+    metric('File errors', 'error', [num(String(s.errors))], `${s.files} position file${s.files === 1 ? '' : 's'}`, 'meta'),
   );
   return strip;
 }
 
-export function thresholdsText(report: ReportMessage): string {
-  const p = report.probability;
-  return `Sorted by status, then distance · P ≥ ${formatThreshold(p.watch)} watch · ${formatThreshold(p.warning)} warning · ${formatThreshold(p.critical)} critical`;
+export function thresholdsText(s: Pick<Summary, 'probability'>, view?: Pick<PanelView, 'sort' | 'direction'>): string {
+  const p = s.probability;
+  const col = COLUMNS.find((c) => c.sort === view?.sort);
+  const sorted = !view || view.sort === 'status' ? `Sorted by status${view?.direction === 'desc' ? ' (safest first)' : ''}, then distance` : `Sorted by ${col?.label ?? view.sort} (${view.direction === 'asc' ? 'ascending' : 'descending'})`;
+  return `${sorted} · P ≥ ${formatThreshold(p.watch)} watch · ${formatThreshold(p.warning)} warning · ${formatThreshold(p.critical)} critical`;
 }
 
 export { STATUS_ORDER };

@@ -76,13 +76,28 @@ function decode(source: SourceFile): { text: string; diagnostics: Diagnostic[] }
 }
 
 export function evaluateFile(source: SourceFile, options: EvaluateOptions = {}): FileEvaluation {
-  const history = options.historyCache ?? new HistoryCache(options.readFile);
-  const report: FileReport = { path: source.path, dialect: null, format: null, venue: null, diagnostics: [] };
-  let now = options.now ?? Date.now();
+  const now = options.now ?? Date.now();
   try {
     const { text, diagnostics } = decode(source);
     const takerFees = { ...options.settings?.takerFees, ...options.overrides?.takerFees };
     const parsed = parseFile(source.path, text, { ...(options.defaultVenue ? { defaultVenue: options.defaultVenue } : {}), ...(Object.keys(takerFees).length ? { takerFees } : {}) });
+    return evaluateParsed(source, parsed, diagnostics, options);
+  } catch (e) {
+    return { file: { path: source.path, dialect: null, format: null, venue: null, diagnostics: [internalError('read', e)] }, rows: [], parsed: null, now };
+  }
+}
+
+/**
+ * The evaluation of an already parsed file (`decodeDiagnostics`: those of decoding its bytes). Lets a caller that keeps
+ * the parse (the extension's worker re-ageing unpinned files on a timer) re-evaluate without parsing again. The parse
+ * is only read, never changed, so one parse serves any number of evaluations.
+ */
+export function evaluateParsed(source: Pick<SourceFile, 'path' | 'absPath' | 'root'>, parsed: ParsedFile, decodeDiagnostics: Diagnostic[], options: EvaluateOptions = {}): FileEvaluation {
+  const history = options.historyCache ?? new HistoryCache(options.readFile);
+  const report: FileReport = { path: source.path, dialect: null, format: null, venue: null, diagnostics: [] };
+  let now = options.now ?? Date.now();
+  const diagnostics = decodeDiagnostics;
+  try {
     Object.assign(report, { dialect: parsed.dialect, format: parsed.format, venue: parsed.venue });
     const settings = resolveSettings(options.settings, parsed.risk, options.overrides);
     if (options.now === undefined && typeof settings.evaluationTime === 'number') now = settings.evaluationTime;

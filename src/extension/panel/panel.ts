@@ -1,17 +1,19 @@
 // The positions panel: singleton WebviewPanel, restored by a serializer, fed by the store after the `ready`
 // handshake. Every incoming message is validated (protocol/messages.ts) before dispatch; a hidden panel is only
-// marked dirty and refreshed when it becomes visible (hidden webviews receive no messages: https://code.visualstudio.com/api/extension-guides/webview).
+// marked dirty and refreshed when it becomes visible (hidden webviews receive no messages: https://code.visualstudio.com/api/extension-guides/webview). The host keeps the rows (PanelModel
+// over the store's RowIndex): the webview gets the summary, the list's size and its visible window, asks for pages as
+// it scrolls, and gets a `delta` (keys added, removed, updated + its window again) when a file is re-evaluated.
 import * as vscode from 'vscode';
 import * as v from 'valibot';
 import { HostToWebviewSchema, parseWebviewMessage, PROTOCOL_VERSION, type HostToWebview, type WebviewToHost } from '../../protocol/messages';
-import { stressTest } from '../../engine/stress/stress-test';
 import { detailsMessage } from '../chart-data';
 import { exportReport } from '../exporter';
 import { applyFix } from '../fixer';
 import { stressMessage } from '../stress-view';
 import type { WorkspaceStore } from '../workspace-store';
 import { buildPanelHtml, makeNonce } from './html';
-import { buildReportMessage } from './model';
+import { PanelModel, type ModelContext } from './panel-model';
+import type { RowChanges } from './row-index';
 
 export const PANEL_VIEW_TYPE = 'liquidationLens.positions';
 
@@ -20,6 +22,10 @@ export class PositionsPanel implements vscode.Disposable {
   private ready = false;
   private dirty = false;
   private pendingSelect: string | undefined;
+  private model: PanelModel | undefined;
+  /** Row changes not yet sent (deltas are coalesced over DELTA_MS). */
+  private changes: RowChanges = { added: [], removed: [], updated: [] };
+  private deltaTimer: ReturnType<typeof setTimeout> | undefined;
   private panelDisposables: vscode.Disposable[] = [];
   private readonly disposables: vscode.Disposable[] = [];
 
@@ -33,11 +39,12 @@ export class PositionsPanel implements vscode.Disposable {
       vscode.window.registerWebviewPanelSerializer(PANEL_VIEW_TYPE, {
         deserializeWebviewPanel: async (panel) => this.attach(panel),
       }),
-      store.onDidChange(() => this.push()),
+      store.onDidChange((c) => this.onStoreChange(c.rows, c.updatingOnly === true)),
     );
   }
 
   dispose(): void {
+    if (this.deltaTimer) clearTimeout(this.deltaTimer);
     this.panel?.dispose();
     for (const d of this.disposables) d.dispose();
   }
@@ -50,7 +57,8 @@ export class PositionsPanel implements vscode.Disposable {
     this.pendingSelect = selectKey;
     if (this.panel) {
       this.panel.reveal();
-      this.push();
+      if (this.ready && this.panel.visible && !this.dirty) this.postSelect();
+      else this.push();
       return;
     }
     const panel = vscode.window.createWebviewPanel(PANEL_VIEW_TYPE, 'Liquidation Lens', vscode.ViewColumn.Active, this.options());
@@ -71,6 +79,8 @@ export class PositionsPanel implements vscode.Disposable {
   private attach(panel: vscode.WebviewPanel): void {
     this.panel = panel;
     this.ready = false;
+    this.model?.dispose();
+    this.model = new PanelModel(this.store.index);
     panel.webview.options = this.options(); // reset on restore so localResourceRoots point at this install
     panel.iconPath = vscode.Uri.joinPath(this.context.extensionUri, 'media', 'icon.png');
     const asUri = (...p: string[]) => panel.webview.asWebviewUri(vscode.Uri.joinPath(this.context.extensionUri, ...p)).toString();
@@ -87,6 +97,8 @@ export class PositionsPanel implements vscode.Disposable {
       panel.onDidDispose(() => {
         this.panel = undefined;
         this.ready = false;
+        this.model?.dispose();
+        this.model = undefined;
         for (const d of this.panelDisposables) d.dispose();
         this.panelDisposables = [];
       }),
@@ -105,9 +117,9 @@ export class PositionsPanel implements vscode.Disposable {
   private dispatch(msg: WebviewToHost): void {
     switch (msg.type) {
       case 'ready':
+        // The webview follows `ready` with its `view` (sort, filter, window), answered with the whole model.
         if (msg.protocol !== PROTOCOL_VERSION) return;
         this.ready = true;
-        this.push();
         return;
       case 'reveal':
         void this.reveal(msg.key, msg.preserveFocus);
@@ -122,7 +134,19 @@ export class PositionsPanel implements vscode.Disposable {
         this.postDetails(msg.key);
         return;
       case 'stress':
-        this.postStress(msg.scaleByVolatility === true);
+        void this.postStress(msg.scaleByVolatility === true);
+        return;
+      case 'view':
+        if (!this.model) return;
+        this.model.setView(msg.view);
+        this.model.window = { start: msg.start, count: msg.count };
+        this.push();
+        return;
+      case 'page':
+        if (this.model) this.post(this.model.pageMessage(msg.start, msg.count));
+        return;
+      case 'selected':
+        if (this.model) this.model.selectedKey = msg.key;
         return;
       case 'export':
         void exportReport(this.store);
@@ -155,9 +179,9 @@ export class PositionsPanel implements vscode.Disposable {
     }
   }
 
-  private postStress(scaleByVolatility = false): void {
+  private async postStress(scaleByVolatility = false): Promise<void> {
     try {
-      const report = stressTest(this.store.files().map((f) => f.evaluation), undefined, { scaleByVolatility });
+      const report = await this.store.stress(scaleByVolatility);
       this.post(stressMessage(report, this.store.epoch, this.store.rows()));
     } catch (err) {
       this.log.error('stress test failed', err);
@@ -165,24 +189,61 @@ export class PositionsPanel implements vscode.Disposable {
     }
   }
 
+  private context_(): ModelContext {
+    const files = this.store.files();
+    return {
+      epoch: this.store.epoch, now: this.store.evaluationTime(), files: files.map((f) => f.evaluation.file), risk: this.store.settings.risk,
+      times: Object.fromEntries(files.map((f) => [f.evaluation.file.path, f.evaluation.now])),
+    };
+  }
+
+  private onStoreChange(rows: RowChanges, updatingOnly: boolean): void {
+    if (!this.model) return;
+    if (!updatingOnly) this.model.invalidate();
+    this.changes.added.push(...rows.added);
+    this.changes.removed.push(...rows.removed);
+    this.changes.updated.push(...rows.updated);
+    if (this.deltaTimer) return;
+    this.deltaTimer = setTimeout(() => {
+      this.deltaTimer = undefined;
+      this.pushDelta();
+    }, DELTA_MS);
+  }
+
+  /** What changed since the last message, with the summary and the panel's window. */
+  private pushDelta(): void {
+    if (!this.panel || !this.ready || !this.model) return;
+    if (!this.panel.visible) {
+      this.dirty = true;
+      return;
+    }
+    if (this.dirty) return this.push();
+    const changes = this.changes;
+    this.changes = { added: [], removed: [], updated: [] };
+    this.post(this.model.deltaMessage(this.context_(), changes));
+  }
+
+  /** The whole model (after `ready`, or when a hidden panel becomes visible). */
   private push(): void {
-    if (!this.panel || !this.ready) return;
+    if (!this.panel || !this.ready || !this.model) return;
     if (!this.panel.visible) {
       this.dirty = true;
       return;
     }
     this.dirty = false;
-    this.post(buildReportMessage({
-      epoch: this.store.epoch,
-      now: this.store.evaluationTime(),
-      files: this.store.files().map((f) => f.evaluation.file),
-      rows: this.store.rows(),
-      risk: this.store.settings.risk,
-      times: Object.fromEntries(this.store.files().map((f) => [f.evaluation.file.path, f.evaluation.now])),
-    }));
-    if (this.pendingSelect) {
-      this.post({ type: 'select', key: this.pendingSelect });
-      this.pendingSelect = undefined;
-    }
+    this.changes = { added: [], removed: [], updated: [] };
+    if (this.pendingSelect) this.model.selectedKey = this.pendingSelect;
+    this.post(this.model.modelMessage(this.context_()));
+    this.postSelect();
+  }
+
+  private postSelect(): void {
+    if (!this.pendingSelect || !this.model) return;
+    const key = this.pendingSelect;
+    this.pendingSelect = undefined;
+    this.model.selectedKey = key;
+    this.post({ type: 'select', key, index: this.model.indexOf(key), version: this.model.version });
   }
 }
+
+const DELTA_MS = 50;

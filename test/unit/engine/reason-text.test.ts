@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { decideStatus, pctVersus } from '../../../src/engine/evaluate/status';
 import { describeDuration } from '../../../src/engine/core/time';
-import { buildReportMessage } from '../../../src/extension/panel/model';
+import { RowIndex } from '../../../src/extension/panel/row-index';
+import { PanelModel } from '../../../src/extension/panel/panel-model';
 import { row } from '../extension/fixtures';
 
 const bands = { watch: 0.005, warning: 0.02, critical: 0.1 };
@@ -24,12 +25,16 @@ describe('honest time in the panel', () => {
   it('the report carries the files\' evaluation times, not the wall clock, and each row its own', () => {
     const a = row({ file: 'a.positions.yaml', id: 'a' });
     const b = row({ file: 'b.positions.yaml', id: 'b' });
-    const msg = buildReportMessage({
-      epoch: 1, now: new Date('2030-01-01T00:00:00Z'), files: [], rows: [a, b], risk: {},
+    const index = new RowIndex();
+    index.setFile('file:///a', [a]);
+    index.setFile('file:///b', [b]);
+    const msg = new PanelModel(index).modelMessage({
+      epoch: 1, now: new Date('2030-01-01T00:00:00Z'), files: [], risk: {},
       times: { 'a.positions.yaml': Date.parse('2026-11-24T07:00:00Z'), 'b.positions.yaml': Date.parse('2026-11-24T08:00:00Z') },
     });
-    expect(msg.now).toBe('2026-11-24T07:00:00.000Z');
-    expect(msg.times).toEqual(['2026-11-24T07:00:00.000Z', '2026-11-24T08:00:00.000Z']);
-    expect(msg.rows.map((r) => r.evaluatedAt)).toEqual(['2026-11-24T07:00:00.000Z', '2026-11-24T08:00:00.000Z']);
+    expect(msg.summary.now).toBe('2026-11-24T07:00:00.000Z');
+    expect(msg.summary.times).toEqual(['2026-11-24T07:00:00.000Z', '2026-11-24T08:00:00.000Z']);
+    const rows = msg.window.items.flatMap((i) => (i.type === 'row' ? [i.row] : []));
+    expect(rows.map((r) => r.evaluatedAt).sort()).toEqual(['2026-11-24T07:00:00.000Z', '2026-11-24T08:00:00.000Z']);
   });
 });

@@ -31,3 +31,17 @@ export function watchRow(over: Partial<ResultRow> = {}): ResultRow {
 export function fileReport(over: Partial<FileReport> = {}): FileReport {
   return { path: 'examples/desk.positions.yaml', dialect: 'native', format: 'yaml', venue: 'binance-usdm', diagnostics: [], ...over };
 }
+
+import { RowIndex } from '../../../src/extension/panel/row-index';
+import { PanelModel } from '../../../src/extension/panel/panel-model';
+import type { ResultRow as Row_ } from '../../../src/engine/evaluate/report';
+
+/** The panel's model message over these rows (one file), with its rows unwrapped from the display items. */
+export function panelReport(rows: Row_[], epoch = 1) {
+  const index = new RowIndex();
+  index.setFile('file:///f', rows);
+  const model = new PanelModel(index);
+  const times = Object.fromEntries(rows.map((r) => [r.file, Date.parse('2026-11-24T07:00:00Z')]));
+  const m = model.modelMessage({ epoch, now: new Date('2026-11-24T07:00:00Z'), files: [fileReport()], risk: {}, times });
+  return { ...m, rowCount: m.rows, rows: m.window.items.flatMap((i) => (i.type === 'row' ? [i.row] : [])) };
+}

@@ -10,7 +10,7 @@ const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
 const source = (p: string) => readFileSync(join(ROOT, p), 'utf8');
 
 const ALLOWED = /^(package\.json|README\.md|CHANGELOG\.md|LICENSE(\.md|\.txt)?|dist\/[^/]+\.(js|css|ttf)|media\/[^/]+\.(png|json))$/;
-const REQUIRED = ['package.json', 'dist/extension.js', 'dist/webview.js', 'dist/webview.css', 'dist/codicon.css', 'dist/codicon.ttf', 'media/icon.png', 'media/positions.schema.json'];
+const REQUIRED = ['package.json', 'dist/extension.js', 'dist/extension-worker.js', 'dist/webview.js', 'dist/webview.css', 'dist/codicon.css', 'dist/codicon.ttf', 'media/icon.png', 'media/positions.schema.json'];
 
 describe('vsix contents (vsce ls)', () => {
   const built = REQUIRED.filter((p) => p.startsWith('dist/')).every((p) => existsSync(join(ROOT, p)));

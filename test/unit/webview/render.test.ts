@@ -1,19 +1,18 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { FakeElement, installFakeDom, serialize } from './fake-dom';
-import { buildReportMessage } from '../../../src/extension/panel/model';
-import type { PanelRow } from '../../../src/protocol/messages';
 import { statusChip, summaryStrip, tableRow } from '../../../src/webview/view';
 import { detailsPane } from '../../../src/webview/details';
 import { stressView } from '../../../src/webview/stress';
 import { detailsMessage } from '../../../src/extension/chart-data';
 import { stressMessage } from '../../../src/extension/stress-view';
-import { countByStatus, navigate, visibleRows } from '../../../src/webview/model';
-import { row, watchRow, fileReport } from '../extension/fixtures';
+import { WindowModel } from '../../../src/webview/window-model';
+import { panelReport, row, watchRow } from '../extension/fixtures';
 
 const HOSTILE = '<img src=x onerror=alert(1)>';
 
 function report(rows = [watchRow(), row()]) {
-  return buildReportMessage({ epoch: 1, now: new Date('2026-11-25T09:30:00Z'), files: [fileReport()], rows, risk: {}, times: { 'examples/desk.positions.yaml': Date.parse('2026-11-24T07:00:00Z') } });
+  const m = panelReport(rows);
+  return Object.assign(m, { summaryOnly: m.summary });
 }
 
 const handlers = { onReveal: () => undefined, onApplyFix: () => undefined };
@@ -29,7 +28,7 @@ describe('escaping of file strings', () => {
     const hostile = watchRow({ symbol: HOSTILE, account: `"><script>alert(2)</script>`, reason: HOSTILE, file: `${HOSTILE}.positions.json`, id: HOSTILE });
     const msg = report([hostile]);
     const r = msg.rows[0]!;
-    const nodes = [el(tableRow(r, 0, true)), ...detailsPane(r, msg, undefined, handlers).map(el), el(summaryStrip(msg))];
+    const nodes = [el(tableRow(r, 0, true)), ...detailsPane(r, msg.summary, undefined, handlers).map(el), el(summaryStrip(msg.summary))];
     for (const n of nodes) {
       const tags = n.all().map((e) => e.tagName);
       expect(tags).not.toContain('img');
@@ -77,7 +76,7 @@ describe('table rows', () => {
 describe('details pane', () => {
   it('shows the margin breakdown, the tier and the fix of the selected row', () => {
     const msg = report();
-    const text = detailsPane(msg.rows[0], msg, undefined, handlers).map((n) => el(n).textContent).join('|');
+    const text = detailsPane(msg.rows[0], msg.summary, undefined, handlers).map((n) => el(n).textContent).join('|');
     expect(text).toContain('Maintenance margin MM427,713.32');
     expect(text).toContain('Margin ratio MM / MB41.49 %');
     expect(text).toContain('Tier 4 · 1,000,000 – 10,000,000 · MMR 2.50 % · cum 16,300');
@@ -96,7 +95,7 @@ describe('details charts, apply fix, stress view', () => {
   it('renders the ladder and the curve as role="img" SVG whose title/desc state the host numbers', () => {
     const msg = report([eth]);
     const details = detailsMessage({ row: eth, inputs, settings, epoch: 1 });
-    const nodes = detailsPane(msg.rows[0], msg, details, handlers).map(el);
+    const nodes = detailsPane(msg.rows[0], msg.summary, details, handlers).map(el);
     const svgs = nodes.flatMap((n) => n.all()).filter((e) => e.tagName === 'svg');
     expect(svgs.map((e) => e.getAttribute('role'))).toEqual(['img', 'img']);
     const [ladder, curve] = svgs;
@@ -116,13 +115,13 @@ describe('details charts, apply fix, stress view', () => {
   it('offers one Apply per fix and a primary Apply fix, disabled with the reason on read-only files', () => {
     const applied: unknown[] = [];
     const msg = report([eth]);
-    const nodes = detailsPane(msg.rows[0], msg, undefined, { onReveal: () => undefined, onApplyFix: (a) => applied.push(a) }).map(el);
+    const nodes = detailsPane(msg.rows[0], msg.summary, undefined, { onReveal: () => undefined, onApplyFix: (a) => applied.push(a) }).map(el);
     const buttons = nodes.flatMap((n) => n.all()).filter((e) => e.className.includes('apply-fix'));
     expect(buttons.map((b) => [b.getAttribute('data-kind'), b.textContent])).toEqual([['addMargin', 'Apply'], ['reduceSize', 'Apply'], ['addMargin', 'Apply fix']]);
     (buttons[1]!.listeners['click']![0] as () => void)();
     expect(applied).toEqual([expect.objectContaining({ kind: 'reduceSize', asset: null })]);
     const ro = { ...msg.rows[0]!, readOnlyReason: 'exchange and bot dumps are read-only: change the position on the venue' };
-    const roButtons = detailsPane(ro, msg, undefined, handlers).map(el).flatMap((n) => n.all()).filter((e) => e.className.includes('apply-fix'));
+    const roButtons = detailsPane(ro, msg.summary, undefined, handlers).map(el).flatMap((n) => n.all()).filter((e) => e.className.includes('apply-fix'));
     expect(roButtons.every((b) => b.getAttribute('disabled') === '' && b.getAttribute('title') === ro.readOnlyReason)).toBe(true);
   });
 
@@ -147,21 +146,21 @@ describe('details charts, apply fix, stress view', () => {
   });
 });
 
-describe('filtering and keyboard model', () => {
-  const rows: PanelRow[] = report([watchRow(), row(), row({ id: 'x', symbol: 'SOLUSDT', venue: 'bybit-linear', status: 'critical' })]).rows;
-  it('filters by hidden statuses and by every search term', () => {
-    expect(visibleRows(rows, new Set(['safe']), '').map((r) => r.symbol)).toEqual(['ETHUSDT', 'SOLUSDT']);
-    expect(visibleRows(rows, new Set(), 'bybit sol').map((r) => r.symbol)).toEqual(['SOLUSDT']);
-    expect(visibleRows(rows, new Set(), 'BINANCE usd-m').length).toBe(2);
-    expect(countByStatus(rows)).toEqual({ liquidatable: 0, critical: 1, warning: 0, watch: 1, unknown: 0, safe: 1 });
-  });
+describe('keyboard model', () => {
   it('moves with arrows, Home/End and pages, clamped', () => {
-    expect(navigate('ArrowDown', 0, 3)).toBe(1);
-    expect(navigate('ArrowUp', 0, 3)).toBe(0);
-    expect(navigate('End', 0, 3)).toBe(2);
-    expect(navigate('Home', 2, 3)).toBe(0);
-    expect(navigate('PageDown', 0, 3)).toBe(2);
-    expect(navigate('Enter', 0, 3)).toBeNull();
-    expect(navigate('ArrowDown', 0, 0)).toBeNull();
+    const w = new WindowModel();
+    w.total = 3;
+    w.selectedIndex = 0;
+    w.viewportHeight = 10 * w.rowHeight;
+    expect(w.navigate('ArrowDown')).toBe(1);
+    expect(w.navigate('ArrowUp')).toBe(0);
+    expect(w.navigate('End')).toBe(2);
+    w.selectedIndex = 2;
+    expect(w.navigate('Home')).toBe(0);
+    w.selectedIndex = 0;
+    expect(w.navigate('PageDown')).toBe(2);
+    expect(w.navigate('Enter')).toBeNull();
+    w.total = 0;
+    expect(w.navigate('ArrowDown')).toBeNull();
   });
 });

@@ -1,0 +1,181 @@
+// The host's side of the paged panel (pure, no vscode): the view (sort, filter, chips, grouping), the list it
+// yields over the RowIndex, pages of it, and the `model` / `delta` / `page` messages. The list is rebuilt lazily
+// (on the next message) after a change; its version lets the webview drop pages of an older list.
+import type { FileReport } from '../../engine/evaluate/report';
+import type { RiskSettings } from '../../engine/core/types';
+import { formatDuration } from '../../engine/core/time';
+import {
+  DEFAULT_VIEW, MAX_PAGE, type DeltaMessage, type DisplayItem, type ModelMessage, type PageMessage, type PanelRow, type PanelView, type Summary,
+} from '../../protocol/messages';
+import { toPanelRow } from '../rows';
+import { effectiveBands } from '../settings';
+import { buildDisplayList, type DisplayList, type ListItem } from './display-list';
+import type { RowEntry } from './row-entry';
+import type { RowChanges, RowIndex } from './row-index';
+import { comparatorFor } from './sort-keys';
+import { SortedRows } from './sorted-rows';
+
+/** The engine's words (edits.ts fixEdits) for files it will not edit. */
+export const READ_ONLY = 'exchange and bot dumps are read-only: change the position on the venue';
+
+/** What the model needs of the workspace besides the rows. */
+export interface ModelContext {
+  epoch: number;
+  now: Date;
+  files: readonly FileReport[];
+  risk: RiskSettings;
+  /** Each file's evaluation time (Unix ms) by path: the time its numbers were computed at (not the wall clock). */
+  times?: Readonly<Record<string, number>>;
+}
+
+const MAX_KEYS = 1000;
+
+export class PanelModel {
+  private viewState: PanelView = DEFAULT_VIEW;
+  private custom: SortedRows | undefined;
+  private list: DisplayList | undefined;
+  private listVersion = -1;
+  private readOnly = new Map<string, string | null>();
+  private times: Readonly<Record<string, number>> = {};
+  version = 0;
+  selectedKey: string | null = null;
+  /** The webview's last window, re-sent with every change. */
+  window = { start: 0, count: 100 };
+
+  constructor(private readonly index: RowIndex) {}
+
+  get view(): PanelView {
+    return this.viewState;
+  }
+
+  dispose(): void {
+    if (this.custom) this.index.detach(this.custom);
+  }
+
+  setView(view: PanelView): void {
+    const prev = this.viewState;
+    this.viewState = { ...view, hidden: [...new Set(view.hidden)] };
+    if (prev.sort !== view.sort || prev.direction !== view.direction) {
+      const isDefault = view.sort === 'status' && view.direction === 'asc';
+      if (isDefault) {
+        if (this.custom) this.index.detach(this.custom);
+        this.custom = undefined;
+      } else if (this.custom) this.custom.setCompare(comparatorFor(view));
+      else this.custom = this.index.attach(new SortedRows(comparatorFor(view)));
+    }
+    this.invalidate();
+  }
+
+  /** The rows changed (the index already has them): the list is rebuilt on the next read. */
+  invalidate(): void {
+    this.list = undefined;
+    this.version++;
+  }
+
+  private sorted(): SortedRows {
+    return this.custom ?? this.index.defaultRows;
+  }
+
+  private current(): DisplayList {
+    if (!this.list || this.listVersion !== this.version) {
+      this.list = buildDisplayList(this.sorted().all(), this.viewState);
+      this.listVersion = this.version;
+    }
+    return this.list;
+  }
+
+  get total(): number {
+    return this.current().items.length;
+  }
+
+  indexOf(key: string | null): number {
+    if (!key) return -1;
+    const items = this.current().items;
+    for (let i = 0; i < items.length; i++) {
+      const it = items[i]!;
+      if (it.type === 'row' && it.entry.key === key) return i;
+    }
+    return -1;
+  }
+
+  private panelRow(e: RowEntry): PanelRow {
+    const at = this.times[e.row.file];
+    return { ...toPanelRow(e.row, this.readOnly.get(e.row.file) ?? null), updating: this.index.isUpdating(e.fileKey), ...(at !== undefined ? { evaluatedAt: new Date(at).toISOString() } : {}) };
+  }
+
+  private item(it: ListItem): DisplayItem {
+    if (it.type === 'row') return { type: 'row', row: this.panelRow(it.entry) };
+    const r = it.first.row;
+    return {
+      type: 'account',
+      account: {
+        key: it.key, file: r.file, venue: r.venue, account: r.account, settleCurrency: r.settleCurrency,
+        positions: it.positions, atRisk: it.atRisk, worst: it.worst, updating: this.index.isUpdating(it.fileKey),
+      },
+    };
+  }
+
+  page(start: number, count: number): { start: number; items: DisplayItem[] } {
+    const items = this.current().items;
+    const from = Math.max(0, Math.min(start, items.length));
+    const to = Math.min(items.length, from + Math.max(0, Math.min(count, MAX_PAGE)));
+    const out: DisplayItem[] = [];
+    for (let i = from; i < to; i++) out.push(this.item(items[i]!));
+    return { start: from, items: out };
+  }
+
+  summary(ctx: ModelContext): Summary {
+    this.readOnly = new Map(ctx.files.map((f) => [f.path, f.dialect === 'native' ? null : READ_ONLY]));
+    const bands = effectiveBands(ctx.risk);
+    const t = this.index.totals();
+    this.times = ctx.times ?? {};
+    const times = [...new Set(Object.values(this.times))].sort((a, b) => a - b).map((ms) => new Date(ms).toISOString());
+    return {
+      // The time the numbers were computed at (the earliest file's), not the wall clock.
+      now: times[0] ?? ctx.now.toISOString(),
+      ...(times.length ? { times: times.slice(0, 10_000) } : {}),
+      files: ctx.files.length,
+      errors: ctx.files.reduce((n, f) => n + f.diagnostics.filter((d) => d.severity === 'error').length, 0),
+      horizon: formatDuration(bands.horizon),
+      tails: bands.tails,
+      probability: bands.probability,
+      distance: bands.distance,
+      counts: t.counts, total: t.total, atRisk: t.atRisk, riskyAccounts: t.riskyAccounts, stale: t.stale,
+      oldestStaleAge: t.oldestStaleAge,
+      worst: t.worst ? this.panelRow(t.worst) : null,
+      updating: this.index.updatingCount,
+      target: t.target ?? 'safe',
+    };
+  }
+
+  private fields(ctx: ModelContext) {
+    const summary = this.summary(ctx);
+    const list = this.current();
+    return {
+      version: this.version, epoch: ctx.epoch, summary, view: this.viewState,
+      total: list.items.length, rows: list.rows,
+      selectedIndex: this.indexOf(this.selectedKey), selectedKey: this.selectedKey,
+      window: this.page(this.window.start, this.window.count),
+    };
+  }
+
+  modelMessage(ctx: ModelContext): ModelMessage {
+    return { type: 'model', ...this.fields(ctx) };
+  }
+
+  deltaMessage(ctx: ModelContext, changes: RowChanges): DeltaMessage {
+    const cap = (keys: string[]) => keys.slice(0, MAX_KEYS);
+    return {
+      type: 'delta', ...this.fields(ctx),
+      changes: {
+        added: cap(changes.added), removed: cap(changes.removed), updated: cap(changes.updated),
+        truncated: changes.added.length > MAX_KEYS || changes.removed.length > MAX_KEYS || changes.updated.length > MAX_KEYS,
+      },
+    };
+  }
+
+  pageMessage(start: number, count: number): PageMessage {
+    this.window = { start, count };
+    return { type: 'page', version: this.version, total: this.total, window: this.page(start, count) };
+  }
+}

@@ -1,0 +1,56 @@
+// A row as the host's indexes hold it: the engine row plus what sorting, filtering and grouping read, computed once
+// when the row arrives (never per comparison).
+import type { ResultRow } from '../../engine/evaluate/report';
+import { STATUS_ORDER } from '../../protocol/messages';
+import { venueLabel } from '../../presentation/format';
+import { rowKey } from '../rows';
+
+/** A decimal string with its float: floats order almost every pair; equal floats fall back to the exact compare. */
+export interface NumKey {
+  f: number;
+  s: string;
+}
+
+export interface RowEntry {
+  key: string;
+  /** The store's key of the file (its URI), for incremental updates. */
+  fileKey: string;
+  row: ResultRow;
+  /** Content hash from the worker: equal sigs mean an unchanged row. */
+  sig: string;
+  rank: number;
+  distance: NumKey | null;
+  /** Rows of one account share it (file, venue, account). */
+  accountKey: string;
+  /** Lower-case text the filter box searches. */
+  haystack: string;
+}
+
+export function numKey(s: string | null | undefined): NumKey | null {
+  return s === null || s === undefined ? null : { f: Number(s), s };
+}
+
+export function accountKeyOf(r: Pick<ResultRow, 'file' | 'venue' | 'account'>): string {
+  return `${r.file}\u0000${r.venue ?? ''}\u0000${r.account ?? ''}`;
+}
+
+export function makeEntry(fileKey: string, row: ResultRow, sig = ''): RowEntry {
+  return {
+    key: rowKey(row), fileKey, row, sig,
+    rank: STATUS_ORDER.indexOf(row.status),
+    distance: numKey(row.distance),
+    accountKey: accountKeyOf(row),
+    haystack: [row.symbol, row.id, row.venue, venueLabel(row.venue), row.account, row.side, row.kind, row.status, row.file, row.settleCurrency]
+      .filter(Boolean).join(' ').toLowerCase(),
+  };
+}
+
+/** Every whitespace-separated term must occur in the row's text fields. */
+export function matchesFilter(e: RowEntry, terms: readonly string[]): boolean {
+  for (const t of terms) if (!e.haystack.includes(t)) return false;
+  return true;
+}
+
+export function filterTerms(filter: string): string[] {
+  return filter.toLowerCase().split(/\s+/).filter(Boolean);
+}

@@ -1,0 +1,164 @@
+// Every row of the workspace, by file, with per-file aggregates (counts, worst row, stale marks) so the summary
+// cards and the status bar cost O(files), not O(rows). Sorted views (SortedRows) attached to it receive each file's
+// new rows; the default one (docs/results.md §2 order) is always kept. A file's update reports which rows were added,
+// removed and updated (by the worker's content hash).
+import type { ResultRow } from '../../engine/evaluate/report';
+import { STATUS_ORDER, type PanelStatus } from '../../protocol/messages';
+import { isAtRisk } from '../../presentation/describe';
+import { makeEntry, type RowEntry } from './row-entry';
+import { defaultCompare } from './sort-keys';
+import { SortedRows } from './sorted-rows';
+
+export interface FileAggregate {
+  counts: Record<PanelStatus, number>;
+  atRisk: number;
+  riskyAccounts: number;
+  stale: number;
+  oldestStaleAge: number | null;
+  worst: RowEntry | null;
+  target: PanelStatus | null;
+}
+
+export interface RowChanges {
+  added: string[];
+  removed: string[];
+  updated: string[];
+}
+
+interface FileRows {
+  entries: RowEntry[];
+  byKey: Map<string, RowEntry>;
+  agg: FileAggregate;
+}
+
+function emptyCounts(): Record<PanelStatus, number> {
+  return Object.fromEntries(STATUS_ORDER.map((s) => [s, 0])) as Record<PanelStatus, number>;
+}
+
+function aggregate(entries: readonly RowEntry[]): FileAggregate {
+  const counts = emptyCounts();
+  const risky = new Set<string>();
+  let atRisk = 0;
+  let stale = 0;
+  let oldest: number | null = null;
+  let worst: RowEntry | null = null;
+  let target: PanelStatus | null = null;
+  for (const e of entries) {
+    const r = e.row;
+    counts[r.status]++;
+    if (isAtRisk(r.status)) {
+      atRisk++;
+      risky.add(e.accountKey);
+    }
+    if (r.stale) {
+      stale++;
+      oldest = Math.max(oldest ?? 0, r.markAge ?? 0);
+    }
+    if (!worst || defaultCompare(e, worst) < 0) worst = e;
+    if (target === null && r.fix) target = r.fix.target;
+  }
+  return { counts, atRisk, riskyAccounts: risky.size, stale, oldestStaleAge: oldest, worst, target };
+}
+
+export class RowIndex {
+  private readonly files = new Map<string, FileRows>();
+  private readonly views = new Set<SortedRows>();
+  private readonly updating = new Set<string>();
+  /** Rows of every file in the docs/results.md §2 order. */
+  readonly defaultRows = new SortedRows(defaultCompare);
+  private rowCount = 0;
+
+  constructor() {
+    this.views.add(this.defaultRows);
+  }
+
+  get size(): number {
+    return this.rowCount;
+  }
+
+  /** Replaces a file's rows (`sigs[i]` is the content hash of `rows[i]`). */
+  setFile(fileKey: string, rows: readonly ResultRow[], sigs: readonly string[] = []): RowChanges {
+    const old = this.files.get(fileKey);
+    const entries = rows.map((r, i) => makeEntry(fileKey, r, sigs[i] ?? ''));
+    const byKey = new Map(entries.map((e) => [e.key, e]));
+    const changes: RowChanges = { added: [], removed: [], updated: [] };
+    for (const e of entries) {
+      const before = old?.byKey.get(e.key);
+      if (!before) changes.added.push(e.key);
+      else if (!e.sig || before.sig !== e.sig) changes.updated.push(e.key);
+    }
+    if (old) for (const k of old.byKey.keys()) if (!byKey.has(k)) changes.removed.push(k);
+    this.rowCount += entries.length - (old?.entries.length ?? 0);
+    this.files.set(fileKey, { entries, byKey, agg: aggregate(entries) });
+    for (const v of this.views) v.setFile(fileKey, entries);
+    return changes;
+  }
+
+  removeFile(fileKey: string): RowChanges {
+    const old = this.files.get(fileKey);
+    this.updating.delete(fileKey);
+    if (!old) return { added: [], removed: [], updated: [] };
+    this.files.delete(fileKey);
+    this.rowCount -= old.entries.length;
+    for (const v of this.views) v.removeFile(fileKey);
+    return { added: [], removed: [...old.byKey.keys()], updated: [] };
+  }
+
+  entriesOf(fileKey: string): readonly RowEntry[] {
+    return this.files.get(fileKey)?.entries ?? [];
+  }
+
+  /** A row by its key (`file#id`): looked up in its file only. */
+  find(key: string): RowEntry | undefined {
+    for (const f of this.files.values()) {
+      const e = f.byKey.get(key);
+      if (e) return e;
+    }
+    return undefined;
+  }
+
+  setUpdating(fileKey: string, updating: boolean): void {
+    if (updating) this.updating.add(fileKey);
+    else this.updating.delete(fileKey);
+  }
+
+  isUpdating(fileKey: string): boolean {
+    return this.updating.has(fileKey);
+  }
+
+  get updatingCount(): number {
+    return this.updating.size;
+  }
+
+  /** A sorted view kept up to date with every file (built from all rows now: one full sort). */
+  attach(view: SortedRows): SortedRows {
+    for (const [k, f] of this.files) view.setFile(k, f.entries);
+    this.views.add(view);
+    return view;
+  }
+
+  detach(view: SortedRows): void {
+    if (view !== this.defaultRows) this.views.delete(view);
+  }
+
+  /** The per-file aggregates combined. */
+  totals(): FileAggregate & { total: number } {
+    const counts = emptyCounts();
+    let atRisk = 0;
+    let riskyAccounts = 0;
+    let stale = 0;
+    let oldest: number | null = null;
+    let worst: RowEntry | null = null;
+    let target: PanelStatus | null = null;
+    for (const { agg } of this.files.values()) {
+      for (const s of STATUS_ORDER) counts[s] += agg.counts[s];
+      atRisk += agg.atRisk;
+      riskyAccounts += agg.riskyAccounts; // an account belongs to one file
+      stale += agg.stale;
+      if (agg.oldestStaleAge !== null) oldest = Math.max(oldest ?? 0, agg.oldestStaleAge);
+      if (agg.worst && (!worst || defaultCompare(agg.worst, worst) < 0)) worst = agg.worst;
+      target ??= agg.target;
+    }
+    return { counts, atRisk, riskyAccounts, stale, oldestStaleAge: oldest, worst, target, total: this.rowCount };
+  }
+}

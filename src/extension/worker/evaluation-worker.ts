@@ -1,0 +1,148 @@
+// The evaluation worker (bundled as dist/extension-worker.js, run in a worker_threads Worker by worker-pool.ts): the
+// engine off the extension host's thread. One request at a time; the parse of each file is cached with its text, so
+// re-ageing an unpinned file on a timer (same text, new clock) does not parse it again.
+import { parentPort, workerData } from 'node:worker_threads';
+import { readFileSync, realpathSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { internalError } from '../../engine/core/diagnostics';
+import { parseFile } from '../../engine/parse';
+import { evaluateParsed, type FileEvaluation } from '../../engine/evaluate/evaluate-file';
+import { historyPaths } from '../../engine/evaluate/history-refs';
+import { resolveSettings } from '../../engine/core/settings';
+import { stressTest } from '../../engine/stress/stress-test';
+import type { ParsedFile } from '../../engine/core/types';
+import { planFix } from '../fixes';
+import { ROW_CHUNK, type EvaluationSettings, type FileInput, type WorkerRequest, type WorkerResponse } from './worker-protocol';
+import { rowSignature } from './row-signature';
+
+interface CachedParse {
+  text: string;
+  venue: string | undefined;
+  parsed: ParsedFile | null;
+  error: string | null;
+}
+
+interface CachedEvaluation {
+  text: string;
+  optionsSig: string;
+  evaluation: FileEvaluation;
+}
+
+const MAX_CACHED = 5000;
+const parses = new Map<string, CachedParse>();
+const evaluations = new Map<string, CachedEvaluation>();
+const testHooks = (workerData as { testHooks?: boolean } | null)?.testHooks === true;
+
+function realpathOrUndefined(p: string): string | undefined {
+  try {
+    return realpathSync.native(p);
+  } catch {
+    return undefined;
+  }
+}
+
+function readHistory(absPath: string): string | undefined {
+  try {
+    return readFileSync(absPath, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+function remember<V>(map: Map<string, V>, key: string, value: V): void {
+  map.delete(key);
+  map.set(key, value);
+  if (map.size > MAX_CACHED) map.delete(map.keys().next().value as string);
+}
+
+function parseOf(file: FileInput, options: EvaluationSettings): { parsed: ParsedFile | null; error: string | null; reused: boolean } {
+  // The reader's own inputs (default venue, taker fees) key the cached parse with the text.
+  const venue = JSON.stringify([options.defaultVenue ?? null, options.settings.takerFees ?? null]);
+  const hit = parses.get(file.key);
+  if (hit && hit.text === file.text && hit.venue === venue) return { parsed: hit.parsed, error: hit.error, reused: true };
+  let parsed: ParsedFile | null = null;
+  let error: string | null = null;
+  try {
+    const takerFees = options.settings.takerFees;
+    parsed = parseFile(file.path, file.text, { ...(options.defaultVenue ? { defaultVenue: options.defaultVenue } : {}), ...(takerFees && Object.keys(takerFees).length ? { takerFees } : {}) });
+  } catch (e) {
+    error = e instanceof Error ? e.message : String(e);
+  }
+  remember(parses, file.key, { text: file.text, venue, parsed, error });
+  return { parsed, error, reused: false };
+}
+
+function evaluate(file: FileInput, options: EvaluationSettings): { evaluation: FileEvaluation; reused: boolean } {
+  const { parsed, error, reused } = parseOf(file, options);
+  const evalOptions = { settings: options.settings, readFile: readHistory, realpath: realpathOrUndefined, ...(options.defaultVenue ? { defaultVenue: options.defaultVenue } : {}) };
+  const evaluation: FileEvaluation = parsed
+    ? evaluateParsed(file, parsed, [], evalOptions)
+    : {
+      file: { path: file.path, dialect: null, format: null, venue: null, diagnostics: [internalError('read', error)] },
+      rows: [], parsed: null, now: Date.now(),
+    };
+  remember(evaluations, file.key, { text: file.text, optionsSig: JSON.stringify(options), evaluation });
+  return { evaluation, reused };
+}
+
+/** The last evaluation of exactly this text and settings (fixes are offsets into it), else a new one. */
+function evaluationOf(file: FileInput, options: EvaluationSettings): FileEvaluation {
+  const hit = evaluations.get(file.key);
+  if (hit && hit.text === file.text && hit.optionsSig === JSON.stringify(options)) return hit.evaluation;
+  return evaluate(file, options).evaluation;
+}
+
+function post(msg: WorkerResponse): void {
+  parentPort!.postMessage(msg);
+}
+
+function handle(req: WorkerRequest): void {
+  switch (req.type) {
+    case 'evaluate': {
+      const t0 = performance.now();
+      const { evaluation, reused } = evaluate(req.file, req.options);
+      const rows = evaluation.rows;
+      const sigs = rows.map(rowSignature);
+      for (let i = 0; i < rows.length; i += ROW_CHUNK) post({ type: 'rows', id: req.id, rows: rows.slice(i, i + ROW_CHUNK) });
+      const effective = resolveSettings(req.options.settings, evaluation.parsed?.risk);
+      post({
+        type: 'evaluated', id: req.id,
+        result: {
+          file: evaluation.file, sigs, now: evaluation.now, pinned: typeof effective.evaluationTime === 'number',
+          risk: evaluation.parsed?.risk ?? {}, historyPaths: historyPaths(evaluation.parsed, req.file.absPath, req.file.root ?? dirname(req.file.absPath), realpathOrUndefined),
+          ms: performance.now() - t0, reusedParse: reused, ...(evaluation.riskInputs ? { riskInputs: evaluation.riskInputs } : {}),
+        },
+      });
+      return;
+    }
+    case 'plan': {
+      const plan = planFix(req.file.text, evaluationOf(req.file, req.options), req.rowKey, req.kind, req.asset);
+      post({ type: 'planned', id: req.id, result: plan.ok ? { ok: true, title: plan.title, edits: plan.edits } : plan });
+      return;
+    }
+    case 'stress': {
+      const parts = req.files.map((f) => evaluationOf(f, req.options));
+      post({ type: 'stressed', id: req.id, report: stressTest(parts, undefined, { scaleByVolatility: req.scaleByVolatility }) });
+      return;
+    }
+    case 'forget':
+      parses.delete(req.key);
+      evaluations.delete(req.key);
+      post({ type: 'done', id: req.id });
+      return;
+    case 'debug':
+      if (!testHooks) return post({ type: 'failed', id: req.id, message: 'test hooks are off' });
+      if (req.action === 'crash') throw new Error('crash requested by a test');
+      if (req.action === 'exit') process.exit(3);
+      for (;;) { /* hang requested by a test */ }
+  }
+}
+
+parentPort?.on('message', (req: WorkerRequest) => {
+  try {
+    handle(req);
+  } catch (e) {
+    if (req.type === 'debug') throw e;
+    post({ type: 'failed', id: req.id, message: e instanceof Error ? e.message : String(e) });
+  }
+});

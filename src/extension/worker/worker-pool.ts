@@ -1,0 +1,231 @@
+// A small pool of evaluation workers (worker_threads). Each worker runs one request at a time; requests wait in a FIFO
+// (fix plans and stress tests ahead of evaluations). A request can be cancelled: waiting, it is dropped; running, its
+// worker is terminated and replaced (the engine is synchronous, so termination is the only way to stop it). A crash
+// (an exception escaping the worker, an exit) or a request running past its wall-clock guard rejects that request
+// with a WorkerFailure and replaces the worker: the extension never dies with it. No vscode import: unit-tested with
+// the real bundle.
+import { Worker } from 'node:worker_threads';
+import type { ResultRow } from '../../engine/evaluate/report';
+import type { EvaluationResult, FixPlanResult, WorkerRequest, WorkerResponse } from './worker-protocol';
+import type { StressReport } from '../../engine/evaluate/report';
+
+export class WorkerFailure extends Error {
+  constructor(readonly reason: 'crash' | 'timeout' | 'failed', message: string) {
+    super(message);
+  }
+}
+
+export class Cancelled extends Error {
+  constructor() {
+    super('cancelled');
+  }
+}
+
+export interface PoolOptions {
+  /** Path of dist/extension-worker.js. */
+  script: string;
+  size?: number;
+  /** Wall-clock guard of one request, in ms (default: 30 s plus 1 s per 50,000 characters of text). */
+  guardMs?: (req: WorkerRequest) => number;
+  testHooks?: boolean;
+  onLog?: (message: string) => void;
+}
+
+/** A request in flight: its result, and a way to stop it. */
+export interface Running<T> {
+  readonly id: number;
+  readonly result: Promise<T>;
+  cancel(): void;
+}
+
+type Payload = WorkerRequest extends infer R ? (R extends WorkerRequest ? Omit<R, 'id'> : never) : never;
+
+interface Job {
+  id: number;
+  req: WorkerRequest;
+  priority: boolean;
+  rows: ResultRow[];
+  resolve(value: unknown): void;
+  reject(err: Error): void;
+  slot?: Slot;
+  timer?: ReturnType<typeof setTimeout>;
+}
+
+interface Slot {
+  worker: Worker | undefined;
+  job: Job | undefined;
+}
+
+export function defaultGuardMs(req: WorkerRequest): number {
+  const chars = req.type === 'stress' ? req.files.reduce((n, f) => n + f.text.length, 0) : 'file' in req ? req.file.text.length : 0;
+  return 30_000 + Math.round(chars / 50);
+}
+
+export class WorkerPool {
+  private readonly slots: Slot[];
+  private readonly waiting: Job[] = [];
+  private nextId = 1;
+  private disposed = false;
+  /** Workers started so far (restarts included), for tests and logs. */
+  started = 0;
+
+  constructor(private readonly options: PoolOptions) {
+    this.slots = Array.from({ length: Math.max(1, options.size ?? 1) }, () => ({ worker: undefined, job: undefined }));
+  }
+
+  get size(): number {
+    return this.slots.length;
+  }
+
+  /** Requests waiting or running. */
+  get load(): number {
+    return this.waiting.length + this.slots.filter((s) => s.job).length;
+  }
+
+  evaluate(req: Extract<Payload, { type: 'evaluate' }>): Running<EvaluationResult> {
+    return this.submit(req, false);
+  }
+
+  plan(req: Extract<Payload, { type: 'plan' }>): Running<FixPlanResult> {
+    return this.submit(req, true);
+  }
+
+  stress(req: Extract<Payload, { type: 'stress' }>): Running<StressReport> {
+    return this.submit(req, true);
+  }
+
+  forget(key: string): void {
+    // Caches are per worker: tell each live one (best effort, not awaited).
+    for (const s of this.slots) s.worker?.postMessage({ type: 'forget', id: 0, key } satisfies WorkerRequest);
+  }
+
+  debug(action: 'crash' | 'hang' | 'exit'): Running<void> {
+    return this.submit({ type: 'debug', action }, true);
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    for (const job of this.waiting.splice(0)) job.reject(new Cancelled());
+    for (const s of this.slots) {
+      if (s.job) this.finish(s.job, new Cancelled());
+      void s.worker?.terminate();
+      s.worker = undefined;
+    }
+  }
+
+  private submit<T>(payload: Payload, priority: boolean): Running<T> {
+    const id = this.nextId++;
+    let job!: Job;
+    const result = new Promise<T>((resolve, reject) => {
+      job = { id, req: { ...payload, id } as WorkerRequest, priority, rows: [], resolve: resolve as (v: unknown) => void, reject };
+    });
+    result.catch(() => undefined); // a cancelled request nobody awaits is not an unhandled rejection
+    if (this.disposed) job.reject(new Cancelled());
+    else {
+      if (priority) {
+        const at = this.waiting.findIndex((j) => !j.priority);
+        this.waiting.splice(at < 0 ? this.waiting.length : at, 0, job);
+      } else this.waiting.push(job);
+      this.pump();
+    }
+    return { id, result, cancel: () => this.cancel(job) };
+  }
+
+  private cancel(job: Job): void {
+    const at = this.waiting.indexOf(job);
+    if (at >= 0) {
+      this.waiting.splice(at, 1);
+      job.reject(new Cancelled());
+      return;
+    }
+    const slot = job.slot;
+    if (!slot || slot.job !== job) return;
+    this.finish(job, new Cancelled());
+    this.replace(slot);
+    this.pump();
+  }
+
+  private pump(): void {
+    if (this.disposed) return;
+    for (const slot of this.slots) {
+      if (slot.job || this.waiting.length === 0) continue;
+      const job = this.waiting.shift()!;
+      slot.job = job;
+      job.slot = slot;
+      const worker = slot.worker ?? this.spawn(slot);
+      job.timer = setTimeout(() => this.fail(slot, job, 'timeout', `the evaluation did not finish within ${Math.round(this.guard(job.req) / 1000)} s`), this.guard(job.req));
+      worker.postMessage(job.req);
+    }
+  }
+
+  private guard(req: WorkerRequest): number {
+    return (this.options.guardMs ?? defaultGuardMs)(req);
+  }
+
+  private spawn(slot: Slot): Worker {
+    const worker = new Worker(this.options.script, { workerData: { testHooks: this.options.testHooks === true } });
+    this.started++;
+    slot.worker = worker;
+    worker.on('message', (msg: WorkerResponse) => this.onMessage(slot, worker, msg));
+    worker.on('error', (err) => {
+      if (slot.worker === worker && slot.job) this.fail(slot, slot.job, 'crash', `the evaluation worker crashed: ${err.message}`);
+    });
+    worker.on('exit', (code) => {
+      if (slot.worker !== worker) return;
+      slot.worker = undefined;
+      if (slot.job) this.fail(slot, slot.job, 'crash', `the evaluation worker exited (code ${code})`);
+    });
+    worker.unref();
+    return worker;
+  }
+
+  /** Terminates the slot's worker; a new one starts with the next request. */
+  private replace(slot: Slot): void {
+    const old = slot.worker;
+    slot.worker = undefined;
+    if (old) void old.terminate();
+  }
+
+  private fail(slot: Slot, job: Job, reason: 'crash' | 'timeout', message: string): void {
+    if (slot.job !== job) return;
+    this.options.onLog?.(`worker request ${job.req.type} #${job.id}: ${message}; restarting the worker`);
+    this.finish(job, new WorkerFailure(reason, message));
+    this.replace(slot);
+    this.pump();
+  }
+
+  private finish(job: Job, outcome: Error | { value: unknown }): void {
+    if (job.timer) clearTimeout(job.timer);
+    const slot = job.slot;
+    if (slot && slot.job === job) slot.job = undefined;
+    if (outcome instanceof Error) job.reject(outcome);
+    else job.resolve(outcome.value);
+  }
+
+  private onMessage(slot: Slot, worker: Worker, msg: WorkerResponse): void {
+    if (slot.worker !== worker) return;
+    const job = slot.job;
+    if (!job || job.id !== msg.id) return;
+    switch (msg.type) {
+      case 'rows':
+        for (const r of msg.rows) job.rows.push(r);
+        return;
+      case 'evaluated':
+        this.finish(job, { value: { ...msg.result, rows: job.rows } });
+        break;
+      case 'planned':
+        this.finish(job, { value: msg.result });
+        break;
+      case 'stressed':
+        this.finish(job, { value: msg.report });
+        break;
+      case 'done':
+        this.finish(job, { value: undefined });
+        break;
+      case 'failed':
+        this.finish(job, new WorkerFailure('failed', msg.message));
+        break;
+    }
+    this.pump();
+  }
+}

@@ -1,0 +1,66 @@
+// Messages between the extension host and its evaluation worker (worker_threads; both sides are ours, same bundle
+// version, so plain TypeScript types — the untrusted side is the webview, whose messages are valibot-checked).
+import type { RiskSettings, VenueId } from '../../engine/core/types';
+import type { FileReport, ResultRow, StressReport } from '../../engine/evaluate/report';
+import type { FileEvaluation } from '../../engine/evaluate/evaluate-file';
+import type { FixKind, TextEdit } from '../../engine/fix/fix-edits';
+
+/** One position file as the worker evaluates it. */
+export interface FileInput {
+  /** The store's key of the file (its URI). */
+  key: string;
+  /** Path printed in results. */
+  path: string;
+  absPath: string;
+  /** The folder its `history:` paths must stay inside (its workspace folder). */
+  root?: string;
+  text: string;
+}
+
+export interface EvaluationSettings {
+  settings: RiskSettings;
+  defaultVenue?: VenueId;
+}
+
+export type WorkerRequest =
+  | { type: 'evaluate'; id: number; file: FileInput; options: EvaluationSettings }
+  | { type: 'plan'; id: number; file: FileInput; options: EvaluationSettings; rowKey: string; kind: FixKind; asset: string | null }
+  | { type: 'stress'; id: number; files: FileInput[]; options: EvaluationSettings; scaleByVolatility: boolean }
+  | { type: 'forget'; id: number; key: string }
+  /** Only honoured when the worker was started with test hooks: makes it crash or hang, for the tests. */
+  | { type: 'debug'; id: number; action: 'crash' | 'hang' | 'exit' };
+
+/** What the host keeps of an evaluation (the parse stays in the worker). */
+export interface EvaluationResult {
+  file: FileReport;
+  rows: ResultRow[];
+  /** Per row (same order): a hash of its content, so the host can tell updated rows from unchanged ones. */
+  sigs: string[];
+  /** Evaluation time used (Unix ms). */
+  now: number;
+  /** True when the file's effective settings pin an `evaluationTime` (it never re-ages). */
+  pinned: boolean;
+  /** The file's own `risk:` block (for the effective settings of its rows). */
+  risk: RiskSettings;
+  /** History files it reads (absolute paths). */
+  historyPaths: string[];
+  /** Each row's risk inputs by row id (plain JSON): what the details charts are drawn from. */
+  riskInputs?: FileEvaluation['riskInputs'];
+  /** Milliseconds spent in the worker. */
+  ms: number;
+  /** True when the parse was reused (a re-age of the same text). */
+  reusedParse: boolean;
+}
+
+export type FixPlanResult = { ok: true; title: string; edits: TextEdit[] } | { ok: false; reason: string };
+
+export type WorkerResponse =
+  /** Rows are sent in chunks before `evaluated`, so no single message costs the host a long deserialisation. */
+  | { type: 'rows'; id: number; rows: ResultRow[] }
+  | { type: 'evaluated'; id: number; result: Omit<EvaluationResult, 'rows'> }
+  | { type: 'planned'; id: number; result: FixPlanResult }
+  | { type: 'stressed'; id: number; report: StressReport }
+  | { type: 'done'; id: number }
+  | { type: 'failed'; id: number; message: string };
+
+export const ROW_CHUNK = 2000;

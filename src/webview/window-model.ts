@@ -1,0 +1,157 @@
+// The paged table's state in the webview (pure: no DOM, unit-tested). The host owns the list; this keeps the items
+// of the current list version that arrived (the window sent with each model/delta, and pages asked for while
+// scrolling), says which pages to ask for, which items to render (the visible ones plus a small overscan), and moves
+// the selection over the whole list with the keyboard — an item not loaded yet is selected by index and resolved
+// when its page arrives. Fixed row height: item i is at i × rowHeight.
+import type { DeltaMessage, DisplayItem, ModelMessage, PageMessage } from '../protocol/messages';
+
+export const PAGE_SIZE = 100;
+export const OVERSCAN = 12;
+
+export interface Range {
+  first: number;
+  last: number;
+}
+
+export class WindowModel {
+  version = -1;
+  total = 0;
+  rows = 0;
+  rowHeight = 30;
+  viewportHeight = 600;
+  scrollTop = 0;
+  selectedIndex = -1;
+  selectedKey: string | null = null;
+  private readonly items = new Map<number, DisplayItem>();
+  private readonly requested = new Set<number>();
+
+  /** A `model` or `delta`: the list's size, its version, and the window the host re-sent. */
+  applyList(msg: ModelMessage | DeltaMessage): void {
+    if (msg.version !== this.version) {
+      this.items.clear();
+      this.requested.clear();
+      this.version = msg.version;
+    }
+    this.total = msg.total;
+    this.rows = msg.rows;
+    this.store(msg.window.start, msg.window.items);
+    // The host knows where the selected row went (sorted elsewhere, filtered out).
+    if (this.selectedKey !== null && msg.selectedKey === this.selectedKey) this.selectedIndex = msg.selectedIndex;
+    else if (this.selectedKey === null && msg.selectedKey !== null) {
+      this.selectedKey = msg.selectedKey;
+      this.selectedIndex = msg.selectedIndex;
+    }
+    if (this.selectedIndex >= this.total) this.selectedIndex = this.total - 1;
+    this.resolveSelection();
+  }
+
+  /** A page; dropped when it belongs to an older list. */
+  applyPage(msg: PageMessage): boolean {
+    if (msg.version < this.version) return false;
+    if (msg.version > this.version) {
+      this.items.clear();
+      this.requested.clear();
+      this.version = msg.version;
+    }
+    this.total = msg.total;
+    this.store(msg.window.start, msg.window.items);
+    this.resolveSelection();
+    return true;
+  }
+
+  private store(start: number, items: readonly DisplayItem[]): void {
+    items.forEach((it, i) => this.items.set(start + i, it));
+    // A page counts as here only when the items cover all of it (a small window may cover part of one).
+    const end = start + items.length;
+    for (let p = Math.floor(start / PAGE_SIZE); p * PAGE_SIZE < end; p++) {
+      if (p * PAGE_SIZE >= start && Math.min((p + 1) * PAGE_SIZE, this.total) <= end) this.requested.add(p);
+    }
+  }
+
+  item(i: number): DisplayItem | undefined {
+    return this.items.get(i);
+  }
+
+  /** Items held (never more than the pages near the view: far ones are dropped). */
+  get cached(): number {
+    return this.items.size;
+  }
+
+  /** The items to render: the visible ones plus the overscan, clamped to the list. */
+  range(): Range {
+    const first = Math.max(0, Math.floor(this.scrollTop / this.rowHeight) - OVERSCAN);
+    const visible = Math.ceil(this.viewportHeight / this.rowHeight);
+    const last = Math.min(this.total, Math.floor(this.scrollTop / this.rowHeight) + visible + OVERSCAN);
+    return { first, last: Math.max(first, last) };
+  }
+
+  /** Rows in one screen (PageUp/PageDown). */
+  get pageRows(): number {
+    return Math.max(1, Math.floor(this.viewportHeight / this.rowHeight) - 1);
+  }
+
+  /** Pages the range needs that are neither here nor asked for; marks them asked for. Drops far pages. */
+  missingPages(range: Range = this.range()): Array<{ start: number; count: number }> {
+    const out: Array<{ start: number; count: number }> = [];
+    if (range.last <= range.first) return out;
+    for (let p = Math.floor(range.first / PAGE_SIZE); p * PAGE_SIZE < range.last; p++) {
+      if (this.requested.has(p)) continue;
+      this.requested.add(p);
+      out.push({ start: p * PAGE_SIZE, count: PAGE_SIZE });
+    }
+    this.evict(range);
+    return out;
+  }
+
+  private evict(range: Range): void {
+    const keepFrom = Math.floor(range.first / PAGE_SIZE) - 2;
+    const keepTo = Math.floor(range.last / PAGE_SIZE) + 2;
+    if (this.items.size <= PAGE_SIZE * 8) return;
+    for (const i of this.items.keys()) {
+      const p = Math.floor(i / PAGE_SIZE);
+      if ((p < keepFrom || p > keepTo) && i !== this.selectedIndex) {
+        this.items.delete(i);
+        this.requested.delete(p);
+      }
+    }
+  }
+
+  /** Selects item `i` (clamped); its key is known once its page is here. */
+  select(i: number): void {
+    if (this.total === 0) return;
+    this.selectedIndex = Math.max(0, Math.min(this.total - 1, i));
+    const it = this.items.get(this.selectedIndex);
+    this.selectedKey = it?.type === 'row' ? it.row.key : it ? null : this.selectedKey;
+  }
+
+  private resolveSelection(): void {
+    if (this.selectedIndex < 0) return;
+    const it = this.items.get(this.selectedIndex);
+    if (it?.type === 'row') this.selectedKey = it.row.key;
+  }
+
+  /** The index a navigation key moves the selection to, or null for other keys. */
+  navigate(key: string): number | null {
+    if (this.total === 0) return null;
+    const i = Math.max(0, this.selectedIndex);
+    const clamp = (n: number) => Math.max(0, Math.min(this.total - 1, n));
+    switch (key) {
+      case 'ArrowDown': return clamp(this.selectedIndex < 0 ? 0 : i + 1);
+      case 'ArrowUp': return clamp(i - 1);
+      case 'Home': return 0;
+      case 'End': return this.total - 1;
+      case 'PageDown': return clamp(i + this.pageRows);
+      case 'PageUp': return clamp(i - this.pageRows);
+      default: return null;
+    }
+  }
+
+  /** The scrollTop that brings item `i` into view (unchanged when it is visible). */
+  scrollFor(i: number): number {
+    const top = i * this.rowHeight;
+    if (top < this.scrollTop) return top;
+    const bottom = top + this.rowHeight;
+    if (bottom > this.scrollTop + this.viewportHeight) return Math.max(0, bottom - this.viewportHeight);
+    return this.scrollTop;
+  }
+}

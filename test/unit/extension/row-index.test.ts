@@ -1,0 +1,167 @@
+// The host's incremental sorted order against a full sort, for every sort column and direction, under random
+// per-file updates; the display list (filter, chips, grouping under accounts) and paging.
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import type { ResultRow } from '../../../src/engine/evaluate/report';
+import { compareRows } from '../../../src/engine/evaluate/row-order';
+import { RowIndex } from '../../../src/extension/panel/row-index';
+import { PanelModel } from '../../../src/extension/panel/panel-model';
+import { makeEntry } from '../../../src/extension/panel/row-entry';
+import { comparatorFor } from '../../../src/extension/panel/sort-keys';
+import { SortedRows } from '../../../src/extension/panel/sorted-rows';
+import { buildDisplayList } from '../../../src/extension/panel/display-list';
+import { SORT_COLUMNS, STATUS_ORDER, type PanelView } from '../../../src/protocol/messages';
+import { fileReport, row } from './fixtures';
+
+const dec = fc.oneof(fc.constant(null), fc.integer({ min: -5000, max: 5000 }).map((n) => (n / 1000).toFixed(3)), fc.constantFrom('0.1', '0.10', '0.1000000000000000001', '0.0999999999999999999'));
+
+function genRow(file: string, i: number) {
+  return fc.record({
+    status: fc.constantFrom(...STATUS_ORDER), distance: dec, size: dec, markPrice: dec, liquidationPrice: dec, healthFactor: dec,
+    p: fc.option(fc.double({ min: 0, max: 1, noNaN: true })), symbol: fc.option(fc.constantFrom('BTCUSDT', 'ETHUSDT', 'sol', 'ZEC')),
+    account: fc.option(fc.constantFrom('a', 'b', 'c')), fix: fc.option(fc.integer({ min: 0, max: 999 })),
+  }).map((x): ResultRow => row({
+    file, id: `r${i}`, line: i + 1, status: x.status, distance: x.distance, size: x.size, markPrice: x.markPrice, liquidationPrice: x.liquidationPrice,
+    healthFactor: x.healthFactor, liquidationProbability: x.p, symbol: x.symbol, account: x.account,
+    fix: x.fix === null ? null : { target: 'safe', addMargin: String(x.fix), reduceSize: null, costOptimalMargin: null, reason: null },
+  }));
+}
+
+const fileRows = (file: string) => fc.integer({ min: 0, max: 12 }).chain((n) => fc.tuple(...Array.from({ length: n }, (_, i) => genRow(file, i))));
+const update = fc.record({ file: fc.constantFrom('f1.positions.yaml', 'f2.positions.yaml', 'f3.positions.yaml', 'f4.positions.yaml'), remove: fc.boolean() })
+  .chain(({ file, remove }) => fileRows(file).map((rows) => ({ file, remove, rows: rows as ResultRow[] })));
+
+describe('incremental sorted order', () => {
+  it('the default order is exactly the engine\'s compareRows (docs/results.md §2)', () => {
+    fc.assert(fc.property(fc.array(update, { maxLength: 6 }), (updates) => {
+      const index = new RowIndex();
+      const files = new Map<string, ResultRow[]>();
+      for (const u of updates) {
+        if (u.remove) { index.removeFile(u.file); files.delete(u.file); } else { index.setFile(u.file, u.rows); files.set(u.file, u.rows); }
+      }
+      const all = [...files.values()].flat().sort(compareRows);
+      const ours = index.defaultRows.all().map((e) => e.row);
+      expect(ours.map((r) => `${r.file}#${r.id}`)).toEqual(all.map((r) => `${r.file}#${r.id}`));
+      expect(index.size).toBe(all.length);
+    }), { numRuns: 200 });
+  });
+
+  it('every column and direction: merged updates equal a full sort of the same rows', () => {
+    const view = fc.record({ sort: fc.constantFrom(...SORT_COLUMNS), direction: fc.constantFrom('asc' as const, 'desc' as const) });
+    fc.assert(fc.property(view, fc.array(update, { minLength: 1, maxLength: 10 }), fc.integer({ min: 0, max: 9 }), (v, updates, readAt) => {
+      const compare = comparatorFor(v);
+      const sorted = new SortedRows(compare);
+      const files = new Map<string, ResultRow[]>();
+      updates.forEach((u, i) => {
+        const entries = u.rows.map((r) => makeEntry(u.file, r));
+        if (u.remove) { sorted.removeFile(u.file); files.delete(u.file); } else { sorted.setFile(u.file, entries); files.set(u.file, u.rows); }
+        if (i === readAt) sorted.all(); // merge at some point in the middle too
+      });
+      const full = [...files.entries()].flatMap(([f, rows]) => rows.map((r) => makeEntry(f, r))).sort(comparatorFor(v));
+      expect(sorted.all().map((e) => e.key)).toEqual(full.map((e) => e.key));
+      // nulls last in both directions
+      if (v.sort === 'distance') {
+        const d = sorted.all().map((e) => e.row.distance);
+        const firstNull = d.indexOf(null);
+        if (firstNull >= 0) expect(d.slice(firstNull).every((x) => x === null)).toBe(true);
+      }
+    }), { numRuns: 300 });
+  });
+
+  it('compares decimals exactly where floats tie', () => {
+    const a = makeEntry('f', row({ id: 'a', distance: '0.1000000000000000001' }));
+    const b = makeEntry('f', row({ id: 'b', distance: '0.1' }));
+    expect(comparatorFor({ sort: 'distance', direction: 'asc' })(b, a)).toBeLessThan(0);
+  });
+
+  it('reports rows added, removed and updated by their content hash', () => {
+    const index = new RowIndex();
+    index.setFile('f', [row({ id: 'a' }), row({ id: 'b' })], ['1', '2']);
+    const c = index.setFile('f', [row({ id: 'b' }), row({ id: 'c' })], ['2x', '3']);
+    expect(c).toEqual({ added: ['examples/desk.positions.yaml#c'], removed: ['examples/desk.positions.yaml#a'], updated: ['examples/desk.positions.yaml#b'] });
+    expect(index.setFile('f', [row({ id: 'b' }), row({ id: 'c' })], ['2x', '3'])).toEqual({ added: [], removed: [], updated: [] });
+  });
+
+  it('100,000 rows: a file change merges without a full re-sort (fast)', () => {
+    const index = new RowIndex();
+    const mk = (f: number, n: number, salt: number) => Array.from({ length: n }, (_, i) => row({ file: `f${f}.positions.json`, id: `p${i}`, line: i + 1, distance: ((i * 7919 + salt) % 1000 / 1000).toFixed(3), status: STATUS_ORDER[(i + salt) % 6]! }));
+    for (let f = 0; f < 100; f++) index.setFile(`f${f}`, mk(f, 1000, f));
+    index.defaultRows.all();
+    const t0 = performance.now();
+    index.setFile('f7', mk(7, 1000, 99));
+    const all = index.defaultRows.all();
+    const ms = performance.now() - t0;
+    expect(all.length).toBe(100_000);
+    for (let i = 1; i < all.length; i += 997) expect(compareRows(all[i - 1]!.row, all[i]!.row)).toBeLessThanOrEqual(0);
+    expect(ms).toBeLessThan(400); // a full Decimal re-sort of 100k rows takes seconds
+  });
+});
+
+describe('display list and paging', () => {
+  const rows = [
+    row({ id: 'x1', account: 'a', status: 'critical', distance: '0.01', symbol: 'SOLUSDT', venue: 'bybit-linear' }),
+    row({ id: 'x2', account: 'b', status: 'watch', distance: '0.2' }),
+    row({ id: 'x3', account: 'a', status: 'safe', distance: '0.5', venue: 'bybit-linear' }),
+    row({ id: 'x4', account: 'b', status: 'safe', distance: '0.6' }),
+  ];
+  const view = (v: Partial<PanelView>): PanelView => ({ sort: 'status', direction: 'asc', group: false, filter: '', hidden: [], ...v });
+
+  it('filters by hidden statuses and by every search term', () => {
+    const index = new RowIndex();
+    index.setFile('f', rows);
+    const ids = (v: Partial<PanelView>) => buildDisplayList(index.defaultRows.all(), view(v)).items.map((i) => (i.type === 'row' ? i.entry.row.id : `[${i.first.row.account}]`));
+    expect(ids({ hidden: ['safe'] })).toEqual(['x1', 'x2']);
+    expect(ids({ filter: 'bybit sol' })).toEqual(['x1']);
+    expect(ids({ filter: 'BINANCE usd-m' })).toEqual(['x2', 'x4']);
+    expect(ids({ group: true })).toEqual(['[a]', 'x1', 'x3', '[b]', 'x2', 'x4']);
+    expect(ids({ group: true, hidden: ['critical'] })).toEqual(['[b]', 'x2', 'x4', '[a]', 'x3']);
+  });
+
+  it('group headers are items of the paged list with the account\'s counts; pages and the selected index follow the view', () => {
+    const index = new RowIndex();
+    index.setFile('f', rows);
+    const model = new PanelModel(index);
+    model.setView(view({ group: true }));
+    model.selectedKey = 'examples/desk.positions.yaml#x4';
+    const ctx = { epoch: 1, now: new Date(0), files: [fileReport()], risk: {} };
+    const m = model.modelMessage(ctx);
+    expect(m.total).toBe(6);
+    expect(m.rows).toBe(4);
+    expect(m.selectedIndex).toBe(5);
+    const head = m.window.items[0]!;
+    expect(head.type === 'account' && head.account).toMatchObject({ account: 'a', positions: 2, atRisk: 1, worst: 'critical' });
+    expect(model.pageMessage(2, 2).window.items.map((i) => i.type)).toEqual(['row', 'account']);
+    const v0 = model.version;
+    model.setView(view({ sort: 'distance', direction: 'desc' }));
+    expect(model.version).toBeGreaterThan(v0);
+    const ids = model.page(0, 10).items.map((i) => (i.type === 'row' ? i.row.id : '?'));
+    expect(ids).toEqual(['x4', 'x3', 'x2', 'x1']);
+    expect(model.modelMessage(ctx).selectedIndex).toBe(0);
+  });
+
+  it('summary cards come from per-file aggregates over every row (not the filtered ones)', () => {
+    const index = new RowIndex();
+    index.setFile('f', rows);
+    index.setFile('g', [row({ file: 'g.positions.yaml', id: 'y', status: 'liquidatable', distance: '-0.01', stale: true, markAge: 900 })]);
+    const model = new PanelModel(index);
+    model.setView(view({ hidden: ['liquidatable', 'critical'] }));
+    const s = model.modelMessage({ epoch: 1, now: new Date(0), files: [fileReport()], risk: {} }).summary;
+    expect(s.total).toBe(5);
+    expect(s.atRisk).toBe(3);
+    expect(s.riskyAccounts).toBe(3);
+    expect(s.counts).toMatchObject({ liquidatable: 1, critical: 1, watch: 1, safe: 2 });
+    expect(s.worst?.id).toBe('y');
+    expect(s.stale).toBe(1);
+    expect(s.oldestStaleAge).toBe(900);
+  });
+
+  it('rows of a file being re-evaluated are marked updating', () => {
+    const index = new RowIndex();
+    index.setFile('f', rows);
+    const model = new PanelModel(index);
+    index.setUpdating('f', true);
+    const m = model.modelMessage({ epoch: 1, now: new Date(0), files: [fileReport()], risk: {} });
+    expect(m.window.items.every((i) => i.type === 'row' && i.row.updating)).toBe(true);
+    expect(m.summary.updating).toBe(1);
+  });
+});

@@ -1,0 +1,152 @@
+// The webview's windowed table over a 100,000-row list served by the real host model: only the window is held and
+// rendered, pages are asked for as it scrolls, stale pages are dropped, selection and keys move across pages.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { RowIndex } from '../../../src/extension/panel/row-index';
+import { PanelModel } from '../../../src/extension/panel/panel-model';
+import { OVERSCAN, PAGE_SIZE, WindowModel } from '../../../src/webview/window-model';
+import { tableRow } from '../../../src/webview/view';
+import { STATUS_ORDER } from '../../../src/protocol/messages';
+import { fileReport, row } from '../extension/fixtures';
+import { FakeElement, installFakeDom } from './fake-dom';
+
+const ctx = { epoch: 1, now: new Date(0), files: [fileReport()], risk: {} };
+let model: PanelModel;
+
+beforeAll(() => {
+  installFakeDom();
+  const index = new RowIndex();
+  for (let f = 0; f < 100; f++) {
+    index.setFile(`f${f}`, Array.from({ length: 1000 }, (_, i) => row({ file: `f${String(f).padStart(3, '0')}.positions.json`, id: `p${i}`, line: i + 1, distance: ((i * 31 + f) % 997 / 1000).toFixed(3), status: STATUS_ORDER[(i + f) % 6]! })));
+  }
+  model = new PanelModel(index);
+});
+
+/** A host round trip: the webview's page requests answered by the model. */
+function serve(w: WindowModel): number {
+  let n = 0;
+  for (const p of w.missingPages()) {
+    w.applyPage(model.pageMessage(p.start, p.count));
+    n++;
+  }
+  return n;
+}
+
+function rendered(w: WindowModel): number {
+  const r = w.range();
+  return r.last - r.first;
+}
+
+describe('windowed table', () => {
+  it('holds and renders only the window of a 100,000-row list; scrolling asks for the pages it lacks', () => {
+    const w = new WindowModel();
+    w.viewportHeight = 900;
+    model.window = { start: 0, count: 60 };
+    w.applyList(model.modelMessage(ctx));
+    expect(w.total).toBe(100_000);
+    expect(rendered(w)).toBeLessThanOrEqual(Math.ceil(900 / w.rowHeight) + 2 * OVERSCAN);
+    serve(w);
+    for (let i = 0; i < w.range().last; i++) expect(w.item(i)).toBeDefined();
+    const t0 = performance.now();
+    for (let top = 0; top < 100_000 * w.rowHeight; top += 37_000) { // scroll through the whole list
+      w.scrollTop = top;
+      serve(w);
+      const r = w.range();
+      for (let i = r.first; i < r.last; i++) expect(w.item(i)).toBeDefined();
+      expect(rendered(w)).toBeLessThan(1000);
+      expect(w.cached).toBeLessThanOrEqual(PAGE_SIZE * 12);
+    }
+    expect(performance.now() - t0).toBeLessThan(5000);
+    // Rendering one window into the (fake) DOM: far below 1,000 rows.
+    const r = w.range();
+    const els = [];
+    for (let i = r.first; i < r.last; i++) { const it = w.item(i)!; if (it.type === 'row') els.push(tableRow(it.row, i, false) as unknown as FakeElement); }
+    expect(els.length).toBeLessThan(1000);
+    expect(els[0]!.getAttribute('aria-rowindex')).toBe(String(r.first + 2));
+  });
+
+  it('drops a page of an older list version; a newer one resets the cache', () => {
+    const w = new WindowModel();
+    w.applyList(model.modelMessage(ctx));
+    const old = model.pageMessage(500, 100);
+    model.window = { start: 0, count: 60 };
+    model.invalidate();
+    w.applyList(model.modelMessage(ctx));
+    expect(w.applyPage(old)).toBe(false);
+    expect(w.item(500)).toBeUndefined();
+    model.invalidate();
+    expect(w.applyPage(model.pageMessage(500, 100))).toBe(true);
+    model.window = { start: 0, count: 60 };
+    expect(w.version).toBe(model.version);
+    expect(w.item(0)).toBeUndefined();
+    expect(w.item(550)).toBeDefined();
+  });
+
+  it('keyboard: arrows, PageDown/PageUp, End and Home move over the whole list, across pages', () => {
+    const w = new WindowModel();
+    w.viewportHeight = 600;
+    model.window = { start: 0, count: 60 };
+    w.applyList(model.modelMessage(ctx));
+    w.select(0);
+    const first = w.selectedKey;
+    expect(first).toBe((w.item(0) as { row: { key: string } }).row.key);
+    const press = (k: string) => {
+      const next = w.navigate(k)!;
+      w.select(next);
+      w.scrollTop = w.scrollFor(next);
+      serve(w);
+      // the selected row is always rendered and known after its page arrived
+      const r = w.range();
+      expect(next).toBeGreaterThanOrEqual(r.first);
+      expect(next).toBeLessThan(r.last);
+      w.select(next);
+      return next;
+    };
+    expect(press('ArrowDown')).toBe(1);
+    let i = 1;
+    for (let k = 0; k < 10; k++) i = press('PageDown');
+    expect(i).toBe(1 + 10 * w.pageRows);
+    expect(w.selectedKey).toBe((w.item(i) as { row: { key: string } }).row.key);
+    expect(press('End')).toBe(99_999);
+    expect(w.selectedKey).toBe(model.page(99_999, 1).items[0]!.type === 'row' ? (model.page(99_999, 1).items[0] as { row: { key: string } }).row.key : null);
+    expect(press('ArrowDown')).toBe(99_999);
+    expect(press('PageUp')).toBe(99_999 - w.pageRows);
+    expect(press('Home')).toBe(0);
+    expect(w.selectedKey).toBe(first);
+  });
+
+  it('a selection far away is selected by index first and gets its key when the page arrives', () => {
+    const w = new WindowModel();
+    w.applyList(model.modelMessage(ctx));
+    w.select(77_777);
+    expect(w.selectedIndex).toBe(77_777);
+    w.applyPage(model.pageMessage(77_700, 100));
+    expect(w.selectedKey).toBe((model.page(77_777, 1).items[0] as { row: { key: string } }).row.key);
+  });
+
+  it('after a change the host tells where the selected row went', () => {
+    const w = new WindowModel();
+    model.selectedKey = null;
+    w.applyList(model.modelMessage(ctx));
+    const key = (model.page(40_000, 1).items[0] as { row: { key: string } }).row.key;
+    w.selectedKey = key;
+    model.selectedKey = key;
+    model.setView({ sort: 'distance', direction: 'desc', group: false, filter: '', hidden: [] });
+    const m = model.modelMessage(ctx);
+    w.applyList(m);
+    expect(w.selectedIndex).toBe(model.indexOf(key));
+    expect(w.selectedIndex).not.toBe(40_000);
+    model.setView({ sort: 'status', direction: 'asc', group: false, filter: '', hidden: [] });
+  });
+});
+
+describe('a first window smaller than a page', () => {
+  it('still asks for the rest of that page', () => {
+    const w = new WindowModel();
+    w.viewportHeight = 10;
+    model.window = { start: 0, count: 1 };
+    w.applyList(model.modelMessage(ctx));
+    w.viewportHeight = 900;
+    expect(w.missingPages()).toEqual([{ start: 0, count: PAGE_SIZE }]);
+    model.window = { start: 0, count: 100 };
+  });
+});

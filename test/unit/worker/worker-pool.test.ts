@@ -1,0 +1,99 @@
+// The real bundled worker (dist/extension-worker.js, built by the global setup) run by the pool in Node: results
+// equal an in-process evaluation; cancel, crash and hang each end the request and leave a working worker.
+import { afterEach, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { evaluateFile } from '../../../src/engine/evaluate/evaluate-file';
+import { Cancelled, WorkerFailure, WorkerPool } from '../../../src/extension/worker/worker-pool';
+import type { FileInput } from '../../../src/extension/worker/worker-protocol';
+
+const ROOT = resolve(__dirname, '../../..');
+const SCRIPT = join(ROOT, 'dist/extension-worker.js');
+
+function file(name: string): FileInput {
+  const absPath = join(ROOT, 'examples', name);
+  return { key: `file://${absPath}`, path: name, absPath, text: readFileSync(absPath, 'utf8') };
+}
+
+let pool: WorkerPool | undefined;
+afterEach(() => pool?.dispose());
+
+describe('evaluation worker', () => {
+  it('evaluates a file exactly as the engine does in-process, and reuses the parse for the same text', async () => {
+    pool = new WorkerPool({ script: SCRIPT });
+    const f = file('binance-faq-cross.positions.yaml');
+    const r = await pool.evaluate({ type: 'evaluate', file: f, options: { settings: {} } }).result;
+    const local = evaluateFile({ path: f.path, absPath: f.absPath, text: f.text });
+    expect(r.rows).toEqual(local.rows);
+    expect(r.file).toEqual(local.file);
+    expect(r.sigs).toHaveLength(r.rows.length);
+    expect(r.pinned).toBe(true);
+    expect(r.reusedParse).toBe(false);
+    const again = await pool.evaluate({ type: 'evaluate', file: f, options: { settings: {} } }).result;
+    expect(again.reusedParse).toBe(true);
+    expect(again.rows).toEqual(local.rows);
+    expect(again.sigs).toEqual(r.sigs);
+  });
+
+  it('reports the history files a position file reads', async () => {
+    pool = new WorkerPool({ script: SCRIPT });
+    const f = file('desk-isolated.positions.json');
+    const r = await pool.evaluate({ type: 'evaluate', file: f, options: { settings: {} } }).result;
+    expect(r.historyPaths).toEqual([join(ROOT, 'examples/data/BTCUSDT-1h.csv')]);
+  });
+
+  it('cancels a running request by replacing its worker; the next request runs', async () => {
+    pool = new WorkerPool({ script: SCRIPT, testHooks: true });
+    const hang = pool.debug('hang');
+    const queued = pool.evaluate({ type: 'evaluate', file: file('aave-v3.positions.yaml'), options: { settings: {} } });
+    await new Promise((r) => setTimeout(r, 300));
+    hang.cancel();
+    await expect(hang.result).rejects.toBeInstanceOf(Cancelled);
+    const r = await queued.result;
+    expect(r.rows.length).toBeGreaterThan(0);
+    expect(pool.started).toBe(2);
+  });
+
+  it('cancels a waiting request without touching the running one', async () => {
+    pool = new WorkerPool({ script: SCRIPT });
+    const a = pool.evaluate({ type: 'evaluate', file: file('aave-v3.positions.yaml'), options: { settings: {} } });
+    const b = pool.evaluate({ type: 'evaluate', file: file('maker.positions.yaml'), options: { settings: {} } });
+    b.cancel();
+    await expect(b.result).rejects.toBeInstanceOf(Cancelled);
+    expect((await a.result).rows.length).toBeGreaterThan(0);
+    expect(pool.started).toBe(1);
+  });
+
+  it('a crash fails the request with a WorkerFailure and a new worker serves the next one', async () => {
+    pool = new WorkerPool({ script: SCRIPT, testHooks: true });
+    const crash = pool.debug('crash');
+    await expect(crash.result).rejects.toMatchObject({ reason: 'crash' });
+    const exit = pool.debug('exit');
+    await expect(exit.result).rejects.toMatchObject({ reason: 'crash', message: expect.stringContaining('exited (code 3)') });
+    const r = await pool.evaluate({ type: 'evaluate', file: file('maker.positions.yaml'), options: { settings: {} } }).result;
+    expect(r.rows.length).toBeGreaterThan(0);
+    expect(pool.started).toBe(3);
+  });
+
+  it('a hang past the wall-clock guard fails with a timeout and the worker is replaced', async () => {
+    const logs: string[] = [];
+    pool = new WorkerPool({ script: SCRIPT, testHooks: true, guardMs: (req) => (req.type === 'debug' ? 400 : 30_000), onLog: (m) => logs.push(m) });
+    const t0 = Date.now();
+    const hang = pool.debug('hang');
+    const err = await hang.result.catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(WorkerFailure);
+    expect((err as WorkerFailure).reason).toBe('timeout');
+    expect(Date.now() - t0).toBeLessThan(5000);
+    expect(logs.join('\n')).toMatch(/restarting the worker/);
+    const r = await pool.evaluate({ type: 'evaluate', file: file('maker.positions.yaml'), options: { settings: {} } }).result;
+    expect(r.rows.length).toBeGreaterThan(0);
+  });
+
+  it('plans a fix in the worker on the exact text (offsets into it)', async () => {
+    pool = new WorkerPool({ script: SCRIPT });
+    const f = file('binance-faq-cross.positions.yaml');
+    const plan = await pool.plan({ type: 'plan', file: f, options: { settings: {} }, rowKey: 'binance-faq-cross.positions.yaml#eth-faq', kind: 'addMargin', asset: null }).result;
+    expect(plan.ok).toBe(true);
+    if (plan.ok) expect(f.text.slice(plan.edits[0]!.offset, plan.edits[0]!.offset + plan.edits[0]!.length)).toMatch(/^"?\d/);
+  });
+});
