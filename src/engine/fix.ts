@@ -8,7 +8,7 @@ import { Dec, ceilToStep, fmt } from './decimal';
 import type { PerpAccount, PerpMetrics, Status } from './types';
 import type { PerpFix } from './report';
 import type { EvalContext } from './context';
-import type { MarketRisk } from './risk-view';
+import type { Barriers, MarketRisk } from './risk-view';
 import { barriersOf, outcomeAfter } from './reevaluate';
 import { targetBarrier } from './target-barrier';
 import { meetsTarget } from './status';
@@ -102,7 +102,7 @@ function marginFix(s: Search, step: Dec): Dec | null {
   if (!m) return fallback(start);
   let x: number | null = null;
   const mark = s.account.positions[s.index]!.market.markPrice!;
-  const barrier = s.metrics.liquidatable ? null : targetBarrier(barriersOf(s.metrics, mark), s.risk, s.ctx.settings, s.ctx.settings.targetStatus);
+  const barrier = targetBarrier(adverseSide(s, mark), s.risk, s.ctx.settings, s.ctx.settings.targetStatus);
   if (barrier && barrier.gt(0)) {
     // closed form: adding x shifts MB − MM by x at every price, so the margin that puts the barrier at B* is −f(B*)
     const closed = Math.max(0, -valueAt(withMarginSum(m, 0), uOf(m, barrier)));
@@ -111,6 +111,18 @@ function marginFix(s: Search, step: Dec): Dec | null {
   x ??= smallestFloat((v) => s.floatOk(withMarginSum(m, v)), start.toNumber(), null, step.toNumber());
   if (x === null) return fallback(start);
   return confirm(probe, ceilToStep(decOf(x), step), null, step, FLOAT_CONFIRM_STEPS) ?? fallback(ceilToStep(decOf(x), step));
+}
+
+/**
+ * The side the target barrier lies on: the row's own barriers, or for a liquidatable row of a one-directional group
+ * (every leg long or every leg short) the side its liquidation price moves back to once margin is added.
+ */
+function adverseSide(s: Search, mark: Dec): Barriers {
+  if (!s.metrics.liquidatable) return barriersOf(s.metrics, mark);
+  const legs = s.focus.group?.legs ?? [];
+  const sign = legs[0]?.sign;
+  if (!sign || legs.some((l) => l.sign !== sign)) return { mark, down: null, up: null };
+  return sign === 1 ? { mark, down: mark, up: null } : { mark, down: null, up: mark };
 }
 
 function sizeFix(s: Search): Dec | null {

@@ -105,43 +105,67 @@ function upperBound(m: CostModel, opts: SearchOptions): number {
   return hi;
 }
 
-/** Log-spaced grid over (hi·10⁻⁹, hi] (the buffer's scale is unknown within many decades), then golden section. */
-const GRID = 28;
-const DECADES = 9;
-const GOLDEN = (Math.sqrt(5) - 1) / 2;
+/** Log-spaced grid over (hi·10⁻⁸, hi] (the buffer's scale is unknown within many decades), then Brent's search. */
+const GRID = 16;
+const DECADES = 8;
 const REL_TOL = 1e-9;
+const CGOLD = (3 - Math.sqrt(5)) / 2;
+
+/**
+ * Brent's minimisation on [a, b] (Forsythe, Malcolm & Moler, Computer Methods for Mathematical Computations, 1977,
+ * `fmin`): golden section safeguarded by parabolic interpolation, to `tol` relative. Returns the best point found.
+ */
+function brentMin(f: (x: number) => number, a: number, b: number, x0: number, f0: number, tol: number): [number, number] {
+  let x = x0, w = x0, v = x0, fx = f0, fw = f0, fv = f0;
+  let d = 0, e = 0;
+  for (let i = 0; i < 100; i++) {
+    const m = 0.5 * (a + b);
+    const t1 = tol * Math.abs(x) + 1e-300, t2 = 2 * t1;
+    if (Math.abs(x - m) <= t2 - 0.5 * (b - a)) break;
+    let golden = true;
+    if (Math.abs(e) > t1) {
+      let r = (x - w) * (fx - fv), q = (x - v) * (fx - fw), p = (x - v) * q - (x - w) * r;
+      q = 2 * (q - r);
+      if (q > 0) p = -p; else q = -q;
+      if (Math.abs(p) < Math.abs(0.5 * q * e) && p > q * (a - x) && p < q * (b - x)) {
+        e = d; d = p / q; golden = false;
+        const u = x + d;
+        if (u - a < t2 || b - u < t2) d = x < m ? t1 : -t1;
+      }
+    }
+    if (golden) { e = (x < m ? b : a) - x; d = CGOLD * e; }
+    const u = Math.abs(d) >= t1 ? x + d : x + (d > 0 ? t1 : -t1);
+    const fu = f(u);
+    if (fu <= fx) {
+      if (u < x) b = x; else a = x;
+      v = w; fv = fw; w = x; fw = fx; x = u; fx = fu;
+    } else {
+      if (u < x) a = u; else b = u;
+      if (fu <= fw || w === x) { v = w; fv = fw; w = u; fw = fu; }
+      else if (fu <= fv || v === x || v === w) { v = u; fv = fu; }
+    }
+  }
+  return [x, fx];
+}
 
 /**
  * (B) Cost-optimal added margin: minimise J(x) = P(x)·K(x) + c·(C₀ + x) (risk.md §6B). The one J-minimiser of the
- * engine (fixes and reference vectors): J at 0 and on a log-spaced grid for the global minimum, then golden-section
- * search in the bracket of the best grid point to 1e-9 relative (about 75 evaluations of J in all). 0 when adding
- * margin does not pay. J is convex wherever the barrier is further than S·e^{−σ²T} (risk.md §6B).
+ * engine (fixes and reference vectors): J at 0 and on a log-spaced grid for the global minimum, then Brent's search in
+ * the bracket of the best grid point to 1e-9 relative (about 35 evaluations of J in all). 0 when adding margin does
+ * not pay. J is convex wherever the barrier is further than S·e^{−σ²T} (risk.md §6B).
  */
 export function costOptimalMargin(model: CostModel, opts: SearchOptions = {}): CostOptimalResult | null {
   if (!validModel(model) || !(model.opportunityCost > 0) || !Number.isFinite(model.opportunityCost)) return null;
   const hi = upperBound(model, opts);
   if (!(hi > 0) || !Number.isFinite(hi)) return null;
   const xs = [0, ...Array.from({ length: GRID + 1 }, (_, i) => (i === GRID ? hi : hi * Math.pow(10, -DECADES + (DECADES * i) / GRID)))];
-  const js = xs.map((x) => expectedCost(model, x));
+  const J = (x: number): number => expectedCost(model, x);
+  const js = xs.map(J);
   const J0 = js[0]!;
   let best = 0;
   js.forEach((j, i) => { if (j < js[best]!) best = i; });
   if (best === 0 || !Number.isFinite(js[best]!)) return { addedMargin: 0, probability: probabilityOf(model, 0), expectedCost: J0, expectedCostNow: J0 };
-  let a = xs[best - 1]!, b = xs[Math.min(xs.length - 1, best + 1)]!;
-  let x1 = b - GOLDEN * (b - a), x2 = a + GOLDEN * (b - a);
-  let j1 = expectedCost(model, x1), j2 = expectedCost(model, x2);
-  for (let i = 0; i < 200 && b - a > REL_TOL * b; i++) {
-    if (j1 <= j2) {
-      b = x2; x2 = x1; j2 = j1;
-      x1 = b - GOLDEN * (b - a); j1 = expectedCost(model, x1);
-    } else {
-      a = x1; x1 = x2; j1 = j2;
-      x2 = a + GOLDEN * (b - a); j2 = expectedCost(model, x2);
-    }
-  }
-  let x = 0.5 * (a + b);
-  let j = expectedCost(model, x);
-  if (js[best]! < j) { x = xs[best]!; j = js[best]!; }
+  const [x, j] = brentMin(J, xs[best - 1]!, xs[Math.min(xs.length - 1, best + 1)]!, xs[best]!, js[best]!, REL_TOL);
   return { addedMargin: x, probability: probabilityOf(model, x), expectedCost: j, expectedCostNow: J0 };
 }
 
