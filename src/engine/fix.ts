@@ -11,6 +11,7 @@ import type { EvalContext } from './context';
 import type { Barriers, MarketRisk } from './risk-view';
 import { barriersOf, outcomeAfter } from './reevaluate';
 import { targetBarrier } from './target-barrier';
+import { evaluatePerpAccount } from './perp';
 import { meetsTarget } from './status';
 import { costOptimalMargin } from './buffer';
 import { marginStep, realisedPnl, sizeStep, withCut, withMargin } from './fix-probes';
@@ -99,7 +100,7 @@ function marginFix(s: Search, step: Dec): Dec | null {
   const probe = (x: Dec): boolean => s.ok(withMargin(f.account, f.index, x));
   const fallback = (from: Dec): Dec | null => smallest(probe, from, null, step);
   const start = (s.metrics.maintenanceMargin ?? step).abs();
-  if (!m) return fallback(start);
+  if (!m) return exactMarginFix(s, step, probe) ?? fallback(start);
   let x: number | null = null;
   const mark = s.account.positions[s.index]!.market.markPrice!;
   const barrier = targetBarrier(adverseSide(s, mark), s.risk, s.ctx.settings, s.ctx.settings.targetStatus);
@@ -111,6 +112,24 @@ function marginFix(s: Search, step: Dec): Dec | null {
   x ??= smallestFloat((v) => s.floatOk(withMarginSum(m, v)), start.toNumber(), null, step.toNumber());
   if (x === null) return fallback(start);
   return confirm(probe, ceilToStep(decOf(x), step), null, step, FLOAT_CONFIRM_STEPS) ?? fallback(ceilToStep(decOf(x), step));
+}
+
+/**
+ * Without a float model (Bybit fee to close): the same closed form, MM − MB at the target barrier B*, from one exact
+ * evaluation with this symbol's mark (or only the isolated position's) at B*; a few steps added if needed.
+ */
+function exactMarginFix(s: Search, step: Dec, probe: Probe): Dec | null {
+  if (s.metrics.liquidatable) return null;
+  const { focus: f } = s;
+  const p = f.account.positions[f.index]!;
+  const barrier = targetBarrier(barriersOf(s.metrics, p.market.markPrice!), s.risk, s.ctx.settings, s.ctx.settings.targetStatus);
+  if (!barrier || !barrier.gt(0)) return null;
+  s.charge();
+  const moved = { ...f.account, positions: f.account.positions.map((q, i) =>
+    (p.marginMode === 'isolated' ? i === f.index : q.symbol === p.symbol && q.marginMode === 'cross') ? { ...q, market: { ...q.market, markPrice: barrier } } : q) };
+  const m = evaluatePerpAccount(moved, { only: f.index, marginOnly: true, ...(f.crossOthers ? { crossOthers: f.crossOthers } : {}) }).metrics[f.index];
+  if (!m?.marginBalance || !m.maintenanceMargin) return null;
+  return confirm(probe, ceilToStep(Dec.max(m.maintenanceMargin.minus(m.marginBalance), 0), step), null, step, FLOAT_CONFIRM_STEPS - 1);
 }
 
 /**

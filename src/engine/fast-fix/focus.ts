@@ -22,7 +22,7 @@ const cache = new WeakMap<PerpAccount, Map<string, Omit<Focus, 'index' | 'group'
  * Bybit's fee to close depends on the whole account's margin balance, so another symbol's MM moves with the margin
  * added here: such accounts keep the full re-evaluation.
  */
-function coupled(account: PerpAccount): boolean {
+export function coupled(account: PerpAccount): boolean {
   const model = VENUES[account.venue];
   return !!model?.feeToClose && account.positions.some((p) => p.marginMode === 'cross' && p.market.takerFee !== null);
 }

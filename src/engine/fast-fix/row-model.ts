@@ -9,7 +9,7 @@ import { VENUES } from '../perp/venues';
 import { decideStatus } from '../status';
 import { formatDuration } from '../time';
 import { oneBarrier, type MarketRisk } from '../risk-view';
-import type { Focus } from './focus';
+import { coupled, type Focus } from './focus';
 import { piecewiseOf, rootNear, valueAt, type Piecewise, type Sum } from './piecewise';
 
 export interface RowModel {
@@ -36,6 +36,7 @@ export function rowModel(f: Focus): RowModel | null {
   const own = g.legs.find((l) => l.position === p);
   if (!own) return null;
   if (model.feeToClose && g.legs.some((l) => l.position.market.takerFee !== null)) return null;
+  if (p.marginMode === 'cross' && coupled(f.account)) return null;
   const netted = model.netHedgeCross && f.account.positionMode === 'hedge' && p.marginMode === 'cross';
   const group = piecewiseOf(g.legs.map((l) => l.solve), g.k.toNumber());
   return {
