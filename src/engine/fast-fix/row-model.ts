@@ -27,6 +27,9 @@ export interface RowModel {
   index: number;
 }
 
+/** One float model per solved group, shared by its legs' rows. */
+const groupCache = new WeakMap<object, Piecewise>();
+
 /** The float model, or null where the group's legs depend on the margin (Bybit fee to close). */
 export function rowModel(f: Focus): RowModel | null {
   const g = f.group;
@@ -38,7 +41,8 @@ export function rowModel(f: Focus): RowModel | null {
   if (model.feeToClose && g.legs.some((l) => l.position.market.takerFee !== null)) return null;
   if (p.marginMode === 'cross' && coupled(f.account)) return null;
   const netted = model.netHedgeCross && f.account.positionMode === 'hedge' && p.marginMode === 'cross';
-  const group = piecewiseOf(g.legs.map((l) => l.solve), g.k.toNumber());
+  let group = groupCache.get(g);
+  if (!group) groupCache.set(g, (group = piecewiseOf(g.legs.map((l) => l.solve), g.k.toNumber())));
   return {
     inverse: own.inverse, u0: own.u0.toNumber(), mark: p.market.markPrice!.toNumber(), group,
     ownOut: netted ? null : piecewiseOf([own.solve], 0, -1), leg: own.solve, position: p, account: f.account, index: f.index,
