@@ -39,7 +39,7 @@ export interface RiskOutcome {
   reason: string;
 }
 
-function oneBarrier(mark: number, barrier: number, risk: MarketRisk): number {
+export function oneBarrier(mark: number, barrier: number, risk: MarketRisk): number {
   const side = barrier < mark ? 'long' : 'short';
   const evt = risk.evt?.[side] ?? undefined;
   return liquidationProbability({

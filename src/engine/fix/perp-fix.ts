@@ -1,28 +1,35 @@
-// Fixes of docs/results.md §5: the smallest margin to add and the smallest size to cut that reach the target status,
-// found by a search over exact re-evaluations, rounded up to the step, then confirmed (adding steps until it holds).
+// Fixes of docs/results.md §5: the smallest margin to add and the smallest size to cut that reach the target status.
+// Issue 10 (linear engine): a probe touches only the position's group (fast-fix/focus.ts: an isolated position alone,
+// a cross leg with its symbol's legs and the other symbols as constants). The search runs on the group's float model
+// (closed form at the target barrier for margin, bisection to 1e-12 relative otherwise), is rounded up to the step,
+// then confirmed by one exact Decimal re-evaluation, adding steps until the target holds. Where there is no float
+// model (Bybit fee to close) the search itself is exact, still on the focused account.
 import { Dec, ceilToStep, fmt } from '../core/decimal';
-import type { PerpAccount, PerpMetrics, PerpPosition, Status } from '../core/types';
+import type { PerpAccount, PerpMetrics, Status } from '../core/types';
 import type { PerpFix } from '../evaluate/report';
 import type { EvalContext } from '../evaluate/file-context';
-import type { MarketRisk } from '../evaluate/risk-view';
+import type { Barriers, MarketRisk } from '../evaluate/risk-view';
 import { barriersOf, outcomeAfter } from './reevaluate';
-import { evaluatePerpAccount } from '../perp';
 import { targetBarrier } from './target-barrier';
+import { evaluatePerpAccount } from '../perp';
 import { meetsTarget } from '../evaluate/status';
-import { isInversePosition as isInverse } from '../venues/registry';
 import { perpCostOptimalMargin } from './cost-optimal-buffer';
+import { marginStep, realisedPnl, sizeStep, withCut, withMargin } from './fix-probes';
+import { focusOf, type Focus } from './focus-group';
+import { outcomeOf, rowModel, statusOf, uOf, withCutSum, withMarginSum, type RowModel } from './row-model';
+import { valueAt, type Sum } from './float-curve';
+
+export { withMargin } from './fix-probes';
 
 const MAX_DOUBLINGS = 80;
 const REL_TOL = new Dec('1e-12');
 const MAX_CONFIRM_STEPS = 1000;
+/** Exact steps tried after a float answer before the exact search takes over (float and Decimal disagree at most here). */
+const FLOAT_CONFIRM_STEPS = 4;
 
 type Probe = (x: Dec) => boolean;
 
-function statusAfter(account: PerpAccount, index: number, risk: MarketRisk, ctx: EvalContext): Status {
-  return outcomeAfter(account, index, risk, ctx).outcome?.status ?? 'unknown';
-}
-
-/** Smallest x in (0, limit] with ok(x), assuming ok is monotone; null when even `limit` fails. */
+/** Smallest x in (0, limit] with ok(x), assuming ok is monotone; null when even `limit` fails (exact search). */
 function smallest(ok: Probe, start: Dec, limit: Dec | null, step: Dec): Dec | null {
   let lo = new Dec(0);
   let hi = start.gt(0) ? start : step;
@@ -38,101 +45,145 @@ function smallest(ok: Probe, start: Dec, limit: Dec | null, step: Dec): Dec | nu
     if (ok(mid)) hi = mid;
     else lo = mid;
   }
-  let x = ceilToStep(hi, step);
+  return confirm(ok, ceilToStep(hi, step), limit, step, MAX_CONFIRM_STEPS);
+}
+
+/** x, or the first of x + step, x + 2·step, … that passes the exact probe; null past `limit` or `steps`. */
+function confirm(ok: Probe, start: Dec, limit: Dec | null, step: Dec, steps: number): Dec | null {
+  let x = start;
   for (let i = 0; !ok(x); i++) {
-    if (i > MAX_CONFIRM_STEPS || (limit && x.gt(limit))) return null;
+    if (i >= steps || (limit && x.gt(limit))) return null;
     x = x.plus(step);
   }
-  return x;
+  return limit && x.gt(limit) ? null : x;
 }
 
-export function withMargin(account: PerpAccount, index: number, add: Dec): PerpAccount {
-  const p = account.positions[index]!;
-  if (p.marginMode === 'isolated') {
-    const positions = account.positions.map((q, i) => (i === index ? { ...q, isolatedMargin: (q.isolatedMargin ?? new Dec(0)).plus(add) } : q));
-    return { ...account, positions };
+/** The float twin of `smallest`: bisection on floats to 1e-12 relative (or a quarter step); null when `limit` fails. */
+function smallestFloat(ok: (x: number) => boolean, start: number, limit: number | null, step: number): number | null {
+  let lo = 0;
+  let hi = start > 0 ? start : step;
+  if (limit !== null) hi = Math.min(hi, limit);
+  let n = 0;
+  while (!ok(hi)) {
+    lo = hi;
+    if (limit !== null && hi >= limit) return null;
+    hi = limit !== null ? Math.min(hi * 2, limit) : hi * 2;
+    if (++n > MAX_DOUBLINGS) return null;
   }
-  return { ...account, walletBalance: (account.walletBalance ?? new Dec(0)).plus(add) };
-}
-
-/** Realised PnL of closing `cut` at the mark: linear s·cut·(mark − EP), inverse s·cut·C·(1/EP − 1/mark). */
-function realisedPnl(account: PerpAccount, p: PerpPosition, cut: Dec): Dec {
-  const s = p.side === 'long' ? 1 : -1;
-  const mark = p.market.markPrice!;
-  if (isInverse(account, p)) {
-    const face = cut.mul(p.market.contractSize ?? 1);
-    return face.mul(new Dec(1).div(p.entryPrice).minus(new Dec(1).div(mark))).mul(s);
+  while (hi - lo > hi * 1e-12 && hi - lo > step / 4) {
+    const mid = (lo + hi) / 2;
+    if (ok(mid)) hi = mid;
+    else lo = mid;
   }
-  return cut.mul(p.market.contractSize ?? 1).mul(mark.minus(p.entryPrice)).mul(s);
+  return hi;
 }
 
-function withCut(account: PerpAccount, index: number, cut: Dec): PerpAccount {
-  const p = account.positions[index]!;
-  const pnl = realisedPnl(account, p, cut);
-  const size = p.size.minus(cut);
-  if (p.marginMode === 'isolated') {
-    const positions = account.positions.map((q, i) => (i === index ? { ...q, size, isolatedMargin: (q.isolatedMargin ?? new Dec(0)).plus(pnl) } : q));
-    return { ...account, positions };
+const decOf = (x: number): Dec => new Dec(x.toPrecision(17));
+
+interface Search {
+  account: PerpAccount;
+  index: number;
+  metrics: PerpMetrics;
+  ctx: EvalContext;
+  risk: MarketRisk;
+  focus: Focus;
+  model: RowModel | null;
+  /** Exact probe of the focused account. */
+  ok: (acc: PerpAccount) => boolean;
+  /** Float probe of the group model. */
+  floatOk: (s: Sum) => boolean;
+  charge: () => void;
+}
+
+function marginFix(s: Search, step: Dec): Dec | null {
+  const { focus: f, model: m } = s;
+  const probe = (x: Dec): boolean => s.ok(withMargin(f.account, f.index, x));
+  const fallback = (from: Dec): Dec | null => smallest(probe, from, null, step);
+  const start = (s.metrics.maintenanceMargin ?? step).abs();
+  if (!m) return exactMarginFix(s, step, probe) ?? fallback(start);
+  let x: number | null = null;
+  const mark = s.account.positions[s.index]!.market.markPrice!;
+  const barrier = targetBarrier(adverseSide(s, mark), s.risk, s.ctx.settings, s.ctx.settings.targetStatus);
+  if (barrier && barrier.gt(0)) {
+    // closed form: adding x shifts MB − MM by x at every price, so the margin that puts the barrier at B* is −f(B*)
+    const closed = Math.max(0, -valueAt(withMarginSum(m, 0), uOf(m, barrier)));
+    if (s.floatOk(withMarginSum(m, closed))) x = closed;
   }
-  const positions = account.positions.map((q, i) => (i === index ? { ...q, size } : q));
-  return { ...account, positions, walletBalance: (account.walletBalance ?? new Dec(0)).plus(pnl) };
-}
-
-/** Size step: the market's stepSize, else the decimals of the size text. */
-function sizeStep(p: PerpPosition): Dec {
-  if (p.market.stepSize && p.market.stepSize.gt(0)) return p.market.stepSize;
-  return new Dec(10).pow(-p.size.decimalPlaces());
-}
-
-/** Margin rounding step: the setting, else 0.01 in quote money, 1e-8 when coin-settled (docs/format.md §6). */
-function marginStep(account: PerpAccount, p: PerpPosition, ctx: EvalContext): Dec {
-  const configured = ctx.settings.marginStep;
-  return new Dec(configured !== null && configured > 0 ? String(configured) : (isInverse(account, p) ? '0.00000001' : '0.01'));
+  x ??= smallestFloat((v) => s.floatOk(withMarginSum(m, v)), start.toNumber(), null, step.toNumber());
+  if (x === null) return fallback(start);
+  return confirm(probe, ceilToStep(decOf(x), step), null, step, FLOAT_CONFIRM_STEPS) ?? fallback(ceilToStep(decOf(x), step));
 }
 
 /**
- * Fast path: adding x to the wallet shifts MB − MM by x at every price, so the margin that puts the liquidation
- * price at the target barrier B* is MM(B*) − MB(B*) (one evaluation with this symbol's mark at B*). Rounded up,
- * confirmed by exact re-evaluation, a few steps added if needed; otherwise the generic search.
+ * Without a float model (Bybit fee to close): the same closed form, MM − MB at the target barrier B*, from one exact
+ * evaluation with this symbol's mark (or only the isolated position's) at B*; a few steps added if needed.
  */
-function marginFix(account: PerpAccount, index: number, metrics: PerpMetrics, risk: MarketRisk, ctx: EvalContext, step: Dec, ok: (a: PerpAccount) => boolean, charge: () => void): Dec | null {
-  const probe = (x: Dec): boolean => ok(withMargin(account, index, x));
-  const p = account.positions[index]!;
-  const mark = p.market.markPrice!;
-  const barrier = metrics.liquidatable ? null : targetBarrier(barriersOf(metrics, mark), risk, ctx.settings, ctx.settings.targetStatus);
-  if (barrier && barrier.gt(0)) {
-    charge();
-    const moved = atMark(account, p.symbol, p.marginMode === 'isolated' ? index : null, barrier);
-    const m = evaluatePerpAccount(moved, { only: index, marginOnly: true }).metrics[index];
-    if (m?.marginBalance && m.maintenanceMargin) {
-      let x = ceilToStep(Dec.max(m.maintenanceMargin.minus(m.marginBalance), 0), step);
-      for (let i = 0; i < 4; i++, x = x.plus(step)) if (probe(x)) return x;
-    }
-  }
-  return smallest(probe, (metrics.maintenanceMargin ?? step).abs(), null, step);
+function exactMarginFix(s: Search, step: Dec, probe: Probe): Dec | null {
+  if (s.metrics.liquidatable) return null;
+  const { focus: f } = s;
+  const p = f.account.positions[f.index]!;
+  const barrier = targetBarrier(barriersOf(s.metrics, p.market.markPrice!), s.risk, s.ctx.settings, s.ctx.settings.targetStatus);
+  if (!barrier || !barrier.gt(0)) return null;
+  s.charge();
+  const moved = { ...f.account, positions: f.account.positions.map((q, i) =>
+    (p.marginMode === 'isolated' ? i === f.index : q.symbol === p.symbol && q.marginMode === 'cross') ? { ...q, market: { ...q.market, markPrice: barrier } } : q) };
+  const m = evaluatePerpAccount(moved, { only: f.index, marginOnly: true, ...(f.crossOthers ? { crossOthers: f.crossOthers } : {}) }).metrics[f.index];
+  if (!m?.marginBalance || !m.maintenanceMargin) return null;
+  return confirm(probe, ceilToStep(Dec.max(m.maintenanceMargin.minus(m.marginBalance), 0), step), null, step, FLOAT_CONFIRM_STEPS - 1);
 }
 
-/** The account with this symbol's mark (or only the isolated position's) moved to `price`. */
-function atMark(account: PerpAccount, symbol: string, onlyIndex: number | null, price: Dec): PerpAccount {
-  const positions = account.positions.map((q, i) =>
-    (onlyIndex === null ? q.symbol === symbol && q.marginMode === 'cross' : i === onlyIndex) ? { ...q, market: { ...q.market, markPrice: price } } : q,
-  );
-  return { ...account, positions };
+/**
+ * The side the target barrier lies on: the row's own barriers, or for a liquidatable row of a one-directional group
+ * (every leg long or every leg short) the side its liquidation price moves back to once margin is added.
+ */
+function adverseSide(s: Search, mark: Dec): Barriers {
+  if (!s.metrics.liquidatable) return barriersOf(s.metrics, mark);
+  const legs = s.focus.group?.legs ?? [];
+  const sign = legs[0]?.sign;
+  if (!sign || legs.some((l) => l.sign !== sign)) return { mark, down: null, up: null };
+  return sign === 1 ? { mark, down: mark, up: null } : { mark, down: null, up: mark };
+}
+
+function sizeFix(s: Search): Dec | null {
+  const { focus: f, model: m } = s;
+  const p = s.account.positions[s.index]!;
+  const step = sizeStep(p);
+  const limit = p.size.minus(step);
+  if (!limit.gt(0)) return null;
+  const probe = (x: Dec): boolean => s.ok(withCut(f.account, f.index, x));
+  const exact = (): Dec | null => smallest(probe, p.size.div(8), limit, step);
+  if (!m || !m.ownOut) return exact();
+  const sumAt = (v: number): Sum | null => {
+    const cut = decOf(v);
+    return withCutSum(m, cut, realisedPnl(s.account, p, cut));
+  };
+  const x = smallestFloat((v) => {
+    const sum = sumAt(v);
+    return sum !== null && s.floatOk(sum);
+  }, p.size.div(8).toNumber(), limit.toNumber(), step.toNumber());
+  if (x === null) return probe(limit) ? exact() : null;
+  const cut = Dec.min(ceilToStep(decOf(x), step), limit);
+  return confirm(probe, cut, limit, step, FLOAT_CONFIRM_STEPS) ?? exact();
 }
 
 export function perpFix(account: PerpAccount, index: number, metrics: PerpMetrics, status: Status, ctx: EvalContext, risk: MarketRisk): PerpFix | null {
   const target = ctx.settings.targetStatus;
   if (status === 'unknown' || meetsTarget(status, target)) return null;
-  const p = account.positions[index]!;
-  const cost = probeCost(account, p);
+  const focus = focusOf(account, index);
+  const cost = probeCost(focus);
   const over = { target, addMargin: null, reduceSize: null, costOptimalMargin: null, reason: 'not computed: this file holds more positions than the fix search covers (split it, or give fewer legs per symbol)' };
   if (!ctx.spend(cost)) return over;
   const charge = (): void => {
     if (!ctx.spend(cost)) throw OVER_BUDGET;
   };
-  const ok = (acc: PerpAccount): boolean => (charge(), meetsTarget(statusAfter(acc, index, risk, ctx), target));
+  const model = rowModel(focus);
+  const s: Search = {
+    account, index, metrics, ctx, risk, focus, model, charge,
+    ok: (acc) => (charge(), meetsTarget(outcomeAfter(acc, focus.index, risk, ctx, focus.crossOthers).outcome?.status ?? 'unknown', target)),
+    floatOk: (sum) => model !== null && meetsTarget(statusOf(model, outcomeOf(model, sum, risk), risk, ctx.settings), target),
+  };
   try {
-    return search(account, index, metrics, ctx, risk, ok, charge);
+    return search(s);
   } catch (e) {
     if (e === OVER_BUDGET) return over;
     throw e;
@@ -141,29 +192,30 @@ export function perpFix(account: PerpAccount, index: number, metrics: PerpMetric
 
 const OVER_BUDGET = new Error('fix search budget spent');
 
-/** Legs a re-evaluation of this position touches: its symbol's cross legs, or itself when isolated. */
-function probeCost(account: PerpAccount, p: PerpPosition): number {
+/** Legs an exact re-evaluation of the focused account touches. */
+function probeCost(f: Focus): number {
+  const p = f.account.positions[f.index]!;
   if (p.marginMode === 'isolated') return 2;
-  return 1 + account.positions.reduce((n, q) => n + (q.marginMode === 'cross' && q.symbol === p.symbol ? 1 : 0), 0);
+  return 1 + f.account.positions.reduce((n, q) => n + (q.marginMode === 'cross' && q.symbol === p.symbol ? 1 : 0), 0);
 }
 
-function search(account: PerpAccount, index: number, metrics: PerpMetrics, ctx: EvalContext, risk: MarketRisk, ok: (acc: PerpAccount) => boolean, charge: () => void): PerpFix {
-  const target = ctx.settings.targetStatus;
-  const p = account.positions[index]!;
-  const mStep = marginStep(account, p, ctx);
-  const addMargin = marginFix(account, index, metrics, risk, ctx, mStep, ok, charge);
+function search(s: Search): PerpFix {
+  const target = s.ctx.settings.targetStatus;
+  const p = s.account.positions[s.index]!;
+  const mStep = marginStep(s.account, p, s.ctx);
+  const addMargin = marginFix(s, mStep);
   let reduceSize: Dec | null = null;
   const reasons: string[] = [];
-  const proRata = p.marginMode === 'isolated' && metrics.releasesMarginProRata;
+  const proRata = p.marginMode === 'isolated' && s.metrics.releasesMarginProRata;
   if (proRata) {
     reasons.push('cutting size releases isolated margin pro rata on this venue, which leaves the liquidation price unchanged: add margin instead');
   } else {
-    const step = sizeStep(p);
-    const limit = p.size.minus(step);
-    reduceSize = limit.gt(0) ? smallest((x) => ok(withCut(account, index, x)), p.size.div(8), limit, step) : null;
+    reduceSize = sizeFix(s);
     if (reduceSize === null) reasons.push('no partial cut reaches the target: only a full close does');
   }
   if (addMargin === null) reasons.push('adding margin alone cannot reach the target');
-  const optimal = addMargin ? perpCostOptimalMargin(account, index, risk, ctx, mStep, charge) : null;
+  const optimal = addMargin
+    ? perpCostOptimalMargin({ account: s.account, index: s.index, metrics: s.metrics, focus: s.focus, model: s.model, risk: s.risk, ctx: s.ctx, step: mStep, scale: addMargin.toNumber(), ...(s.model ? {} : { charge: s.charge }) })
+    : null;
   return { target, addMargin: fmt(addMargin), reduceSize: fmt(reduceSize), costOptimalMargin: fmt(optimal), reason: reasons.length ? reasons.join('; ') : null };
 }

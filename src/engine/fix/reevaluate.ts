@@ -11,8 +11,8 @@ export function barriersOf(m: PerpMetrics, mark: Dec): Barriers {
   return m.liquidationPrice.lte(mark) ? { mark, down: m.liquidationPrice, up: null } : { mark, down: null, up: m.liquidationPrice };
 }
 
-export function outcomeAfter(account: PerpAccount, index: number, risk: MarketRisk, ctx: EvalContext): { metrics: PerpMetrics | null; outcome: RiskOutcome | null } {
-  const m = evaluatePerpAccount(account, { only: index }).metrics[index] ?? null;
+export function outcomeAfter(account: PerpAccount, index: number, risk: MarketRisk, ctx: EvalContext, crossOthers?: { pnl: Dec; mm: Dec }): { metrics: PerpMetrics | null; outcome: RiskOutcome | null } {
+  const m = evaluatePerpAccount(account, crossOthers ? { only: index, crossOthers } : { only: index }).metrics[index] ?? null;
   const mark = account.positions[index]?.market.markPrice ?? null;
   if (!m || !mark) return { metrics: m, outcome: null };
   return { metrics: m, outcome: assess(barriersOf(m, mark), m.liquidatable, m.unknownReason, m.note, risk, ctx.settings) };

@@ -4,7 +4,7 @@
 import { Dec } from '../core/decimal';
 import type { Status } from '../core/types';
 import type { EffectiveSettings, Bands } from '../core/settings';
-import { probabilityOf, type Barriers, type MarketRisk } from '../evaluate/risk-view';
+import { oneBarrier, type Barriers, type MarketRisk } from '../evaluate/risk-view';
 
 /** The band that separates `target` from the status just worse than it. */
 function bandKey(target: Status): keyof Bands | null {
@@ -22,14 +22,20 @@ export function targetBarrier(b: Barriers, risk: MarketRisk, settings: Effective
   let d: number;
   if (risk.sigma !== null && !risk.suppressed) {
     const band = settings.probability[key];
+    // the search runs on floats: mark·e^{∓d} rounded to a double is what probabilityOf(at(d)) reads (issue 10)
+    const mark = b.mark.toNumber();
+    const p = (x: number): number => {
+      const price = mark * Number(Math.exp(down ? -x : x).toPrecision(17));
+      return Math.min(1, Math.max(0, oneBarrier(mark, price, risk)));
+    };
     let lo = 0, hi = 1;
-    while ((probabilityOf(at(hi), risk) ?? 1) >= band) {
+    while (p(hi) >= band) {
       hi *= 2;
       if (hi > 64) return null;
     }
     for (let i = 0; i < 80 && hi - lo > 1e-13 * hi; i++) {
       const mid = (lo + hi) / 2;
-      if ((probabilityOf(at(mid), risk) ?? 1) >= band) lo = mid;
+      if (p(mid) >= band) lo = mid;
       else hi = mid;
     }
     d = hi * (1 + 1e-9);

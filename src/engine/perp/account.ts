@@ -22,13 +22,32 @@ interface Group {
   kMb: Dec;
   mb: Dec;
   mm: Dec;
+  /** PnL (with funding) and MM of the cross legs outside the group, at their marks (fix probes hold them). */
+  othersPnl: Dec;
+  othersMm: Dec;
 }
+
+/** A solved group as fixes see it: its legs (after hedge netting and fee to close) and its constants. */
+export type PerpGroup = Readonly<Group>;
 
 export interface PerpEvaluateOptions {
   /** Re-evaluation of one position (fixes, buffers, stress): only its group is solved, tables are not re-validated. */
   only?: number;
   /** Margin balance, maintenance margin and `liquidatable` only; no prices are solved (stress tests). */
   marginOnly?: boolean;
+  /**
+   * A focused account (fix probes): the cross legs of the other symbols are not in `positions` but held as constants,
+   * their PnL (plus funding) and MM at their marks.
+   */
+  crossOthers?: { pnl: Dec; mm: Dec };
+}
+
+const groupCache = new WeakMap<PerpAccount, Map<number, Group>>();
+
+/** The group of every evaluated position of a full evaluation of `account` (evaluated once per account object). */
+export function perpGroupOf(account: PerpAccount, index: number): PerpGroup | null {
+  if (!groupCache.has(account)) evaluatePerpAccount(account);
+  return groupCache.get(account)?.get(index) ?? null;
 }
 
 export function evaluatePerpAccount(account: PerpAccount, options: PerpEvaluateOptions = {}): { metrics: PerpMetrics[]; diagnostics: Diagnostic[] } {
@@ -57,7 +76,12 @@ function evaluate(account: PerpAccount, options: PerpEvaluateOptions): { metrics
   });
   const groups: Group[] = [];
   isolatedGroups(options.only === undefined ? legs : legs.filter((l) => l.index === options.only), model, diagnostics, metrics, account, groups);
-  crossGroups(account, legs.filter((l) => l.position.marginMode === 'cross'), model, metrics, groups, options.only);
+  crossGroups(account, legs.filter((l) => l.position.marginMode === 'cross'), model, metrics, groups, options.only, options.crossOthers);
+  if (options.only === undefined && !options.crossOthers) {
+    const byIndex = new Map<number, Group>();
+    for (const g of groups) for (const l of g.legs) byIndex.set(l.index, g);
+    groupCache.set(account, byIndex);
+  }
   for (const g of groups) {
     if (options.only !== undefined && !g.legs.some((l) => l.index === options.only)) continue;
     for (const l of g.legs) if (options.only === undefined || l.index === options.only) metrics[l.index] = legMetrics(account, model, g, l, options.marginOnly === true);
@@ -118,7 +142,7 @@ function isolatedGroups(legs: Leg[], model: VenueModel, out: Diagnostic[], metri
   }
 }
 
-function crossGroups(account: PerpAccount, cross: Leg[], model: VenueModel, metrics: Array<PerpMetrics | null>, groups: Group[], only?: number): void {
+function crossGroups(account: PerpAccount, cross: Leg[], model: VenueModel, metrics: Array<PerpMetrics | null>, groups: Group[], only?: number, others?: { pnl: Dec; mm: Dec }): void {
   // a zero-size row is no position (docs/venues.md §14.1): it neither blocks nor joins the cross account
   if (only !== undefined && account.positions[only]?.marginMode !== 'cross') return;
   const crossAll = account.positions.filter((p) => p.marginMode === 'cross' && !p.size.isZero());
@@ -135,10 +159,10 @@ function crossGroups(account: PerpAccount, cross: Leg[], model: VenueModel, metr
   const pnlOf = (ls: Leg[]): Dec => ls.reduce((s, l) => s.plus(pnlAt(l, l.u0)), ZERO);
   for (const ls of bySymbol.values()) {
     if (model.netHedgeCross && account.positionMode === 'hedge') netHedge(ls);
-    if (model.feeToClose) addFeeToClose(model, ls, wallet.plus(pnlOf(cross.filter((l) => !ls.includes(l)))));
+    if (model.feeToClose) addFeeToClose(model, ls, wallet.plus(pnlOf(cross.filter((l) => !ls.includes(l)))).plus(others?.pnl ?? ZERO));
   }
   // Σ over the whole cross book once; each symbol's "others" are the total less its own legs.
-  const { totalPnl, totalMm } = crossTotals(account, cross, model);
+  const { totalPnl, totalMm } = crossTotals(account, cross, model, others);
   for (const ls of bySymbol.values()) {
     if (only !== undefined && !ls.some((l) => l.index === only)) continue;
     const ownMm = ls.reduce((s, l) => s.plus(mmAt(l, l.u0)), ZERO);
@@ -149,13 +173,13 @@ function crossGroups(account: PerpAccount, cross: Leg[], model: VenueModel, metr
 const totalsCache = new WeakMap<object, { totalPnl: Dec; totalMm: Dec }>();
 
 /** Σ PnL and Σ MM of the cross book at its marks; a margin probe keeps the positions array, so this is computed once. */
-function crossTotals(account: PerpAccount, cross: Leg[], model: VenueModel): { totalPnl: Dec; totalMm: Dec } {
+function crossTotals(account: PerpAccount, cross: Leg[], model: VenueModel, others?: { pnl: Dec; mm: Dec }): { totalPnl: Dec; totalMm: Dec } {
   const cacheable = !model.feeToClose && !(model.netHedgeCross && account.positionMode === 'hedge');
   const hit = cacheable ? totalsCache.get(account.positions) : undefined;
   if (hit) return hit;
   const totals = {
-    totalPnl: cross.reduce((s, l) => s.plus(pnlAt(l, l.u0)), ZERO),
-    totalMm: cross.reduce((s, l) => s.plus(mmAt(l, l.u0)), ZERO),
+    totalPnl: cross.reduce((s, l) => s.plus(pnlAt(l, l.u0)), others?.pnl ?? ZERO),
+    totalMm: cross.reduce((s, l) => s.plus(mmAt(l, l.u0)), others?.mm ?? ZERO),
   };
   if (cacheable) totalsCache.set(account.positions, totals);
   return totals;
@@ -169,7 +193,7 @@ function makeGroup(legs: Leg[], wallet: Dec, othersPnl: Dec, othersMm: Dec): Gro
   const pnl = legs.reduce((s, l) => s.plus(pnlAt(l, l.u0)), ZERO);
   const mm = legs.reduce((s, l) => s.plus(mmAt(l, l.u0)), ZERO);
   const kMb = wallet.plus(othersPnl);
-  return { legs, k: kMb.minus(othersMm), kMb, mb: kMb.plus(pnl), mm: mm.plus(othersMm) };
+  return { legs, k: kMb.minus(othersMm), kMb, mb: kMb.plus(pnl), mm: mm.plus(othersMm), othersPnl, othersMm };
 }
 
 /** Bybit classic cross hedge: only the net size carries MM (the larger leg scaled by net/its size, the smaller none). */

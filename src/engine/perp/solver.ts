@@ -89,6 +89,44 @@ function newton(q: Quad, start: Dec): Dec {
   return u;
 }
 
+/**
+ * The coefficients of every segment in one sweep (issue 10: linear in legs + breakpoints, not their product): each
+ * leg's piece only moves up as u grows, so the sums change by one leg's piece at each of its breakpoints. A probe
+ * lies strictly inside its segment, so "x ≥ lo" (or "> lo") of pieceAt is "breakpoint lo/q < probe".
+ */
+class Sweep {
+  private readonly events: Array<{ at: Dec; leg: number; piece: number }> = [];
+  private readonly current: number[];
+  private next = 0;
+  private quad: Quad;
+
+  constructor(k: Dec, private readonly legs: SolveLeg[]) {
+    this.current = legs.map((l) => {
+      let j = 0;
+      l.pieces.forEach((p, i) => { if (!p.lo.gt(0)) j = i; });
+      return j;
+    });
+    legs.forEach((l, i) => l.pieces.forEach((p, j) => { if (p.lo.gt(0) && l.q.gt(0)) this.events.push({ at: p.lo.div(l.q), leg: i, piece: j }); }));
+    this.events.sort((x, y) => x.at.cmp(y.at) || x.leg - y.leg || x.piece - y.piece);
+    this.quad = coefficients(k, legs, legs.map((l, i) => l.pieces[this.current[i]!]!));
+  }
+
+  at(probe: Dec): Quad {
+    let { a, b, c } = this.quad;
+    while (this.next < this.events.length && this.events[this.next]!.at.lt(probe)) {
+      const e = this.events[this.next++]!;
+      if (e.piece <= this.current[e.leg]!) continue;
+      const l = this.legs[e.leg]!;
+      const from = l.pieces[this.current[e.leg]!]!, to = l.pieces[e.piece]!;
+      a = a.plus(from.c0).minus(to.c0);
+      b = b.plus(from.c1.mul(l.q)).minus(to.c1.mul(l.q));
+      c = c.plus(from.c2.mul(l.q).mul(l.q)).minus(to.c2.mul(l.q).mul(l.q));
+      this.current[e.leg] = e.piece;
+    }
+    return (this.quad = { a, b, c });
+  }
+}
+
 /** Solve f(u) = 0 over u > 0 segment by segment (breakpoints where some leg's notional reaches a tier floor). */
 export function solvePiecewise(k: Dec, legs: SolveLeg[]): SolveResult {
   const breaks: Dec[] = [];
@@ -98,11 +136,12 @@ export function solvePiecewise(k: Dec, legs: SolveLeg[]): SolveResult {
   const roots: Dec[] = [];
   let nonPositiveRoot: Dec | null = null;
   const quads: Quad[] = [];
+  const sweep = new Sweep(k, legs);
   for (let s = 0; s + 1 < bounds.length; s++) {
     const lo = bounds[s]!;
     const hi = bounds[s + 1] ?? null;
     const probe = hi === null ? lo.plus(1).mul(2) : lo.plus(hi).div(2);
-    const quad = coefficients(k, legs, legs.map((l) => pieceAt(l, l.q.mul(probe))));
+    const quad = sweep.at(probe);
     quads.push(quad);
     for (const u of quadRoots(quad)) {
       if (u.gt(0) && u.gte(lo) && (hi === null || u.lte(hi))) roots.push(u);

@@ -77,6 +77,8 @@ export interface CostModel extends MarginModel {
   opportunityCost: number;
   /** Collateral already posted (only shifts J by c·base). */
   baseCollateral?: number;
+  /** P(added) when the caller computes it (both barriers of a hedged book, fitted tails); default: probabilityAt. */
+  probability?: (added: number) => number;
 }
 
 export interface CostOptimalResult {
@@ -88,8 +90,10 @@ export interface CostOptimalResult {
   expectedCostNow: number;
 }
 
+const probabilityOf = (m: CostModel, x: number): number => (m.probability ? m.probability(x) : probabilityAt(m, x));
+
 function expectedCost(m: CostModel, x: number): number {
-  const p = probabilityAt(m, x);
+  const p = probabilityOf(m, x);
   return (p > 0 ? p * m.lossIfLiquidated(x) : 0) + m.opportunityCost * ((m.baseCollateral ?? 0) + x);
 }
 
@@ -97,47 +101,74 @@ function upperBound(m: CostModel, opts: SearchOptions): number {
   if (opts.maxAdded !== undefined) return opts.maxAdded;
   let hi = opts.scale !== undefined && opts.scale > 0 ? opts.scale : 1;
   // beyond hi the tail term P·K is negligible against c·x, so J is increasing there
-  for (let i = 0; i < 2000 && probabilityAt(m, hi) * m.lossIfLiquidated(hi) > 1e-6 * m.opportunityCost * hi; i++) hi *= 2;
+  for (let i = 0; i < 2000 && probabilityOf(m, hi) * m.lossIfLiquidated(hi) > 1e-6 * m.opportunityCost * hi; i++) hi *= 2;
   return hi;
 }
 
+/** Log-spaced grid over (hi·10⁻⁸, hi] (the buffer's scale is unknown within many decades), then Brent's search. */
+const GRID = 16;
+const DECADES = 8;
+const REL_TOL = 1e-9;
+const CGOLD = (3 - Math.sqrt(5)) / 2;
+
 /**
- * (B) Cost-optimal added margin: minimise J(x) = P(x)·K(x) + c·(C₀ + x) (docs/risk.md §6.3). Grid of 2 001 points
- * for the global minimum, then bisection on J' (central differences) inside the bracket; 0 when adding
- * margin does not pay. J is convex wherever the barrier is further than S·e^{−σ²T} (docs/risk.md §6.3).
+ * Brent's minimisation on [a, b] (Forsythe, Malcolm & Moler, Computer Methods for Mathematical Computations, 1977,
+ * `fmin`): golden section safeguarded by parabolic interpolation, to `tol` relative. Returns the best point found.
+ */
+function brentMin(f: (x: number) => number, a: number, b: number, x0: number, f0: number, tol: number): [number, number] {
+  let x = x0, w = x0, v = x0, fx = f0, fw = f0, fv = f0;
+  let d = 0, e = 0;
+  for (let i = 0; i < 100; i++) {
+    const m = 0.5 * (a + b);
+    const t1 = tol * Math.abs(x) + 1e-300, t2 = 2 * t1;
+    if (Math.abs(x - m) <= t2 - 0.5 * (b - a)) break;
+    let golden = true;
+    if (Math.abs(e) > t1) {
+      const r = (x - w) * (fx - fv);
+      let q = (x - v) * (fx - fw);
+      let p = (x - v) * q - (x - w) * r;
+      q = 2 * (q - r);
+      if (q > 0) p = -p; else q = -q;
+      if (Math.abs(p) < Math.abs(0.5 * q * e) && p > q * (a - x) && p < q * (b - x)) {
+        e = d; d = p / q; golden = false;
+        const u = x + d;
+        if (u - a < t2 || b - u < t2) d = x < m ? t1 : -t1;
+      }
+    }
+    if (golden) { e = (x < m ? b : a) - x; d = CGOLD * e; }
+    const u = Math.abs(d) >= t1 ? x + d : x + (d > 0 ? t1 : -t1);
+    const fu = f(u);
+    if (fu <= fx) {
+      if (u < x) b = x; else a = x;
+      v = w; fv = fw; w = x; fw = fx; x = u; fx = fu;
+    } else {
+      if (u < x) a = u; else b = u;
+      if (fu <= fw || w === x) { v = w; fv = fw; w = u; fw = fu; }
+      else if (fu <= fv || v === x || v === w) { v = u; fv = fu; }
+    }
+  }
+  return [x, fx];
+}
+
+/**
+ * (B) Cost-optimal added margin: minimise J(x) = P(x)·K(x) + c·(C₀ + x) (docs/risk.md §6.3). The one J-minimiser of the
+ * engine (fixes and reference vectors): J at 0 and on a log-spaced grid for the global minimum, then Brent's search in
+ * the bracket of the best grid point to 1e-9 relative (about 35 evaluations of J in all). 0 when adding margin does
+ * not pay. J is convex wherever the barrier is further than S·e^{−σ²T} (docs/risk.md §6.3).
  */
 export function costOptimalMargin(model: CostModel, opts: SearchOptions = {}): CostOptimalResult | null {
   if (!validModel(model) || !(model.opportunityCost > 0) || !Number.isFinite(model.opportunityCost)) return null;
   const hi = upperBound(model, opts);
   if (!(hi > 0) || !Number.isFinite(hi)) return null;
-  const N = 2000;
-  const step = hi / N;
+  const xs = [0, ...Array.from({ length: GRID + 1 }, (_, i) => (i === GRID ? hi : hi * Math.pow(10, -DECADES + (DECADES * i) / GRID)))];
+  const J = (x: number): number => expectedCost(model, x);
+  const js = xs.map(J);
+  const J0 = js[0]!;
   let best = 0;
-  let bestJ = expectedCost(model, 0);
-  for (let i = 1; i <= N; i++) {
-    const j = expectedCost(model, i * step);
-    if (j < bestJ) {
-      bestJ = j;
-      best = i;
-    }
-  }
-  const J0 = expectedCost(model, 0);
-  const h = step * 1e-3;
-  const dJ = (x: number): number => (expectedCost(model, x + h) - expectedCost(model, Math.max(0, x - h))) / (x + h - Math.max(0, x - h));
-  let lo = Math.max(0, (best - 1) * step);
-  let up = Math.min(hi, (best + 1) * step);
-  if (best === 0 && dJ(0) >= 0) return { addedMargin: 0, probability: probabilityAt(model, 0), expectedCost: J0, expectedCostNow: J0 };
-  if (dJ(lo) < 0 && dJ(up) > 0) {
-    for (let i = 0; i < 200 && up - lo > 1e-12 * up; i++) {
-      const mid = 0.5 * (lo + up);
-      if (dJ(mid) > 0) up = mid;
-      else lo = mid;
-    }
-  } else {
-    lo = up = best * step;
-  }
-  const x = 0.5 * (lo + up);
-  return { addedMargin: x, probability: probabilityAt(model, x), expectedCost: expectedCost(model, x), expectedCostNow: J0 };
+  js.forEach((j, i) => { if (j < js[best]!) best = i; });
+  if (best === 0 || !Number.isFinite(js[best]!)) return { addedMargin: 0, probability: probabilityOf(model, 0), expectedCost: J0, expectedCostNow: J0 };
+  const [x, j] = brentMin(J, xs[best - 1]!, xs[Math.min(xs.length - 1, best + 1)]!, xs[best]!, js[best]!, REL_TOL);
+  return { addedMargin: x, probability: probabilityOf(model, x), expectedCost: j, expectedCostNow: J0 };
 }
 
 // ---- isolated linear (USDT-margined) position, docs/risk.md §1.1 ----

@@ -1,0 +1,131 @@
+// f(u) = MB(u) − MM(u) of one solved group in floats (docs/venues.md §1: PnL linear in u, MM piecewise quadratic in the
+// notional q·u), merged over all legs into one sorted list of segments, so a probe costs O(log segments), not O(legs).
+// Used for the float searches of the fixes only; every answer is confirmed by one exact Decimal re-evaluation.
+import type { SolveLeg } from '../perp/solver';
+
+/** a + b·u + c·u² on [bounds[i−1], bounds[i]) (bounds[−1] = 0, the last segment unbounded). */
+export interface Piecewise {
+  bounds: number[];
+  a: number[];
+  b: number[];
+  c: number[];
+}
+
+/** Σ weight·(alpha + beta·u − MM(q·u)) over the legs, plus `constant`. */
+export function piecewiseOf(legs: ReadonlyArray<SolveLeg>, constant: number, weight = 1): Piecewise {
+  const events: Array<[number, number, number, number]> = [];
+  let a = constant, b = 0, c = 0;
+  for (const l of legs) {
+    const q = l.q.toNumber();
+    a += weight * l.alpha.toNumber();
+    b += weight * l.beta.toNumber();
+    let prev: [number, number, number] = [0, 0, 0];
+    l.pieces.forEach((p, i) => {
+      const coef: [number, number, number] = [-p.c0.toNumber() * weight, -p.c1.toNumber() * q * weight, -p.c2.toNumber() * q * q * weight];
+      const at = i === 0 || q <= 0 ? 0 : p.lo.toNumber() / q;
+      if (at <= 0) {
+        a += coef[0] - prev[0]; b += coef[1] - prev[1]; c += coef[2] - prev[2];
+      } else {
+        events.push([at, coef[0] - prev[0], coef[1] - prev[1], coef[2] - prev[2]]);
+      }
+      prev = coef;
+    });
+  }
+  events.sort((x, y) => x[0] - y[0]);
+  const out: Piecewise = { bounds: [], a: [a], b: [b], c: [c] };
+  for (const [at, da, db, dc] of events) {
+    a += da; b += db; c += dc;
+    const last = out.a.length - 1;
+    if (out.bounds.length && out.bounds[out.bounds.length - 1] === at) {
+      out.a[last] = a; out.b[last] = b; out.c[last] = c;
+    } else {
+      out.bounds.push(at);
+      out.a.push(a); out.b.push(b); out.c.push(c);
+    }
+  }
+  return out;
+}
+
+/** Index of the segment holding u (u ≥ bounds[i−1] and < bounds[i]). */
+export function segmentOf(f: Piecewise, u: number): number {
+  let lo = 0, hi = f.bounds.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (u >= f.bounds[mid]!) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** A sum of weighted piecewise functions plus a constant (the group, a leg taken out, the leg put back cut). */
+export interface Sum {
+  parts: Piecewise[];
+  constant: number;
+}
+
+export function valueAt(s: Sum, u: number): number {
+  let v = s.constant;
+  for (const f of s.parts) {
+    const i = segmentOf(f, u);
+    v += f.a[i]! + f.b[i]! * u + f.c[i]! * u * u;
+  }
+  return v;
+}
+
+function coefAt(s: Sum, idx: number[]): [number, number, number] {
+  let a = s.constant, b = 0, c = 0;
+  s.parts.forEach((f, k) => {
+    const i = idx[k]!;
+    a += f.a[i]!; b += f.b[i]!; c += f.c[i]!;
+  });
+  return [a, b, c];
+}
+
+function quadRoots(a: number, b: number, c: number): number[] {
+  const scale = Math.max(Math.abs(a), Math.abs(b), Math.abs(c));
+  if (scale === 0) return [];
+  if (Math.abs(c) <= 1e-300 || Math.abs(c) < Math.abs(b) * 1e-18) return b === 0 ? [] : [-a / b];
+  const disc = b * b - 4 * a * c;
+  if (disc < 0) return [];
+  const s = Math.sqrt(disc);
+  const h = b < 0 ? (s - b) / 2 : -(b + s) / 2;
+  return h === 0 ? [0] : [h / c, a / h];
+}
+
+/**
+ * The root of the sum nearest to u0 strictly on one side (dir −1: below, +1: above), u > 0; null when none.
+ * Walks segment by segment away from u0; a sign change across a boundary (an MM jump) is a root at the boundary.
+ */
+export function rootNear(s: Sum, u0: number, dir: -1 | 1): number | null {
+  const idx = s.parts.map((f) => segmentOf(f, u0));
+  let from = u0;
+  for (let guard = 0; guard < 100000; guard++) {
+    // the next boundary in direction dir over all parts
+    let edge = dir < 0 ? 0 : Number.POSITIVE_INFINITY;
+    s.parts.forEach((f, k) => {
+      const i = idx[k]!;
+      if (dir < 0) { if (i > 0) edge = Math.max(edge, f.bounds[i - 1]!); }
+      else if (i < f.bounds.length) edge = Math.min(edge, f.bounds[i]!);
+    });
+    const [a, b, c] = coefAt(s, idx);
+    let best: number | null = null;
+    for (const r of quadRoots(a, b, c)) {
+      const inside = dir < 0 ? r < from && r >= edge && r > 0 : r > from && r <= edge;
+      if (inside && (best === null || Math.abs(r - u0) < Math.abs(best - u0))) best = r;
+    }
+    if (best !== null) return best;
+    if (dir < 0 ? edge <= 0 : !Number.isFinite(edge)) return null;
+    // step over the boundary
+    const before = a + b * edge + c * edge * edge;
+    s.parts.forEach((f, k) => {
+      const i = idx[k]!;
+      if (dir < 0) { if (i > 0 && f.bounds[i - 1] === edge) idx[k] = i - 1; }
+      else if (i < f.bounds.length && f.bounds[i] === edge) idx[k] = i + 1;
+    });
+    const [a2, b2, c2] = coefAt(s, idx);
+    const after = a2 + b2 * edge + c2 * edge * edge;
+    if ((before > 0 && after < 0) || (before < 0 && after > 0)) return edge;
+    from = edge;
+  }
+  return null;
+}

@@ -1,0 +1,101 @@
+// One row's group in floats for the fix searches: f(u) = MB − MM over the group, the row's own leg apart (for cuts),
+// and the status a probe gives (docs/results.md §4), computed from the float roots nearest to the mark.
+import { Dec } from '../core/decimal';
+import type { PerpAccount, PerpPosition, Status } from '../core/types';
+import type { EffectiveSettings } from '../core/settings';
+import { buildLeg } from '../perp/legs';
+import type { SolveLeg } from '../perp/solver';
+import { perpVenue } from '../venues/registry';
+import { decideStatus } from '../evaluate/status';
+import { formatDuration } from '../core/time';
+import { oneBarrier, type MarketRisk } from '../evaluate/risk-view';
+import { coupled, type Focus } from './focus-group';
+import { piecewiseOf, rootNear, valueAt, type Piecewise, type Sum } from './float-curve';
+
+export interface RowModel {
+  inverse: boolean;
+  /** u at the mark (P, or 1/P for inverse). */
+  u0: number;
+  mark: number;
+  /** The whole group's f(u), nothing added. */
+  group: Piecewise;
+  /** The row's own leg, taken out (weight −1) when a cut puts it back smaller; null when cuts are not modelled. */
+  ownOut: Piecewise | null;
+  leg: SolveLeg;
+  position: PerpPosition;
+  account: PerpAccount;
+  index: number;
+}
+
+/** One float model per solved group, shared by its legs' rows. */
+const groupCache = new WeakMap<object, Piecewise>();
+
+/** The float model, or null where the group's legs depend on the margin (Bybit fee to close). */
+export function rowModel(f: Focus): RowModel | null {
+  const g = f.group;
+  const model = perpVenue(f.account.venue).margin;
+  const p = f.account.positions[f.index]!;
+  if (!g || !model) return null;
+  const own = g.legs.find((l) => l.position === p);
+  if (!own) return null;
+  if (model.feeToClose && g.legs.some((l) => l.position.market.takerFee !== null)) return null;
+  if (p.marginMode === 'cross' && coupled(f.account)) return null;
+  const netted = model.netHedgeCross && f.account.positionMode === 'hedge' && p.marginMode === 'cross';
+  let group = groupCache.get(g);
+  if (!group) groupCache.set(g, (group = piecewiseOf(g.legs.map((l) => l.solve), g.k.toNumber())));
+  return {
+    inverse: own.inverse, u0: own.u0.toNumber(), mark: p.market.markPrice!.toNumber(), group,
+    ownOut: netted ? null : piecewiseOf([own.solve], 0, -1), leg: own.solve, position: p, account: f.account, index: f.index,
+  };
+}
+
+/** f after adding x to the margin. */
+export const withMarginSum = (m: RowModel, x: number): Sum => ({ parts: [m.group], constant: x });
+
+/** f after closing `cut` at the mark (realised PnL into the margin); null when cuts are not modelled. */
+export function withCutSum(m: RowModel, cut: Dec, realised: Dec): Sum | null {
+  if (!m.ownOut) return null;
+  const model = perpVenue(m.account.venue).margin;
+  const r = buildLeg(m.account, model, { ...m.position, size: m.position.size.minus(cut) }, m.index);
+  if (!('leg' in r)) return null;
+  return { parts: [m.group, m.ownOut, piecewiseOf([r.leg.solve], 0)], constant: realised.toNumber() };
+}
+
+export interface FloatOutcome {
+  liquidatable: boolean;
+  /** Adverse barriers in price. */
+  down: number | null;
+  up: number | null;
+  /** The nearest barrier in log distance (the row's liquidation price). */
+  nearest: number | null;
+  probability: number | null;
+}
+
+export function outcomeOf(m: RowModel, s: Sum, risk: MarketRisk): FloatOutcome {
+  if (valueAt(s, m.u0) <= 0) return { liquidatable: true, down: null, up: null, nearest: null, probability: 1 };
+  const below = rootNear(s, m.u0, -1);
+  const above = rootNear(s, m.u0, 1);
+  const down = m.inverse ? (above === null ? null : 1 / above) : below;
+  const up = m.inverse ? (below === null ? null : 1 / below) : above;
+  const nearest = down !== null && up !== null ? (m.mark / down <= up / m.mark ? down : up) : (down ?? up);
+  let probability: number | null = 0;
+  if (down !== null || up !== null) {
+    if (risk.sigma === null || risk.suppressed) probability = null;
+    else probability = Math.min(1, Math.max(0, (down !== null ? oneBarrier(m.mark, down, risk) : 0) + (up !== null ? oneBarrier(m.mark, up, risk) : 0)));
+  }
+  return { liquidatable: false, down, up, nearest, probability };
+}
+
+/** docs/results.md §4 on a float outcome (the same rules as assess()). */
+export function statusOf(m: RowModel, o: FloatOutcome, risk: MarketRisk, settings: EffectiveSettings): Status {
+  const base = { probabilityBands: settings.probability, distanceBands: settings.distance, horizonLabel: formatDuration(risk.horizonSeconds), prefix: null, note: null, unknownReason: null };
+  if (o.liquidatable) return 'liquidatable';
+  const ds: number[] = [];
+  if (o.down !== null) ds.push((m.mark - o.down) / m.mark);
+  if (o.up !== null) ds.push((o.up - m.mark) / m.mark);
+  const distance = ds.length ? Math.max(0, Math.min(...ds)) : null;
+  return decideStatus({ ...base, liquidatable: false, probability: distance === null ? null : o.probability, distance }).status;
+}
+
+/** u of a price (1/P for inverse). */
+export const uOf = (m: RowModel, price: Dec): number => (m.inverse ? 1 / price.toNumber() : price.toNumber());
