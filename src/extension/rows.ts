@@ -2,6 +2,7 @@
 import { compareRows } from '../engine/evaluate/row-order';
 import type { ResultRow } from '../engine/evaluate/report';
 import type { PanelRow } from '../protocol/messages';
+import { traderFiguresOf } from '../presentation/trader-figures';
 
 export { compareRows };
 
@@ -39,5 +40,6 @@ export function toPanelRow(r: ResultRow, readOnlyReason: string | null = null): 
     expectedShortfall: detailString(r.details, 'es'),
     liquidationCost: detailString(r.details, 'liquidationCost'),
     readOnlyReason,
+    trader: traderFiguresOf(r.details),
   };
 }
