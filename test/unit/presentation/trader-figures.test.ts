@@ -7,9 +7,8 @@ import { PanelRowSchema } from '../../../src/protocol/messages';
 import { toPanelRow } from '../../../src/extension/rows';
 import { hoverMarkdown } from '../../../src/extension/problems';
 import { detailsPane } from '../../../src/webview/details';
-import { buildReportMessage } from '../../../src/extension/panel/model';
 import { installFakeDom, type FakeElement } from '../webview/fake-dom';
-import { fileReport, row } from '../extension/fixtures';
+import { row } from '../extension/fixtures';
 import * as v from 'valibot';
 import type { RowDetails } from '../../../src/engine/evaluate/report';
 
@@ -84,8 +83,9 @@ describe('trader figures on the surfaces', () => {
 
   it('the details pane shows a Position block; the hover one line', () => {
     const r = row({ details: PERP });
-    const msg = buildReportMessage({ epoch: 1, now: new Date('2026-11-24T07:00:00Z'), files: [fileReport()], rows: [r], risk: {} });
-    const text = detailsPane(msg.rows[0], msg, undefined, { onReveal: () => undefined, onApplyFix: () => undefined })
+    const pr = toPanelRow(r);
+    // the second argument is only read when no row is selected (its shape differs across the panel's versions)
+    const text = detailsPane(pr, { rows: [pr], total: 1 } as never, undefined, { onReveal: () => undefined, onApplyFix: () => undefined })
       .map((n) => (n as unknown as FakeElement).textContent).join('|');
     expect(text).toContain('Effective leverage13.41× (set 10.00×)');
     expect(text).toContain('Unrealised PnL-5,499.20 USDT (ROE -27.50 %)');
