@@ -6,6 +6,7 @@ import { fixSentence, isAtRisk, priceSourceSuffix, STATUS_LOOK } from '../presen
 import { formatAge } from '../presentation/duration';
 import { formatHealthFactor, formatLiquidationPrice, formatMark, formatMoney, formatPercent, formatProbability } from '../presentation/format';
 import { markText, shortFix, summaryBits, whoAndWhere } from '../presentation/row-text';
+import { figuresSummary, fundingSummary, traderFiguresOf } from '../presentation/trader-figures';
 
 export const SOURCE = 'Liquidation Lens';
 
@@ -120,6 +121,12 @@ export function hoverMarkdown(r: ResultRow): string {
     ['Maintenance margin', formatMoney(r.maintenanceMargin, r.settleCurrency)],
   ];
   if (r.tier) rows.push(['Tier', `#${r.tier.index} · MMR ${formatPercent(r.tier.mmr)} · ${r.tier.source}`]);
+  // docs/results.md §2.5, in two lines at most: value · PnL (ROE) · leverage, and the funding (loans: LTV vs threshold)
+  const figures = traderFiguresOf(r.details);
+  const summary = figuresSummary(figures, r.settleCurrency);
+  if (summary) rows.push([r.kind === 'loan' ? 'Loan' : 'Position', summary]);
+  const funding = fundingSummary(figures);
+  if (funding) rows.push(['Funding', funding]);
   const fix = fixSentence(r.fix, r.settleCurrency, sizeUnit(r));
   if (fix) rows.push(['Fix', fix]);
   const table = rows.map(([k, v]) => `| ${escapeMarkdown(k)} | ${escapeMarkdown(v)} |`).join('\n');

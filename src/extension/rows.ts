@@ -2,6 +2,7 @@
 import { compareRows } from '../engine/evaluate/row-order';
 import type { ResultRow } from '../engine/evaluate/report';
 import type { PanelRow } from '../protocol/messages';
+import { traderFiguresOf } from '../presentation/trader-figures';
 
 export { compareRows };
 
@@ -40,5 +41,6 @@ export function toPanelRow(r: ResultRow, readOnlyReason: string | null = null): 
     liquidationCost: detailString(r.details, 'liquidationCost'),
     readOnlyReason,
     updating: false,
+    trader: traderFiguresOf(r.details),
   };
 }

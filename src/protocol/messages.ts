@@ -43,6 +43,38 @@ export const LoanFixSchema = v.object({
   reason: nullableText,
 });
 
+/** One collateral or debt line of a loan (docs/results.md §2.5). */
+export const LoanLineSchema = v.object({
+  asset: v.pipe(v.string(), v.maxLength(200)),
+  amount: decimal,
+  value: nullableDecimal,
+  liquidationThreshold: nullableDecimal,
+  usedAsCollateral: v.boolean(),
+});
+
+const optionalDecimal = v.optional(nullableDecimal);
+
+/** The figures a trader expects (docs/results.md §2.5): the engine's strings from the row's `details`, formatted by presentation. */
+export const TraderFiguresSchema = v.object({
+  positionValue: optionalDecimal,
+  unrealisedPnl: optionalDecimal,
+  initialMargin: optionalDecimal,
+  roe: optionalDecimal,
+  leverage: optionalDecimal,
+  leverageBasis: v.optional(v.nullable(v.picklist(['position', 'account']))),
+  leverageSetting: optionalDecimal,
+  fundingRate: optionalDecimal,
+  fundingIntervalSeconds: v.optional(v.nullable(v.pipe(finite, v.minValue(0)))),
+  nextFundingTime: v.optional(nullableText),
+  nextFundingPayment: optionalDecimal,
+  collateralLines: v.optional(v.pipe(v.array(LoanLineSchema), v.maxLength(100))),
+  debtLines: v.optional(v.pipe(v.array(LoanLineSchema), v.maxLength(100))),
+  collateralValue: optionalDecimal,
+  debtValue: optionalDecimal,
+  ltv: optionalDecimal,
+  liquidationThreshold: optionalDecimal,
+});
+
 /** One position as the panel shows it: the ResultRow fields it displays (decimals stay strings). */
 export const PanelRowSchema = v.object({
   key: text,
@@ -93,6 +125,8 @@ export const PanelRowSchema = v.object({
   evaluatedAt: v.optional(text),
   /** Its file is being re-evaluated: these are the last numbers, the new ones are on their way. */
   updating: v.boolean(),
+  /** Position value, PnL, ROE, leverage, funding; loan lines, LTV (docs/results.md §2.5); absent from older hosts. */
+  trader: v.optional(v.nullable(TraderFiguresSchema)),
 });
 export type PanelRow = v.InferOutput<typeof PanelRowSchema>;
 export type PerpFixView = v.InferOutput<typeof PerpFixSchema>;

@@ -8,6 +8,7 @@ import {
   formatAmount, formatHealthFactor, formatLiquidationPrice, formatMark, formatMoney, formatPercent, formatPrice, formatProbability,
   formatRatio, formatSize, venueLabel,
 } from '../presentation/format';
+import { loanFigureLines, positionFigureLines } from '../presentation/trader-figures';
 import { curveChart, ladderChart } from './charts';
 import { h, icon } from './dom';
 import { num, statusBadge } from './view';
@@ -89,6 +90,16 @@ function margin(r: PanelRow): HTMLElement {
   return section;
 }
 
+/** What the exchange or the lending app shows (docs/results.md §2.5): value, PnL/ROE, leverage, funding; loan lines, LTV. */
+function position(r: PanelRow): HTMLElement | null {
+  if (!r.trader) return null;
+  const lines = r.kind === 'loan' ? loanFigureLines(r.trader, r.settleCurrency ?? 'USD') : positionFigureLines(r.trader, r.settleCurrency);
+  if (lines.length === 0) return null;
+  const dl = h('dl', { class: 'kv' });
+  for (const [label, value, cls] of lines) kv(dl, label, value, cls ?? '');
+  return block(r.kind === 'loan' ? 'Collateral and debt' : 'Position', r.settleCurrency ?? '', dl);
+}
+
 function risk(r: PanelRow, d: DetailsMessage | undefined): HTMLElement | null {
   const ttl = d?.timeToLiquidation ?? null;
   if (r.valueAtRisk === null && r.expectedShortfall === null && r.liquidationCost === null && !ttl) return null;
@@ -130,7 +141,7 @@ export function detailsPane(r: PanelRow | undefined, summary: Pick<Summary, 'tot
     return [h('div', { class: 'd-empty' }, icon('info'), h('span', { text: summary.total ? 'Select a position to see its margin breakdown and fix.' : 'No position files found. Position files are named *.positions.json, .yaml, .yml or .csv.' }))];
   }
   const first = fixActions(r.fix, r.settleCurrency, r.symbol, true)[0];
-  const blocks: Array<HTMLElement | null> = [head(r, handlers.onReveal), ...charts(details), prices(r), margin(r), risk(r, details), fix(r, handlers)];
+  const blocks: Array<HTMLElement | null> = [head(r, handlers.onReveal), ...charts(details), prices(r), margin(r), position(r), risk(r, details), fix(r, handlers)];
   blocks.push(h('div', { class: 'actions' },
     h('button', { class: `btn ${first ? 'secondary' : 'primary'}`, attrs: { type: 'button' }, on: { click: handlers.onReveal } }, icon('go-to-file'), h('span', { text: 'Reveal in file' })),
     first ? applyButton(first, r, handlers, true) : null,

@@ -337,4 +337,24 @@ export interface LoanMetrics {
   note: string | null;
   /** Free-form protocol details (close factor, max liquidatable, …) for the panel; values JSON-safe. */
   details: Record<string, unknown>;
+  /** The collateral and debt lines as the protocol's app lists them (lending/loan-lines.ts); absent when not built. */
+  lines?: LoanLines | null;
+}
+
+/** One collateral or debt line of a loan (docs/results.md §2.5): real-number values at the file's prices. */
+export interface LoanLine {
+  asset: string;
+  amount: Dec;
+  price: Dec | null;
+  /** amount × price; null without a price. */
+  value: Dec | null;
+  /** The weight this line carries in the health factor (Aave LT, eMode LT, Compound LCF, 1/mat, 1/MCR, LLTV); 0 when
+   *  not used as collateral; null for debt lines and when the protocol could not be evaluated. */
+  liquidationThreshold: Dec | null;
+  usedAsCollateral: boolean;
+}
+
+export interface LoanLines {
+  collateral: LoanLine[];
+  debt: LoanLine[];
 }

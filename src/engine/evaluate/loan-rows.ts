@@ -11,6 +11,8 @@ import { meetsTarget } from './status';
 import { formatDuration } from '../core/time';
 import { diagnostic } from '../core/diagnostics';
 import { rowRiskInputs } from './row-charts';
+import { loanTotals } from '../lending/loan-lines';
+import type { LoanLineReport } from './report';
 
 function assetOf(account: LendingAccount, symbol: string | null): LendingAsset | null {
   return symbol ? (account.markets[symbol] ?? null) : null;
@@ -47,6 +49,20 @@ function outcomeOf(m: LoanMetrics, risk: MarketRisk, ctx: EvalContext): RiskOutc
 const strMap = (r: Record<string, Dec | null>): Record<string, string | null> =>
   Object.fromEntries(Object.entries(r).map(([k, v]) => [k, fmt(v)]));
 
+const lineReport = (l: NonNullable<LoanMetrics['lines']>['collateral'][number]): LoanLineReport => ({
+  asset: l.asset, amount: fmt(l.amount)!, price: fmt(l.price), value: fmt(l.value), liquidationThreshold: fmt(l.liquidationThreshold), usedAsCollateral: l.usedAsCollateral,
+});
+
+/** docs/results.md §2.5: the collateral and debt lines, LTV and liquidation threshold (absent when the loan has no lines). */
+function lineDetails(m: LoanMetrics): Record<string, unknown> {
+  if (!m.lines) return {};
+  const t = loanTotals(m.lines);
+  return {
+    collateralLines: m.lines.collateral.map(lineReport), debtLines: m.lines.debt.map(lineReport),
+    collateralValue: fmt(t.collateralValue), debtValue: fmt(t.debtValue), ltv: fmt(t.ltv), liquidationThreshold: fmt(t.liquidationThreshold),
+  };
+}
+
 function fixOf(account: LendingAccount, loan: Loan, status: Status, risk: MarketRisk, ctx: EvalContext): LoanFix | null {
   const target = ctx.settings.targetStatus;
   if (status === 'unknown' || meetsTarget(status, target)) return null;
@@ -77,6 +93,6 @@ function loanRow(account: LendingAccount, loan: Loan, m: LoanMetrics, ctx: EvalC
     volatilitySource: source, horizon: formatDuration(ctx.settings.horizon), liquidationProbability: o.probability,
     status: o.status, reason: m.healthFactor === null && m.note ? m.note : o.reason,
     fix: fixOf(account, loan, o.status, risk, ctx),
-    details: { var: null, es: null, liquidationCost: fmt(m.liquidationCost), timeToLiquidation: null, tails: tailDetails(risk), ...m.details },
+    details: { var: null, es: null, liquidationCost: fmt(m.liquidationCost), timeToLiquidation: null, tails: tailDetails(risk), ...m.details, ...lineDetails(m) },
   };
 }

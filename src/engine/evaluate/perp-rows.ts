@@ -19,6 +19,7 @@ import { riskDetails } from './row-details';
 import { rowRiskInputs } from './row-charts';
 import { diagnostic } from '../core/diagnostics';
 import { reportedDiagnostic, reportedMetrics } from './reported-price';
+import { positionFigures } from './position-figures';
 
 /** The market's risk inputs for one position (volatility, funding drift, horizon with staleness). */
 export function marketRisk(account: PerpAccount, p: PerpPosition, ctx: EvalContext): { risk: MarketRisk; age: ReturnType<typeof markAge>; volSource: ResultRow['volatilitySource']; details: Record<string, unknown>; history: HistoryData | null } {
@@ -108,7 +109,7 @@ function perpRow(account: PerpAccount, p: PerpPosition, own: PerpMetrics, index:
     healthFactor: null, healthFactorIdeal: null, tier: tierReport(m), distance: fmt(outcome.distance),
     volatility: risk.sigma, volatilitySource: volSource, horizon: formatDuration(ctx.settings.horizon),
     liquidationProbability: outcome.probability, status: outcome.status, reason: fallback ? `by the reported liquidation price: ${outcome.reason}` : outcome.reason, fix: null,
-    details: { var: null, es: null, liquidationCost: null, timeToLiquidation: null, note: m.note, ...details, inverse: isInverse(account, p), contractSize: fmt(p.market.contractSize) },
+    details: { var: null, es: null, liquidationCost: null, timeToLiquidation: null, note: m.note, ...details, inverse: isInverse(account, p), contractSize: fmt(p.market.contractSize), ...positionFigures(account, p, m, ctx.now) },
   };
   histories.set(row, history);
   if (outcome.status !== 'unknown' && mark) {

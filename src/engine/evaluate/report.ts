@@ -34,11 +34,43 @@ export interface LoanFix {
   reason: string | null;
 }
 
+/** One collateral or debt line of a loan row's details (docs/results.md §2.5). */
+export interface LoanLineReport {
+  asset: string;
+  amount: string;
+  price: string | null;
+  value: string | null;
+  /** Collateral: the weight in the health factor (0 when not used as collateral); debt lines: null. */
+  liquidationThreshold: string | null;
+  usedAsCollateral: boolean;
+}
+
 export interface RowDetails {
   var: string | null;
   es: string | null;
   liquidationCost: string | null;
   timeToLiquidation: { p01: string | null; p05: string | null; median: string | null } | null;
+  // docs/results.md §2.5 "what traders expect to see" — perp rows (evaluate/position-figures.ts):
+  positionValue?: string | null;
+  unrealisedPnl?: string | null;
+  initialMargin?: string | null;
+  initialMarginSource?: 'leverage' | 'isolatedMargin' | null;
+  roe?: string | null;
+  leverage?: string | null;
+  leverageBasis?: 'position' | 'account' | null;
+  leverageSetting?: string | null;
+  fundingRate?: string | null;
+  fundingIntervalSeconds?: number;
+  fundingIntervalSource?: 'file' | 'venue';
+  nextFundingTime?: string | null;
+  nextFundingPayment?: string | null;
+  // … and loan rows (lending/loan-lines.ts):
+  collateralLines?: LoanLineReport[];
+  debtLines?: LoanLineReport[];
+  collateralValue?: string | null;
+  debtValue?: string | null;
+  ltv?: string | null;
+  liquidationThreshold?: string | null;
   /** Anything else a model wants to show (tier source, close factor, EWMA vol, …): JSON-safe. */
   [key: string]: unknown;
 }

@@ -6,6 +6,7 @@ import { buildContext, correlated, withPrices, type LoanContext } from './lendin
 import { debtOf, idealHealthFactor, limitOf, nearest, priceTargets, type PairCandidate, type PriceTarget } from './linear';
 import { isUnknown, type ProtocolModel, type ProtocolResult } from './loan-model';
 import { lendingVenue } from '../venues/registry';
+import { loanLines } from './loan-lines';
 
 export function emptyMetrics(loanId: string, unknownReason: string | null, note: string | null = null): LoanMetrics {
   return {
@@ -53,10 +54,10 @@ export function evaluateLoan(account: LendingAccount, loan: Loan, light = false)
   if (!model) return { metrics: emptyMetrics(loan.id, `unsupported lending venue ${String(account.venue)}`), diagnostics: [] };
   const ctx = buildContext(account, loan);
   const res = model.evaluate(ctx);
-  if (isUnknown(res)) return { metrics: emptyMetrics(loan.id, res.unknownReason), diagnostics: ctx.diagnostics };
+  if (isUnknown(res)) return { metrics: { ...emptyMetrics(loan.id, res.unknownReason), lines: light ? null : loanLines(ctx, null) }, diagnostics: ctx.diagnostics };
   const limit = limitOf(res.exposures);
   const debt = debtOf(res.exposures);
-  const base = { ...emptyMetrics(loan.id, null, res.note ?? null), marginBalance: limit, maintenanceMargin: debt, details: { ...res.details } };
+  const base = { ...emptyMetrics(loan.id, null, res.note ?? null), marginBalance: limit, maintenanceMargin: debt, details: { ...res.details }, lines: light ? null : loanLines(ctx, res.exposures) };
   if (res.healthFactor === null || debt.isZero()) {
     return { metrics: { ...base, maintenanceMargin: new Dec(0), note: 'no debt' }, diagnostics: ctx.diagnostics };
   }

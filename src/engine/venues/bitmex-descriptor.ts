@@ -9,6 +9,8 @@ export const bitmexDescriptor: PerpVenueDescriptor = {
   source: bitmex.source,
   contracts: 'either',
   margin: bitmex,
+  // BitMEX "Perpetual Contracts Guide": funding every 8 hours at 04:00, 12:00 and 20:00 UTC.
+  fundingSchedule: { offsetSeconds: 4 * 3600 },
   ccxtDumps: { bitmex: { rows: 'any' } },
   quirks: [
     'linear or inverse per market: settleCurrency decides, else the symbol (XBTUSD is inverse)',

@@ -9,6 +9,8 @@ export const deribitDescriptor: PerpVenueDescriptor = {
   source: deribit.source,
   contracts: 'inverse',
   margin: deribit,
+  // Deribit "Perpetual" knowledge base: funding is paid and received continuously (the rate is quoted per 8 hours).
+  fundingSchedule: 'continuous',
   ccxtDumps: { deribit: { rows: 'any' } },
   quirks: ['no isolated mode for futures: margin is account-wide', 'without tiers or mmr, the built-in BTC/ETH schedule is used'],
 };

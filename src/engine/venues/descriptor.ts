@@ -40,6 +40,12 @@ export interface PerpVenueDescriptor extends DescriptorBase {
   defaultContractSize(symbol: string): string | null;
   /** Default funding interval in seconds (docs/format.md §2: 8 h, Hyperliquid and dYdX 1 h). */
   fundingIntervalSeconds: number;
+  /**
+   * When funding is exchanged: at multiples of the interval counted from 00:00 UTC plus `offsetSeconds` (Binance,
+   * Bybit, OKX, Gate 00/08/16 UTC; BitMEX 04/12/20 UTC; Hyperliquid and dYdX on the hour), or 'continuous' (Deribit
+   * accrues funding every instant, so there is no next funding time). docs/results.md §2.5.
+   */
+  fundingSchedule: { offsetSeconds: number } | 'continuous';
   /** Liquidation/clearance fee as a fraction when the file gives none; null ⇒ the generic 0.5 % (docs/risk.md §7). */
   liquidationFee: number | null;
   /** Published default taker fee (fraction) — null: not bundled, the file's takerFee is used (absent ⇒ 0). */
@@ -64,6 +70,7 @@ export const PERP_DEFAULTS = {
   defaultSettle: null,
   defaultContractSize: (): string | null => null,
   fundingIntervalSeconds: 8 * 3600,
+  fundingSchedule: { offsetSeconds: 0 },
   liquidationFee: null,
   takerFee: null,
   tierBoundary: 'floor-inclusive',

@@ -1,0 +1,139 @@
+// What a trader expects to see beside the liquidation price (docs/results.md §2.5): position value, unrealised PnL,
+// initial margin and ROE, effective leverage, funding rate, next funding time and payment. Exact Decimal arithmetic
+// from the inputs the margin model already used; no figure is guessed (null when an input is missing).
+import { Dec, fmt } from '../core/decimal';
+import type { PerpAccount, PerpMetrics, PerpPosition } from '../core/types';
+import { isInversePosition, perpVenue } from '../venues/registry';
+
+/** The `details` keys of a perp row (docs/results.md §2.5); amounts in the row's settle currency (the coin if inverse). */
+export interface PositionFigures {
+  positionValue: string | null;
+  unrealisedPnl: string | null;
+  initialMargin: string | null;
+  initialMarginSource: 'leverage' | 'isolatedMargin' | null;
+  roe: string | null;
+  leverage: string | null;
+  leverageBasis: 'position' | 'account' | null;
+  leverageSetting: string | null;
+  fundingRate: string | null;
+  fundingIntervalSeconds: number;
+  fundingIntervalSource: 'file' | 'venue';
+  nextFundingTime: string | null;
+  nextFundingPayment: string | null;
+}
+
+/** Base quantity (linear) or USD face (inverse): size × contractSize, the venue's default size when the file gives none (as legs.ts). */
+function quantity(account: PerpAccount, p: PerpPosition): Dec | null {
+  const cs = p.market.contractSize ?? nullable(perpVenue(account.venue).defaultContractSize(p.symbol));
+  if (cs === null && isInversePosition(account, p)) return null;
+  return p.size.abs().mul(cs ?? 1);
+}
+
+const nullable = (s: string | null): Dec | null => (s === null ? null : new Dec(s));
+
+/**
+ * Position value at the mark: q·mark (linear, quote currency) or q/mark (inverse, in the coin) — Binance FAQ
+ * "Leverage and Margin of COIN-M Futures": notional = contracts × multiplier / mark price.
+ */
+export function positionValue(account: PerpAccount, p: PerpPosition): Dec | null {
+  const q = quantity(account, p);
+  const mark = p.market.markPrice;
+  if (q === null || mark === null || !mark.gt(0)) return null;
+  return isInversePosition(account, p) ? q.div(mark) : q.mul(mark);
+}
+
+/** Value at entry: q·EP, or q/EP in the coin for an inverse contract. */
+function entryValue(account: PerpAccount, p: PerpPosition, q: Dec): Dec | null {
+  if (!p.entryPrice.gt(0)) return null;
+  return isInversePosition(account, p) ? q.div(p.entryPrice) : q.mul(p.entryPrice);
+}
+
+/** Unrealised PnL at the mark: s·q·(mark − EP) linear, s·q·(1/EP − 1/mark) inverse (docs/venues.md §1). */
+export function unrealisedPnl(account: PerpAccount, p: PerpPosition): Dec | null {
+  const q = quantity(account, p);
+  const mark = p.market.markPrice;
+  if (q === null || mark === null || !mark.gt(0) || !p.entryPrice.gt(0)) return null;
+  const s = p.side === 'long' ? 1 : -1;
+  const move = isInversePosition(account, p) ? new Dec(1).div(p.entryPrice).minus(new Dec(1).div(mark)) : mark.minus(p.entryPrice);
+  return q.mul(move).mul(s);
+}
+
+/**
+ * Initial margin: entry value / the leverage setting (Binance "Initial Margin = Notional Value / Leverage"; Bybit
+ * "Initial Margin (Inverse Contract)": Qty / (Price × Leverage)), else an isolated position's own isolatedMargin.
+ * A cross position without a leverage setting has none.
+ */
+function initialMargin(account: PerpAccount, p: PerpPosition): { value: Dec; source: 'leverage' | 'isolatedMargin' } | null {
+  const q = quantity(account, p);
+  const ev = q === null ? null : entryValue(account, p, q);
+  if (ev !== null && p.leverage !== null && p.leverage.gt(0)) return { value: ev.div(p.leverage), source: 'leverage' };
+  if (p.marginMode === 'isolated' && p.isolatedMargin !== null && p.isolatedMargin.gt(0)) return { value: p.isolatedMargin, source: 'isolatedMargin' };
+  return null;
+}
+
+/**
+ * Effective leverage = position value / margin balance (the exchanges' "effective leverage": exposure over equity).
+ * Isolated: the position's value over its own margin balance (isolated margin + PnL). Cross: the account's — Σ value of
+ * its cross positions over the account's margin balance, the same for every leg (each leg's share of the margin balance
+ * in proportion to its value gives that same ratio). Null when the margin balance is ≤ 0 or a cross leg has no value.
+ */
+function effectiveLeverage(account: PerpAccount, p: PerpPosition, m: PerpMetrics, value: Dec | null): { value: Dec; basis: 'position' | 'account' } | null {
+  const mb = m.marginBalance;
+  if (mb === null || !mb.gt(0) || value === null) return null;
+  if (p.marginMode === 'isolated') return { value: value.div(mb), basis: 'position' };
+  const inverse = isInversePosition(account, p);
+  let total = new Dec(0);
+  for (const x of account.positions) {
+    if (x.marginMode !== 'cross' || x.size.isZero()) continue;
+    const v = positionValue(account, x);
+    // one margin balance, one currency: a leg valued in another unit (linear beside inverse) has no common sum
+    if (v === null || isInversePosition(account, x) !== inverse) return null;
+    total = total.plus(v);
+  }
+  return { value: total.div(mb), basis: 'account' };
+}
+
+/** The next funding time strictly after `now` on the venue's schedule (ISO), null for continuous funding. */
+export function nextFundingTime(account: PerpAccount, intervalSeconds: number, now: number): string | null {
+  const schedule = perpVenue(account.venue).fundingSchedule;
+  if (schedule === 'continuous' || !(intervalSeconds > 0) || !Number.isFinite(now)) return null;
+  const step = intervalSeconds * 1000;
+  const offset = (schedule.offsetSeconds * 1000) % step;
+  const next = (Math.floor((now - offset) / step) + 1) * step + offset;
+  return new Date(next).toISOString();
+}
+
+/**
+ * The next funding payment at the current mark, + received / − paid: −s·rate·value (a positive rate: longs pay shorts;
+ * Binance FAQ "Introduction to Funding Rates": funding = position value × funding rate; BitMEX and Bybit inverse: value
+ * in the coin). An estimate: the venue uses the mark at the funding time.
+ */
+function fundingPayment(p: PerpPosition, value: Dec | null): Dec | null {
+  const rate = p.market.fundingRate;
+  if (rate === null || value === null) return null;
+  return value.mul(rate).mul(p.side === 'long' ? -1 : 1);
+}
+
+export function positionFigures(account: PerpAccount, p: PerpPosition, m: PerpMetrics, now: number): PositionFigures {
+  const value = positionValue(account, p);
+  const pnl = unrealisedPnl(account, p);
+  const im = initialMargin(account, p);
+  const lev = effectiveLeverage(account, p, m, value);
+  const interval = p.market.fundingInterval ?? perpVenue(account.venue).fundingIntervalSeconds;
+  return {
+    positionValue: fmt(value),
+    unrealisedPnl: fmt(pnl),
+    initialMargin: fmt(im?.value),
+    initialMarginSource: im?.source ?? null,
+    // ROE = unrealised PnL / initial margin (Bybit help "How does leverage affect my ROI for a position?")
+    roe: im && pnl ? fmt(pnl.div(im.value)) : null,
+    leverage: fmt(lev?.value),
+    leverageBasis: lev?.basis ?? null,
+    leverageSetting: fmt(p.leverage),
+    fundingRate: fmt(p.market.fundingRate),
+    fundingIntervalSeconds: interval,
+    fundingIntervalSource: p.market.fundingInterval === null ? 'venue' : 'file',
+    nextFundingTime: nextFundingTime(account, interval, now),
+    nextFundingPayment: fmt(fundingPayment(p, value)),
+  };
+}
