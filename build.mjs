@@ -9,6 +9,8 @@ const common = { mainFields: ['module', 'main'], bundle: true, sourcemap: true, 
 const targets = [
   { ...common, entryPoints: ['src/extension/main.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'] },
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', target: 'node20', banner: { js: '#!/usr/bin/env node' } },
+  // The CLI's worker threads (src/cli/parallel.ts loads it from beside dist/cli.js).
+  { ...common, entryPoints: ['src/cli/worker-main.ts'], outfile: 'dist/cli-worker.js', platform: 'node', format: 'cjs', target: 'node20' },
   { ...common, entryPoints: ['src/webview/main.ts'], outfile: 'dist/webview.js', platform: 'browser', format: 'iife', target: 'es2022', loader: { '.css': 'css' } },
 ];
 

@@ -1,10 +1,11 @@
 // `liquidation-lens check`: results on stdout, logs on stderr, never writes the inputs (cli.md §1).
-import { readFileSync } from 'node:fs';
-import { relative, sep } from 'node:path';
 import { parseArgs, UsageError, USAGE, type CheckOptions } from './args';
 import { discover } from './discover';
-import { render } from './render';
-import { evaluate, type SourceFile } from '../engine/evaluate/evaluate-file';
+import { availableParallelism } from 'node:os';
+import { checkFiles } from './check-run';
+import type { WritableLike } from './output-sink';
+import type { ProgressStream } from './progress';
+import type { Report } from '../engine/evaluate/report';
 import { parseDuration, parseTime } from '../engine/core/time';
 import { exitCode } from './exit';
 import type { RiskSettings } from '../engine/core/types';
@@ -30,30 +31,12 @@ function nowOf(o: CheckOptions): number | undefined {
   return t;
 }
 
-function readSources(files: string[], log: (s: string) => void): SourceFile[] {
-  const out: SourceFile[] = [];
-  for (const abs of files) {
-    let bytes: Buffer;
-    try {
-      bytes = readFileSync(abs);
-    } catch (e) {
-      log(`cannot read ${abs}: ${(e as Error).message}`);
-      continue;
-    }
-    out.push({ path: relative(process.cwd(), abs).split(sep).join('/') || abs, absPath: abs, text: '', bytes });
-  }
-  return out;
+export interface Streams {
+  stdout: WritableLike;
+  stderr: ProgressStream;
 }
 
-function readHistory(absPath: string): string | undefined {
-  try {
-    return readFileSync(absPath, 'utf8');
-  } catch {
-    return undefined;
-  }
-}
-
-export function run(argv: string[], out: (s: string) => void, err: (s: string) => void, isTty: boolean): number {
+export async function run(argv: string[], out: (s: string) => void, err: (s: string) => void, isTty: boolean, streams: Streams): Promise<number> {
   let args;
   try {
     args = parseArgs(argv);
@@ -65,11 +48,12 @@ export function run(argv: string[], out: (s: string) => void, err: (s: string) =
     const now = nowOf(args);
     const ov = overrides(args);
     log(`liquidation-lens: checking ${found.files.length} file(s)`);
-    const report = evaluate(readSources(found.files, log), {
-      ...(now !== undefined ? { now } : {}), overrides: ov, stress: args.stress, readFile: readHistory,
+    const result = await checkFiles({
+      files: found.files, jobs: args.jobs ?? availableParallelism(), ...(now !== undefined ? { now } : {}), clock: Date.now(),
+      overrides: ov, stress: args.stress, format: args.format ?? (isTty ? 'table' : 'json'), version: VERSION,
+      quiet: args.quiet, stdout: streams.stdout, stderr: streams.stderr, log,
     });
-    out(render(report, args.format ?? (isTty ? 'table' : 'json'), VERSION));
-    return exitCode(report, args.failOn);
+    return exitCode(result as unknown as Report, args.failOn);
   } catch (e) {
     if (e instanceof UsageError) {
       err(`liquidation-lens: ${e.message}\n\n${USAGE}\n`);
@@ -81,6 +65,7 @@ export function run(argv: string[], out: (s: string) => void, err: (s: string) =
 }
 
 if (require.main === module) {
-  const code = run(process.argv.slice(2), (s) => process.stdout.write(s), (s) => process.stderr.write(s), !!process.stdout.isTTY);
-  process.exitCode = code;
+  void run(process.argv.slice(2), (s) => process.stdout.write(s), (s) => process.stderr.write(s), !!process.stdout.isTTY, process).then((code) => {
+    process.exitCode = code;
+  });
 }

@@ -24,6 +24,9 @@ export interface SourceFile {
 export interface EvaluateOptions {
   /** Evaluation time in Unix ms; default: the file's `evaluationTime`, else the clock. CLI --now wins over files. */
   now?: number;
+  /** The clock reading to use when neither `now` nor a file's `evaluationTime` pins the time (read once per run, so
+   *  files evaluated apart, e.g. in parallel workers, share one evaluation time); default: Date.now() per call. */
+  clock?: number;
   /** Highest-precedence overrides (CLI flags). */
   overrides?: RiskSettings;
   /** Defaults from the extension settings (lower than a file's `risk:`). */
@@ -69,7 +72,7 @@ function internalError(e: unknown): Diagnostic {
 export function evaluateFile(source: SourceFile, options: EvaluateOptions = {}): FileEvaluation {
   const history = options.historyCache ?? new HistoryCache(options.readFile);
   const report: FileReport = { path: source.path, dialect: null, format: null, venue: null, diagnostics: [] };
-  let now = options.now ?? Date.now();
+  let now = options.now ?? options.clock ?? Date.now();
   try {
     const { text, diagnostics } = decode(source);
     const parsed = parseFile(source.path, text, options.defaultVenue ? { defaultVenue: options.defaultVenue } : {});
@@ -95,7 +98,7 @@ function sortDiagnostics(ds: Diagnostic[]): Diagnostic[] {
 export function evaluate(sources: SourceFile[], options: EvaluateOptions = {}): Report {
   const historyCache = options.historyCache ?? new HistoryCache(options.readFile);
   const parts = sources.map((s) => evaluateFile(s, { ...options, historyCache }));
-  const now = options.now ?? parts[0]?.now ?? Date.now();
+  const now = options.now ?? parts[0]?.now ?? options.clock ?? Date.now();
   const report = buildReport(parts, now);
   if (options.stress) report.stress = stressTest(parts, options);
   return report;
