@@ -1,8 +1,8 @@
 // issue 10 §5: `check --jobs N` prints the same bytes for every N, and the streamed output equals the whole-report
 // formatters (render) of the in-process engine, on the examples and on a generated multi-file folder.
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, copyFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, copyFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
 import { CLI, ROOT } from './helpers';
@@ -32,8 +32,12 @@ function oldOutput(path: string, format: OutputFormat): string {
   return render(reports.get(path)!, format, JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version);
 }
 
+const made: string[] = [];
+afterAll(() => made.forEach((d) => rmSync(d, { recursive: true, force: true })));
+
 function book(): string {
   const dir = mkdtempSync(join(tmpdir(), 'll-jobs-'));
+  made.push(dir);
   writeBook(join(dir, 'iso'), { shape: 'isolated', positions: 60, perFile: 20 });
   writeBook(join(dir, 'thin'), { shape: 'thin-cross', positions: 40, perFile: 20 });
   writeBook(join(dir, 'fat'), { shape: 'fat-cross', positions: 20, perFile: 10 });
