@@ -10,8 +10,7 @@ import { evaluateFiles, threadsFor, MIN_PARALLEL_BYTES } from './parallel';
 import type { FileJob, FileOutcome } from './file-task';
 import { compareRecords, type RowRecord } from './row-record';
 import { mergeStress } from './stress-parts';
-import { mergeWidths } from './formats/display-pad';
-import type { ReportFrame } from './formats/table';
+import type { ReportFrame } from './stream-output';
 import { writeReport } from './stream-output';
 import { OutputSink, type WritableLike } from './output-sink';
 import { Progress, type ProgressStream } from './progress';
@@ -79,15 +78,13 @@ export async function checkFiles(req: CheckRequest): Promise<CheckResult> {
     const parts = outcomes.filter((o) => !o.unreadable);
     const frame = frameOf(parts, req);
     let records: RowRecord[] = [];
-    const widths: number[] = [];
     for (const p of parts) {
       for (const r of p.rows) records.push(r);
-      if (p.widths) mergeWidths(widths, p.widths);
       p.rows = [];
     }
     records = records.sort(compareRecords);
     try {
-      await writeReport(new OutputSink(req.stdout), { format: req.format, frame, records, spools, widths, version: req.version });
+      await writeReport(new OutputSink(req.stdout), { format: req.format, frame, records, spools, version: req.version });
     } finally {
       for (const s of spools) s.close();
     }

@@ -8,8 +8,6 @@ import type { RiskSettings } from '../engine/core/types';
 import type { OutputFormat } from './args';
 import { recordOf, rowText, type RowRecord } from './row-record';
 import { accountStress, type AccountStress } from './stress-parts';
-import { mergeWidths } from './formats/display-pad';
-import { cells } from './formats/columns';
 import type { Spool } from './spool';
 
 export interface TaskOptions {
@@ -36,8 +34,6 @@ export interface FileOutcome {
   file?: FileReport;
   now?: number;
   rows: RowRecord[];
-  /** Table output: the widest cell of each column among this file's rows. */
-  widths?: number[];
   stress?: AccountStress[];
 }
 
@@ -72,15 +68,9 @@ export function runFile(job: FileJob, o: TaskOptions, spool: Spool, readHistory:
   );
   const rows: RowRecord[] = [];
   const texts: string[] = [];
-  const widths: number[] = [];
   ev.rows.forEach((row, i) => {
     const rec = recordOf(row, job.index, i);
-    let text: string | null;
-    if (o.format === 'table') {
-      const c = cells(row);
-      mergeWidths(widths, c.map((x) => [...x].length));
-      text = JSON.stringify(c);
-    } else text = rowText(row, o.format);
+    const text = rowText(row, o.format);
     if (text !== null) {
       rec.spool = spool.id;
       texts.push(text);
@@ -95,7 +85,6 @@ export function runFile(job: FileJob, o: TaskOptions, spool: Spool, readHistory:
     rec.length = refs[k++]!;
   }
   const out: FileOutcome = { index: job.index, file: ev.file, now: ev.now, rows };
-  if (o.format === 'table') out.widths = widths;
   if (o.stress) out.stress = accountStress(ev.parsed?.accounts ?? []);
   return out;
 }

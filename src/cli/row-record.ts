@@ -5,8 +5,6 @@ import type { Status } from '../engine/core/types';
 import { STATUS_ORDER } from '../engine/core/types';
 import { Dec } from '../engine/core/decimal';
 import type { OutputFormat } from './args';
-import { cells } from './formats/columns';
-import { markdownRow } from './formats/markdown';
 import { rowResult } from './formats/sarif';
 
 export interface RowRecord {
@@ -44,8 +42,8 @@ export function rowText(row: ResultRow, format: OutputFormat): string | null {
       const r = rowResult(row);
       return r === null ? null : nestedJson(r, SARIF_RESULT_DEPTH);
     }
-    case 'markdown': return markdownRow(row);
-    case 'table': return JSON.stringify(cells(row));
+    // The human formats are rendered whole by their own formatters (src/cli/render.ts): the spool keeps the row.
+    case 'markdown': case 'table': return JSON.stringify(row);
   }
 }
 

@@ -1,16 +1,17 @@
-// The report written as a stream from its frame (files, summary, stress) and the sorted row records, each row's text
-// read back from the spool: byte for byte what render() prints for the whole report (JSON.stringify(report, null, 2),
-// formatSarif, formatMarkdown, formatTable), without holding the output, or every row, as one string.
+// The report written from its frame (files, summary, stress) and the sorted row records, each row's text read back
+// from the spool: byte for byte what render() prints for the whole report. JSON and SARIF are streamed (never the
+// output, or every row, as one string); the human formats (table, markdown) are handed whole to their formatters.
 import type { OutputFormat } from './args';
 import type { RowRecord } from './row-record';
 import { JSON_ROW_DEPTH, SARIF_RESULT_DEPTH, nestedJson } from './row-record';
 import type { Spool } from './spool';
 import type { OutputSink } from './output-sink';
-import { tableFrame, NO_POSITIONS, type ReportFrame } from './formats/table';
-import { markdownFrame } from './formats/markdown';
 import { diagnosticResults, sarifLog, sarifRuleIds } from './formats/sarif';
-import { HEADERS, RIGHT } from './formats/columns';
-import { columnWidths, mergeWidths, padRow } from './formats/display-pad';
+import { render } from './render';
+import type { Report, ResultRow } from '../engine/evaluate/report';
+
+/** The report without its rows: what the output knows before and after the rows. */
+export type ReportFrame = Omit<Report, 'positions'>;
 
 const MARKER = '@@liquidation-lens-rows@@';
 
@@ -27,8 +28,6 @@ export interface StreamInput {
   frame: ReportFrame;
   records: RowRecord[];
   spools: Spool[];
-  /** Table: widest cell per column over all rows. */
-  widths: number[];
   version: string;
 }
 
@@ -37,12 +36,12 @@ async function put(sink: OutputSink, s: string): Promise<void> {
   if (p) await p;
 }
 
-/** Writes `pieces` separated by `sep`: the rows that print, in order. */
-async function rows(sink: OutputSink, input: StreamInput, first: boolean, sep: string, map: (text: string) => string = (t) => t): Promise<boolean> {
+/** Writes the rows that print, in order, separated by `sep`. */
+async function rows(sink: OutputSink, input: StreamInput, first: boolean, sep: string): Promise<boolean> {
   for (const r of input.records) {
     if (r.length < 0) continue;
     const text = input.spools[r.spool]!.read(r.offset, r.length);
-    await put(sink, (first ? '' : sep) + map(text));
+    await put(sink, (first ? '' : sep) + text);
     first = false;
   }
   return first;
@@ -72,22 +71,9 @@ export async function writeReport(sink: OutputSink, input: StreamInput): Promise
     }
     await rows(sink, input, first, ',\n');
     await put(sink, tail);
-  } else if (format === 'markdown') {
-    const { before, after } = markdownFrame(frame);
-    await put(sink, before.join('\n'));
-    await rows(sink, input, false, '\n');
-    for (const line of after) await put(sink, '\n' + line);
-    await put(sink, '\n');
   } else {
-    const { before, after } = tableFrame(frame);
-    await put(sink, before);
-    if (!records.length) await put(sink, NO_POSITIONS);
-    else {
-      const widths = mergeWidths(columnWidths([HEADERS]), input.widths);
-      await put(sink, padRow(HEADERS, widths, RIGHT));
-      await rows(sink, input, false, '\n', (t) => padRow(JSON.parse(t) as string[], widths, RIGHT));
-    }
-    await put(sink, after);
+    const positions: ResultRow[] = records.map((r) => JSON.parse(input.spools[r.spool]!.read(r.offset, r.length)) as ResultRow);
+    await put(sink, render({ version: frame.version, now: frame.now, files: frame.files, positions, summary: frame.summary, ...(frame.stress ? { stress: frame.stress } : {}) }, format, input.version));
   }
   await sink.flush();
 }

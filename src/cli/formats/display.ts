@@ -1,6 +1,5 @@
 // Human-readable forms for the table and markdown outputs: the same formatters the panel uses (src/protocol/format.ts),
 // so a number reads the same in the CLI and in VS Code. The JSON output keeps the exact strings.
-import { columnWidths, padRow } from './display-pad';
 import { decimalsOf, formatAmount, formatPercent, formatPrice, formatProbability } from '../../presentation/format';
 
 /** A computed price at its mark's precision (2–8 decimals), grouped; an echoed input as written. */
@@ -15,6 +14,16 @@ export const percent = (s: string | null, dp = 2): string => formatPercent(s, dp
 export const probability = (p: number | null): string => formatProbability(p, { space: true });
 
 export function padTable(rows: string[][], rightAligned: Set<number>): string {
-  const widths = columnWidths(rows);
-  return rows.map((r) => padRow(r, widths, rightAligned)).join('\n');
+  const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => [...(r[c] ?? '')].length)));
+  return rows
+    .map((r) =>
+      r
+        .map((cell, c) => {
+          const pad = ' '.repeat(widths[c]! - [...cell].length);
+          return rightAligned.has(c) ? pad + cell : cell + pad;
+        })
+        .join('  ')
+        .trimEnd(),
+    )
+    .join('\n');
 }
