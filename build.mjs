@@ -11,6 +11,8 @@ const targets = [
   // The engine's worker thread in the extension host (src/extension/worker): shipped beside dist/extension.js.
   { ...common, entryPoints: ['src/extension/worker/evaluation-worker.ts'], outfile: 'dist/extension-worker.js', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'] },
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', target: 'node20', banner: { js: '#!/usr/bin/env node' } },
+  // The CLI's worker threads (src/cli/parallel.ts loads it from beside dist/cli.js).
+  { ...common, entryPoints: ['src/cli/worker-main.ts'], outfile: 'dist/cli-worker.js', platform: 'node', format: 'cjs', target: 'node20' },
   { ...common, entryPoints: ['src/webview/main.ts'], outfile: 'dist/webview.js', platform: 'browser', format: 'iife', target: 'es2022', loader: { '.css': 'css' } },
 ];
 

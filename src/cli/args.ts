@@ -18,6 +18,8 @@ export interface CheckOptions {
   quiet: boolean;
   /** Folder every `history:` path must stay inside (issue 13); null: derived per checked path (see cli-root.ts). */
   root: string | null;
+  /** --jobs: worker threads; null: one per core. */
+  jobs: number | null;
 }
 
 export type ParsedArgs = CheckOptions | { command: 'help' } | { command: 'version' };
@@ -44,6 +46,7 @@ Options:
   --exclude <glob>                     skip files matching (repeatable)
   --root <dir>                         folder that history files must be inside (default: the working directory
                                        when the checked path is inside it, else the checked folder)
+  --jobs N                             worker threads for many files (default: one per core; 1: no workers)
   --quiet                              no progress or log lines on stderr (the exit-1 reason line stays)
   -h, --help                           this help
   --version                            the version
@@ -62,13 +65,18 @@ function oneOf<T extends string>(value: string, allowed: readonly T[], flag: str
   throw new UsageError(`${flag} must be one of ${allowed.join(', ')} (got "${value}")`);
 }
 
+function positiveInt(value: string, flag: string): number {
+  if (/^[1-9]\d{0,3}$/.test(value)) return Number(value);
+  throw new UsageError(`${flag} must be a whole number of threads, 1 or more (got "${value}")`);
+}
+
 export function parseArgs(argv: string[]): ParsedArgs {
   if (argv.length === 0 || argv[0] === '-h' || argv[0] === '--help' || argv[0] === 'help') return { command: 'help' };
   if (argv[0] === '--version' || argv[0] === '-v') return { command: 'version' };
   if (argv[0] !== 'check') throw new UsageError(`unknown command "${argv[0]}"; the command is "check"`);
   const o: CheckOptions = {
     command: 'check', paths: [], format: null, now: null, horizon: null, tails: null, stress: false,
-    failOn: 'critical', include: [], exclude: [], quiet: false, root: null,
+    failOn: 'critical', include: [], exclude: [], quiet: false, root: null, jobs: null,
   };
   for (let i = 1; i < argv.length; i++) {
     const raw = argv[i]!;
@@ -92,6 +100,7 @@ export function parseArgs(argv: string[]): ParsedArgs {
       case '--exclude': o.exclude.push(value()); break;
       case '--quiet': case '-q': o.quiet = true; break;
       case '--root': o.root = value(); break;
+      case '--jobs': case '-j': o.jobs = positiveInt(value(), flag); break;
       case '-h': case '--help': return { command: 'help' };
       default:
         if (raw.startsWith('-') && raw !== '-') throw new UsageError(`unknown option ${flag}`);

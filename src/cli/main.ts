@@ -1,13 +1,15 @@
 // `liquidation-lens check`: results on stdout, logs on stderr, never writes the inputs (docs/results.md §1).
-import { readFileSync, statSync } from 'node:fs';
-import { relative, sep } from 'node:path';
+import { statSync } from 'node:fs';
 import { parseArgs, UsageError, USAGE, type CheckOptions } from './args';
 import { discover } from './discover';
-import { render } from './render';
-import { evaluate, type SourceFile } from '../engine/evaluate/evaluate-file';
+import { availableParallelism } from 'node:os';
+import { checkFiles } from './check-run';
+import type { WritableLike } from './output-sink';
+import type { ProgressStream } from './progress';
+import type { Report } from '../engine/evaluate/report';
 import { parseDuration, parseTime } from '../engine/core/time';
 import { exitCode, exitReason } from './exit';
-import { checkedPathOf, realpathOrUndefined, rootFor } from './cli-root';
+import { checkedPathOf, rootFor } from './cli-root';
 import type { RiskSettings } from '../engine/core/types';
 
 declare const __VERSION__: string;
@@ -31,21 +33,6 @@ function nowOf(o: CheckOptions): number | undefined {
   return t;
 }
 
-function readSources(files: string[], log: (s: string) => void, rootOf: (abs: string) => string): SourceFile[] {
-  const out: SourceFile[] = [];
-  for (const abs of files) {
-    let bytes: Buffer;
-    try {
-      bytes = readFileSync(abs);
-    } catch (e) {
-      log(`cannot read ${abs}: ${(e as Error).message}`);
-      continue;
-    }
-    out.push({ path: relative(process.cwd(), abs).split(sep).join('/') || abs, absPath: abs, text: '', bytes, root: rootOf(abs) });
-  }
-  return out;
-}
-
 function isFolder(p: string): boolean {
   try {
     return statSync(p).isDirectory();
@@ -54,15 +41,12 @@ function isFolder(p: string): boolean {
   }
 }
 
-function readHistory(absPath: string): string | undefined {
-  try {
-    return readFileSync(absPath, 'utf8');
-  } catch {
-    return undefined;
-  }
+export interface Streams {
+  stdout: WritableLike;
+  stderr: ProgressStream;
 }
 
-export function run(argv: string[], out: (s: string) => void, err: (s: string) => void, isTty: boolean): number {
+export async function run(argv: string[], out: (s: string) => void, err: (s: string) => void, isTty: boolean, streams: Streams): Promise<number> {
   let args;
   try {
     args = parseArgs(argv);
@@ -77,13 +61,15 @@ export function run(argv: string[], out: (s: string) => void, err: (s: string) =
     const now = nowOf(args);
     const ov = overrides(args);
     log(`liquidation-lens: checking ${found.files.length} file(s)`);
-    const report = evaluate(readSources(found.files, log, rootOf), {
-      ...(now !== undefined ? { now } : {}), overrides: ov, stress: args.stress, readFile: readHistory, realpath: realpathOrUndefined,
+    const result = await checkFiles({
+      files: found.files, jobs: args.jobs ?? availableParallelism(), ...(now !== undefined ? { now } : {}), clock: Date.now(),
+      overrides: ov, stress: args.stress, format: args.format ?? (isTty ? 'table' : 'json'), version: VERSION,
+      quiet: args.quiet, stdout: streams.stdout, stderr: streams.stderr, log, rootOf,
     });
-    out(render(report, args.format ?? (isTty ? 'table' : 'json'), VERSION));
-    const code = exitCode(report, args.failOn);
+    const gate = result as unknown as Report;
+    const code = exitCode(gate, args.failOn);
     // The reason is printed even with --quiet: one short line that says why a gate failed (docs/results.md §1 v1.1).
-    if (code === 1) err(`liquidation-lens: exit 1: ${exitReason(report, args.failOn)}\n`);
+    if (code === 1) err(`liquidation-lens: exit 1: ${exitReason(gate, args.failOn)}\n`);
     return code;
   } catch (e) {
     if (e instanceof UsageError) {
@@ -96,6 +82,7 @@ export function run(argv: string[], out: (s: string) => void, err: (s: string) =
 }
 
 if (require.main === module) {
-  const code = run(process.argv.slice(2), (s) => process.stdout.write(s), (s) => process.stderr.write(s), !!process.stdout.isTTY);
-  process.exitCode = code;
+  void run(process.argv.slice(2), (s) => process.stdout.write(s), (s) => process.stderr.write(s), !!process.stdout.isTTY, process).then((code) => {
+    process.exitCode = code;
+  });
 }

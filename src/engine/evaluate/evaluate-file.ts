@@ -31,6 +31,9 @@ export interface SourceFile {
 export interface EvaluateOptions {
   /** Evaluation time in Unix ms; default: the file's `evaluationTime`, else the clock. CLI --now wins over files. */
   now?: number;
+  /** The clock reading to use when neither `now` nor a file's `evaluationTime` pins the time (read once per run, so
+   *  files evaluated apart, e.g. in parallel workers, share one evaluation time); default: Date.now() per call. */
+  clock?: number;
   /** Highest-precedence overrides (CLI flags). */
   overrides?: RiskSettings;
   /** Defaults from the extension settings (lower than a file's `risk:`). */
@@ -95,7 +98,7 @@ export function evaluateFile(source: SourceFile, options: EvaluateOptions = {}):
 export function evaluateParsed(source: Pick<SourceFile, 'path' | 'absPath' | 'root'>, parsed: ParsedFile, decodeDiagnostics: Diagnostic[], options: EvaluateOptions = {}): FileEvaluation {
   const history = options.historyCache ?? new HistoryCache(options.readFile);
   const report: FileReport = { path: source.path, dialect: null, format: null, venue: null, diagnostics: [] };
-  let now = options.now ?? Date.now();
+  let now = options.now ?? options.clock ?? Date.now();
   const diagnostics = decodeDiagnostics;
   try {
     Object.assign(report, { dialect: parsed.dialect, format: parsed.format, venue: parsed.venue });
@@ -123,7 +126,7 @@ function sortDiagnostics(ds: Diagnostic[]): Diagnostic[] {
 export function evaluate(sources: SourceFile[], options: EvaluateOptions = {}): Report {
   const historyCache = options.historyCache ?? new HistoryCache(options.readFile);
   const parts = sources.map((s) => evaluateFile(s, { ...options, historyCache }));
-  const now = options.now ?? parts[0]?.now ?? Date.now();
+  const now = options.now ?? parts[0]?.now ?? options.clock ?? Date.now();
   const report = buildReport(parts, now);
   FILE_TIMES.set(report, Object.fromEntries(parts.map((p) => [p.file.path, new Date(p.now).toISOString()])));
   if (options.stress) report.stress = stressTest(parts);
@@ -136,6 +139,11 @@ const FILE_TIMES = new WeakMap<Report, Record<string, string>>();
 /** The time each file's numbers were computed at (files may pin their own `evaluationTime`, docs/format.md §6). */
 export function fileTimesOf(report: Report): Record<string, string> | undefined {
   return FILE_TIMES.get(report);
+}
+
+/** Records each file's evaluation time (ISO) for a report assembled outside `evaluate` (the parallel CLI). */
+export function setFileTimes(report: Report, times: Record<string, string>): void {
+  FILE_TIMES.set(report, times);
 }
 
 export function buildReport(parts: Array<Pick<FileEvaluation, 'file' | 'rows'>>, now: number): Report {

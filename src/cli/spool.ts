@@ -1,0 +1,96 @@
+// Where the serialised rows wait for the global sort: a row is kept as its final text, once, and the sort moves only
+// small records that point into the spool (offset, length). In memory up to `spillAt` bytes, then in a temp file,
+// so a million rows never sit in the heap as strings.
+import { closeSync, openSync, readSync, writeSync } from 'node:fs';
+
+export interface SpoolRef {
+  spool: number;
+  offset: number;
+  length: number;
+}
+
+export class Spool {
+  private chunks: Buffer[] = [];
+  private starts: number[] = [];
+  private fd: number | null = null;
+  private size = 0;
+  private readBuf = Buffer.alloc(64 * 1024);
+
+  /** `path`: the temp file to spill to; `spillAt`: bytes kept in memory before spilling (0: always on disk). */
+  constructor(readonly id: number, private readonly path: string, private readonly spillAt: number) {
+    if (spillAt <= 0) this.fd = openSync(path, 'w+');
+  }
+
+  /** Appends the texts (one write); returns each text's [offset, length] in bytes, flattened. */
+  append(texts: string[]): number[] {
+    const refs: number[] = [];
+    let at = this.size;
+    for (const t of texts) {
+      const n = Buffer.byteLength(t);
+      refs.push(at, n);
+      at += n;
+    }
+    const buf = Buffer.from(texts.join(''));
+    if (this.fd === null && this.size + buf.length > this.spillAt) this.spill();
+    if (this.fd !== null) writeSync(this.fd, buf, 0, buf.length, this.size);
+    else {
+      this.chunks.push(buf);
+      this.starts.push(this.size);
+    }
+    this.size += buf.length;
+    return refs;
+  }
+
+  private spill(): void {
+    this.fd = openSync(this.path, 'w+');
+    let at = 0;
+    for (const c of this.chunks) {
+      writeSync(this.fd, c, 0, c.length, at);
+      at += c.length;
+    }
+    this.chunks = [];
+    this.starts = [];
+  }
+
+  read(offset: number, length: number): string {
+    if (this.fd !== null) return readAt(this.fd, offset, length, this);
+    let lo = 0, hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.starts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    const start = offset - this.starts[lo]!;
+    return this.chunks[lo]!.toString('utf8', start, start + length);
+  }
+
+  /** Reusable read buffer (grown on demand). */
+  buffer(length: number): Buffer {
+    if (this.readBuf.length < length) this.readBuf = Buffer.alloc(Math.max(length, this.readBuf.length * 2));
+    return this.readBuf;
+  }
+
+  close(): void {
+    if (this.fd !== null) closeSync(this.fd);
+    this.fd = null;
+    this.chunks = [];
+  }
+
+  /** Opens another thread's spool file for reading. */
+  static reader(id: number, path: string): Spool {
+    const s = new Spool(id, path, Infinity);
+    s.fd = openSync(path, 'r');
+    return s;
+  }
+}
+
+function readAt(fd: number, offset: number, length: number, spool: Spool): string {
+  const buf = spool.buffer(length);
+  let got = 0;
+  while (got < length) {
+    const n = readSync(fd, buf, got, length - got, offset + got);
+    if (n === 0) throw new Error('spool file shorter than expected');
+    got += n;
+  }
+  return buf.toString('utf8', 0, length);
+}
