@@ -256,8 +256,9 @@ async function main() {
       const title = await curve.locator('title').textContent();
       const p = fixRow.liquidationProbability * 100;
       const pShown = `${p >= 1 ? p.toFixed(1) : p.toFixed(2)} %`;
-      assert(title.includes(`24h ${pShown}`), `curve <title> lacks "24h ${pShown}" (CLI P): ${title}`);
-      for (const h of ['1h', '4h', '3d', '7d']) assert(title.includes(`${h} `), `curve <title> lacks ${h}: ${title}`);
+      // Horizons read in human units (presentation/duration.ts): 24h is "1 d".
+      assert(title.includes(`1 d ${pShown}`), `curve <title> lacks "1 d ${pShown}" (CLI P): ${title}`);
+      for (const h of ['1 h', '4 h', '3 d', '7 d']) assert(title.includes(`${h} `), `curve <title> lacks ${h}: ${title}`);
     });
 
     await check('screenshot: panel, dark theme', async () => {
