@@ -11,6 +11,8 @@ export interface TextEdit {
   length: number;
   newText: string;
   span: Span;
+  /** The field the edit changes as the file names it ("walletBalance", "size", "WETH amount"): confirmations name it. */
+  field: string;
 }
 
 export type FixKind = 'addMargin' | 'reduceSize' | 'addCollateral' | 'repayDebt';
@@ -23,10 +25,10 @@ export interface FixEdits {
 export type EditResult = FixEdits | { reason: string };
 
 /** The new value written the way the old one was: same quote character, or bare. */
-function replaceValue(text: string, span: Span, value: Dec): TextEdit {
+function replaceValue(text: string, span: Span, value: Dec, field: string): TextEdit {
   const old = text.slice(span.offset, span.offset + span.length);
   const q = old[0] === '"' || old[0] === "'" ? old[0] : '';
-  return { offset: span.offset, length: span.length, newText: `${q}${fmt(value)}${q}`, span };
+  return { offset: span.offset, length: span.length, newText: `${q}${fmt(value)}${q}`, span, field };
 }
 
 /** The exact value currently written at `span` (quotes stripped), or null when it is not a plain decimal. */
@@ -48,7 +50,7 @@ function addTo(text: string, span: Span | undefined, delta: Dec, what: string): 
   if (!span) return { reason: `the file has no ${what} value to edit` };
   const current = valueAt(text, span);
   if (current === null) return { reason: `the ${what} value is not a plain decimal` };
-  return replaceValue(text, span, current.plus(delta));
+  return replaceValue(text, span, current.plus(delta), what);
 }
 
 function marginEdit(text: string, account: PerpAccount, position: PerpPosition, amount: Dec): EditResult {
@@ -73,7 +75,7 @@ function cutEdit(text: string, account: PerpAccount, position: PerpPosition, cut
     ? addTo(text, position.fields['isolatedMargin'], pnl, 'isolatedMargin')
     : addTo(text, account.fields['walletBalance'], pnl, 'walletBalance');
   if ('reason' in balance) return balance;
-  return { title: `Close ${fmt(cut)} at the mark (size ${fmt(written.abs())} → ${fmt(newSize.abs())}, realised PnL ${fmt(pnl.toSignificantDigits(12))} into the ${position.marginMode === 'isolated' ? 'isolated margin' : 'wallet'})`, edits: [replaceValue(text, sizeSpan, newSize), balance] };
+  return { title: `Close ${fmt(cut)} at the mark (size ${fmt(written.abs())} → ${fmt(newSize.abs())}, realised PnL ${fmt(pnl.toSignificantDigits(12))} into the ${position.marginMode === 'isolated' ? 'isolated margin' : 'wallet'})`, edits: [replaceValue(text, sizeSpan, newSize, 'size'), balance] };
 }
 
 function loanEdit(text: string, parsed: ParsedFile, row: ResultRow, kind: 'addCollateral' | 'repayDebt', asset: string, amount: Dec): EditResult {
