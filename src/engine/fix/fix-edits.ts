@@ -24,6 +24,8 @@ export interface FixEdits {
 
 export type EditResult = FixEdits | { reason: string };
 
+const READ_ONLY = 'exchange and bot dumps are read-only: change the position on the venue';
+
 /** The new value written the way the old one was: same quote character, or bare. */
 function replaceValue(text: string, span: Span, value: Dec, field: string): TextEdit {
   const old = text.slice(span.offset, span.offset + span.length);
@@ -83,6 +85,7 @@ function loanEdit(text: string, parsed: ParsedFile, row: ResultRow, kind: 'addCo
     if (a.kind !== 'lending') continue;
     const loan = (a as LendingAccount).loans.find((l) => l.id === row.id);
     if (!loan) continue;
+    if (a.readOnly) return { reason: READ_ONLY };
     const legs = kind === 'addCollateral' ? loan.collateral : loan.debt;
     const leg = legs.find((l) => l.asset === asset);
     if (!leg) return { reason: `the loan has no ${kind === 'addCollateral' ? 'collateral' : 'debt'} line for ${asset} to edit` };
@@ -95,7 +98,7 @@ function loanEdit(text: string, parsed: ParsedFile, row: ResultRow, kind: 'addCo
 
 /** Edits for one fix of one row; foreign dialects are read-only (docs/format.md §5). */
 export function fixEdits(text: string, parsed: ParsedFile, row: ResultRow, kind: FixKind, asset?: string): EditResult {
-  if (parsed.dialect !== 'native') return { reason: 'exchange and bot dumps are read-only: change the position on the venue' };
+  if (parsed.dialect !== 'native') return { reason: READ_ONLY };
   if (!row.fix) return { reason: 'this row needs no fix' };
   if (kind === 'addCollateral' || kind === 'repayDebt') {
     const map = (row.fix as LoanFix)[kind];
@@ -106,6 +109,7 @@ export function fixEdits(text: string, parsed: ParsedFile, row: ResultRow, kind:
   const fix = row.fix as PerpFix;
   const found = findPerp(parsed, row);
   if (!found) return { reason: 'the position is not in this file any more' };
+  if (found.account.readOnly) return { reason: READ_ONLY };
   const value = kind === 'addMargin' ? fix.addMargin : fix.reduceSize;
   if (!value) return { reason: fix.reason ?? 'no such fix for this position' };
   return kind === 'addMargin' ? marginEdit(text, found.account, found.position, new Dec(value)) : cutEdit(text, found.account, found.position, new Dec(value));
