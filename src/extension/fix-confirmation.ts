@@ -2,7 +2,7 @@
 // changes with its old and new text, and the file — e.g. `Add 3,908.53 USDT margin: walletBalance "25000" →
 // "28908.53" in desk.positions.yaml?`. Pure; file strings are inert (presentation/inert-text.ts).
 import type { TextEdit } from '../engine/fix/fix-edits';
-import { nameText, plainText } from '../presentation/inert-text';
+import { messageText, nameText, plainText } from '../presentation/inert-text';
 
 export interface ValueChange {
   field: string;
@@ -29,5 +29,5 @@ export function fileLabel(path: string): string {
 /** `Add 3,908.53 USDT margin: walletBalance "25000" → "28908.53" in desk.positions.yaml?` */
 export function confirmationMessage(verb: string, changes: readonly ValueChange[], file: string): string {
   const values = changes.map((c) => `${nameText(c.field)} "${plainText(c.from, 40)}" → "${plainText(c.to, 40)}"`).join(', ');
-  return `${plainText(verb)}: ${values} in ${plainText(fileLabel(file), 120)}?`;
+  return `${messageText(verb)}: ${values} in ${plainText(fileLabel(file), 120)}?`;
 }

@@ -6,7 +6,7 @@ import { fixSentence, isAtRisk, priceSourceSuffix, STATUS_LOOK } from '../presen
 import { formatAge } from '../presentation/duration';
 import { formatHealthFactor, formatLiquidationPrice, formatMark, formatMoney, formatPercent, formatProbability } from '../presentation/format';
 import { markText, shortFix, summaryBits, whoAndWhere } from '../presentation/row-text';
-import { iconText, markdownText, nameText, plainText } from '../presentation/inert-text';
+import { iconText, markdownText, messageText, nameText, pathText } from '../presentation/inert-text';
 import { venueLabel } from '../presentation/labels';
 
 export const SOURCE = 'Liquidation Lens';
@@ -44,7 +44,7 @@ export function fileDiagnosticSpec(d: EngineDiagnostic): DiagnosticSpec {
     endLine = startLine;
     endCharacter = startCharacter === 0 && endCharacter === 0 ? TO_LINE_END : startCharacter + 1;
   }
-  return { startLine, startCharacter, endLine, endCharacter, severity: SEVERITY[d.severity] ?? 'error', code: d.code, message: plainText(d.message) };
+  return { startLine, startCharacter, endLine, endCharacter, severity: SEVERITY[d.severity] ?? 'error', code: d.code, message: messageText(d.message) };
 }
 
 const ROW_SEVERITY: Partial<Record<ResultRow['status'], SpecSeverity>> = {
@@ -69,7 +69,7 @@ export function rowMessage(r: ResultRow): string {
   else if (r.marginRatio !== null) numbers.push(`margin ratio ${formatPercent(r.marginRatio)}`);
   let message = parts[0]!;
   if (numbers.length) message += ' — ' + numbers.join(', ');
-  if (r.reason) message += `. ${plainText(r.reason)}`;
+  if (r.reason) message += `. ${messageText(r.reason)}`;
   const fix = fixSentence(r.fix, r.settleCurrency, sizeUnit(r));
   if (fix) message += `. Fix: ${fix}`;
   return message;
@@ -99,7 +99,7 @@ export function diagnosticSpecsForFile(file: FileReport, rows: readonly ResultRo
 export function decorationText(r: ResultRow): string {
   const look = STATUS_LOOK[r.status];
   const bits = [`${look.glyph} ${look.word}`, ...summaryBits(r)];
-  if (r.status === 'unknown') bits.push(plainText(r.reason));
+  if (r.status === 'unknown') bits.push(messageText(r.reason));
   return bits.join(' · ');
 }
 
@@ -123,7 +123,7 @@ export function hoverMarkdown(r: ResultRow): string {
   const fix = fixSentence(r.fix, r.settleCurrency, sizeUnit(r));
   if (fix) rows.push(['Fix', fix]);
   const table = rows.map(([k, v]) => `| ${escapeMarkdown(k)} | ${escapeMarkdown(v)} |`).join('\n');
-  return `**${escapeMarkdown(whoAndWhere(r))}** — ${escapeMarkdown(r.reason)}\n\n| | |\n|---|---:|\n${table}`;
+  return `**${escapeMarkdown(whoAndWhere(r))}** — ${escapeMarkdown(messageText(r.reason))}\n\n| | |\n|---|---:|\n${table}`;
 }
 
 /**
@@ -133,7 +133,7 @@ export function hoverMarkdown(r: ResultRow): string {
 export function codeLensTitle(r: ResultRow): string {
   const look = STATUS_LOOK[r.status];
   const bits = [look.word];
-  if (r.status === 'unknown') bits.push(plainText(r.reason));
+  if (r.status === 'unknown') bits.push(messageText(r.reason));
   else {
     bits.push(...summaryBits(r));
     const fix = shortFix(r);
@@ -149,6 +149,6 @@ export function atRiskPickItem(r: ResultRow): { label: string; description: stri
   return {
     label: `$(${look.codicon}) ${iconText(`${look.word}  ${nameText(r.symbol ?? r.id)} ${r.kind === 'loan' ? 'loan' : r.side ?? ''}`)}`,
     description: iconText([venueLabel(r.venue), r.account !== null ? nameText(r.account) : null].filter(Boolean).join(' · ')),
-    detail: iconText([...summaryBits(r), `${plainText(r.file)}:${r.line}`].join(' · ')),
+    detail: iconText([...summaryBits(r), `${pathText(r.file)}:${r.line}`].join(' · ')),
   };
 }

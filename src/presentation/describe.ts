@@ -2,7 +2,7 @@
 // sentences, status words. No arithmetic: it only picks which of the engine's strings to show and formats them
 // (format.ts; fixes round up, docs/format.md §display).
 import { formatFixAmount, formatFixSize } from './format';
-import { nameText, plainText } from './inert-text';
+import { messageText, nameText } from './inert-text';
 import type { DisplayStatus, FixLike } from './row-shape';
 
 export type { FixLike } from './row-shape';
@@ -81,7 +81,7 @@ export function fixSentence(fix: FixLike | null, settleCurrency: string | null, 
       case 'repayDebt': return `repay ${a.amount} ${a.unit}`;
     }
   });
-  if (parts.length === 0) return fix.reason ? `no fix reaches ${fix.target}: ${plainText(fix.reason)}` : null;
+  if (parts.length === 0) return fix.reason ? `no fix reaches ${fix.target}: ${messageText(fix.reason)}` : null;
   return `${parts.join(' or ')} → ${fix.target}`;
 }
 
@@ -89,7 +89,7 @@ export function fixSentence(fix: FixLike | null, settleCurrency: string | null, 
 export function fixCell(fix: FixLike | null, settleCurrency: string | null, sizeUnit: string | null): string {
   if (!fix) return '—';
   const actions = fixActions(fix, settleCurrency, sizeUnit);
-  if (actions.length === 0) return fix.reason !== null ? plainText(fix.reason) : '—';
+  if (actions.length === 0) return fix.reason !== null ? messageText(fix.reason) : '—';
   return actions.map((a) => `${a.label}${a.unit ? ' ' + a.unit : ''}`).join(' or ');
 }
 

@@ -43,6 +43,28 @@ export function nameText(s: string): string {
   return plainText(s, NAME_MAX);
 }
 
+/** Longest path shown, in code points: a longer one keeps its end (the file name) after "…". */
+export const PATH_MAX = 120;
+
+/** A file path from a workspace or a command line: inert, at most PATH_MAX code points (the end kept). */
+export function pathText(s: string): string {
+  const points = Array.from(s);
+  return plainText(points.length > PATH_MAX ? '…' + points.slice(-PATH_MAX).join('') : s);
+}
+
+/** Longest message (diagnostic, reason) shown, in code points. */
+export const MESSAGE_MAX = 600;
+
+/**
+ * A sentence that may embed names from a file (a diagnostic message, an unknown row's reason): every run of
+ * non-blank characters longer than NAME_MAX is cut (the sentence around it stays whole), then plainText, then
+ * the whole capped at MESSAGE_MAX.
+ */
+export function messageText(s: string): string {
+  const words = s.length > NAME_MAX ? s.replace(/[^\s]{49,}/gu, (w) => capText(w, NAME_MAX)) : s;
+  return plainText(words, MESSAGE_MAX);
+}
+
 const MARKDOWN_ESCAPES: Record<string, string> = { '<': '&lt;', '>': '&gt;', '&': '&amp;' };
 
 /**

@@ -4,7 +4,7 @@ import { fileTimeLines, reportHeadline } from './report-text';
 import { shockLabel, stressMoney } from './stress-labels';
 import { shockRange, stressAccountLabel, stressAccounts } from './stress-accounts';
 import type { DisplayReport, FileTimes } from './row-shape';
-import { guardCiLines, markdownCode, markdownText, nameText } from './inert-text';
+import { guardCiLines, markdownCode, markdownText, messageText, nameText } from './inert-text';
 
 /** File text in Markdown: inert, HTML literal, markup escaped (inert-text.ts). */
 const esc = (s: string): string => markdownText(s);
@@ -19,12 +19,12 @@ export function markdownReport(report: DisplayReport, times?: FileTimes): string
   const unknown = report.positions.filter((r) => r.status === 'unknown');
   if (unknown.length) {
     lines.push('', `### Could not be evaluated (unknown, not safe): ${unknown.length}`, '');
-    for (const r of unknown) lines.push(`- ${markdownCode(r.file)} ${esc(nameText(r.id))} (${esc(nameText(r.symbol ?? '—'))}): ${esc(r.reason)}`);
+    for (const r of unknown) lines.push(`- ${markdownCode(r.file)} ${esc(nameText(r.id))} (${esc(nameText(r.symbol ?? '—'))}): ${esc(messageText(r.reason))}`);
   }
   const diags = report.files.flatMap((f) => f.diagnostics.map((d) => ({ f, d })));
   if (diags.length) {
     lines.push('', '### Diagnostics', '');
-    for (const { f, d } of diags) lines.push(`- ${markdownCode(`${f.path}:${d.line}:${d.column}`)} **${d.severity}** ${markdownCode(d.code, 64)}: ${esc(d.message)}`);
+    for (const { f, d } of diags) lines.push(`- ${markdownCode(`${f.path}:${d.line}:${d.column}`)} **${d.severity}** ${markdownCode(d.code, 64)}: ${esc(messageText(d.message))}`);
   }
   if (report.stress) {
     lines.push('', '### Stress test', '', '| Shock | Positions liquidated | Notional | Loss |', '| ---: | ---: | ---: | ---: |');

@@ -4,7 +4,7 @@ import { describeEvaluationTimes, formatEvaluationTime } from './duration';
 import { shockLabel, stressMoney } from './stress-labels';
 import { shockRange, stressAccountLabel, stressAccounts } from './stress-accounts';
 import { padTable } from './text-table';
-import { nameText, plainText } from './inert-text';
+import { messageText, nameText, plainText } from './inert-text';
 import type { DisplayReport, DisplayStress, FileTimes } from './row-shape';
 
 const STATUS_WORDS = ['liquidatable', 'critical', 'warning', 'watch', 'unknown', 'safe'];
@@ -38,7 +38,7 @@ export function statusCounts(report: DisplayReport): string {
 
 /** `path:line:col: severity code: message`, the form editors and CI logs link. */
 export function diagnosticLines(report: DisplayReport): string[] {
-  return report.files.flatMap((f) => f.diagnostics.map((d) => `${plainText(f.path)}:${d.line}:${d.column}: ${d.severity} ${plainText(d.code, 64)}: ${plainText(d.message)}`));
+  return report.files.flatMap((f) => f.diagnostics.map((d) => `${plainText(f.path)}:${d.line}:${d.column}: ${d.severity} ${plainText(d.code, 64)}: ${messageText(d.message)}`));
 }
 
 const BAR = 30;

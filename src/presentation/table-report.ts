@@ -5,7 +5,7 @@ import { rowCells, TEXT_COLUMNS } from './row-cells';
 import { diagnosticLines, fileTimeLines, reportHeadline, statusCounts, stressLines } from './report-text';
 import { textTable } from './text-table';
 import type { DisplayReport, FileTimes } from './row-shape';
-import { guardCiLines, plainText } from './inert-text';
+import { guardCiLines, messageText } from './inert-text';
 
 /** Ranks 1–6 (status, symbol, liquidation price, distance, P, fix) are never folded away. */
 export const KEY_COLUMNS = 6;
@@ -23,7 +23,7 @@ export function tableReport(report: DisplayReport, term: Terminal, times?: FileT
   const table = rows.length
     ? textTable(TEXT_COLUMNS, rows.map(rowCells), {
       width: term.width, keep: KEY_COLUMNS,
-      notes: rows.map((r) => (r.status === 'unknown' ? `why unknown: ${plainText(r.reason)}` : null)),
+      notes: rows.map((r) => (r.status === 'unknown' ? `why unknown: ${messageText(r.reason)}` : null)),
       ...(paint ? { paint } : {}),
     })
     : '(no positions)';

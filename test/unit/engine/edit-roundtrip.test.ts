@@ -47,7 +47,7 @@ const BOTS_CSV = example('examples/bots.positions.csv');
 const csvQuoted = (t: string): string => t.split(/\r?\n/).map((line, i) => (i === 0 || !line ? line : line.split(',').map((c) => (/^\d/.test(c) ? `"${c}"` : c)).join(','))).join('\n');
 
 const DESK_JSON = example('examples/desk-isolated.positions.json');
-const jsonc = (t: string): string => `// a desk export, hand-annotated\n${t.replace('"positions": [', '"positions": [ /* three positions */').replace(/\n  \]\n\}/, ',\n  ],\n}')}`;
+const jsonc = (t: string): string => `// a desk export, hand-annotated\n${t.replace('"positions": [', '"positions": [ /* three positions */').replace(/\n {2}\]\n\}/, ',\n  ],\n}')}`;
 
 const VARIANTS: Array<[string, string]> = [
   ['faq.positions.yaml', example('examples/binance-faq-cross.positions.yaml')],
