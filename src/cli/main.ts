@@ -9,6 +9,7 @@ import { parseDuration, parseTime } from '../engine/core/time';
 import { exitCode, exitReason } from './exit';
 import { checkedPathOf, realpathOrUndefined, rootFor } from './cli-root';
 import type { RiskSettings } from '../engine/core/types';
+import { inertLines } from '../presentation/inert-text';
 
 declare const __VERSION__: string;
 const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0';
@@ -62,7 +63,9 @@ function readHistory(absPath: string): string | undefined {
   }
 }
 
-export function run(argv: string[], out: (s: string) => void, err: (s: string) => void, isTty: boolean): number {
+export function run(argv: string[], out: (s: string) => void, rawErr: (s: string) => void, isTty: boolean): number {
+  // stderr carries paths and error messages that may hold file text: every line inert (no ESC, CR, `::` command).
+  const err = (s: string): void => rawErr(inertLines(s));
   let args;
   try {
     args = parseArgs(argv);
