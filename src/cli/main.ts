@@ -11,6 +11,7 @@ import { parseDuration, parseTime } from '../engine/core/time';
 import { exitCode, exitReason } from './exit';
 import { checkedPathOf, rootFor } from './cli-root';
 import type { RiskSettings } from '../engine/core/types';
+import { inertLines } from '../presentation/inert-text';
 
 declare const __VERSION__: string;
 const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0';
@@ -46,7 +47,9 @@ export interface Streams {
   stderr: ProgressStream;
 }
 
-export async function run(argv: string[], out: (s: string) => void, err: (s: string) => void, isTty: boolean, streams: Streams): Promise<number> {
+export async function run(argv: string[], out: (s: string) => void, rawErr: (s: string) => void, isTty: boolean, streams: Streams): Promise<number> {
+  // stderr carries paths and error messages that may hold file text: every line inert (no ESC, CR, `::` command).
+  const err = (s: string): void => rawErr(inertLines(s));
   let args;
   try {
     args = parseArgs(argv);

@@ -15,6 +15,8 @@ export interface FixChoice {
   asset: string | null;
   /** "Add 77,365.22 USDT margin → safe" */
   label: string;
+  /** "Add 77,365.22 USDT margin": what the confirmation asks. */
+  verb: string;
 }
 
 /** Every fix the engine found for a row (each loan asset its own), margin/collateral first; empty when none. */
@@ -22,7 +24,7 @@ export function fixChoices(row: ResultRow): FixChoice[] {
   if (!row.fix) return [];
   const target = row.fix.target;
   return fixActions(row.fix, row.settleCurrency, row.symbol, true)
-    .map((a) => ({ kind: a.kind, asset: a.asset, label: `${fixVerb(a)} → ${target}` }));
+    .map((a) => ({ kind: a.kind, asset: a.asset, label: `${fixVerb(a)} → ${target}`, verb: fixVerb(a) }));
 }
 
 export function isFixKind(s: unknown): s is FixKind {
@@ -52,4 +54,16 @@ export function applyEdits(text: string, edits: readonly Pick<TextEdit, 'offset'
   let out = text;
   for (const e of [...edits].sort((a, b) => b.offset - a.offset)) out = out.slice(0, e.offset) + e.newText + out.slice(e.offset + e.length);
   return out;
+}
+
+type PlainEdit = Pick<TextEdit, 'offset' | 'length' | 'newText'>;
+
+/** The edits that undo `edits` on the edited text (offsets into it): applying both restores `text` byte for byte. */
+export function invertEdits(text: string, edits: readonly PlainEdit[]): PlainEdit[] {
+  let shift = 0;
+  return [...edits].sort((a, b) => a.offset - b.offset).map((e) => {
+    const inverse = { offset: e.offset + shift, length: e.newText.length, newText: text.slice(e.offset, e.offset + e.length) };
+    shift += e.newText.length - e.length;
+    return inverse;
+  });
 }

@@ -2,9 +2,8 @@
 // context.subscriptions. Nothing here throws out of activate: evaluation errors become diagnostics.
 import * as vscode from 'vscode';
 import { availableParallelism } from 'node:os';
-import { isAtRisk, STATUS_LOOK } from '../presentation/describe';
-import { venueLabel } from '../presentation/format';
-import { summaryBits } from '../presentation/row-text';
+import { isAtRisk } from '../presentation/describe';
+import { atRiskPickItem } from './problems';
 import { PositionLenses } from './code-lens';
 import { EditorViews } from './editor-views';
 import { exportReport } from './exporter';
@@ -60,12 +59,7 @@ async function showAtRisk(store: WorkspaceStore, panel: PositionsPanel): Promise
     void vscode.window.showInformationMessage('Liquidation Lens: no position at watch or worse.');
     return;
   }
-  const items = rows.map((r) => ({
-    label: `$(${STATUS_LOOK[r.status].codicon}) ${STATUS_LOOK[r.status].word}  ${r.symbol ?? r.id} ${r.kind === 'loan' ? 'loan' : r.side ?? ''}`,
-    description: [venueLabel(r.venue), r.account].filter(Boolean).join(' · '),
-    detail: [...summaryBits(r), `${r.file}:${r.line}`].join(' · '),
-    key: rowKey(r),
-  }));
+  const items = rows.map((r) => ({ ...atRiskPickItem(r), key: rowKey(r) }));
   const picked = await vscode.window.showQuickPick(items, { placeHolder: `${rows.length} position(s) at watch or worse`, matchOnDescription: true, matchOnDetail: true });
   if (picked) await revealRow(store, picked.key, false, panel);
 }

@@ -7,6 +7,8 @@ import { formatAge } from '../presentation/duration';
 import { formatHealthFactor, formatLiquidationPrice, formatMark, formatMoney, formatPercent, formatProbability } from '../presentation/format';
 import { markText, shortFix, summaryBits, whoAndWhere } from '../presentation/row-text';
 import { figuresSummary, fundingSummary, traderFiguresOf } from '../presentation/trader-figures';
+import { iconText, markdownText, messageText, nameText, pathText } from '../presentation/inert-text';
+import { venueLabel } from '../presentation/labels';
 
 export const SOURCE = 'Liquidation Lens';
 
@@ -43,7 +45,7 @@ export function fileDiagnosticSpec(d: EngineDiagnostic): DiagnosticSpec {
     endLine = startLine;
     endCharacter = startCharacter === 0 && endCharacter === 0 ? TO_LINE_END : startCharacter + 1;
   }
-  return { startLine, startCharacter, endLine, endCharacter, severity: SEVERITY[d.severity] ?? 'error', code: d.code, message: d.message };
+  return { startLine, startCharacter, endLine, endCharacter, severity: SEVERITY[d.severity] ?? 'error', code: d.code, message: messageText(d.message) };
 }
 
 const ROW_SEVERITY: Partial<Record<ResultRow['status'], SpecSeverity>> = {
@@ -68,7 +70,7 @@ export function rowMessage(r: ResultRow): string {
   else if (r.marginRatio !== null) numbers.push(`margin ratio ${formatPercent(r.marginRatio)}`);
   let message = parts[0]!;
   if (numbers.length) message += ' — ' + numbers.join(', ');
-  if (r.reason) message += `. ${r.reason}`;
+  if (r.reason) message += `. ${messageText(r.reason)}`;
   const fix = fixSentence(r.fix, r.settleCurrency, sizeUnit(r));
   if (fix) message += `. Fix: ${fix}`;
   return message;
@@ -98,14 +100,12 @@ export function diagnosticSpecsForFile(file: FileReport, rows: readonly ResultRo
 export function decorationText(r: ResultRow): string {
   const look = STATUS_LOOK[r.status];
   const bits = [`${look.glyph} ${look.word}`, ...summaryBits(r)];
-  if (r.status === 'unknown') bits.push(r.reason);
+  if (r.status === 'unknown') bits.push(messageText(r.reason));
   return bits.join(' · ');
 }
 
-/** Markdown text escaping (file strings go into hovers as text, never as markup). */
-export function escapeMarkdown(s: string): string {
-  return s.replace(/[\\`*_{}[\]()#+\-.!|<>~&]/g, (c) => `\\${c}`);
-}
+/** Markdown text escaping (file strings go into hovers as text, never as markup): presentation's one sanitiser. */
+export const escapeMarkdown = (s: string): string => markdownText(s);
 
 export function hoverMarkdown(r: ResultRow): string {
   const look = STATUS_LOOK[r.status];
@@ -130,7 +130,7 @@ export function hoverMarkdown(r: ResultRow): string {
   const fix = fixSentence(r.fix, r.settleCurrency, sizeUnit(r));
   if (fix) rows.push(['Fix', fix]);
   const table = rows.map(([k, v]) => `| ${escapeMarkdown(k)} | ${escapeMarkdown(v)} |`).join('\n');
-  return `**${escapeMarkdown(whoAndWhere(r))}** — ${escapeMarkdown(r.reason)}\n\n| | |\n|---|---:|\n${table}`;
+  return `**${escapeMarkdown(whoAndWhere(r))}** — ${escapeMarkdown(messageText(r.reason))}\n\n| | |\n|---|---:|\n${table}`;
 }
 
 /**
@@ -139,10 +139,23 @@ export function hoverMarkdown(r: ResultRow): string {
  */
 export function codeLensTitle(r: ResultRow): string {
   const look = STATUS_LOOK[r.status];
-  const bits = [`$(${look.codicon}) ${look.word}`];
-  if (r.status === 'unknown') return [...bits, r.reason].join(' · ');
-  bits.push(...summaryBits(r));
-  const fix = shortFix(r);
-  if (fix) bits.push(fix);
-  return bits.join(' · ');
+  const bits = [look.word];
+  if (r.status === 'unknown') bits.push(messageText(r.reason));
+  else {
+    bits.push(...summaryBits(r));
+    const fix = shortFix(r);
+    if (fix) bits.push(fix);
+  }
+  // Only our status icon renders: a `$(name)` written in the file is shown as text.
+  return `$(${look.codicon}) ${iconText(bits.join(' · '))}`;
+}
+
+/** The "Show Positions at Risk" quick pick item: every file string inert, capped and shown without icons. */
+export function atRiskPickItem(r: ResultRow): { label: string; description: string; detail: string } {
+  const look = STATUS_LOOK[r.status];
+  return {
+    label: `$(${look.codicon}) ${iconText(`${look.word}  ${nameText(r.symbol ?? r.id)} ${r.kind === 'loan' ? 'loan' : r.side ?? ''}`)}`,
+    description: iconText([venueLabel(r.venue), r.account !== null ? nameText(r.account) : null].filter(Boolean).join(' · ')),
+    detail: iconText([...summaryBits(r), `${pathText(r.file)}:${r.line}`].join(' · ')),
+  };
 }

@@ -296,6 +296,11 @@ export class WorkspaceStore implements vscode.Disposable {
     }
   }
 
+  /** Re-evaluates one known file now (its open document's text, else the disk): a stale fix was refused. */
+  reevaluate(uri: vscode.Uri): void {
+    if (this.known(uri)) void this.evaluateFromDisk(uri);
+  }
+
   private async evaluateFromDisk(uri: vscode.Uri): Promise<void> {
     const text = await this.textOf(uri);
     this.enqueue(uri, text, true);

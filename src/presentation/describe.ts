@@ -2,6 +2,7 @@
 // sentences, status words. No arithmetic: it only picks which of the engine's strings to show and formats them
 // (format.ts; fixes round up, docs/format.md §display).
 import { formatFixAmount, formatFixSize } from './format';
+import { messageText, nameText } from './inert-text';
 import type { DisplayStatus, FixLike } from './row-shape';
 
 export type { FixLike } from './row-shape';
@@ -39,19 +40,19 @@ export function fixActions(fix: FixLike | null, settleCurrency: string | null, s
   const out: FixAction[] = [];
   if (fix.addMargin) {
     const amount = formatFixAmount(fix.addMargin, settleCurrency);
-    out.push({ kind: 'addMargin', label: `+${amount}`, amount, unit: `${settleCurrency ?? ''} margin`.trim(), asset: null });
+    out.push({ kind: 'addMargin', label: `+${amount}`, amount, unit: `${settleCurrency !== null ? nameText(settleCurrency) : ''} margin`.trim(), asset: null });
   }
   if (fix.reduceSize) {
     const amount = formatFixSize(fix.reduceSize);
-    out.push({ kind: 'reduceSize', label: `cut ${amount}`, amount, unit: sizeUnit ?? '', asset: null });
+    out.push({ kind: 'reduceSize', label: `cut ${amount}`, amount, unit: sizeUnit !== null ? nameText(sizeUnit) : '', asset: null });
   }
   for (const [asset, value] of amounts(fix.addCollateral).slice(0, all ? undefined : 1)) {
     const amount = formatFixAmount(value, asset);
-    out.push({ kind: 'addCollateral', label: `+${amount}`, amount, unit: `${asset} collateral`, asset });
+    out.push({ kind: 'addCollateral', label: `+${amount}`, amount, unit: `${nameText(asset)} collateral`, asset });
   }
   for (const [asset, value] of amounts(fix.repayDebt).slice(0, all ? undefined : 1)) {
     const amount = formatFixAmount(value, asset);
-    out.push({ kind: 'repayDebt', label: `repay ${amount}`, amount, unit: asset, asset });
+    out.push({ kind: 'repayDebt', label: `repay ${amount}`, amount, unit: nameText(asset), asset });
   }
   return out;
 }
@@ -80,7 +81,7 @@ export function fixSentence(fix: FixLike | null, settleCurrency: string | null, 
       case 'repayDebt': return `repay ${a.amount} ${a.unit}`;
     }
   });
-  if (parts.length === 0) return fix.reason ? `no fix reaches ${fix.target}: ${fix.reason}` : null;
+  if (parts.length === 0) return fix.reason ? `no fix reaches ${fix.target}: ${messageText(fix.reason)}` : null;
   return `${parts.join(' or ')} → ${fix.target}`;
 }
 
@@ -88,7 +89,7 @@ export function fixSentence(fix: FixLike | null, settleCurrency: string | null, 
 export function fixCell(fix: FixLike | null, settleCurrency: string | null, sizeUnit: string | null): string {
   if (!fix) return '—';
   const actions = fixActions(fix, settleCurrency, sizeUnit);
-  if (actions.length === 0) return fix.reason ?? '—';
+  if (actions.length === 0) return fix.reason !== null ? messageText(fix.reason) : '—';
   return actions.map((a) => `${a.label}${a.unit ? ' ' + a.unit : ''}`).join(' or ');
 }
 

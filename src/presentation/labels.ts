@@ -1,4 +1,7 @@
-// Display names of venues and protocols (the ids are the engine's; the words are the faces').
+// Display names of venues and protocols (the ids are the engine's; the words are the faces'). A venue or account
+// name from a file is shown inert and capped (inert-text.ts).
+import { nameText } from './inert-text';
+
 const VENUE_LABELS: Record<string, string> = {
   'binance-usdm': 'Binance USD-M',
   'binance-coinm': 'Binance COIN-M',
@@ -23,11 +26,11 @@ const VENUE_LABELS: Record<string, string> = {
 
 export function venueLabel(venue: string | null | undefined): string {
   if (!venue) return '—';
-  return VENUE_LABELS[venue] ?? venue;
+  return VENUE_LABELS[venue] ?? nameText(venue);
 }
 
 /** "Binance USD-M · desk-a", "Aave v3", or "—". */
 export function venueAndAccount(venue: string | null | undefined, account: string | null | undefined): string {
-  const parts = [venue ? venueLabel(venue) : null, account].filter((x): x is string => !!x);
+  const parts = [venue ? venueLabel(venue) : null, account ? nameText(account) : null].filter((x): x is string => !!x);
   return parts.length ? parts.join(' · ') : '—';
 }

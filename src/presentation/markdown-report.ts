@@ -4,8 +4,10 @@ import { fileTimeLines, reportHeadline } from './report-text';
 import { shockLabel, stressMoney } from './stress-labels';
 import { shockRange, stressAccountLabel, stressAccounts } from './stress-accounts';
 import type { DisplayReport, FileTimes } from './row-shape';
+import { guardCiLines, markdownCode, markdownText, messageText, nameText } from './inert-text';
 
-const esc = (s: string): string => s.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+/** File text in Markdown: inert, HTML literal, markup escaped (inert-text.ts). */
+const esc = (s: string): string => markdownText(s);
 
 export function markdownReport(report: DisplayReport, times?: FileTimes): string {
   const lines = ['## Liquidation Lens', '', `${reportHeadline(report, times)}.`, ''];
@@ -17,19 +19,19 @@ export function markdownReport(report: DisplayReport, times?: FileTimes): string
   const unknown = report.positions.filter((r) => r.status === 'unknown');
   if (unknown.length) {
     lines.push('', `### Could not be evaluated (unknown, not safe): ${unknown.length}`, '');
-    for (const r of unknown) lines.push(`- \`${esc(r.file)}\` ${esc(r.id)} (${esc(r.symbol ?? '—')}): ${esc(r.reason)}`);
+    for (const r of unknown) lines.push(`- ${markdownCode(r.file)} ${esc(nameText(r.id))} (${esc(nameText(r.symbol ?? '—'))}): ${esc(messageText(r.reason))}`);
   }
   const diags = report.files.flatMap((f) => f.diagnostics.map((d) => ({ f, d })));
   if (diags.length) {
     lines.push('', '### Diagnostics', '');
-    for (const { f, d } of diags) lines.push(`- \`${esc(f.path)}:${d.line}:${d.column}\` **${d.severity}** \`${d.code}\`: ${esc(d.message)}`);
+    for (const { f, d } of diags) lines.push(`- ${markdownCode(`${f.path}:${d.line}:${d.column}`)} **${d.severity}** ${markdownCode(d.code, 64)}: ${esc(messageText(d.message))}`);
   }
   if (report.stress) {
     lines.push('', '### Stress test', '', '| Shock | Positions liquidated | Notional | Loss |', '| ---: | ---: | ---: | ---: |');
     for (const p of report.stress.curve) lines.push(`| ${shockLabel(p.shock)} | ${p.positionsLiquidated} | ${stressMoney(p.notional)} | ${stressMoney(p.loss)} |`);
     const range = shockRange(report.stress.shocks ?? report.stress.curve.map((p) => p.shock));
     lines.push('');
-    for (const a of stressAccounts(report.stress.accounts, report.positions)) lines.push(`- ${esc(a.file)} · ${esc(a.account ?? '(no account)')}: ${stressAccountLabel(a, range)}`);
+    for (const a of stressAccounts(report.stress.accounts, report.positions)) lines.push(`- ${esc(a.file)} · ${esc(a.account !== null ? nameText(a.account) : '(no account)')}: ${stressAccountLabel(a, range)}`);
   }
-  return lines.join('\n') + '\n';
+  return guardCiLines(lines.join('\n') + '\n');
 }

@@ -4,6 +4,7 @@ import { describeEvaluationTimes, formatEvaluationTime } from './duration';
 import { shockLabel, stressMoney } from './stress-labels';
 import { shockRange, stressAccountLabel, stressAccounts } from './stress-accounts';
 import { padTable } from './text-table';
+import { messageText, nameText, plainText } from './inert-text';
 import type { DisplayReport, DisplayStress, FileTimes } from './row-shape';
 
 const STATUS_WORDS = ['liquidatable', 'critical', 'warning', 'watch', 'unknown', 'safe'];
@@ -27,7 +28,7 @@ export function reportHeadline(report: DisplayReport, times?: FileTimes): string
 /** When files were evaluated at different times: one "path: time" line each; else nothing. */
 export function fileTimeLines(report: DisplayReport, times?: FileTimes): string[] {
   if (!times || new Set(reportTimes(report, times)).size <= 1) return [];
-  return report.files.filter((f) => times[f.path]).map((f) => `${f.path}: evaluated ${formatEvaluationTime(times[f.path]!)}`);
+  return report.files.filter((f) => times[f.path]).map((f) => `${plainText(f.path)}: evaluated ${formatEvaluationTime(times[f.path]!)}`);
 }
 
 /** "1 liquidatable · 2 unknown · 3 safe" in the status order (unknown has its own count, never "safe"). */
@@ -37,7 +38,7 @@ export function statusCounts(report: DisplayReport): string {
 
 /** `path:line:col: severity code: message`, the form editors and CI logs link. */
 export function diagnosticLines(report: DisplayReport): string[] {
-  return report.files.flatMap((f) => f.diagnostics.map((d) => `${f.path}:${d.line}:${d.column}: ${d.severity} ${d.code}: ${d.message}`));
+  return report.files.flatMap((f) => f.diagnostics.map((d) => `${plainText(f.path)}:${d.line}:${d.column}: ${d.severity} ${plainText(d.code, 64)}: ${messageText(d.message)}`));
 }
 
 const BAR = 30;
@@ -52,6 +53,6 @@ export function stressLines(s: DisplayStress, positions: ReadonlyArray<{ file: s
     rows.push([shockLabel(p.shock), String(p.positionsLiquidated), stressMoney(p.notional), stressMoney(p.loss), bar]);
   }
   const range = shockRange(s.shocks ?? s.curve.map((p) => p.shock));
-  const accounts = stressAccounts(s.accounts, positions).map((a) => `  ${a.file} · ${a.account ?? '(no account)'}: ${stressAccountLabel(a, range)}`);
+  const accounts = stressAccounts(s.accounts, positions).map((a) => `  ${plainText(a.file)} · ${a.account !== null ? nameText(a.account) : '(no account)'}: ${stressAccountLabel(a, range)}`);
   return ['Stress test: all marks moved together, every account re-evaluated', '', padTable(rows, new Set([0, 1, 2, 3])), '', 'Accounts:', ...accounts];
 }

@@ -2,6 +2,7 @@
 // the least important first (status, symbol, liquidation price, distance, P and fix are kept).
 import { fixCell, priceSourceSuffix } from './describe';
 import { formatHealthFactor, formatLiquidationPrice, formatMark, formatPercent, formatProbability, formatSize } from './format';
+import { nameText } from './inert-text';
 import { venueAndAccount } from './labels';
 import type { DisplayRow } from './row-shape';
 
@@ -15,7 +16,7 @@ export interface TextColumn {
 
 export const TEXT_COLUMNS: readonly TextColumn[] = [
   { header: 'Status', right: false, rank: 1, cell: (r) => r.status },
-  { header: 'Symbol', right: false, rank: 2, cell: (r) => r.symbol ?? r.id },
+  { header: 'Symbol', right: false, rank: 2, cell: (r) => nameText(r.symbol ?? r.id) },
   { header: 'Venue · account', right: false, rank: 10, cell: (r) => venueAndAccount(r.venue, r.account) },
   { header: 'Side', right: false, rank: 9, cell: (r) => (r.kind === 'loan' ? 'loan' : (r.side ?? '—')) },
   { header: 'Size', right: true, rank: 11, cell: (r) => formatSize(r.size) },

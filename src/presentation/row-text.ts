@@ -2,6 +2,7 @@
 // the Problems message: the same numbers in the same words everywhere.
 import { fixActions, priceSourceSuffix } from './describe';
 import { formatHealthFactor, formatLiquidationPrice, formatMark, formatPercent, formatProbability } from './format';
+import { nameText, plainText } from './inert-text';
 import { venueLabel } from './labels';
 import type { DisplayRow } from './row-shape';
 
@@ -10,15 +11,15 @@ export function summaryBits(r: DisplayRow): string[] {
   const bits: string[] = [];
   if (r.liquidationPrice !== null) bits.push(`liq ${formatLiquidationPrice(r.liquidationPrice, r.markPrice)}${priceSourceSuffix(r.liquidationPriceSource)}`);
   if (r.distance !== null) bits.push(`${formatPercent(r.distance)} away`);
-  if (r.liquidationProbability !== null) bits.push(`P(${r.horizon}) ${formatProbability(r.liquidationProbability)}`);
+  if (r.liquidationProbability !== null) bits.push(`P(${plainText(r.horizon, 16)}) ${formatProbability(r.liquidationProbability)}`);
   if (r.healthFactor !== null) bits.push(`HF ${formatHealthFactor(r.healthFactor)}`);
   return bits;
 }
 
 /** "ETHUSDT long (Binance USD-M · desk-a)", "WETH loan (Aave v3 · 0x91c4)". */
 export function whoAndWhere(r: Pick<DisplayRow, 'kind' | 'symbol' | 'id' | 'side' | 'venue' | 'account'>): string {
-  const what = r.kind === 'loan' ? `${r.symbol ?? 'loan'} loan` : `${r.symbol ?? r.id} ${r.side ?? ''}`.trim();
-  const where = [r.venue ? venueLabel(r.venue) : null, r.account].filter((x) => x).join(' · ');
+  const what = r.kind === 'loan' ? `${r.symbol !== null ? nameText(r.symbol) : 'loan'} loan` : `${nameText(r.symbol ?? r.id)} ${r.side ?? ''}`.trim();
+  const where = [r.venue ? venueLabel(r.venue) : null, r.account ? nameText(r.account) : null].filter((x) => x).join(' · ');
   return where ? `${what} (${where})` : what;
 }
 
@@ -32,8 +33,8 @@ export function shortFix(r: DisplayRow): string | null {
   const a = fixActions(r.fix, r.settleCurrency, r.symbol)[0];
   if (!a) return null;
   switch (a.kind) {
-    case 'addMargin': return `Fix: ${a.label}${r.settleCurrency ? ' ' + r.settleCurrency : ''}`;
-    case 'addCollateral': return `Fix: ${a.label} ${a.asset ?? ''}`.trimEnd();
+    case 'addMargin': return `Fix: ${a.label}${r.settleCurrency ? ' ' + nameText(r.settleCurrency) : ''}`;
+    case 'addCollateral': return `Fix: ${a.label} ${a.asset !== null ? nameText(a.asset) : ''}`.trimEnd();
     default: return `Fix: ${a.label}${a.unit ? ' ' + a.unit : ''}`;
   }
 }

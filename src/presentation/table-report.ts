@@ -5,6 +5,7 @@ import { rowCells, TEXT_COLUMNS } from './row-cells';
 import { diagnosticLines, fileTimeLines, reportHeadline, statusCounts, stressLines } from './report-text';
 import { textTable } from './text-table';
 import type { DisplayReport, FileTimes } from './row-shape';
+import { guardCiLines, messageText } from './inert-text';
 
 /** Ranks 1–6 (status, symbol, liquidation price, distance, P, fix) are never folded away. */
 export const KEY_COLUMNS = 6;
@@ -22,7 +23,7 @@ export function tableReport(report: DisplayReport, term: Terminal, times?: FileT
   const table = rows.length
     ? textTable(TEXT_COLUMNS, rows.map(rowCells), {
       width: term.width, keep: KEY_COLUMNS,
-      notes: rows.map((r) => (r.status === 'unknown' ? `why unknown: ${r.reason}` : null)),
+      notes: rows.map((r) => (r.status === 'unknown' ? `why unknown: ${messageText(r.reason)}` : null)),
       ...(paint ? { paint } : {}),
     })
     : '(no positions)';
@@ -30,5 +31,6 @@ export function tableReport(report: DisplayReport, term: Terminal, times?: FileT
   const diags = diagnosticLines(report);
   const timeLines = fileTimeLines(report, times);
   const stress = report.stress ? ['', ...stressLines(report.stress, report.positions)] : [];
-  return [head, ...timeLines, statusCounts(report), '', table, ...(diags.length ? ['', ...diags] : []), ...stress, ''].join('\n');
+  // Every file string is inert already (plainText/nameText); the guard is the last line of defence for CI logs.
+  return guardCiLines([head, ...timeLines, statusCounts(report), '', table, ...(diags.length ? ['', ...diags] : []), ...stress, ''].join('\n'));
 }

@@ -3,6 +3,7 @@
 import type { FileReport, Report, ResultRow } from '../../engine/evaluate/report';
 import type { Severity, Status } from '../../engine/core/types';
 import { STATUS_ORDER } from '../../engine/core/types';
+import { messageText, nameText } from '../../presentation/inert-text';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note', hint: 'note' };
 const ROW_LEVEL: Record<string, 'error' | 'warning' | 'note'> = { liquidatable: 'error', critical: 'error', warning: 'warning', watch: 'note', unknown: 'warning' };
@@ -16,9 +17,11 @@ function location(uri: string, line: number, column: number, endLine?: number, e
   };
 }
 
+/** Message texts are inert (inert-text.ts): code-scanning UIs and tools that print SARIF to a CI log show them. */
 function rowMessage(r: ResultRow): string {
-  if (r.status === 'unknown') return `${r.id} (${r.symbol ?? '?'}) could not be evaluated (unknown, not safe): ${r.reason ?? 'not enough input'}`;
-  return `${r.id} (${r.symbol ?? '?'}) is ${r.status}: ${r.reason}`;
+  const who = `${nameText(r.id)} (${nameText(r.symbol ?? '?')})`;
+  if (r.status === 'unknown') return `${who} could not be evaluated (unknown, not safe): ${messageText(r.reason ?? 'not enough input')}`;
+  return `${who} is ${r.status}: ${messageText(r.reason)}`;
 }
 
 export interface SarifResult {
@@ -30,7 +33,7 @@ export function diagnosticResults(f: FileReport): SarifResult[] {
   return f.diagnostics.map((d) => ({
     ruleId: d.code,
     level: LEVEL[d.severity],
-    message: { text: d.message },
+    message: { text: messageText(d.message) },
     locations: [location(f.path, d.line, d.column, d.endLine, d.endColumn)],
   }));
 }

@@ -11,6 +11,8 @@ export interface TextEdit {
   length: number;
   newText: string;
   span: Span;
+  /** The field the edit changes as the file names it ("walletBalance", "size", "WETH amount"): confirmations name it. */
+  field: string;
 }
 
 export type FixKind = 'addMargin' | 'reduceSize' | 'addCollateral' | 'repayDebt';
@@ -22,11 +24,13 @@ export interface FixEdits {
 
 export type EditResult = FixEdits | { reason: string };
 
+const READ_ONLY = 'exchange and bot dumps are read-only: change the position on the venue';
+
 /** The new value written the way the old one was: same quote character, or bare. */
-function replaceValue(text: string, span: Span, value: Dec): TextEdit {
+function replaceValue(text: string, span: Span, value: Dec, field: string): TextEdit {
   const old = text.slice(span.offset, span.offset + span.length);
   const q = old[0] === '"' || old[0] === "'" ? old[0] : '';
-  return { offset: span.offset, length: span.length, newText: `${q}${fmt(value)}${q}`, span };
+  return { offset: span.offset, length: span.length, newText: `${q}${fmt(value)}${q}`, span, field };
 }
 
 /** The exact value currently written at `span` (quotes stripped), or null when it is not a plain decimal. */
@@ -48,7 +52,7 @@ function addTo(text: string, span: Span | undefined, delta: Dec, what: string): 
   if (!span) return { reason: `the file has no ${what} value to edit` };
   const current = valueAt(text, span);
   if (current === null) return { reason: `the ${what} value is not a plain decimal` };
-  return replaceValue(text, span, current.plus(delta));
+  return replaceValue(text, span, current.plus(delta), what);
 }
 
 function marginEdit(text: string, account: PerpAccount, position: PerpPosition, amount: Dec): EditResult {
@@ -73,7 +77,7 @@ function cutEdit(text: string, account: PerpAccount, position: PerpPosition, cut
     ? addTo(text, position.fields['isolatedMargin'], pnl, 'isolatedMargin')
     : addTo(text, account.fields['walletBalance'], pnl, 'walletBalance');
   if ('reason' in balance) return balance;
-  return { title: `Close ${fmt(cut)} at the mark (size ${fmt(written.abs())} → ${fmt(newSize.abs())}, realised PnL ${fmt(pnl.toSignificantDigits(12))} into the ${position.marginMode === 'isolated' ? 'isolated margin' : 'wallet'})`, edits: [replaceValue(text, sizeSpan, newSize), balance] };
+  return { title: `Close ${fmt(cut)} at the mark (size ${fmt(written.abs())} → ${fmt(newSize.abs())}, realised PnL ${fmt(pnl.toSignificantDigits(12))} into the ${position.marginMode === 'isolated' ? 'isolated margin' : 'wallet'})`, edits: [replaceValue(text, sizeSpan, newSize, 'size'), balance] };
 }
 
 function loanEdit(text: string, parsed: ParsedFile, row: ResultRow, kind: 'addCollateral' | 'repayDebt', asset: string, amount: Dec): EditResult {
@@ -81,6 +85,7 @@ function loanEdit(text: string, parsed: ParsedFile, row: ResultRow, kind: 'addCo
     if (a.kind !== 'lending') continue;
     const loan = (a as LendingAccount).loans.find((l) => l.id === row.id);
     if (!loan) continue;
+    if (a.readOnly) return { reason: READ_ONLY };
     const legs = kind === 'addCollateral' ? loan.collateral : loan.debt;
     const leg = legs.find((l) => l.asset === asset);
     if (!leg) return { reason: `the loan has no ${kind === 'addCollateral' ? 'collateral' : 'debt'} line for ${asset} to edit` };
@@ -93,7 +98,7 @@ function loanEdit(text: string, parsed: ParsedFile, row: ResultRow, kind: 'addCo
 
 /** Edits for one fix of one row; foreign dialects are read-only (docs/format.md §5). */
 export function fixEdits(text: string, parsed: ParsedFile, row: ResultRow, kind: FixKind, asset?: string): EditResult {
-  if (parsed.dialect !== 'native') return { reason: 'exchange and bot dumps are read-only: change the position on the venue' };
+  if (parsed.dialect !== 'native') return { reason: READ_ONLY };
   if (!row.fix) return { reason: 'this row needs no fix' };
   if (kind === 'addCollateral' || kind === 'repayDebt') {
     const map = (row.fix as LoanFix)[kind];
@@ -104,6 +109,7 @@ export function fixEdits(text: string, parsed: ParsedFile, row: ResultRow, kind:
   const fix = row.fix as PerpFix;
   const found = findPerp(parsed, row);
   if (!found) return { reason: 'the position is not in this file any more' };
+  if (found.account.readOnly) return { reason: READ_ONLY };
   const value = kind === 'addMargin' ? fix.addMargin : fix.reduceSize;
   if (!value) return { reason: fix.reason ?? 'no such fix for this position' };
   return kind === 'addMargin' ? marginEdit(text, found.account, found.position, new Dec(value)) : cutEdit(text, found.account, found.position, new Dec(value));

@@ -34,8 +34,8 @@ describe('fixChoices', () => {
     const eth = rowOf(evaluation, 'eth-faq');
     expect(eth.status).toBe('watch');
     expect(fixChoices(eth)).toEqual([
-      { kind: 'addMargin', asset: null, label: 'Add 77,365.22 USDT margin → safe' },
-      { kind: 'reduceSize', asset: null, label: 'Reduce size by 243.097 ETHUSDT → safe' },
+      { kind: 'addMargin', asset: null, label: 'Add 77,365.22 USDT margin → safe', verb: 'Add 77,365.22 USDT margin' },
+      { kind: 'reduceSize', asset: null, label: 'Reduce size by 243.097 ETHUSDT → safe', verb: 'Reduce size by 243.097 ETHUSDT' },
     ]);
     expect(fixChoices(rowOf(evaluation, 'btc-faq'))).toEqual([]);
   });

@@ -90,7 +90,7 @@ describe('trader figures on the surfaces', () => {
     expect(text).toContain('Effective leverage13.41× (set 10.00×)');
     expect(text).toContain('Unrealised PnL-5,499.20 USDT (ROE -27.50 %)');
     const md = hoverMarkdown(r);
-    expect(md).toContain('| Position | value 194,500\\.80 USDT · PnL \\-5,499\\.20 \\(ROE \\-27\\.50 %\\) · 13\\.41× |');
+    expect(md).toContain('| Position | value 194,500.80 USDT · PnL -5,499.20 (ROE -27.50 %) · 13.41× |'); // inert Markdown keeps numbers readable
     expect(md).toContain('| Funding |');
   });
 });
