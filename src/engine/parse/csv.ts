@@ -5,7 +5,7 @@ import { parse as parseCsvText } from 'csv-parse/sync';
 import { parseDecimal } from '../core/decimal';
 import type { Account, PerpAccount, PerpVenueId, PositionMode, Span, VenueId } from '../core/types';
 import type { Ctx } from './parse-context';
-import { MARKET_ALIASES, MARKET_KEYS } from './market';
+import { closest, MARKET_ALIASES, MARKET_KEYS, renameFix } from './market';
 import { checkDuplicatePositions, readPosition, readPositionMode, POSITION_KEYS } from './perp';
 import { readVenue } from './native';
 import type { Entry, ObjNode, StrNode } from './tree';
@@ -112,7 +112,12 @@ export function readCsv(ctx: Ctx, defaultVenue?: VenueId): { venue: VenueId | nu
   }
   const columns = header.cells.map((c) => {
     const name = COLUMN_NAMES[normalise(c.text)] ?? null;
-    if (name === null) ctx.diags.warning('unknown-column', `Unknown column ${quote(c.text.trim())}; it is ignored (columns are the fields of docs/format.md §2, e.g. symbol, side, size, entry_price, mark_price, wallet_balance)`, c.span);
+    if (name === null) {
+      const near = c.text.trim() === '' ? null : closest(normalise(c.text), Object.keys(COLUMN_NAMES));
+      const canonical = near === null ? null : COLUMN_NAMES[near]!;
+      const tip = canonical ? ` — did you mean "${canonical}"?` : '';
+      ctx.diags.warning('unknown-column', `Unknown column ${quote(c.text.trim())}; it is ignored${tip} (columns are the fields of docs/format.md §2, e.g. symbol, side, size, entry_price, mark_price, wallet_balance)`, c.span, canonical && c.text === c.text.trim() ? renameFix(ctx, c.span, canonical) : null);
+    }
     return name;
   });
   const idCol = columns.indexOf('id');
