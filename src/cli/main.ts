@@ -3,6 +3,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { relative, sep } from 'node:path';
 import { parseArgs, UsageError, USAGE, type CheckOptions } from './args';
 import { discover } from './discover';
+import { NODE_FS, readSource, type FileSystem } from './read-source';
 import { render } from './render';
 import { evaluate, type SourceFile } from '../engine/evaluate/evaluate-file';
 import { parseDuration, parseTime } from '../engine/core/time';
@@ -31,17 +32,16 @@ function nowOf(o: CheckOptions): number | undefined {
   return t;
 }
 
-function readSources(files: string[], log: (s: string) => void, rootOf: (abs: string) => string): SourceFile[] {
+function readSources(files: string[], log: (s: string) => void, rootOf: (abs: string) => string, fs: FileSystem): SourceFile[] {
   const out: SourceFile[] = [];
   for (const abs of files) {
-    let bytes: Buffer;
-    try {
-      bytes = readFileSync(abs);
-    } catch (e) {
-      log(`cannot read ${abs}: ${(e as Error).message}`);
+    const r = readSource(abs, fs);
+    if ('error' in r) {
+      log(`skipped ${abs}: cannot read it (${r.error})`);
       continue;
     }
-    out.push({ path: relative(process.cwd(), abs).split(sep).join('/') || abs, absPath: abs, text: '', bytes, root: rootOf(abs) });
+    const path = relative(process.cwd(), abs).split(sep).join('/') || abs;
+    out.push({ path, absPath: abs, text: '', ...('bytes' in r ? { bytes: r.bytes } : { unread: r.unread }), root: rootOf(abs) });
   }
   return out;
 }
@@ -62,14 +62,14 @@ function readHistory(absPath: string): string | undefined {
   }
 }
 
-export function run(argv: string[], out: (s: string) => void, err: (s: string) => void, isTty: boolean): number {
+export function run(argv: string[], out: (s: string) => void, err: (s: string) => void, isTty: boolean, fs: FileSystem = NODE_FS): number {
   let args;
   try {
     args = parseArgs(argv);
     if (args.command === 'help') return out(USAGE + '\n'), 0;
     if (args.command === 'version') return out(VERSION + '\n'), 0;
     const log = args.quiet ? () => {} : (s: string) => err(s + '\n');
-    const found = discover(args.paths, args.include, args.exclude);
+    const found = discover(args.paths, args.include, args.exclude, process.cwd(), log);
     if (found.missing.length) throw new UsageError(`no such file or folder: ${found.missing.join(', ')}`);
     if (args.root !== null && !isFolder(args.root)) throw new UsageError(`--root must be an existing folder (got "${args.root}")`);
     const { paths, root } = args;
@@ -77,7 +77,7 @@ export function run(argv: string[], out: (s: string) => void, err: (s: string) =
     const now = nowOf(args);
     const ov = overrides(args);
     log(`liquidation-lens: checking ${found.files.length} file(s)`);
-    const report = evaluate(readSources(found.files, log, rootOf), {
+    const report = evaluate(readSources(found.files, log, rootOf, fs), {
       ...(now !== undefined ? { now } : {}), overrides: ov, stress: args.stress, readFile: readHistory, realpath: realpathOrUndefined,
     });
     out(render(report, args.format ?? (isTty ? 'table' : 'json'), VERSION));

@@ -95,6 +95,7 @@ const RISK = {
 
 /** Raised while evaluating a file (evaluate/), and the one internal-error code of every stage. */
 const EVALUATION = {
+  'file-changed-while-read': 'the file kept changing while it was read (size or modification time, 3 attempts): it is not evaluated',
   'internal-error': 'Liquidation Lens failed on this file; the message says where (please report it)',
   'missing-mark': 'no markPrice for the position’s market: it is reported as unknown',
   'mark-time-missing': 'no markTime or asOf: the age of the mark is unknown and staleness is not checked',

@@ -24,6 +24,8 @@ export interface SourceFile {
   /** Decoded text; ignored when `bytes` is given (then decoded here, invalid UTF-8 becoming a diagnostic). */
   text: string;
   bytes?: Uint8Array;
+  /** Set when the file was not read (too large, changing while read): this diagnostic is its whole report. */
+  unread?: Diagnostic;
   /** Folder the file's references (`history:`) must stay inside; default: EvaluateOptions.root, else the file's folder. */
   root?: string;
 }
@@ -79,6 +81,10 @@ export function evaluateFile(source: SourceFile, options: EvaluateOptions = {}):
   const history = options.historyCache ?? new HistoryCache(options.readFile);
   const report: FileReport = { path: source.path, dialect: null, format: null, venue: null, diagnostics: [] };
   let now = options.now ?? Date.now();
+  if (source.unread) {
+    report.diagnostics = sortDiagnostics([{ ...source.unread }]);
+    return { file: report, rows: [], parsed: null, now };
+  }
   try {
     const { text, diagnostics } = decode(source);
     const takerFees = { ...options.settings?.takerFees, ...options.overrides?.takerFees };

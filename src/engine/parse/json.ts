@@ -71,7 +71,7 @@ export function parseJson(text: string, lines: LineIndex, diags: Diags, strict: 
 /** A bare token in value position: a word or number, with `e-5` exponents. */
 const BARE = /^[+-]?(?:[eE][+-](?=\d)|[A-Za-z0-9_.])+/;
 /** A number continued by a comma (94,500 / 1,5 / 1.234,56) or by 3-digit groups after spaces (94 500). */
-const CONTINUED = /^(?:,[ \t]*\d[\d.]*)+|^(?: \d{3}(?![\w.]))+/;
+const CONTINUED = /^(?:,[ \t]*\d[\d.]*)+|^(?: \d{3})+(?:\.\d+)?(?![\w.])/;
 
 /**
  * The bare value starting at `at` when it is not one JSON number (or is missing, e.g. NaN): `94,500`, `1,5`, `94_500`,
