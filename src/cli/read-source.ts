@@ -2,7 +2,7 @@
 // during the read (size, mtime or inode differ before and after), so the result is the old or the new file, never a mix.
 import { readFileSync, statSync, type Stats } from 'node:fs';
 import { diagnostic } from '../engine/core/diagnostics';
-import { MAX_FILE_BYTES, megabytes } from '../engine/core/limits';
+import { MAX_YAML_BYTES, maxBytesForPath, tooLargeMessage } from '../engine/core/limits';
 import type { Diagnostic } from '../engine/core/types';
 
 export interface FileSystem {
@@ -24,8 +24,9 @@ export function readSource(path: string, fs: FileSystem = NODE_FS): ReadResult {
   try {
     for (let attempt = 0; attempt < READ_ATTEMPTS; attempt++) {
       const before = fs.stat(path);
-      if (before.size > MAX_FILE_BYTES) {
-        return { unread: diagnostic('error', 'file-too-large', `This file is ${megabytes(before.size)}; position files above ${megabytes(MAX_FILE_BYTES)} are not read (README "Limits") — split it`) };
+      const limit = maxBytesForPath(path);
+      if (before.size > limit) {
+        return { unread: diagnostic('error', 'file-too-large', tooLargeMessage(before.size, limit, limit === MAX_YAML_BYTES ? 'YAML' : 'JSON and CSV')) };
       }
       const bytes = fs.read(path);
       const after = fs.stat(path);

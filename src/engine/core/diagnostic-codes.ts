@@ -16,7 +16,7 @@ const PARSE = {
   'unknown-venue': 'The venue id is not one of docs/format.md §4',
   'non-decimal-amount': 'An amount is not a decimal (thousands separators, hex, 1_000, .inf, NaN, out-of-range exponent…)',
   'negative-zero': 'An amount is written -0: it is read as 0',
-  'file-too-large': 'The file is larger than the stated limit (50 MB) and is not read',
+  'file-too-large': 'The file is larger than the stated limit (20 MB JSON/CSV, 4 MB YAML) and is not read',
   'too-many-positions': 'The file holds more positions (or CSV rows) than the stated limit (200,000) and is not read',
   'precision-hint': 'A bare number has more than 15 significant digits: quote it so other tools keep every digit',
   'fraction-out-of-range': 'A fraction (threshold, bonus, rate) is ≥ 1 or negative: probably a percent or basis points',

@@ -12,7 +12,7 @@ import { parseYaml } from './yaml';
 import { applySettingFees, takerFeesOf } from './taker-fees';
 import type { LNode } from './tree';
 import { diagnostic, internalError } from '../core/diagnostics';
-import { MAX_FILE_BYTES, MAX_POSITIONS, megabytes } from '../core/limits';
+import { MAX_POSITIONS, maxBytes, tooLargeMessage } from '../core/limits';
 import { DECIMAL_RE, parseDecimal } from '../core/decimal';
 import { inline, quote } from '../core/quote-text';
 import { numberSlip } from './number-slips';
@@ -45,7 +45,7 @@ export function parseFile(path: string, text: string, opts: ParseOptions = {}): 
 }
 
 function parseWith(path: string, text: string, format: FileFormat, opts: ParseOptions): ParsedFile {
-  if (text.length > MAX_FILE_BYTES) return tooLarge(path, format, text.length);
+  if (text.length > maxBytes(format)) return tooLarge(path, format, text.length);
   const ctx = makeCtx(text, format, opts.hasBundledTiers);
   ctx.takerFees = takerFeesOf(opts.takerFees);
   const out: ParsedFile = { path, dialect: 'native', format, venue: null, accounts: [], risk: {}, diagnostics: ctx.diags.list, unknown: ctx.unknown };
@@ -104,7 +104,7 @@ function reportMalformed(ctx: Ctx, malformed: Span[]): void {
 }
 
 function tooLarge(path: string, format: FileFormat, size: number): ParsedFile {
-  const d = diagnostic('error', 'file-too-large', `This file is ${megabytes(size)}; position files above ${megabytes(MAX_FILE_BYTES)} are not read (README "Limits") — split it`);
+  const d = diagnostic('error', 'file-too-large', tooLargeMessage(size, maxBytes(format), format.toUpperCase()));
   return { path, dialect: 'native', format, venue: null, accounts: [], risk: {}, unknown: [], diagnostics: [d] };
 }
 
