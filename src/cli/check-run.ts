@@ -1,5 +1,6 @@
 // `check` on many files: evaluate them (in parallel when it pays), sort the row records, stream the output.
 // One evaluation time for the whole run: --now, else each file's evaluationTime, else the clock read once here.
+import { NODE_FS, type FileSystem } from './read-source';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
@@ -30,6 +31,8 @@ export interface CheckRequest {
   log: (s: string) => void;
   /** The confinement root of each checked file. */
   rootOf: (abs: string) => string;
+  /** How files are read (tests inject failures); any other than the real one keeps the run in one thread. */
+  fs?: FileSystem;
 }
 
 export interface CheckResult {
@@ -74,13 +77,13 @@ export async function checkFiles(req: CheckRequest): Promise<CheckResult> {
   const jobs: FileJob[] = req.files.map((abs, index) => ({ index, absPath: abs, path: relative(process.cwd(), abs).split(sep).join('/') || abs, root: req.rootOf(abs) }));
   const sizes = req.files.map(sizeOf);
   const bytes = sizes.reduce((a, b) => a + b, 0);
-  const threads = threadsFor(req.jobs, jobs.length, bytes, minParallelBytes());
+  const threads = req.fs && req.fs !== NODE_FS ? 1 : threadsFor(req.jobs, jobs.length, bytes, minParallelBytes());
   const progress = new Progress(req.stderr, Progress.wanted(req.stderr, req.quiet), jobs.length);
   const tmp = mkdtempSync(join(tmpdir(), 'liquidation-lens-'));
   try {
     if (threads > 1) progress.startTimer();
     const options = { ...(req.now !== undefined ? { now: req.now } : {}), clock: req.clock, overrides: req.overrides, stress: req.stress, format: req.format };
-    const { outcomes, spools } = await evaluateFiles(jobs, sizes, options, threads, tmp, (f) => progress.fileDone(f.rows.length));
+    const { outcomes, spools } = await evaluateFiles(jobs, sizes, options, threads, tmp, (f) => progress.fileDone(f.rows.length), req.fs);
     progress.done();
     for (const o of outcomes) if (o.unreadable) req.log(o.unreadable);
     const parts = outcomes.filter((o) => !o.unreadable);

@@ -1,5 +1,5 @@
 // Finds position files under the CLI's paths (docs/format.md §0: default pattern, .gitignore'd paths skipped).
-import { readdirSync, readFileSync, statSync, existsSync } from 'node:fs';
+import { readdirSync, readFileSync, realpathSync, statSync, existsSync } from 'node:fs';
 import { join, relative, sep, resolve } from 'node:path';
 import picomatch from 'picomatch';
 import ignore, { type Ignore } from 'ignore';
@@ -18,29 +18,92 @@ const toPosix = (p: string): string => p.split(sep).join('/');
 function gitignoreFor(root: string): Ignore {
   const ig = ignore();
   const file = join(root, '.gitignore');
-  if (existsSync(file)) ig.add(readFileSync(file, 'utf8'));
+  try {
+    if (existsSync(file)) ig.add(readFileSync(file, 'utf8'));
+  } catch {
+    /* an unreadable .gitignore ignores nothing */
+  }
   return ig;
 }
 
-function walk(root: string, dir: string, ig: Ignore, out: string[]): void {
+interface Walk {
+  root: string;
+  /** The checked folder's real path: a symlink is followed only when it resolves inside it. */
+  realRoot: string;
+  ig: Ignore;
+  out: string[];
+  /** Real paths of the folders entered, so a symlink loop is entered once. */
+  seen: Set<string>;
+  log: (s: string) => void;
+}
+
+function walk(w: Walk, dir: string): void {
   let entries;
   try {
     entries = readdirSync(dir, { withFileTypes: true });
-  } catch {
+  } catch (e) {
+    w.log(`skipped ${dir}: cannot read the folder (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
     return;
   }
   for (const e of entries) {
     if (ALWAYS_SKIPPED.has(e.name)) continue;
     const abs = join(dir, e.name);
-    const rel = toPosix(relative(root, abs));
-    if (rel && ig.ignores(e.isDirectory() ? rel + '/' : rel)) continue;
-    if (e.isDirectory()) walk(root, abs, ig, out);
-    else if (e.isFile()) out.push(abs);
+    const rel = toPosix(relative(w.root, abs));
+    let isDir = e.isDirectory();
+    let isFile = e.isFile();
+    if (e.isSymbolicLink()) {
+      const target = followLink(w, abs);
+      if (target === null) continue;
+      isDir = target.isDir;
+      isFile = !target.isDir;
+    }
+    if (rel && w.ig.ignores(isDir ? rel + '/' : rel)) continue;
+    if (isDir) enter(w, abs);
+    else if (isFile) w.out.push(abs);
+  }
+}
+
+function enter(w: Walk, dir: string): void {
+  let real: string;
+  try {
+    real = realpathSync(dir);
+  } catch {
+    real = dir;
+  }
+  if (w.seen.has(real)) {
+    w.log(`skipped ${dir}: symlink loop (${real} is already searched)`);
+    return;
+  }
+  w.seen.add(real);
+  walk(w, dir);
+}
+
+/** Where a symlink leads: followed when it resolves inside the checked folder; loops, dangling links and links out are skipped with a log line. */
+function followLink(w: Walk, abs: string): { isDir: boolean } | null {
+  let real: string;
+  try {
+    real = realpathSync(abs);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    w.log(`skipped ${abs}: ${code === 'ELOOP' ? 'symlink loop' : code === 'ENOENT' ? 'dangling symlink' : `cannot resolve the symlink (${code ?? (e as Error).message})`}`);
+    return null;
+  }
+  if (real !== w.realRoot && !real.startsWith(w.realRoot + sep)) {
+    w.log(`skipped ${abs}: symlink to ${real}, outside the checked folder`);
+    return null;
+  }
+  try {
+    const st = statSync(real);
+    if (!st.isDirectory() && !st.isFile()) return null;
+    return { isDir: st.isDirectory() };
+  } catch (e) {
+    w.log(`skipped ${abs}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    return null;
   }
 }
 
 /** Files named explicitly are read whatever their name; folders are searched with include/exclude. */
-export function discover(paths: string[], include: string[], exclude: string[], cwd = process.cwd()): Discovery {
+export function discover(paths: string[], include: string[], exclude: string[], cwd = process.cwd(), log: (s: string) => void = () => {}): Discovery {
   const inc = picomatch(include.length ? include : [DEFAULT_INCLUDE], { dot: false });
   const exc = exclude.length ? picomatch(exclude, { dot: true }) : () => false;
   const files = new Set<string>();
@@ -59,7 +122,13 @@ export function discover(paths: string[], include: string[], exclude: string[], 
       continue;
     }
     const found: string[] = [];
-    walk(abs, abs, gitignoreFor(abs), found);
+    let realRoot = abs;
+    try {
+      realRoot = realpathSync(abs);
+    } catch {
+      /* keep abs */
+    }
+    enter({ root: abs, realRoot, ig: gitignoreFor(abs), out: found, seen: new Set(), log }, abs);
     for (const f of found) {
       // A glob may be written relative to the folder searched or to the working directory.
       const rels = [toPosix(relative(abs, f)), toPosix(relative(cwd, f))];

@@ -6,6 +6,7 @@ import { HistoryCache } from '../engine/evaluate/volatility-source';
 import type { FileReport } from '../engine/evaluate/report';
 import type { RiskSettings } from '../engine/core/types';
 import type { OutputFormat } from './args';
+import { NODE_FS, readSource, type FileSystem } from './read-source';
 import { recordOf, rowText, type RowRecord } from './row-record';
 import { accountStress, type AccountStress } from './stress-parts';
 import type { Spool } from './spool';
@@ -65,15 +66,11 @@ function realpathOrUndefined(p: string): string | undefined {
   }
 }
 
-export function runFile(job: FileJob, o: TaskOptions, spool: Spool, readHistory: (p: string) => string | undefined): FileOutcome {
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(job.absPath);
-  } catch (e) {
-    return { index: job.index, unreadable: `cannot read ${job.absPath}: ${(e as Error).message}`, rows: [] };
-  }
+export function runFile(job: FileJob, o: TaskOptions, spool: Spool, readHistory: (p: string) => string | undefined, fs: FileSystem = NODE_FS): FileOutcome {
+  const read = readSource(job.absPath, fs);
+  if ('error' in read) return { index: job.index, unreadable: `skipped ${job.absPath}: cannot read it (${read.error})`, rows: [] };
   const ev = evaluateFile(
-    { path: job.path, absPath: job.absPath, text: '', bytes, root: job.root },
+    { path: job.path, absPath: job.absPath, text: '', ...('bytes' in read ? { bytes: read.bytes } : { unread: read.unread }), root: job.root },
     { ...(o.now !== undefined ? { now: o.now } : {}), clock: o.clock, overrides: o.overrides, historyCache: new HistoryCache(readHistory), realpath: realpathOrUndefined },
   );
   const rows: RowRecord[] = [];

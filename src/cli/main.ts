@@ -7,6 +7,7 @@ import { checkFiles } from './check-run';
 import type { WritableLike } from './output-sink';
 import type { ProgressStream } from './progress';
 import type { Report } from '../engine/evaluate/report';
+import { NODE_FS, type FileSystem } from './read-source';
 import { parseDuration, parseTime } from '../engine/core/time';
 import { exitCode, exitReason } from './exit';
 import { checkedPathOf, rootFor } from './cli-root';
@@ -47,7 +48,7 @@ export interface Streams {
   stderr: ProgressStream;
 }
 
-export async function run(argv: string[], out: (s: string) => void, rawErr: (s: string) => void, isTty: boolean, streams: Streams): Promise<number> {
+export async function run(argv: string[], out: (s: string) => void, rawErr: (s: string) => void, isTty: boolean, streams: Streams, fs: FileSystem = NODE_FS): Promise<number> {
   // stderr carries paths and error messages that may hold file text: every line inert (no ESC, CR, `::` command).
   const err = (s: string): void => rawErr(inertLines(s));
   let args;
@@ -56,7 +57,7 @@ export async function run(argv: string[], out: (s: string) => void, rawErr: (s: 
     if (args.command === 'help') return out(USAGE + '\n'), 0;
     if (args.command === 'version') return out(VERSION + '\n'), 0;
     const log = args.quiet ? () => {} : (s: string) => err(s + '\n');
-    const found = discover(args.paths, args.include, args.exclude);
+    const found = discover(args.paths, args.include, args.exclude, process.cwd(), log);
     if (found.missing.length) throw new UsageError(`no such file or folder: ${found.missing.join(', ')}`);
     if (args.root !== null && !isFolder(args.root)) throw new UsageError(`--root must be an existing folder (got "${args.root}")`);
     const { paths, root } = args;
@@ -67,7 +68,7 @@ export async function run(argv: string[], out: (s: string) => void, rawErr: (s: 
     const result = await checkFiles({
       files: found.files, jobs: args.jobs ?? availableParallelism(), ...(now !== undefined ? { now } : {}), clock: Date.now(),
       overrides: ov, stress: args.stress, format: args.format ?? (isTty ? 'table' : 'json'), version: VERSION,
-      quiet: args.quiet, stdout: streams.stdout, stderr: streams.stderr, log, rootOf,
+      quiet: args.quiet, stdout: streams.stdout, stderr: streams.stderr, log, rootOf, fs,
     });
     const gate = result as unknown as Report;
     const code = exitCode(gate, args.failOn);

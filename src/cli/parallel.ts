@@ -1,6 +1,7 @@
 // Spreads the files of one `check` over worker threads (largest first, next file to the first free worker), or
 // evaluates them in this thread when that is cheaper: one file, one job, or too little input to repay a worker's
 // start. The outcome is the same either way: results are kept by file index, never by arrival.
+import { NODE_FS, type FileSystem } from './read-source';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -26,13 +27,13 @@ export interface Evaluation {
 }
 
 export async function evaluateFiles(
-  jobs: FileJob[], sizes: number[], o: TaskOptions, threads: number, tmp: string, onFile: (f: FileOutcome) => void,
+  jobs: FileJob[], sizes: number[], o: TaskOptions, threads: number, tmp: string, onFile: (f: FileOutcome) => void, fs: FileSystem = NODE_FS,
 ): Promise<Evaluation> {
   if (threads <= 1) {
     const spool = new Spool(0, join(tmp, 'spool-0'), SPILL_AT);
     const read = historyReader();
     const outcomes = jobs.map((j) => {
-      const f = runFile(j, o, spool, read);
+      const f = runFile(j, o, spool, read, fs);
       onFile(f);
       return f;
     });

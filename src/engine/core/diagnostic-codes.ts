@@ -15,6 +15,9 @@ const PARSE = {
   'invalid-number': 'A statistic or count is not a valid number',
   'unknown-venue': 'The venue id is not one of docs/format.md §4',
   'non-decimal-amount': 'An amount is not a decimal (thousands separators, hex, 1_000, .inf, NaN, out-of-range exponent…)',
+  'negative-zero': 'An amount is written -0: it is read as 0',
+  'file-too-large': 'The file is larger than the stated limit (20 MB JSON/CSV, 4 MB YAML) and is not read',
+  'too-many-positions': 'The file holds more positions (or CSV rows) than the stated limit (200,000) and is not read',
   'precision-hint': 'A bare number has more than 15 significant digits: quote it so other tools keep every digit',
   'fraction-out-of-range': 'A fraction (threshold, bonus, rate) is ≥ 1 or negative: probably a percent or basis points',
   'invalid-duration': 'A duration is not "90s", "15m", "8h", "7d" or ISO-8601 "PT8H"',
@@ -27,7 +30,7 @@ const PARSE = {
   'unsupported-margin-mode': 'Portfolio / multi-asset margin is not supported in v1',
   'duplicate-id': 'Two rows of the file have the same id; the later one is renamed with a suffix',
   'duplicate-position': 'A second cross position of one symbol (one-way) or of one symbol and side (hedge)',
-  'duplicate-key': 'A key appears twice in one object; the last one is used',
+  'duplicate-key': 'A key appears twice in one object (JSON or YAML): an error on the later key; the last value is used',
   'unknown-key': 'A key is not part of the format and is ignored',
   'unknown-column': 'A CSV column is not a field of the format and is ignored',
   'csv-column-count': 'A CSV row has more or fewer cells than the header; the row is skipped',
@@ -92,6 +95,7 @@ const RISK = {
 
 /** Raised while evaluating a file (evaluate/), and the one internal-error code of every stage. */
 const EVALUATION = {
+  'file-changed-while-read': 'the file kept changing while it was read (size or modification time, 3 attempts): it is not evaluated',
   'internal-error': 'Liquidation Lens failed on this file; the message says where (please report it)',
   'missing-mark': 'no markPrice for the position’s market: it is reported as unknown',
   'mark-time-missing': 'no markTime or asOf: the age of the mark is unknown and staleness is not checked',

@@ -24,6 +24,8 @@ export interface SourceFile {
   /** Decoded text; ignored when `bytes` is given (then decoded here, invalid UTF-8 becoming a diagnostic). */
   text: string;
   bytes?: Uint8Array;
+  /** Set when the file was not read (too large, changing while read): this diagnostic is its whole report. */
+  unread?: Diagnostic;
   /** Folder the file's references (`history:`) must stay inside; default: EvaluateOptions.root, else the file's folder. */
   root?: string;
 }
@@ -79,7 +81,8 @@ function decode(source: SourceFile): { text: string; diagnostics: Diagnostic[] }
 }
 
 export function evaluateFile(source: SourceFile, options: EvaluateOptions = {}): FileEvaluation {
-  const now = options.now ?? Date.now();
+  const now = options.now ?? options.clock ?? Date.now();
+  if (source.unread) return { file: { path: source.path, dialect: null, format: null, venue: null, diagnostics: [{ ...source.unread }] }, rows: [], parsed: null, now };
   try {
     const { text, diagnostics } = decode(source);
     const takerFees = { ...options.settings?.takerFees, ...options.overrides?.takerFees };

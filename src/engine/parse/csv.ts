@@ -5,12 +5,13 @@ import { parse as parseCsvText } from 'csv-parse/sync';
 import { parseDecimal } from '../core/decimal';
 import type { Account, PerpAccount, PerpVenueId, PositionMode, Span, VenueId } from '../core/types';
 import type { Ctx } from './parse-context';
-import { MARKET_ALIASES, MARKET_KEYS } from './market';
+import { closest, MARKET_ALIASES, MARKET_KEYS, renameFix } from './market';
 import { checkDuplicatePositions, readPosition, readPositionMode, POSITION_KEYS } from './perp';
 import { readVenue } from './native';
 import type { Entry, ObjNode, StrNode } from './tree';
 import { readAmount, readString, readTime } from './values';
-import { isLendingVenue } from '../venues/registry';
+import { isLendingVenue, isPerpVenue } from '../venues/registry';
+import { numberSlip } from './number-slips';
 
 const ACCOUNT_KEYS = ['venue', 'account', 'walletBalance', 'positionMode', 'settleCurrency', 'asOf'] as const;
 /** Columns that are not scalars cannot be CSV cells (docs/format.md §3). */
@@ -111,7 +112,12 @@ export function readCsv(ctx: Ctx, defaultVenue?: VenueId): { venue: VenueId | nu
   }
   const columns = header.cells.map((c) => {
     const name = COLUMN_NAMES[normalise(c.text)] ?? null;
-    if (name === null) ctx.diags.warning('unknown-column', `Unknown column ${quote(c.text.trim())}; it is ignored (columns are the fields of docs/format.md §2, e.g. symbol, side, size, entry_price, mark_price, wallet_balance)`, c.span);
+    if (name === null) {
+      const near = c.text.trim() === '' ? null : closest(normalise(c.text), Object.keys(COLUMN_NAMES));
+      const canonical = near === null ? null : COLUMN_NAMES[near]!;
+      const tip = canonical ? ` — did you mean "${canonical}"?` : '';
+      ctx.diags.warning('unknown-column', `Unknown column ${quote(c.text.trim())}; it is ignored${tip} (columns are the fields of docs/format.md §2, e.g. symbol, side, size, entry_price, mark_price, wallet_balance)`, c.span, canonical && c.text === c.text.trim() ? renameFix(ctx, c.span, canonical) : null);
+    }
     return name;
   });
   const idCol = columns.indexOf('id');
@@ -122,7 +128,7 @@ export function readCsv(ctx: Ctx, defaultVenue?: VenueId): { venue: VenueId | nu
   const venues = new Set<VenueId>();
   for (const row of rows) {
     if (row.cells.length !== header.cells.length) {
-      ctx.diags.error('csv-column-count', `This row has ${row.cells.length} cells but the header has ${header.cells.length} columns; the row is skipped — check for a missing or extra comma (quote cells that contain commas)`, row.span);
+      reportColumnCount(ctx, row, header.cells.length, columns);
       continue;
     }
     const cells: Record<string, Cell> = {};
@@ -158,6 +164,64 @@ export function readCsv(ctx: Ctx, defaultVenue?: VenueId): { venue: VenueId | nu
     accounts.push(g.account);
   }
   return { venue: venues.size === 1 ? [...venues][0]! : null, accounts };
+}
+
+/**
+ * A row with more cells than the header: when the extra cells are exactly the 3-digit groups of numbers written with
+ * thousands separators (94,500 unquoted), each such number gets an error with the fix; the row is skipped either way
+ * and its position is unknown (never read with shifted cells).
+ */
+function reportColumnCount(ctx: Ctx, row: Row, width: number, columns: Array<string | null>): void {
+  const extra = row.cells.length - width;
+  const runs = extra > 0 ? thousandsRuns(row.cells) : [];
+  const merged = runs.reduce((n, r) => n + r.length - 1, 0);
+  const reason = `the row has ${row.cells.length} cells for ${width} columns`;
+  if (extra > 0 && merged === extra) {
+    for (const run of runs) {
+      const first = run[0]!.span;
+      const last = run[run.length - 1]!.span;
+      const span = ctx.lines.span(first.offset, last.offset + last.length - first.offset);
+      const raw = run.map((c) => c.text.trim()).join(',');
+      const slip = numberSlip(raw);
+      ctx.diags.error('non-decimal-amount', `${inline(raw)} is one number split into ${run.length} cells by its thousands separators; the row is skipped — ${slip?.advice ?? 'write it without commas'}`, span, slip?.fix ? { replacement: slip.fix, title: `Replace with ${slip.fix}` } : null);
+    }
+  } else {
+    ctx.diags.error('csv-column-count', `This row has ${row.cells.length} cells but the header has ${width} columns; the row is skipped — check for a missing or extra comma (quote cells that contain commas)`, row.span);
+  }
+  const cells: Record<string, Cell> = {};
+  if (extra === 0 || merged !== extra) columns.forEach((name, k) => { if (name !== null && row.cells[k] && row.cells[k]!.text.trim() !== '') cells[name] = row.cells[k]!; });
+  else {
+    // Shift the cells back so that the symbol and side of the skipped row are named right.
+    const flat: Cell[] = [];
+    for (let k = 0; k < row.cells.length; k++) {
+      const run = runs.find((r) => r[0] === row.cells[k]);
+      flat.push(row.cells[k]!);
+      if (run) k += run.length - 1;
+    }
+    columns.forEach((name, k) => { if (name !== null && flat[k] && flat[k]!.text.trim() !== '') cells[name] = flat[k]!; });
+  }
+  if (!cells.symbol) return;
+  const venue = cells.venue ? cells.venue.text.trim() : null;
+  pushUnknown(ctx, cells, venue !== null && isVenueId(venue) ? venue : null, cells.account?.text.trim() ?? null, `${reason} (see the diagnostic on line ${row.span.line})`, row.span);
+}
+
+/** Runs of cells that read as one number with thousands separators: 1–3 digits, then cells of exactly 3 digits. */
+function thousandsRuns(cells: Cell[]): Cell[][] {
+  const runs: Cell[][] = [];
+  for (let k = 0; k < cells.length; k++) {
+    if (!/^[+-]?[1-9]\d{0,2}$/.test(cells[k]!.text.trim()) || cells[k]!.text !== cells[k]!.text.trim()) continue;
+    let j = k + 1;
+    while (j < cells.length && /^\d{3}(\.\d+)?$/.test(cells[j]!.text) && !/\./.test(cells[j - 1]!.text)) j++;
+    if (j > k + 1) {
+      runs.push(cells.slice(k, j));
+      k = j - 1;
+    }
+  }
+  return runs;
+}
+
+function isVenueId(v: string): v is VenueId {
+  return isPerpVenue(v) || isLendingVenue(v);
 }
 
 function rowVenue(ctx: Ctx, cell: Cell | undefined, defaultVenue: VenueId | undefined, row: Row): VenueId | null {

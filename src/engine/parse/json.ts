@@ -4,6 +4,7 @@ import { createScanner, parseTree, printParseErrorCode, type Node, type ParseErr
 import type { Diags } from './diags';
 import type { LineIndex } from './lines';
 import type { LNode } from './tree';
+import type { Span } from '../core/types';
 
 export const MAX_DEPTH = 256;
 
@@ -46,7 +47,7 @@ function reportJsoncExtensions(text: string, lines: LineIndex, diags: Diags): vo
   }
 }
 
-export function parseJson(text: string, lines: LineIndex, diags: Diags, strict: boolean): LNode | null {
+export function parseJson(text: string, lines: LineIndex, diags: Diags, strict: boolean, malformed: Span[] = []): LNode | null {
   if (jsonDepth(text) > MAX_DEPTH) {
     diags.error('invalid-json', `The JSON is nested more than ${MAX_DEPTH} levels deep; a position file never is`, lines.fileStart());
     return null;
@@ -54,14 +55,42 @@ export function parseJson(text: string, lines: LineIndex, diags: Diags, strict: 
   if (strict) reportJsoncExtensions(text, lines, diags);
   const errors: ParseError[] = [];
   const root = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false, allowEmptyContent: true });
-  for (const e of errors.slice(0, 20)) {
+  const tree = root ? convert(root, text, lines, diags, malformed) : null;
+  // A malformed bare value (94,500 / 0x1F / NaN) gets one diagnostic on the whole value, not the scanner's fragments.
+  const inside = (o: number) => malformed.some((m) => o >= m.offset && o <= m.offset + m.length);
+  for (const e of errors.filter((x) => !inside(x.offset)).slice(0, 20)) {
     diags.error('invalid-json', `Invalid JSON: ${humanJsonError(printParseErrorCode(e.error))}`, lines.span(e.offset, e.length));
   }
   if (!root) {
     if (errors.length === 0) diags.error('invalid-json', 'The file is empty: write a position file (version, venue, positions)', lines.fileStart());
     return null;
   }
-  return convert(root, text, lines, diags);
+  return tree;
+}
+
+/** A bare token in value position: a word or number, with `e-5` exponents. */
+const BARE = /^[+-]?(?:[eE][+-](?=\d)|[A-Za-z0-9_.])+/;
+/** A number continued by a comma (94,500 / 1,5 / 1.234,56) or by 3-digit groups after spaces (94 500). */
+const CONTINUED = /^(?:,[ \t]*\d[\d.]*)+|^(?: \d{3})+(?:\.\d+)?(?![\w.])/;
+
+/**
+ * The bare value starting at `at` when it is not one JSON number (or is missing, e.g. NaN): `94,500`, `1,5`, `94_500`,
+ * `0x1F`, `Infinity`, `.5`; null when the value is an ordinary token.
+ */
+function malformedValue(text: string, at: number, numberText: string | null): string | null {
+  const head = BARE.exec(text.slice(at, at + 400))?.[0];
+  if (!head) return null;
+  let blob = head;
+  if (/^[+-]?[\d.]+$/.test(head)) blob += CONTINUED.exec(text.slice(at + head.length, at + head.length + 400))?.[0] ?? '';
+  if (blob === numberText) return null;
+  if (numberText === null && /^(true|false|null)$/.test(blob)) return null;
+  return blob;
+}
+
+function valueStart(text: string, keyEnd: number): number {
+  let i = keyEnd;
+  while (i < text.length && /[\s:]/.test(text[i]!)) i++;
+  return i;
 }
 
 function humanJsonError(code: string): string {
@@ -84,26 +113,35 @@ function humanJsonError(code: string): string {
   return map[code] ?? code;
 }
 
-function convert(node: Node, text: string, lines: LineIndex, diags: Diags): LNode {
+function convert(node: Node, text: string, lines: LineIndex, diags: Diags, malformed: Span[]): LNode {
   const span = lines.span(node.offset, node.length);
   switch (node.type) {
     case 'object': {
       const entries = [];
       const seen = new Set<string>();
+      let skipTo = -1;
       for (const prop of node.children ?? []) {
         const [k, v] = prop.children ?? [];
-        if (!k) continue;
+        if (!k || k.offset < skipTo) continue;
         const keySpan = lines.span(k.offset, k.length);
         const key = String(k.value);
-        if (seen.has(key)) diags.warning('duplicate-key', `${quote(key)} appears twice in this object; the last value is used — remove one`, keySpan);
+        if (seen.has(key)) diags.error('duplicate-key', `${quote(key)} appears twice in this object; the last value is used — remove one`, keySpan);
         seen.add(key);
-        const value: LNode = v ? convert(v, text, lines, diags) : { kind: 'null', span: lines.span(k.offset + k.length, 0) };
+        const at = v ? v.offset : valueStart(text, k.offset + k.length);
+        const bad = !v || v.type === 'number' ? malformedValue(text, at, v ? text.slice(v.offset, v.offset + v.length) : null) : null;
+        let value: LNode;
+        if (bad !== null) {
+          const badSpan = lines.span(at, bad.length);
+          malformed.push(badSpan);
+          skipTo = at + bad.length;
+          value = { kind: 'number', span: badSpan, raw: bad };
+        } else value = v ? convert(v, text, lines, diags, malformed) : { kind: 'null', span: lines.span(k.offset + k.length, 0) };
         entries.push({ key, keySpan, value });
       }
       return { kind: 'object', span, entries };
     }
     case 'array':
-      return { kind: 'array', span, items: (node.children ?? []).map((c) => convert(c, text, lines, diags)) };
+      return { kind: 'array', span, items: (node.children ?? []).map((c) => convert(c, text, lines, diags, malformed)) };
     case 'string':
       return { kind: 'string', span, value: String(node.value) };
     case 'number':

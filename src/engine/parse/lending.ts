@@ -7,8 +7,8 @@ import type { Ctx } from './parse-context';
 import { unknownKey } from './market';
 import { explicitIds } from './perp';
 import { readAccountLabel } from './native';
-import { describe, entry, type LNode, type ObjNode } from './tree';
-import { readAmount, readBool, readFloat, readFraction, readInt, readString, readTime, type FractionKind } from './values';
+import { describe, entry, scalarText, type LNode, type ObjNode } from './tree';
+import { readAmount, readBool, readFloat, readFraction, readInt, readString, readTime, valueFix, type FractionKind } from './values';
 import { bundledDecimals, isBundledStable } from '../core/assets';
 
 /** Protocol numbers the lending models read (docs/lending.md §0.3); other decimals are kept too, with a warning. */
@@ -78,7 +78,7 @@ function readParam(ctx: Ctx, key: string, keySpan: Span, node: LNode, into: Reco
   const d = kind ? readFraction(ctx, node, key, kind) : readAmount(ctx, node, key, { percent: RATIOS.has(key) });
   if (d === null) return;
   if (RATIOS.has(key) && d.lte(1)) {
-    ctx.diags.error('fraction-out-of-range', `${key} is a ratio above 1 ("1.45" = 145 %); ${describe(node)} would liquidate a loan that is fully collateralised — did you mean "${d.plus(1).toFixed()}"?`, node.span);
+    ctx.diags.error('fraction-out-of-range', `${key} is a ratio above 1 ("1.45" = 145 %); ${describe(node)} would liquidate a loan that is fully collateralised — did you mean "${d.plus(1).toFixed()}"?`, node.span, /%/.test(scalarText(node) ?? '') ? null : valueFix(ctx, node, d.plus(1).toFixed(), true));
     return;
   }
   if (!KNOWN_PARAMS.includes(key)) ctx.diags.warning('unknown-key', `${quote(key)} is not a parameter the lending models use; it is kept as a protocol number but has no effect — check the spelling`, keySpan);

@@ -3,6 +3,8 @@ import { quote } from '../core/quote-text';
 import type { Dec } from '../core/decimal';
 import type { MarketSpec, OrderBook, PerpVenueId, Span, Tier, TierTable } from '../core/types';
 import type { Ctx } from './parse-context';
+import type { Fix } from './diags';
+import { inSourceStyle } from './number-slips';
 import { describe, type LNode, type ObjNode } from './tree';
 import { readAmount, readDuration, readFloat, readFraction, readString, readTime } from './values';
 import { perpVenue } from '../venues/registry';
@@ -129,7 +131,16 @@ function editDistance(a: string, b: string): number {
 export function unknownKey(ctx: Ctx, key: string, span: Span, where: string, known: readonly string[]): void {
   const near = closest(key, known);
   const tip = near ? ` — did you mean "${near}"?` : '';
-  ctx.diags.warning('unknown-key', `Unknown key ${quote(key)} in ${where}; it is ignored${tip}`, span);
+  const fix = near ? renameFix(ctx, span, near) : null;
+  ctx.diags.warning('unknown-key', `Unknown key ${quote(key)} in ${where}; it is ignored${tip}`, span, fix);
+}
+
+/** Renames the key at `span` to `name`, keeping its quotes (a CSV header keeps its snake_case). */
+export function renameFix(ctx: Ctx, span: Span, name: string): Fix {
+  const written = ctx.text.slice(span.offset, span.offset + span.length);
+  const styled = ctx.format === 'csv' && /_/.test(written) ? name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`) : name;
+  const replacement = inSourceStyle(ctx.text, span.offset, styled, ctx.format, true);
+  return { replacement, title: `Rename to ${styled}` };
 }
 
 const BUNDLED_NAME = /^[a-z0-9-]+\/[A-Za-z0-9._:/-]+?(@\d{4}-\d{2}-\d{2})?$/;

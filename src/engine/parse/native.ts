@@ -7,7 +7,7 @@ import { checkDuplicatePositions, explicitIds, readMarginMode, readPosition, rea
 import { readRisk } from './risk-section';
 import { readLendingAccount } from './lending';
 import { describe, entry, scalarText, type LNode, type ObjNode } from './tree';
-import { readAmount, readString, readTime } from './values';
+import { readAmount, readString, readTime, valueFix } from './values';
 import { isLendingVenue, isPerpVenue, LENDING_VENUES, PERP_VENUES } from '../venues/registry';
 
 export interface NativeResult {
@@ -25,7 +25,7 @@ export function readVenue(ctx: Ctx, node: LNode): VenueId | null {
   if (text !== null && (isPerpVenue(text) || isLendingVenue(text))) return text;
   const all = [...PERP_VENUES, ...LENDING_VENUES];
   const near = text ? closest(text, all) : null;
-  ctx.diags.error('unknown-venue', `Unknown venue ${describe(node)}${near ? ` — did you mean "${near}"?` : ''}; venues: ${all.join(', ')}`, node.span);
+  ctx.diags.error('unknown-venue', `Unknown venue ${describe(node)}${near ? ` — did you mean "${near}"?` : ''}; venues: ${all.join(', ')}`, node.span, near ? valueFix(ctx, node, near, true) : null);
   return null;
 }
 

@@ -3,7 +3,8 @@ import type { RiskSettings, Status } from '../core/types';
 import type { Ctx } from './parse-context';
 import { unknownKey } from './market';
 import { describe, type LNode } from './tree';
-import { readDuration, readEnum, readFloat, readTime } from './values';
+import { readDuration, readEnum, readFloat, readTime, valueFix } from './values';
+import { Dec } from '../core/decimal';
 
 const RISK_KEYS = ['horizon', 'probability', 'distance', 'staleAfter', 'tails', 'targetStatus', 'marginStep', 'opportunityCost', 'evaluationTime', 'reportedDeviationTolerance'];
 const BANDS = ['watch', 'warning', 'critical'] as const;
@@ -69,7 +70,7 @@ function readBands(ctx: Ctx, node: LNode, name: string): { watch?: number; warni
     const n = readFloat(ctx, e.value, `risk.${name}.${band}`, { nonNegative: true });
     if (n === null) continue;
     if (n > 1) {
-      ctx.diags.error('fraction-out-of-range', `risk.${name}.${band} is a fraction (0.02 = 2 %); ${describe(e.value)} is above 1 — did you mean "${n}%" (${n / 100})?`, e.value.span);
+      ctx.diags.error('fraction-out-of-range', `risk.${name}.${band} is a fraction (0.02 = 2 %); ${describe(e.value)} is above 1 — did you mean "${n}%" (${n / 100})?`, e.value.span, valueFix(ctx, e.value, new Dec(n).div(100).toFixed(), true));
       continue;
     }
     out[band] = n;

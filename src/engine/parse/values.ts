@@ -1,9 +1,11 @@
 // Typed readers for located values (docs/format.md §1): amounts exact from the source text, fractions, percents,
 // durations, times, statistics. Each reports its own diagnostic on the value token and returns null when unusable.
 import { inline, quote } from '../core/quote-text';
-import { Dec, parseDecimal, significantDigits } from '../core/decimal';
+import { Dec, DECIMAL_RE, parseDecimal, significantDigits } from '../core/decimal';
 import { parseDuration, parseTime } from '../core/time';
 import type { Ctx } from './parse-context';
+import type { Fix } from './diags';
+import { inSourceStyle, numberSlip } from './number-slips';
 import { describe, type LNode } from './tree';
 
 /** Human advice for a text that is not a decimal. */
@@ -14,9 +16,8 @@ function amountAdvice(text: string): string {
   if (/^[+-]?(\.?inf|infinity)$/i.test(t)) return 'infinity is not an amount; write a finite number';
   if (/^[+-]?0x[0-9a-f]+$/i.test(t)) return `hexadecimal is not accepted; write the decimal value (${quote(safeBig(t))})`;
   if (/^[+-]?0o[0-7]+$/i.test(t)) return 'octal is not accepted; write the decimal value';
-  if (/^[+-]?\d[\d_]*(\.[\d_]*)?$/.test(t) && t.includes('_')) return `digit separators are not accepted; write ${quote(t.replace(/_/g, ''))}`;
-  if (/^[+-]?\d{1,3}(,\d{3})+(\.\d*)?$/.test(t)) return `thousands separators are not accepted; write ${quote(t.replace(/,/g, ''))}`;
-  if (/^[+-]?\d+,\d+$/.test(t)) return `use a dot as the decimal separator: ${quote(t.replace(',', '.'))}`;
+  const slip = numberSlip(t);
+  if (slip) return slip.advice;
   if (/^[+-]?\d+(\.\d*)?\s*%$/.test(t)) return 'a percent is only accepted for rates; write the amount itself';
   if (/[eE][+-]?\d+$/.test(t) && /^[+-]?(\d+(\.\d*)?|\.\d+)[eE][+-]?\d+$/.test(t)) return 'the exponent is out of range';
   if (/^[$€£]/.test(t) || /\s*(usd|usdt|usdc|btc|eth)$/i.test(t)) return `write the number alone, without a currency (${quote(t.replace(/^[$€£]\s*/, '').replace(/\s*[a-z]+$/i, ''))})`;
@@ -51,11 +52,15 @@ export function readAmount(ctx: Ctx, node: LNode, name: string, opts: AmountOpts
     ctx.diags.error('non-decimal-amount', `${name} must be a decimal number written as a string, e.g. "1500"; got ${describe(node)}`, node.span);
     return null;
   }
-  const d = parseDecimal(text, opts.percent === true);
+  let d = parseDecimal(text, opts.percent === true);
   if (d === null) {
     const hint = opts.percent && /%\s*$/.test(text) ? 'write a percent as "0.5%"' : amountAdvice(text);
-    ctx.diags.error('non-decimal-amount', `${name}: ${describe(node)} is not a decimal number — ${hint}`, node.span);
+    ctx.diags.error('non-decimal-amount', `${name}: ${describe(node)} is not a decimal number — ${hint}`, node.span, slipFix(ctx, node, text, false));
     return null;
+  }
+  if (d.isZero() && d.isNegative()) {
+    ctx.diags.warning('negative-zero', `${name}: ${describe(node)} is negative zero; it is read as 0 — write "0"`, node.span, valueFix(ctx, node, '0', false));
+    d = new Dec(0);
   }
   if (node.kind === 'number' && !ctx.foreign && ctx.format !== 'csv' && significantDigits(node.raw) > 15) {
     ctx.diags.hint('precision-hint', `${name} ${inline(node.raw)} has more than 15 significant digits; it is read exactly here, but many tools would round it — write it quoted: ${quote(node.raw)}`, node.span);
@@ -73,13 +78,19 @@ export function readAmount(ctx: Ctx, node: LNode, name: string, opts: AmountOpts
 
 export type FractionKind = 'threshold' | 'bonus' | 'rate' | 'signed';
 
+/** The fraction a trader probably meant by a value ≥ 1 (percent, basis points, or a bonus written as 1.05). */
+function fractionMeant(d: Dec, kind: FractionKind): Dec {
+  if (kind === 'bonus' && d.lt(2)) return d.minus(1);
+  return d.gte(100) ? d.div(10000) : d.div(100);
+}
+
 /** Suggests the fraction a trader probably meant by a value ≥ 1. */
 function fractionSuggestion(d: Dec, kind: FractionKind): string {
   if (kind === 'bonus' && d.lt(2)) {
-    const f = d.minus(1);
+    const f = fractionMeant(d, kind);
     return `did you mean "${f.toFixed()}" (${f.mul(100).toFixed()} %)? A bonus is the fraction above 1: 5 % is "0.05"`;
   }
-  const f = d.gte(100) ? d.div(10000) : d.div(100);
+  const f = fractionMeant(d, kind);
   const as = d.gte(100) ? 'basis points' : 'percent';
   return `did you mean "${f.toFixed()}" (${f.mul(100).toFixed()} %)? It looks like ${as}; write a fraction ("0.05" = 5 %) or a percent string ("5%")`;
 }
@@ -93,7 +104,11 @@ export function readFraction(ctx: Ctx, node: LNode, name: string, kind: Fraction
     return null;
   }
   if (d.abs().gte(1)) {
-    ctx.diags.error('fraction-out-of-range', `${name} is a fraction below 1; ${describe(node)} is ${d.mul(100).toFixed()} % — ${fractionSuggestion(d.abs(), kind)}`, node.span);
+    const meant = fractionMeant(d.abs(), kind);
+    const written = node.kind === 'number' ? node.raw : node.kind === 'string' ? node.value : '';
+    // A percent string ("500%") has no certain fix; a plain number keeps its sign and the file's quoting style.
+    const fix = /%/.test(written) ? null : valueFix(ctx, node, (d.isNegative() ? meant.neg() : meant).toFixed(), true);
+    ctx.diags.error('fraction-out-of-range', `${name} is a fraction below 1; ${describe(node)} is ${d.mul(100).toFixed()} % — ${fractionSuggestion(d.abs(), kind)}`, node.span, fix);
     return null;
   }
   return d;
@@ -104,7 +119,8 @@ export function readFloat(ctx: Ctx, node: LNode, name: string, opts: { nonNegati
   const text = node.kind === 'number' ? node.raw : node.kind === 'string' ? node.value : null;
   const d = text === null ? null : parseDecimal(text, true);
   if (d === null) {
-    ctx.diags.error('invalid-number', `${name} must be a number such as 0.65 (or "65%"); got ${describe(node)}`, node.span);
+    const slip = text === null ? null : numberSlip(text);
+    ctx.diags.error('invalid-number', `${name} must be a number such as 0.65 (or "65%"); got ${describe(node)}${slip ? ` — ${slip.advice}` : ''}`, node.span, text === null ? null : slipFix(ctx, node, text, true));
     return null;
   }
   const n = d.toNumber();
@@ -134,7 +150,13 @@ export function readString(ctx: Ctx, node: LNode, name: string): string | null {
     }
     return node.value.trim();
   }
-  if (node.kind === 'number') return node.raw;
+  if (node.kind === 'number') {
+    // A bare token that is no number (94,500 split in a flow map, 0x1F or NaN in JSON) is not silently a label.
+    if (DECIMAL_RE.test(node.raw)) return node.raw;
+    const slip = numberSlip(node.raw);
+    ctx.diags.error('invalid-value', `${name}: ${describe(node)} is not a valid bare value — write it as a quoted string${slip ? ` (${slip.advice})` : ''}`, node.span);
+    return null;
+  }
   ctx.diags.error('invalid-value', `${name} must be a text; got ${describe(node)}`, node.span);
   return null;
 }
@@ -178,4 +200,16 @@ export function readTime(ctx: Ctx, node: LNode, name: string): number | null {
     return null;
   }
   return ms;
+}
+
+/** A replacement of a value node by `value`, written in the source's quoting style (bare kept bare when `keepBare`). */
+export function valueFix(ctx: Ctx, node: LNode, value: string, keepBare: boolean): Fix {
+  const replacement = inSourceStyle(ctx.text, node.span.offset, value, ctx.format, keepBare);
+  return { replacement, title: `Replace with ${replacement}` };
+}
+
+/** The fix of a typing slip in a number (number-slips.ts), or null when none is certain. */
+function slipFix(ctx: Ctx, node: LNode, text: string, keepBare: boolean): Fix | null {
+  const slip = numberSlip(text);
+  return slip?.fix ? valueFix(ctx, node, slip.fix, keepBare) : null;
 }
