@@ -62,7 +62,7 @@ function pinnedNow(workspace) {
 function cliReport(workspace, extra = [], target = '.') {
   const cli = join(ROOT, 'dist/cli.js');
   if (!existsSync(cli)) return null;
-  const r = spawnSync(process.execPath, [cli, 'check', target, '--format', 'json', ...pinnedNow(workspace), ...extra], { cwd: workspace, encoding: 'utf8', maxBuffer: 64 << 20 });
+  const r = spawnSync(process.execPath, [cli, 'check', target, '--format', 'json', ...pinnedNow(workspace), ...extra], { cwd: workspace, encoding: 'utf8', maxBuffer: 1 << 30 });
   try {
     return JSON.parse(r.stdout);
   } catch {
@@ -327,7 +327,14 @@ async function main() {
       const path = join(workspace, 'binance-faq-cross.positions.yaml');
       const before = readFileSync(path, 'utf8');
       await (await findRow(view, rowSelector(FIX_KEY))).click();
-      await view.locator('.details .actions .apply-fix').click();
+      await view.locator('.details .actions .apply-fix').first().click();
+      // Apply asks first (a modal naming the file, the value and the new value), then edits.
+      const dialog = page.locator('.monaco-dialog-box');
+      await dialog.waitFor({ timeout: 20_000 });
+      const question = await dialog.innerText();
+      assert(/walletBalance/.test(question) && /binance-faq-cross/.test(question), `the confirmation does not name the value and file: ${question}`);
+      await page.screenshot({ path: join(OUT, 'apply-confirmation.png') });
+      await dialog.locator('a, button', { hasText: /^Apply$/ }).first().click();
       await findRow(view, `${rowSelector(FIX_KEY)}[data-status="safe"]`, 30_000);
       await runCommand(page, 'File: Save All');
       let after = before;
