@@ -28,7 +28,14 @@ export function reportHeadline(report: DisplayReport, times?: FileTimes): string
 /** When files were evaluated at different times: one "path: time" line each; else nothing. */
 export function fileTimeLines(report: DisplayReport, times?: FileTimes): string[] {
   if (!times || new Set(reportTimes(report, times)).size <= 1) return [];
-  return report.files.filter((f) => times[f.path]).map((f) => `${plainText(f.path)}: evaluated ${formatEvaluationTime(times[f.path]!)}`);
+  // One line per distinct time (most files first), naming at most 4 files, so 30 files do not push the table away.
+  const groups = new Map<string, string[]>();
+  for (const f of report.files) if (times[f.path]) groups.set(times[f.path]!, [...(groups.get(times[f.path]!) ?? []), f.path]);
+  return [...groups].sort((a, b) => b[1].length - a[1].length || a[0].localeCompare(b[0])).map(([t, paths]) => {
+    const shown = paths.slice(0, 4).map((p) => plainText(p)).join(', ');
+    const more = paths.length > 4 ? ` and ${paths.length - 4} more` : '';
+    return `evaluated ${formatEvaluationTime(t)}: ${paths.length} file${paths.length === 1 ? '' : 's'} (${shown}${more})`;
+  });
 }
 
 /** "1 liquidatable · 2 unknown · 3 safe" in the status order (unknown has its own count, never "safe"). */

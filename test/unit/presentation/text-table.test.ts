@@ -63,7 +63,7 @@ describe('CLI table', () => {
     const two = { ...report, files: [...report.files, { path: 'b.positions.yaml', diagnostics: [] }], summary: { ...report.summary, files: 2 } };
     const out = tableReport(two, { width: 100, color: false }, { 'examples/desk.positions.yaml': '2026-11-24T07:00:00.000Z', 'b.positions.yaml': '2026-11-24T08:00:00.000Z' });
     expect(out).toContain('evaluated at 2 different times');
-    expect(out).toContain('b.positions.yaml: evaluated 2026-11-24 08:00 UTC');
+    expect(out).toContain('evaluated 2026-11-24 08:00 UTC: 1 file (b.positions.yaml)');
   });
 });
 
