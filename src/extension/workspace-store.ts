@@ -17,6 +17,7 @@ import { Cancelled, WorkerFailure, WorkerPool } from './worker/worker-pool';
 import type { EvaluationResult, FileInput, FixPlanResult } from './worker/worker-protocol';
 import type { FixKind } from '../engine/fix/fix-edits';
 import type { StressReport } from '../engine/evaluate/report';
+import type { WhatIfOutcome, WhatIfScenario } from '../engine/evaluate/what-if';
 import { LineTracker } from './line-tracker';
 
 export interface StoreEntry {
@@ -165,6 +166,14 @@ export class WorkspaceStore implements vscode.Disposable {
   stress(scaleByVolatility: boolean): Promise<StressReport> {
     const files = [...this.entries.values()].map((e) => this.input(e.uri, e.text));
     return this.pool.stress({ type: 'stress', files, options: this.evaluationOptions(), scaleByVolatility }).result;
+  }
+
+  /** One row under a what-if scenario, re-evaluated in the worker from the text its rows were computed on. */
+  whatIf(uri: vscode.Uri, rowId: string, scenario: WhatIfScenario): Promise<WhatIfOutcome> {
+    const entry = this.entries.get(uri.toString());
+    if (!entry) return Promise.resolve({ ok: false, reason: 'this file is no longer evaluated' });
+    return this.pool.whatIf({ type: 'whatIf', file: this.input(uri, entry.text), options: this.evaluationOptions(), rowId, scenario }).result
+      .catch((err: Error) => ({ ok: false as const, reason: `the what-if could not be computed: ${err.message}` }));
   }
 
   private evaluationOptions() {

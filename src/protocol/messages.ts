@@ -313,6 +313,45 @@ export const StressMessageSchema = v.object({
     unknown: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))) })), v.maxLength(10_000)),
 });
 
+/** Bounds of the what-if controls (issue 14): price shock −50 %…+50 %, volatility × 0.5…3. */
+export const WHAT_IF_LIMITS = { shock: { min: -0.5, max: 0.5 }, volMultiplier: { min: 0.5, max: 3 } } as const;
+
+/** Webview → host: one row under a scenario. `seq` lets the webview keep only the answer to its latest request. */
+export const WhatIfRequestSchema = v.object({
+  type: v.literal('whatIf'),
+  key: text,
+  seq: count,
+  shock: v.pipe(finite, v.minValue(WHAT_IF_LIMITS.shock.min), v.maxValue(WHAT_IF_LIMITS.shock.max)),
+  volMultiplier: v.pipe(finite, v.minValue(WHAT_IF_LIMITS.volMultiplier.min), v.maxValue(WHAT_IF_LIMITS.volMultiplier.max)),
+  /** Margin added in the settlement currency: a non-negative plain decimal ("0" = none); perps only. */
+  addMargin: v.pipe(v.string(), v.maxLength(40), v.regex(/^\d+(\.\d+)?$/, 'not a non-negative plain decimal')),
+});
+export type WhatIfRequest = v.InferOutput<typeof WhatIfRequestSchema>;
+
+/** Host → webview: the engine's row under the scenario (null figures: `error` says why). */
+export const WhatIfResultSchema = v.object({
+  type: v.literal('whatIfResult'),
+  key: text,
+  seq: count,
+  /** Why there is no result ("adding margin is not for loans", a file that changed, …). */
+  error: nullableText,
+  /** A remark on the result ("no volatility to scale: …"). */
+  note: nullableText,
+  status: v.nullable(StatusSchema),
+  reason: nullableText,
+  markPrice: nullableDecimal,
+  liquidationPrice: nullableDecimal,
+  distance: nullableDecimal,
+  volatility: v.nullable(finite),
+  horizon: nullableText,
+  liquidationProbability: v.nullable(v.pipe(finite, v.minValue(0), v.maxValue(1))),
+  marginBalance: nullableDecimal,
+  maintenanceMargin: nullableDecimal,
+  marginRatio: nullableDecimal,
+  healthFactor: nullableDecimal,
+});
+export type WhatIfResult = v.InferOutput<typeof WhatIfResultSchema>;
+
 export const HostToWebviewSchema = v.variant('type', [
   ModelMessageSchema,
   DeltaMessageSchema,
@@ -321,6 +360,8 @@ export const HostToWebviewSchema = v.variant('type', [
   StressMessageSchema,
   /** Select (and scroll to) a row: `index` in the current list, -1 when it is filtered out. */
   v.object({ type: v.literal('select'), key: text, index: v.pipe(v.number(), v.integer(), v.minValue(-1)), version: count }),
+  /** The engine's answer to a `whatIf` (issue 14): the row's figures under the scenario, decimals as strings. */
+  WhatIfResultSchema,
 ]);
 export type HostToWebview = v.InferOutput<typeof HostToWebviewSchema>;
 export type ModelMessage = v.InferOutput<typeof ModelMessageSchema>;
@@ -351,6 +392,8 @@ export const WebviewToHostSchema = v.variant('type', [
   v.object({ type: v.literal('page'), version: count, start: count, count: v.pipe(count, v.maxValue(MAX_PAGE)) }),
   /** The selected row (null: none), so the host can tell its index after the list changes. */
   v.object({ type: v.literal('selected'), key: v.nullable(key) }),
+  /** What-if of one row (issue 14): re-evaluated by the engine in its worker; the file is not touched. */
+  WhatIfRequestSchema,
 ]);
 export type WebviewToHost = v.InferOutput<typeof WebviewToHostSchema>;
 

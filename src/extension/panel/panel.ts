@@ -10,6 +10,7 @@ import { detailsMessage } from '../chart-data';
 import { exportReport } from '../exporter';
 import { applyFix } from '../fixer';
 import { stressMessage } from '../stress-view';
+import { whatIfMessage } from '../what-if-message';
 import type { WorkspaceStore } from '../workspace-store';
 import { buildPanelHtml, makeNonce } from './html';
 import { PanelModel, type ModelContext } from './panel-model';
@@ -151,6 +152,9 @@ export class PositionsPanel implements vscode.Disposable {
       case 'export':
         void exportReport(this.store);
         return;
+      case 'whatIf':
+        void this.postWhatIf(msg);
+        return;
       default: {
         const never: never = msg;
         void never;
@@ -177,6 +181,14 @@ export class PositionsPanel implements vscode.Disposable {
     } catch (err) {
       this.log.error(`chart data for ${key} failed`, err);
     }
+  }
+
+  /** A what-if of one row the store knows, re-evaluated by the engine in the worker (the file is not touched). */
+  private async postWhatIf(msg: Extract<WebviewToHost, { type: 'whatIf' }>): Promise<void> {
+    const found = this.store.findByKey(msg.key);
+    const scenario = { shock: msg.shock, volMultiplier: msg.volMultiplier, addMargin: msg.addMargin };
+    const outcome = found ? await this.store.whatIf(found.uri, found.row.id, scenario) : { ok: false as const, reason: 'this position is no longer shown' };
+    this.post(whatIfMessage(msg.key, msg.seq, outcome));
   }
 
   private async postStress(scaleByVolatility = false): Promise<void> {

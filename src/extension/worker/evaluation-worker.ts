@@ -7,6 +7,7 @@ import { dirname } from 'node:path';
 import { internalError } from '../../engine/core/diagnostics';
 import { parseFile } from '../../engine/parse';
 import { evaluateParsed, type FileEvaluation } from '../../engine/evaluate/evaluate-file';
+import { whatIf } from '../../engine/evaluate/what-if';
 import { historyPaths } from '../../engine/evaluate/history-refs';
 import { resolveSettings } from '../../engine/core/settings';
 import { stressTest } from '../../engine/stress/stress-test';
@@ -72,9 +73,13 @@ function parseOf(file: FileInput, options: EvaluationSettings): { parsed: Parsed
   return { parsed, error, reused: false };
 }
 
+function evalOptionsOf(options: EvaluationSettings) {
+  return { settings: options.settings, readFile: readHistory, realpath: realpathOrUndefined, ...(options.defaultVenue ? { defaultVenue: options.defaultVenue } : {}) };
+}
+
 function evaluate(file: FileInput, options: EvaluationSettings): { evaluation: FileEvaluation; reused: boolean } {
   const { parsed, error, reused } = parseOf(file, options);
-  const evalOptions = { settings: options.settings, readFile: readHistory, realpath: realpathOrUndefined, ...(options.defaultVenue ? { defaultVenue: options.defaultVenue } : {}) };
+  const evalOptions = evalOptionsOf(options);
   const evaluation: FileEvaluation = parsed
     ? evaluateParsed(file, parsed, [], evalOptions)
     : {
@@ -123,6 +128,16 @@ function handle(req: WorkerRequest): void {
     case 'stress': {
       const parts = req.files.map((f) => evaluationOf(f, req.options));
       post({ type: 'stressed', id: req.id, report: stressTest(parts, undefined, { scaleByVolatility: req.scaleByVolatility }) });
+      return;
+    }
+    case 'whatIf': {
+      // The file's own evaluation (cached with its text) gives the parse and the evaluation time: the neutral
+      // scenario then returns exactly the row the panel shows.
+      const ev = evaluationOf(req.file, req.options);
+      const result = ev.parsed
+        ? whatIf(req.file, ev.parsed, req.rowId, req.scenario, { ...evalOptionsOf(req.options), now: ev.now })
+        : { ok: false as const, reason: 'the file could not be read' };
+      post({ type: 'whatIfDone', id: req.id, result });
       return;
     }
     case 'forget':

@@ -8,6 +8,7 @@ import { Worker } from 'node:worker_threads';
 import type { ResultRow } from '../../engine/evaluate/report';
 import type { EvaluationResult, FixPlanResult, WorkerRequest, WorkerResponse } from './worker-protocol';
 import type { StressReport } from '../../engine/evaluate/report';
+import type { WhatIfOutcome } from '../../engine/evaluate/what-if';
 
 export class WorkerFailure extends Error {
   constructor(readonly reason: 'crash' | 'timeout' | 'failed', message: string) {
@@ -91,6 +92,10 @@ export class WorkerPool {
   }
 
   stress(req: Extract<Payload, { type: 'stress' }>): Running<StressReport> {
+    return this.submit(req, true);
+  }
+
+  whatIf(req: Extract<Payload, { type: 'whatIf' }>): Running<WhatIfOutcome> {
     return this.submit(req, true);
   }
 
@@ -218,6 +223,9 @@ export class WorkerPool {
         break;
       case 'stressed':
         this.finish(job, { value: msg.report });
+        break;
+      case 'whatIfDone':
+        this.finish(job, { value: msg.result });
         break;
       case 'done':
         this.finish(job, { value: undefined });

@@ -4,6 +4,7 @@ import type { RiskSettings, VenueId } from '../../engine/core/types';
 import type { FileReport, ResultRow, StressReport } from '../../engine/evaluate/report';
 import type { FileEvaluation } from '../../engine/evaluate/evaluate-file';
 import type { FixKind, TextEdit } from '../../engine/fix/fix-edits';
+import type { WhatIfOutcome, WhatIfScenario } from '../../engine/evaluate/what-if';
 
 /** One position file as the worker evaluates it. */
 export interface FileInput {
@@ -27,6 +28,8 @@ export type WorkerRequest =
   | { type: 'plan'; id: number; file: FileInput; options: EvaluationSettings; rowKey: string; kind: FixKind; asset: string | null }
   | { type: 'stress'; id: number; files: FileInput[]; options: EvaluationSettings; scaleByVolatility: boolean }
   | { type: 'forget'; id: number; key: string }
+  /** One row re-evaluated under a scenario, from the file's cached parse (issue 14 "What-if"); the file is not touched. */
+  | { type: 'whatIf'; id: number; file: FileInput; options: EvaluationSettings; rowId: string; scenario: WhatIfScenario }
   /** Only honoured when the worker was started with test hooks: makes it crash or hang, for the tests. */
   | { type: 'debug'; id: number; action: 'crash' | 'hang' | 'exit' };
 
@@ -61,6 +64,7 @@ export type WorkerResponse =
   | { type: 'planned'; id: number; result: FixPlanResult }
   | { type: 'stressed'; id: number; report: StressReport }
   | { type: 'done'; id: number }
+  | { type: 'whatIfDone'; id: number; result: WhatIfOutcome }
   | { type: 'failed'; id: number; message: string };
 
 export const ROW_CHUNK = 2000;

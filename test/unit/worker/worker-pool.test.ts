@@ -35,6 +35,17 @@ describe('evaluation worker', () => {
     expect(again.sigs).toEqual(r.sigs);
   });
 
+  it('answers a what-if from the cached parse: the neutral scenario is the row itself, a shock changes it', async () => {
+    pool = new WorkerPool({ script: SCRIPT });
+    const f = file('binance-faq-cross.positions.yaml');
+    const r = await pool.evaluate({ type: 'evaluate', file: f, options: { settings: {} } }).result;
+    const target = r.rows.find((x) => x.status !== 'unknown')!;
+    const neutral = await pool.whatIf({ type: 'whatIf', file: f, options: { settings: {} }, rowId: target.id, scenario: { shock: 0, volMultiplier: 1, addMargin: '0' } }).result;
+    expect(neutral).toEqual({ ok: true, row: target, note: null });
+    const shocked = await pool.whatIf({ type: 'whatIf', file: f, options: { settings: {} }, rowId: target.id, scenario: { shock: 0.1, volMultiplier: 2, addMargin: '100' } }).result;
+    expect(shocked.ok && shocked.row.markPrice).not.toBe(target.markPrice);
+  });
+
   it('reports the history files a position file reads', async () => {
     pool = new WorkerPool({ script: SCRIPT });
     const f = file('desk-isolated.positions.json');
