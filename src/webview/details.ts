@@ -12,10 +12,13 @@ import { loanFigureLines, positionFigureLines } from '../presentation/trader-fig
 import { curveChart, ladderChart } from './charts';
 import { h, icon } from './dom';
 import { num, statusBadge } from './view';
+import { whatIfSection, type PostWhatIf } from './what-if';
 
 export interface DetailsHandlers {
   onReveal(): void;
   onApplyFix(action: FixAction): void;
+  /** Posts a what-if request (what-if.ts); without it the pane has no What-if block. */
+  onWhatIf?: PostWhatIf;
 }
 
 function kv(dl: HTMLElement, label: string | Node, value: string | Node, cls = ''): void {
@@ -141,7 +144,8 @@ export function detailsPane(r: PanelRow | undefined, summary: Pick<Summary, 'tot
     return [h('div', { class: 'd-empty' }, icon('info'), h('span', { text: summary.total ? 'Select a position to see its margin breakdown and fix.' : 'No position files found. Position files are named *.positions.json, .yaml, .yml or .csv.' }))];
   }
   const first = fixActions(r.fix, r.settleCurrency, r.symbol, true)[0];
-  const blocks: Array<HTMLElement | null> = [head(r, handlers.onReveal), ...charts(details), prices(r), margin(r), position(r), risk(r, details), fix(r, handlers)];
+  const blocks: Array<HTMLElement | null> = [head(r, handlers.onReveal), ...charts(details), prices(r), margin(r), position(r), risk(r, details),
+    handlers.onWhatIf ? whatIfSection(r, handlers.onWhatIf) : null, fix(r, handlers)];
   blocks.push(h('div', { class: 'actions' },
     h('button', { class: `btn ${first ? 'secondary' : 'primary'}`, attrs: { type: 'button' }, on: { click: handlers.onReveal } }, icon('go-to-file'), h('span', { text: 'Reveal in file' })),
     first ? applyButton(first, r, handlers, true) : null,

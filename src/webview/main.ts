@@ -341,6 +341,7 @@ class App {
     this.details.replaceChildren(...detailsPane(row, this.summary, data, {
       onReveal: () => this.reveal(false),
       onApplyFix: (a) => row && this.applyFix(row, a),
+      onWhatIf: (m) => this.vscode.postMessage(m),
     }));
   }
 
