@@ -15,6 +15,7 @@ import type { ReportFrame } from './stream-output';
 import { writeReport } from './stream-output';
 import { OutputSink, type WritableLike } from './output-sink';
 import { Progress, type ProgressStream } from './progress';
+import { compareAccounts } from '../engine/fix/account-fix';
 
 export interface CheckRequest {
   files: string[];
@@ -67,7 +68,8 @@ function frameOf(parts: FileOutcome[], req: CheckRequest): ReportFrame {
   const files: FileReport[] = parts.map((p) => p.file!);
   const errors = files.reduce((n, f) => n + f.diagnostics.filter((d) => d.severity === 'error').length, 0);
   const now = req.now ?? parts[0]?.now ?? req.clock;
-  const frame: ReportFrame = { version: 1, now: new Date(now).toISOString(), files, summary: { files: parts.length, positions, errors, byStatus } };
+  const accounts = parts.flatMap((p) => p.accounts ?? []).sort(compareAccounts);
+  const frame: ReportFrame = { version: 1, now: new Date(now).toISOString(), files, accounts, summary: { files: parts.length, positions, errors, byStatus } };
   frame.times = Object.fromEntries(parts.map((p) => [p.file!.path, new Date(p.now ?? now).toISOString()]));
   if (req.stress) frame.stress = mergeStress(parts.map((p) => ({ path: p.file!.path, accounts: p.stress ?? [] })));
   return frame;

@@ -3,7 +3,7 @@
 import { readFileSync, realpathSync } from 'node:fs';
 import { evaluateFile } from '../engine/evaluate/evaluate-file';
 import { HistoryCache } from '../engine/evaluate/volatility-source';
-import type { FileReport } from '../engine/evaluate/report';
+import type { AccountReport, FileReport } from '../engine/evaluate/report';
 import type { RiskSettings } from '../engine/core/types';
 import type { OutputFormat } from './args';
 import { NODE_FS, readSource, type FileSystem } from './read-source';
@@ -37,6 +37,8 @@ export interface FileOutcome {
   file?: FileReport;
   now?: number;
   rows: RowRecord[];
+  /** The file's cross accounts (docs/results.md §2.4). */
+  accounts?: AccountReport[];
   stress?: AccountStress[];
 }
 
@@ -91,7 +93,7 @@ export function runFile(job: FileJob, o: TaskOptions, spool: Spool, readHistory:
     rec.offset = refs[k++]!;
     rec.length = refs[k++]!;
   }
-  const out: FileOutcome = { index: job.index, file: ev.file, now: ev.now, rows };
+  const out: FileOutcome = { index: job.index, file: ev.file, now: ev.now, rows, accounts: ev.accounts ?? [] };
   if (o.stress) out.stress = accountStress(ev.parsed?.accounts ?? []);
   return out;
 }

@@ -52,7 +52,7 @@ async function rows(sink: OutputSink, input: StreamInput, first: boolean, sep: s
 export async function writeReport(sink: OutputSink, input: StreamInput): Promise<void> {
   const { frame, records, format } = input;
   if (format === 'json') {
-    const whole = (positions: unknown[]) => JSON.stringify({ version: frame.version, now: frame.now, files: frame.files, positions, summary: frame.summary, ...(frame.stress ? { stress: frame.stress } : {}) }, null, 2) + '\n';
+    const whole = (positions: unknown[]) => JSON.stringify({ version: frame.version, now: frame.now, files: frame.files, positions, accounts: frame.accounts, summary: frame.summary, ...(frame.stress ? { stress: frame.stress } : {}) }, null, 2) + '\n';
     if (!records.length) return put(sink, whole([])).then(() => sink.flush());
     const { head, tail } = splitTemplate(whole([MARKER]), JSON_ROW_DEPTH);
     await put(sink, head);
@@ -75,7 +75,7 @@ export async function writeReport(sink: OutputSink, input: StreamInput): Promise
     await put(sink, tail);
   } else {
     const positions: ResultRow[] = records.map((r) => JSON.parse(input.spools[r.spool]!.read(r.offset, r.length)) as ResultRow);
-    const report: Report = { version: frame.version, now: frame.now, files: frame.files, positions, summary: frame.summary, ...(frame.stress ? { stress: frame.stress } : {}) };
+    const report: Report = { version: frame.version, now: frame.now, files: frame.files, positions, accounts: frame.accounts, summary: frame.summary, ...(frame.stress ? { stress: frame.stress } : {}) };
     if (frame.times) setFileTimes(report, frame.times);
     await put(sink, render(report, format, input.version));
   }

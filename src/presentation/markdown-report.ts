@@ -4,6 +4,7 @@ import { fileTimeLines, reportHeadline } from './report-text';
 import { shockLabel, stressMoney } from './stress-labels';
 import { shockRange, stressAccountLabel, stressAccounts } from './stress-accounts';
 import type { DisplayReport, FileTimes } from './row-shape';
+import { accountFixLines } from './account-lines';
 import { guardCiLines, markdownCode, markdownText, messageText, nameText } from './inert-text';
 
 /** File text in Markdown: inert, HTML literal, markup escaped (inert-text.ts). */
@@ -16,6 +17,11 @@ export function markdownReport(report: DisplayReport, times?: FileTimes): string
   lines.push(`| ${TEXT_COLUMNS.map((c) => c.header).join(' | ')} |`);
   lines.push(`|${TEXT_COLUMNS.map((c) => (c.right ? ' ---: ' : ' --- ')).join('|')}|`);
   for (const row of report.positions) lines.push(`| ${rowCells(row).map(esc).join(' | ')} |`);
+  const accounts = accountFixLines(report);
+  if (accounts.length) {
+    lines.push('', '### Cross accounts: one wallet top-up for every leg', '');
+    for (const l of accounts) lines.push(`- ${esc(l)}`);
+  }
   const unknown = report.positions.filter((r) => r.status === 'unknown');
   if (unknown.length) {
     lines.push('', `### Could not be evaluated (unknown, not safe): ${unknown.length}`, '');

@@ -53,11 +53,22 @@ export interface DisplayStress {
   accounts: ReadonlyArray<{ file: string; account: string | null; firstFailingShock: number | null }>;
 }
 
+/** A cross account (docs/results.md §2.4): its worst leg and the one wallet top-up for every leg. */
+export interface DisplayAccount {
+  file: string;
+  venue: string | null;
+  account: string | null;
+  status: DisplayStatus;
+  fix: { target: DisplayStatus; addMargin: string | null; reason: string | null } | null;
+  legs: readonly string[];
+}
+
 /** The report as the text faces read it (the engine's Report fits it). */
 export interface DisplayReport {
   now: string;
   files: ReadonlyArray<{ path: string; diagnostics: readonly DisplayDiagnostic[] }>;
   positions: readonly DisplayRow[];
+  accounts?: readonly DisplayAccount[];
   summary: { files: number; positions: number; byStatus: Record<string, number> };
   stress?: DisplayStress;
 }

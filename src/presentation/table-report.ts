@@ -6,6 +6,7 @@ import { diagnosticLines, fileTimeLines, reportHeadline, statusCounts, stressLin
 import { textTable } from './text-table';
 import type { DisplayReport, FileTimes } from './row-shape';
 import { guardCiLines, messageText } from './inert-text';
+import { accountFixLines } from './account-lines';
 
 /** Ranks 1–6 (status, symbol, liquidation price, distance, P, fix) are never folded away. */
 export const KEY_COLUMNS = 6;
@@ -28,9 +29,10 @@ export function tableReport(report: DisplayReport, term: Terminal, times?: FileT
     })
     : '(no positions)';
   const head = `Liquidation Lens · ${reportHeadline(report, times)}`;
+  const accounts = accountFixLines(report);
   const diags = diagnosticLines(report);
   const timeLines = fileTimeLines(report, times);
   const stress = report.stress ? ['', ...stressLines(report.stress, report.positions)] : [];
   // Every file string is inert already (plainText/nameText); the guard is the last line of defence for CI logs.
-  return guardCiLines([head, ...timeLines, statusCounts(report), '', table, ...(diags.length ? ['', ...diags] : []), ...stress, ''].join('\n'));
+  return guardCiLines([head, ...timeLines, statusCounts(report), '', table, ...(accounts.length ? ['', ...accounts] : []), ...(diags.length ? ['', ...diags] : []), ...stress, ''].join('\n'));
 }

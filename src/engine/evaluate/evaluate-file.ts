@@ -1,7 +1,8 @@
 // Orchestration: file text → parse → evaluate every account → result rows (docs/results.md §2–§5).
 import { decodeUtf8, parseFile } from '../parse';
 import type { Diagnostic, ParsedFile, RiskSettings, UnknownEntry, VenueId } from '../core/types';
-import type { FileReport, Report, ResultRow } from './report';
+import type { AccountReport, FileReport, Report, ResultRow } from './report';
+import { compareAccounts } from '../fix/account-fix';
 import { resolveSettings } from '../core/settings';
 import { EvalContext } from './file-context';
 import { HistoryCache } from './volatility-source';
@@ -59,6 +60,8 @@ export interface FileEvaluation {
   parsed: ParsedFile | null;
   /** Evaluation time used for this file. */
   now: number;
+  /** The file's cross accounts (docs/results.md §2.4). */
+  accounts?: AccountReport[];
   /** Each row's risk inputs by row id (JSON-safe, not part of the report): its charts' source (row-charts.ts). */
   riskInputs?: Record<string, RowRiskInputs>;
 }
@@ -113,7 +116,7 @@ export function evaluateParsed(source: Pick<SourceFile, 'path' | 'absPath' | 'ro
     for (const account of parsed.accounts) rows.push(...(account.kind === 'perp' ? perpRows(account, ctx) : loanRows(account, ctx)));
     rows.push(...parsed.unknown.map((u) => unknownRow(u, source.path, settings.horizon)));
     report.diagnostics = sortDiagnostics([...diagnostics, ...parsed.diagnostics, ...ctx.diagnostics]);
-    return { file: report, rows, parsed, now, riskInputs: ctx.riskInputs };
+    return { file: report, rows, accounts: ctx.accounts, parsed, now, riskInputs: ctx.riskInputs };
   } catch (e) {
     report.diagnostics.push(internalError('evaluate', e));
     return { file: report, rows: [], parsed: null, now };
@@ -149,8 +152,9 @@ export function setFileTimes(report: Report, times: Record<string, string>): voi
   FILE_TIMES.set(report, times);
 }
 
-export function buildReport(parts: Array<Pick<FileEvaluation, 'file' | 'rows'>>, now: number): Report {
+export function buildReport(parts: Array<Pick<FileEvaluation, 'file' | 'rows' | 'accounts'>>, now: number): Report {
   const positions = parts.flatMap((p) => p.rows).sort(compareRows);
+  const accounts = parts.flatMap((p) => p.accounts ?? []).sort(compareAccounts);
   const byStatus = { liquidatable: 0, critical: 0, warning: 0, watch: 0, safe: 0, unknown: 0 };
   for (const r of positions) byStatus[r.status]++;
   const errors = parts.reduce((n, p) => n + p.file.diagnostics.filter((d) => d.severity === 'error').length, 0);
@@ -159,6 +163,7 @@ export function buildReport(parts: Array<Pick<FileEvaluation, 'file' | 'rows'>>,
     now: new Date(now).toISOString(),
     files: parts.map((p) => p.file),
     positions,
+    accounts,
     summary: { files: parts.length, positions: positions.length, errors, byStatus },
   };
 }

@@ -6,6 +6,7 @@ import type { HistoryCache, HistoryData } from './volatility-source';
 import { confine, OUTSIDE_ROOT, type RealPath } from '../core/path-confinement';
 import { quote } from '../core/quote-text';
 import type { RowRiskInputs } from './row-charts';
+import type { AccountReport } from './report';
 
 /**
  * Fix searches re-evaluate an account many times; a file with thousands of positions on one symbol would take
@@ -17,6 +18,8 @@ export class EvalContext {
   readonly diagnostics: Diagnostic[] = [];
   /** Each row's risk inputs by row id, for its charts (row-charts.ts). */
   readonly riskInputs: Record<string, RowRiskInputs> = {};
+  /** The file's cross accounts (docs/results.md §2.4), in file order. */
+  readonly accounts: AccountReport[] = [];
   private readonly said = new Set<string>();
   private work = 0;
 

@@ -20,6 +20,7 @@ import { rowRiskInputs } from './row-charts';
 import { diagnostic } from '../core/diagnostics';
 import { reportedDiagnostic, reportedMetrics } from './reported-price';
 import { positionFigures } from './position-figures';
+import { crossAccountReport } from '../fix/account-fix';
 
 /** The market's risk inputs for one position (volatility, funding drift, horizon with staleness). */
 export function marketRisk(account: PerpAccount, p: PerpPosition, ctx: EvalContext): { risk: MarketRisk; age: ReturnType<typeof markAge>; volSource: ResultRow['volatilitySource']; details: Record<string, unknown>; history: HistoryData | null } {
@@ -77,13 +78,17 @@ export function perpRows(account: PerpAccount, ctx: EvalContext): ResultRow[] {
   const { metrics, diagnostics } = evaluatePerpAccount(account);
   ctx.diagnostics.push(...diagnostics);
   const histories = new Map<ResultRow, HistoryData | null>();
-  const rows = account.positions.map((p, i) => perpRow(account, p, metrics[i]!, i, ctx, histories));
+  const risks = new Map<number, MarketRisk>();
+  const rows = account.positions.map((p, i) => perpRow(account, p, metrics[i]!, i, ctx, histories, risks));
   attachPortfolioVar(rows, histories, ctx.settings.horizon);
+  const entry = crossAccountReport(account, rows, risks, ctx);
+  if (entry) ctx.accounts.push(entry);
   return rows;
 }
 
-function perpRow(account: PerpAccount, p: PerpPosition, own: PerpMetrics, index: number, ctx: EvalContext, histories: Map<ResultRow, HistoryData | null>): ResultRow {
+function perpRow(account: PerpAccount, p: PerpPosition, own: PerpMetrics, index: number, ctx: EvalContext, histories: Map<ResultRow, HistoryData | null>, risks: Map<number, MarketRisk>): ResultRow {
   const { risk, age, volSource, details, history } = marketRisk(account, p, ctx);
+  risks.set(index, risk);
   // docs/results.md §2 v1.1: ours whenever it can be computed; else the reported price, labelled, for foreign rows.
   const fallback = reportedMetrics(account, p, own);
   const m = fallback ?? own;

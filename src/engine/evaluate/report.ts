@@ -118,6 +118,18 @@ export interface ResultRow {
   details: RowDetails;
 }
 
+/** One cross account (docs/results.md §2.4): its worst leg and the one wallet top-up that brings every leg to the target. */
+export interface AccountReport {
+  file: string;
+  venue: VenueId;
+  account: string | null;
+  marginMode: 'cross';
+  status: Status;
+  fix: { target: Status; addMargin: string | null; reason: string | null } | null;
+  /** Row ids of its cross legs, in file order. */
+  legs: string[];
+}
+
 export interface StressPoint {
   shock: number;
   positionsLiquidated: number;
@@ -146,6 +158,8 @@ export interface Report {
   now: string;
   files: FileReport[];
   positions: ResultRow[];
+  /** docs/results.md §2.4: one entry per cross account, sorted by file then account. */
+  accounts: AccountReport[];
   summary: Summary;
   stress?: StressReport;
 }

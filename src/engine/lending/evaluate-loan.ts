@@ -30,10 +30,9 @@ function correlatedPairs(ctx: LoanContext): PairCandidate[] {
 
 /** Prices at the nearest liquidation point (a ratio key moves its collateral, the debt held). */
 function pointPrices(ctx: LoanContext, t: PriceTarget): Record<string, Dec> {
-  const [coll, debt] = t.key.split('/');
-  if (debt === undefined) return { [t.key]: t.liquidationPrice as Dec };
-  const debtPrice = ctx.debt.find((d) => d.asset === debt)?.price as Dec;
-  return { [coll as string]: (t.liquidationPrice as Dec).mul(debtPrice) };
+  if (!t.pair) return { [t.key]: t.liquidationPrice as Dec };
+  const debtPrice = ctx.debt.find((d) => d.asset === t.pair!.debt)?.price as Dec;
+  return { [t.pair.collateral]: (t.liquidationPrice as Dec).mul(debtPrice) };
 }
 
 function liquidationAt(model: ProtocolModel, ctx: LoanContext, res: ProtocolResult, best: PriceTarget | null) {

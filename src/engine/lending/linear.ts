@@ -19,7 +19,10 @@ export interface PairCandidate {
 }
 
 export interface PriceTarget {
+  /** The asset, or `"COLL/DEBT"` for a correlated pair (docs/results.md §2.2); never parsed back: see `pair`. */
   key: string;
+  /** Set on a ratio key: its two assets (an asset name may itself contain `/`, e.g. `</script>`). */
+  pair?: PairCandidate;
   mark: Dec;
   liquidationPrice: Dec | null;
   direction: 'down' | 'up';
@@ -66,7 +69,7 @@ export function priceTargets(exps: Exposure[], pairs: PairCandidate[]): PriceTar
     if (!c || !d || d.price.isZero()) continue;
     const s = solvePrice(exps, collateral);
     if (!s || s.direction !== 'down') continue;
-    out.push({ key: `${collateral}/${debt}`, mark: c.price.div(d.price), liquidationPrice: s.price ? s.price.div(d.price) : null, direction: 'down' });
+    out.push({ key: `${collateral}/${debt}`, pair: { collateral, debt }, mark: c.price.div(d.price), liquidationPrice: s.price ? s.price.div(d.price) : null, direction: 'down' });
   }
   return out;
 }
@@ -86,8 +89,8 @@ export function nearest(targets: PriceTarget[]): PriceTarget | null {
   for (const t of targets) {
     const d = targetDistance(t);
     if (d === null) continue;
-    const isRatio = t.key.includes('/');
-    if (bestD === null || d.lt(bestD.sub(tol)) || (isRatio && !best!.key.includes('/') && d.sub(bestD).abs().lte(tol))) {
+    const isRatio = t.pair !== undefined;
+    if (bestD === null || d.lt(bestD.sub(tol)) || (isRatio && best!.pair === undefined && d.sub(bestD).abs().lte(tol))) {
       best = t;
       bestD = d;
     }
