@@ -151,6 +151,10 @@ export class PositionsPanel implements vscode.Disposable {
       case 'export':
         void exportReport(this.store);
         return;
+      case 'horizon':
+        // A session override at the CLI's --horizon precedence (above files and settings); every file re-evaluates.
+        void this.store.setHorizonOverride(msg.seconds).then(() => this.push());
+        return;
       default: {
         const never: never = msg;
         void never;
@@ -192,7 +196,8 @@ export class PositionsPanel implements vscode.Disposable {
   private context_(): ModelContext {
     const files = this.store.files();
     return {
-      epoch: this.store.epoch, now: this.store.evaluationTime(), files: files.map((f) => f.evaluation.file), risk: this.store.settings.risk,
+      epoch: this.store.epoch, now: this.store.evaluationTime(), files: files.map((f) => f.evaluation.file), risk: this.store.effectiveRisk(),
+      horizonOverride: this.store.horizonOverride !== undefined,
       times: Object.fromEntries(files.map((f) => [f.evaluation.file.path, f.evaluation.now])),
     };
   }
