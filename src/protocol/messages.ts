@@ -389,12 +389,12 @@ export const UiStateSchema = v.object({
   sort: v.optional(SortColumnSchema, 'status'),
   direction: v.optional(v.picklist(['asc', 'desc']), 'asc'),
   group: v.optional(v.boolean(), false),
-  /** The details pane folded away by its toggle. */
-  detailsCollapsed: v.optional(v.boolean(), false),
+  /** The details pane: automatic (folds away on a narrow panel), or opened/closed by its toggle. */
+  detailsPane: v.optional(v.picklist(['auto', 'open', 'closed']), 'auto'),
 });
 export type UiState = v.InferOutput<typeof UiStateSchema>;
 
 export function parseUiState(raw: unknown): UiState {
   const r = v.safeParse(UiStateSchema, raw);
-  return r.success ? r.output : { selectedKey: null, filter: '', hidden: [], sort: 'status', direction: 'asc', group: false, detailsCollapsed: false };
+  return r.success ? r.output : { selectedKey: null, filter: '', hidden: [], sort: 'status', direction: 'asc', group: false, detailsPane: 'auto' };
 }
