@@ -8,7 +8,6 @@ import * as v from 'valibot';
 import { HostToWebviewSchema, parseWebviewMessage, PROTOCOL_VERSION, type HostToWebview, type WebviewToHost } from '../../protocol/messages';
 import { detailsMessage } from '../chart-data';
 import { exportReport } from '../exporter';
-import { applyFix } from '../fixer';
 import { stressMessage } from '../stress-view';
 import type { WorkspaceStore } from '../workspace-store';
 import { buildPanelHtml, makeNonce } from './html';
@@ -128,7 +127,8 @@ export class PositionsPanel implements vscode.Disposable {
         void this.store.refreshAll();
         return;
       case 'applyFix':
-        void applyFix(this.store, { key: msg.key, kind: msg.kind, asset: msg.asset });
+        // Through the command (the same confirmation with a preview), so the walkthrough's "Apply a fix" step sees it.
+        void vscode.commands.executeCommand('liquidationLens.applyFix', { key: msg.key, kind: msg.kind, asset: msg.asset });
         return;
       case 'details':
         this.postDetails(msg.key);
