@@ -11,13 +11,7 @@ export async function createSample(extensionUri: vscode.Uri): Promise<vscode.Uri
     return undefined;
   }
   const target = vscode.Uri.joinPath(folder.uri, SAMPLE_NAME);
-  let exists = false;
-  try {
-    await vscode.workspace.fs.stat(target);
-    exists = true;
-  } catch {
-    exists = false;
-  }
+  const exists = await vscode.workspace.fs.stat(target).then(() => true, () => false);
   if (!exists) {
     const bytes = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(extensionUri, 'media', 'sample.positions.yaml'));
     await vscode.workspace.fs.writeFile(target, bytes);
