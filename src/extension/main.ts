@@ -9,6 +9,7 @@ import { EditorViews } from './editor-views';
 import { exportReport } from './exporter';
 import { registerFixes } from './fixer';
 import { PositionsPanel } from './panel/panel';
+import { createSample } from './sample-file';
 import { rowKey } from './rows';
 import { WorkspaceStore } from './workspace-store';
 import { onTrustGranted } from './trust';
@@ -30,6 +31,9 @@ export function activate(context: vscode.ExtensionContext): void {
     vscode.commands.registerCommand('liquidationLens.export', () => exportReport(store)),
     vscode.commands.registerCommand('liquidationLens.refresh', () => store.refreshAll()),
     vscode.commands.registerCommand('liquidationLens.showAtRisk', () => showAtRisk(store, panel)),
+    vscode.commands.registerCommand('liquidationLens.createSample', async () => {
+      if (await createSample(context.extensionUri)) void store.refreshAll(false);
+    }),
     // Restricted Mode → trusted: the workspace's restricted settings now count; Quick Fixes and Apply are enabled.
     onTrustGranted(() => void store.reloadSettings()),
   );

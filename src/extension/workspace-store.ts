@@ -59,6 +59,8 @@ export class WorkspaceStore implements vscode.Disposable {
   /** Every row, by file, with the sorted views the panel and the status bar read. */
   readonly index = new RowIndex();
   settings: ExtensionSettings;
+  /** The panel's session overrides (its horizon control): the CLI flags' precedence, above files and settings. */
+  private sessionOverrides: RiskSettings = {};
   epoch = 0;
   lastEvaluated = new Date();
   readonly onDidChange = this.emitter.event;
@@ -128,9 +130,27 @@ export class WorkspaceStore implements vscode.Disposable {
     return e && entry ? { row: e.row, uri: entry.uri } : undefined;
   }
 
-  /** The file's effective risk settings: extension settings, then the file's own `risk:` (docs/format.md §6). */
+  /** The file's effective risk settings: extension settings, the file's own `risk:`, then the session overrides (docs/format.md §6). */
   settingsFor(uri: vscode.Uri): EffectiveSettings {
-    return resolveSettings(this.settings.risk, this.entries.get(uri.toString())?.risk);
+    return resolveSettings(this.settings.risk, this.entries.get(uri.toString())?.risk, this.sessionOverrides);
+  }
+
+  /** The settings' risk layer with the session overrides on top (what the panel's header and footer print). */
+  effectiveRisk(): RiskSettings {
+    return { ...this.settings.risk, ...this.sessionOverrides };
+  }
+
+  /** The session's horizon override (seconds), undefined when none. */
+  get horizonOverride(): number | undefined {
+    return this.sessionOverrides.horizon;
+  }
+
+  /** Sets (seconds) or clears (null) the session's horizon override and re-evaluates every file. */
+  setHorizonOverride(seconds: number | null): Promise<void> {
+    const { horizon: _old, ...rest } = this.sessionOverrides;
+    void _old;
+    this.sessionOverrides = seconds === null ? rest : { ...rest, horizon: seconds };
+    return this.refreshAll();
   }
 
   /** The workspace was trusted: restricted settings now apply (package.json untrustedWorkspaces), so re-read them. */
@@ -177,7 +197,8 @@ export class WorkspaceStore implements vscode.Disposable {
   }
 
   private evaluationOptions() {
-    return { settings: this.settings.risk, ...(this.settings.defaultVenue ? { defaultVenue: this.settings.defaultVenue } : {}) };
+    const overrides = Object.keys(this.sessionOverrides).length ? { overrides: { ...this.sessionOverrides } } : {};
+    return { settings: this.settings.risk, ...overrides, ...(this.settings.defaultVenue ? { defaultVenue: this.settings.defaultVenue } : {}) };
   }
 
   private input(uri: vscode.Uri, text: string): FileInput {

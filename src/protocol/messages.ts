@@ -204,6 +204,9 @@ export const SummarySchema = v.object({
   updating: count,
   /** Fix target of the rows (the Fix column's header). */
   target: StatusSchema,
+  /** The horizon in seconds (the horizon control's value) and whether it is the panel's session override. */
+  horizonSeconds: v.optional(finite),
+  horizonOverride: v.optional(v.boolean()),
 });
 export type Summary = v.InferOutput<typeof SummarySchema>;
 
@@ -373,6 +376,8 @@ export type CurveView = v.InferOutput<typeof CurveSchema>;
 export type StressMessage = v.InferOutput<typeof StressMessageSchema>;
 
 export const FIX_KINDS = ['addMargin', 'reduceSize', 'addCollateral', 'repayDebt'] as const;
+/** Horizons the panel's control offers (seconds): 1h, 4h, 8h, 24h, 3d, 7d. */
+export const HORIZON_CHOICES = [3600, 14_400, 28_800, 86_400, 259_200, 604_800] as const;
 const key = v.pipe(v.string(), v.maxLength(MAX_TEXT));
 
 export const WebviewToHostSchema = v.variant('type', [
@@ -386,6 +391,8 @@ export const WebviewToHostSchema = v.variant('type', [
   /** Market-wide shocks, or each market's shock scaled by its volatility. */
   v.object({ type: v.literal('stress'), scaleByVolatility: v.optional(v.boolean()) }),
   v.object({ type: v.literal('export') }),
+  /** The horizon control: a session override at the CLI's --horizon precedence (seconds), null = reset. */
+  v.object({ type: v.literal('horizon'), seconds: v.nullable(v.picklist(HORIZON_CHOICES)) }),
   /** Sort, filter, chips, grouping changed: the host answers with a `model`. */
   v.object({ type: v.literal('view'), view: ViewSchema, start: count, count: v.pipe(count, v.maxValue(MAX_PAGE)) }),
   /** Items [start, start + count) of the list the panel has (`version`); answered with a `page`. */
@@ -425,10 +432,12 @@ export const UiStateSchema = v.object({
   sort: v.optional(SortColumnSchema, 'status'),
   direction: v.optional(v.picklist(['asc', 'desc']), 'asc'),
   group: v.optional(v.boolean(), false),
+  /** The details pane: automatic (folds away on a narrow panel), or opened/closed by its toggle. */
+  detailsPane: v.optional(v.picklist(['auto', 'open', 'closed']), 'auto'),
 });
 export type UiState = v.InferOutput<typeof UiStateSchema>;
 
 export function parseUiState(raw: unknown): UiState {
   const r = v.safeParse(UiStateSchema, raw);
-  return r.success ? r.output : { selectedKey: null, filter: '', hidden: [], sort: 'status', direction: 'asc', group: false };
+  return r.success ? r.output : { selectedKey: null, filter: '', hidden: [], sort: 'status', direction: 'asc', group: false, detailsPane: 'auto' };
 }

@@ -1,6 +1,6 @@
 // The details pane of the selected row: head and reason, the two charts (from the host's `details` message),
 // prices with reported vs computed, margin and tier, risk (VaR/ES, cost, time to liquidation), the fix with
-// "Apply" buttons. Formatting only: every number is the engine's string or the host's chart data.
+// one Apply button per fix (the first is the pane's primary button, also Ctrl+.). Formatting only: every number is the engine's string or the host's chart data.
 import type { DetailsMessage, PanelRow, Summary } from '../protocol/messages';
 import { fixActions, fixVerb, STATUS_LOOK, type FixAction } from '../presentation/describe';
 import { formatAge, formatEvaluationTime } from '../presentation/duration';
@@ -131,7 +131,10 @@ function fix(r: PanelRow, handlers: DetailsHandlers): HTMLElement {
     section.append(h('div', { class: 'muted fix-note', text: r.fix?.reason ?? (r.status === 'unknown' ? 'No fix: the position could not be evaluated.' : `Nothing to do: already ${r.status}.`) }));
     return section;
   }
-  for (const a of actions) section.append(h('div', { class: 'fixbox' }, icon('wrench'), h('span', { class: 'fix-text', text: fixVerb(a) }), applyButton(a, r, handlers, false)));
+  // One Apply per fix: the first (the one Ctrl+. applies) is the pane's primary "Apply fix" button at the bottom;
+  // each alternative has its own button here.
+  actions.forEach((a, i) => section.append(h('div', { class: `fixbox${i === 0 ? ' primary-fix' : ''}` }, icon('wrench'), h('span', { class: 'fix-text', text: fixVerb(a) }),
+    i === 0 ? h('span', { class: 'fix-where muted', text: 'Apply fix below · Ctrl+.' }) : applyButton(a, r, handlers, false))));
   const f = r.fix as { costOptimalMargin?: string | null; reason: string | null } | null;
   if (f?.reason) section.append(h('div', { class: 'muted fix-note', text: f.reason }));
   if (f?.costOptimalMargin) section.append(h('div', { class: 'muted fix-note', text: `cost-optimal buffer ${formatMoney(f.costOptimalMargin, r.settleCurrency)} ${r.settleCurrency ?? ''}`.trim() }));

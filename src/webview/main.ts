@@ -10,7 +10,8 @@ import { detailsPane } from './details';
 import { h, icon } from './dom';
 import { WindowModel } from './window-model';
 import { stressView } from './stress';
-import { accountRow, placeholderRow, spacerRow, statusChip, summaryStrip, tableColumns, tableHead, tableRow, thresholdsText } from './view';
+import { horizonControl, type HorizonControl } from './horizon-control';
+import { accountRow, placeholderRow, spacerRow, statusChip, summaryStrip, tableHead, tableRow, thresholdsText } from './view';
 
 interface VsCodeApi {
   postMessage(msg: WebviewToHost): void;
@@ -31,7 +32,11 @@ class App {
   private readonly chips = h('div', { class: 'chips', attrs: { role: 'group', 'aria-label': 'Filter by status' } });
   private readonly filterInput = h('input', { class: 'filter-input', attrs: { type: 'search', placeholder: 'Filter positions…', 'aria-label': 'Filter positions', spellcheck: 'false' } });
   private readonly groupBtn = h('button', { class: 'btn secondary group-btn', attrs: { type: 'button', 'aria-pressed': 'false', title: 'Group the rows under their account' } }, icon('list-tree'), h('span', { text: 'Group by account' }));
-  private readonly horizon = h('span', { class: 'val num', text: '—' });
+  private readonly horizon: HorizonControl = horizonControl((seconds) => this.vscode.postMessage({ type: 'horizon', seconds }));
+  private readonly detailsBtn = h('button', { class: 'btn secondary details-btn', attrs: { type: 'button', 'aria-controls': 'll-details', 'aria-expanded': 'true', title: 'Show or hide the details pane (Space in the table)' } }, icon('layout-sidebar-right'), h('span', { text: 'Details' }));
+  /** The panel is narrower than NARROW_PX (an editor beside it): the details pane folds away unless asked for. */
+  private narrow = false;
+  private measuredWidth = false;
   private readonly summaryHost = h('div', { class: 'summary-host' });
   private readonly table = h('table', { class: 'grid', attrs: { role: 'grid', 'aria-label': 'Positions', 'aria-colcount': 11, 'aria-rowcount': 1 } });
   private readonly tbody = h('tbody');
@@ -39,7 +44,7 @@ class App {
   private readonly bottomSpacer = spacerRow();
   private readonly wrap = h('div', { class: 'table-wrap' });
   private readonly empty = h('div', { class: 'empty', attrs: { role: 'status' } });
-  private readonly details = h('aside', { class: 'details', attrs: { role: 'region', 'aria-label': 'Details' } });
+  private readonly details = h('aside', { class: 'details', attrs: { id: 'll-details', role: 'region', 'aria-label': 'Details' } });
   private readonly footerText = h('span', { class: 'footer-text' });
   private readonly banner = h('div', { class: 'banner', attrs: { role: 'alert', hidden: true } });
   private readonly stress = h('section', { class: 'stress', attrs: { 'aria-label': 'Stress test', hidden: true } });
@@ -63,6 +68,22 @@ class App {
     window.addEventListener('message', (ev: MessageEvent) => this.onMessage(ev.data));
     window.addEventListener('keydown', (ev) => this.onGlobalKey(ev));
     window.addEventListener('resize', () => this.schedule());
+    // One class on the root from its width (no per-row layout in JS): the details pane folds away when narrow.
+    new ResizeObserver((entries) => {
+      const w = entries[0]?.contentRect.width ?? window.innerWidth;
+      const narrow = w < NARROW_PX;
+      const first = !this.measuredWidth;
+      this.measuredWidth = true;
+      if (narrow === this.narrow) return;
+      this.narrow = narrow;
+      // A width regime change (an editor opened beside the panel, or closed) returns the pane to its automatic state;
+      // the first measurement keeps the restored choice.
+      if (!first) {
+        this.state.detailsPane = 'auto';
+        this.save();
+      }
+      this.applyDetailsState();
+    }).observe(root);
     this.vscode.postMessage({ type: 'ready', protocol: PROTOCOL_VERSION });
     // The restored selection first, so the host's first model already says where that row is.
     if (this.state.selectedKey) this.vscode.postMessage({ type: 'selected', key: this.state.selectedKey });
@@ -91,6 +112,7 @@ class App {
       if (ev.key === 'Escape' && this.filterInput.value) { this.filterInput.value = ''; this.state.filter = ''; this.save(); this.sendView(); ev.stopPropagation(); }
       if (ev.key === 'ArrowDown') { ev.preventDefault(); this.moveTo(Math.max(0, this.win.selectedIndex), true); }
     });
+    this.detailsBtn.addEventListener('click', () => this.toggleDetails());
     this.groupBtn.addEventListener('click', () => {
       this.state.group = !this.state.group;
       this.save();
@@ -110,12 +132,12 @@ class App {
     const stress = h('button', { class: 'btn secondary stress-btn', attrs: { type: 'button', title: 'Shock all marks together and re-evaluate every account' }, on: { click: () => this.runStress() } }, icon('beaker'), h('span', { text: 'Stress test' }));
     const exportBtn = h('button', { class: 'btn secondary export-btn', attrs: { type: 'button', title: 'Copy the report as Markdown or JSON, or open it in a new document' }, on: { click: () => this.vscode.postMessage({ type: 'export' }) } }, icon('export'), h('span', { text: 'Export' }));
     const header = h('header', { class: 'header' },
-      h('div', { class: 'h-row' }, h('h1', { class: 'title' }, icon('pulse'), h('span', { text: 'Liquidation Lens' })), this.subtitle, h('span', { class: 'spacer' }), refresh, stress, exportBtn),
+      h('div', { class: 'h-row' }, h('h1', { class: 'title' }, icon('pulse'), h('span', { text: 'Liquidation Lens' })), this.subtitle, h('span', { class: 'spacer' }), refresh, stress, exportBtn, this.detailsBtn),
       h('div', { class: 'h-row wrap' }, this.chips, h('span', { class: 'spacer' }), this.groupBtn,
-        h('span', { class: 'field select', attrs: { title: 'Horizon of the liquidation probability (setting liquidationLens.horizon)' } }, h('span', { class: 'lbl', text: 'Horizon' }), this.horizon),
+        this.horizon.el,
         h('label', { class: 'field filter' }, icon('filter'), this.filterInput, h('kbd', { text: 'Ctrl' }), h('kbd', { text: 'F' }))),
     );
-    this.table.append(tableColumns(), this.tbody);
+    this.table.append(this.tbody);
     this.tbody.replaceChildren(this.topSpacer, this.bottomSpacer);
     this.wrap.append(this.table, this.empty);
     const main = h('main', { class: 'main' }, this.banner, this.summaryHost, this.stress, this.wrap,
@@ -123,10 +145,34 @@ class App {
         h('span', { class: 'hint' }, h('kbd', { text: '↑' }), h('kbd', { text: '↓' }), h('span', { text: 'move' })),
         h('span', { class: 'hint' }, h('kbd', { text: 'Enter' }), h('span', { text: 'reveal in file' })),
         h('span', { class: 'hint' }, h('kbd', { text: 'Ctrl' }), h('kbd', { text: '.' }), h('span', { text: 'apply fix' })),
+        h('span', { class: 'hint' }, h('kbd', { text: 'Space' }), h('span', { text: 'toggle details' })),
         h('span', { class: 'hint' }, h('kbd', { text: 'Ctrl' }), h('kbd', { text: 'F' }), h('span', { text: 'filter' })),
         h('span', { class: 'spacer' }), this.footerText));
     this.root.replaceChildren(header, main, this.details);
     this.root.removeAttribute('aria-busy');
+    this.applyDetailsState();
+  }
+
+  /** The details pane shows when asked for, or (automatic) when the panel is wide enough to keep the key columns. */
+  private detailsOpen(): boolean {
+    const mode = this.state.detailsPane ?? 'auto';
+    return mode === 'open' || (mode === 'auto' && !this.narrow);
+  }
+
+  private toggleDetails(): void {
+    this.state.detailsPane = this.detailsOpen() ? 'closed' : 'open';
+    this.save();
+    this.applyDetailsState();
+  }
+
+  private applyDetailsState(): void {
+    const open = this.detailsOpen();
+    this.root.classList.toggle('details-closed', !open);
+    this.root.classList.toggle('narrow', this.narrow);
+    this.details.hidden = !open;
+    this.detailsBtn.setAttribute('aria-expanded', open ? 'true' : 'false');
+    this.detailsBtn.setAttribute('aria-pressed', open ? 'true' : 'false');
+    this.schedule();
   }
 
   private save(): void {
@@ -213,14 +259,14 @@ class App {
     const updating = s.updating ? ` · evaluating ${s.updating} file${s.updating === 1 ? '' : 's'}…` : '';
     this.subtitle.textContent = `${s.total} position${s.total === 1 ? '' : 's'} in ${s.files} file${s.files === 1 ? '' : 's'} · ${evaluated} · tails ${s.tails}${updating}`;
     this.root.setAttribute('aria-busy', s.updating ? 'true' : 'false');
-    this.horizon.textContent = s.horizon;
+    this.horizon.update(s);
     this.summaryHost.replaceChildren(summaryStrip(s));
     this.footerText.textContent = thresholdsText(s, this.state);
     const key = `${s.horizon}|${s.target}|${this.state.sort}|${this.state.direction}`;
     if (key !== this.headKey) {
       this.headKey = key;
       this.table.querySelector('thead')?.remove();
-      this.table.querySelector('colgroup')!.after(tableHead(s.horizon, s.target, this.state, (c) => this.sortBy(c)));
+      this.table.prepend(tableHead(s.horizon, s.target, this.state, (c) => this.sortBy(c)));
     }
     this.groupBtn.setAttribute('aria-pressed', this.state.group ? 'true' : 'false');
     this.renderChips(s);
@@ -379,6 +425,9 @@ class App {
     } else if (ev.key === 'Enter') {
       ev.preventDefault();
       this.reveal(false);
+    } else if (ev.key === ' ') {
+      ev.preventDefault();
+      this.toggleDetails();
     }
   }
 
@@ -395,6 +444,9 @@ class App {
     }
   }
 }
+
+/** Below this panel width the details pane folds away by itself (it would squeeze the key columns). */
+const NARROW_PX = 1000;
 
 const root = document.getElementById('app');
 if (root) new App(acquireVsCodeApi(), root);

@@ -125,6 +125,8 @@ export function tableRow(r: PanelRow, index: number, selected: boolean): HTMLTab
     ratioCell(r),
     fixCell(r),
   );
+  let i = 0;
+  for (const td of Array.from(tr.children)) td.className = `${td.className} ${foldClass(COLUMNS[i++]!.fold)}`.trim();
   return tr;
 }
 
@@ -135,19 +137,29 @@ function liqCell(r: PanelRow): HTMLElement {
   return cell;
 }
 
-export const COLUMNS: Array<{ label: string; numeric?: boolean; cls: string; title?: string; sort: SortColumn }> = [
-  { label: 'Status', cls: 'w-status', sort: 'status' },
-  { label: 'Symbol', cls: 'w-sym', sort: 'symbol' },
-  { label: 'Venue · account', cls: 'w-venue', sort: 'venue' },
-  { label: 'Side', cls: 'w-side', sort: 'side' },
-  { label: 'Size', numeric: true, cls: 'w-size', sort: 'size' },
-  { label: 'Mark', numeric: true, cls: 'w-mark', sort: 'mark' },
-  { label: 'Liq. price', numeric: true, cls: 'w-liq', sort: 'liquidationPrice' },
-  { label: 'Distance', numeric: true, cls: 'w-dist', sort: 'distance' },
-  { label: 'P', numeric: true, cls: 'w-p', title: 'Probability that the mark touches the liquidation price within the horizon', sort: 'probability' },
-  { label: 'MR / HF', numeric: true, cls: 'w-mr', title: 'Margin ratio (MM / MB) for perps, health factor for loans', sort: 'ratio' },
-  { label: 'Fix', cls: 'w-fix', sort: 'fix' },
+/**
+ * The table's columns in display order. `fold` ranks the less important ones: 0 = key (status, symbol, liquidation
+ * price, distance, P, fix: never folded), then 1 = mark, 2 = MR/HF, 3 = venue · account, 4 = size, 5 = side, folded
+ * away from 5 down as the table's container narrows (container queries in styles.css; no layout computed in JS).
+ */
+export const COLUMNS: Array<{ label: string; numeric?: boolean; cls: string; title?: string; sort: SortColumn; fold: number }> = [
+  { label: 'Status', cls: 'w-status', sort: 'status', fold: 0 },
+  { label: 'Symbol', cls: 'w-sym', sort: 'symbol', fold: 0 },
+  { label: 'Venue · account', cls: 'w-venue', sort: 'venue', fold: 3 },
+  { label: 'Side', cls: 'w-side', sort: 'side', fold: 5 },
+  { label: 'Size', numeric: true, cls: 'w-size', sort: 'size', fold: 4 },
+  { label: 'Mark', numeric: true, cls: 'w-mark', sort: 'mark', fold: 1 },
+  { label: 'Liq. price', numeric: true, cls: 'w-liq', sort: 'liquidationPrice', fold: 0 },
+  { label: 'Distance', numeric: true, cls: 'w-dist', sort: 'distance', fold: 0 },
+  { label: 'P', numeric: true, cls: 'w-p', title: 'Probability that the mark touches the liquidation price within the horizon', sort: 'probability', fold: 0 },
+  { label: 'MR / HF', numeric: true, cls: 'w-mr', title: 'Margin ratio (MM / MB) for perps, health factor for loans', sort: 'ratio', fold: 2 },
+  { label: 'Fix', cls: 'w-fix', sort: 'fix', fold: 0 },
 ];
+
+/** The class a column's cells carry so the container queries can fold it ("key" columns never fold). */
+export function foldClass(fold: number): string {
+  return fold === 0 ? 'key' : `fold-${fold}`;
+}
 
 /** Column headers; a click sorts by the column (again: the other direction). The host sorts. */
 export function tableHead(horizon: string, target: string, view: Pick<PanelView, 'sort' | 'direction'>, onSort: (c: SortColumn) => void): HTMLTableSectionElement {
@@ -156,7 +168,7 @@ export function tableHead(horizon: string, target: string, view: Pick<PanelView,
     const label = c.label === 'P' ? `P(${horizon})` : c.label;
     const active = view.sort === c.sort;
     const th = h('th', {
-      class: `${c.numeric ? 'n' : ''} sortable${active ? ' sorted' : ''}`.trim(),
+      class: `${c.cls} ${foldClass(c.fold)}${c.numeric ? ' n' : ''} sortable${active ? ' sorted' : ''}`,
       attrs: { scope: 'col', title: c.title ?? `Sort by ${label}`, 'aria-sort': active ? (view.direction === 'asc' ? 'ascending' : 'descending') : 'none', 'data-sort': c.sort, tabindex: 0 },
       on: { click: () => onSort(c.sort), keydown: (ev) => { const k = (ev as KeyboardEvent).key; if (k === 'Enter' || k === ' ') { ev.preventDefault(); onSort(c.sort); } } },
     }, h('span', { text: label }));
@@ -192,11 +204,6 @@ export function spacerRow(): HTMLTableRowElement {
   return h('tr', { class: 'spacer', attrs: { 'aria-hidden': 'true' } }, h('td', { attrs: { colspan: COLUMNS.length } }));
 }
 
-export function tableColumns(): HTMLTableColElement {
-  const group = h('colgroup');
-  for (const c of COLUMNS) group.append(h('col', { class: c.cls }));
-  return group as unknown as HTMLTableColElement;
-}
 
 function metric(label: string, codicon: string, value: Node[], detail: string, cls = ''): HTMLElement {
   return h('div', { class: `metric${cls ? ' ' + cls : ''}` },

@@ -242,6 +242,7 @@ async function main() {
     await check('details pane: price ladder and probability curve are role="img" with the numbers in <title>/<desc>', async () => {
       assert(fixRow, `no ${FIX_KEY} in the CLI report`);
       await (await findRow(view, rowSelector(FIX_KEY))).click();
+      await openDetails(view);
       const ladder = view.locator('.details svg.ladder[role="img"]');
       await ladder.waitFor({ timeout: 15_000 });
       const desc = await ladder.locator('desc').textContent();
@@ -327,6 +328,7 @@ async function main() {
       const path = join(workspace, 'binance-faq-cross.positions.yaml');
       const before = readFileSync(path, 'utf8');
       await (await findRow(view, rowSelector(FIX_KEY))).click();
+      await openDetails(view);
       await view.locator('.details .actions .apply-fix').first().click();
       // Apply asks first (a modal naming the file, the value and the new value), then edits.
       const dialog = page.locator('.monaco-dialog-box');
@@ -530,3 +532,11 @@ try {
 const failed = results.filter((r) => !r.ok).length;
 console.log(`${results.length - failed} passed, ${failed} failed`);
 process.exit(failed ? 1 : 0);
+
+/** A click reveals the row beside the panel; the narrower panel folds its details pane away: open it with its toggle. */
+async function openDetails(view) {
+  await view.locator('.details-btn').waitFor({ timeout: 10_000 });
+  await new Promise((r) => setTimeout(r, 400));
+  if ((await view.locator('.details-btn').getAttribute('aria-expanded')) !== 'true') await view.locator('.details-btn').click();
+  await view.locator('.details').waitFor({ state: 'visible', timeout: 10_000 });
+}

@@ -26,6 +26,8 @@ export interface ModelContext {
   risk: RiskSettings;
   /** Each file's evaluation time (Unix ms) by path: the time its numbers were computed at (not the wall clock). */
   times?: Readonly<Record<string, number>>;
+  /** True when `risk.horizon` is the panel's session override (its horizon control). */
+  horizonOverride?: boolean;
 }
 
 const MAX_KEYS = 1000;
@@ -145,6 +147,8 @@ export class PanelModel {
       worst: t.worst ? this.panelRow(t.worst) : null,
       updating: this.index.updatingCount,
       target: t.target ?? 'safe',
+      horizonSeconds: bands.horizon,
+      horizonOverride: ctx.horizonOverride === true,
     };
   }
 

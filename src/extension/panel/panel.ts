@@ -8,7 +8,6 @@ import * as v from 'valibot';
 import { HostToWebviewSchema, parseWebviewMessage, PROTOCOL_VERSION, type HostToWebview, type WebviewToHost } from '../../protocol/messages';
 import { detailsMessage } from '../chart-data';
 import { exportReport } from '../exporter';
-import { applyFix } from '../fixer';
 import { stressMessage } from '../stress-view';
 import { whatIfMessage } from '../what-if-message';
 import type { WorkspaceStore } from '../workspace-store';
@@ -129,7 +128,8 @@ export class PositionsPanel implements vscode.Disposable {
         void this.store.refreshAll();
         return;
       case 'applyFix':
-        void applyFix(this.store, { key: msg.key, kind: msg.kind, asset: msg.asset });
+        // Through the command (the same confirmation with a preview), so the walkthrough's "Apply a fix" step sees it.
+        void vscode.commands.executeCommand('liquidationLens.applyFix', { key: msg.key, kind: msg.kind, asset: msg.asset });
         return;
       case 'details':
         this.postDetails(msg.key);
@@ -154,6 +154,10 @@ export class PositionsPanel implements vscode.Disposable {
         return;
       case 'whatIf':
         void this.postWhatIf(msg);
+        return;
+      case 'horizon':
+        // A session override at the CLI's --horizon precedence (above files and settings); every file re-evaluates.
+        void this.store.setHorizonOverride(msg.seconds).then(() => this.push());
         return;
       default: {
         const never: never = msg;
@@ -204,7 +208,8 @@ export class PositionsPanel implements vscode.Disposable {
   private context_(): ModelContext {
     const files = this.store.files();
     return {
-      epoch: this.store.epoch, now: this.store.evaluationTime(), files: files.map((f) => f.evaluation.file), risk: this.store.settings.risk,
+      epoch: this.store.epoch, now: this.store.evaluationTime(), files: files.map((f) => f.evaluation.file), risk: this.store.effectiveRisk(),
+      horizonOverride: this.store.horizonOverride !== undefined,
       times: Object.fromEntries(files.map((f) => [f.evaluation.file.path, f.evaluation.now])),
     };
   }

@@ -74,7 +74,7 @@ function parseOf(file: FileInput, options: EvaluationSettings): { parsed: Parsed
 }
 
 function evalOptionsOf(options: EvaluationSettings) {
-  return { settings: options.settings, readFile: readHistory, realpath: realpathOrUndefined, ...(options.defaultVenue ? { defaultVenue: options.defaultVenue } : {}) };
+  return { settings: options.settings, ...(options.overrides ? { overrides: options.overrides } : {}), readFile: readHistory, realpath: realpathOrUndefined, ...(options.defaultVenue ? { defaultVenue: options.defaultVenue } : {}) };
 }
 
 function evaluate(file: FileInput, options: EvaluationSettings): { evaluation: FileEvaluation; reused: boolean } {
@@ -109,7 +109,7 @@ function handle(req: WorkerRequest): void {
       const rows = evaluation.rows;
       const sigs = rows.map(rowSignature);
       for (let i = 0; i < rows.length; i += ROW_CHUNK) post({ type: 'rows', id: req.id, rows: rows.slice(i, i + ROW_CHUNK) });
-      const effective = resolveSettings(req.options.settings, evaluation.parsed?.risk);
+      const effective = resolveSettings(req.options.settings, evaluation.parsed?.risk, req.options.overrides);
       post({
         type: 'evaluated', id: req.id,
         result: {

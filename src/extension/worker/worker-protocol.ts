@@ -20,6 +20,8 @@ export interface FileInput {
 
 export interface EvaluationSettings {
   settings: RiskSettings;
+  /** Session overrides (the panel's horizon control): highest precedence, like the CLI's flags. */
+  overrides?: RiskSettings;
   defaultVenue?: VenueId;
 }
 

@@ -9,8 +9,12 @@ const ROOT = join(__dirname, '../../..');
 const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
 const source = (p: string) => readFileSync(join(ROOT, p), 'utf8');
 
-const ALLOWED = /^(package\.json|README\.md|CHANGELOG\.md|LICENSE(\.md|\.txt)?|dist\/[^/]+\.(js|css|ttf)|media\/[^/]+\.(png|json))$/;
-const REQUIRED = ['package.json', 'dist/extension.js', 'dist/extension-worker.js', 'dist/webview.js', 'dist/webview.css', 'dist/codicon.css', 'dist/codicon.ttf', 'media/icon.png', 'media/positions.schema.json'];
+const ALLOWED = /^(package\.json|README\.md|CHANGELOG\.md|LICENSE(\.md|\.txt)?|dist\/[^/]+\.(js|css|ttf)|media\/[^/]+\.(png|json)|media\/sample\.positions\.yaml|media\/walkthrough\/[^/]+\.md)$/;
+/** The walkthrough's files (package.json contributes.walkthroughs and the createSample command read them from the VSIX). */
+const walkthroughMedia: string[] = (JSON.parse(readFileSync(join(__dirname, '../../../package.json'), 'utf8')).contributes.walkthroughs ?? [])
+  .flatMap((w: { steps: Array<{ media: { markdown?: string } }> }) => w.steps.map((s) => s.media.markdown).filter(Boolean));
+const REQUIRED = ['package.json', 'dist/extension.js', 'dist/extension-worker.js', 'dist/webview.js', 'dist/webview.css', 'dist/codicon.css', 'dist/codicon.ttf', 'media/icon.png', 'media/positions.schema.json',
+  'media/sample.positions.yaml', ...walkthroughMedia];
 
 describe('vsix contents (vsce ls)', () => {
   const built = REQUIRED.filter((p) => p.startsWith('dist/')).every((p) => existsSync(join(ROOT, p)));
@@ -37,7 +41,7 @@ describe('manifest', () => {
   it('registers every contributed command, all in category "Liquidation Lens"', () => {
     const main = source('src/extension/main.ts') + source('src/extension/fixer.ts');
     const ids: string[] = manifest.contributes.commands.map((c: { command: string }) => c.command);
-    expect(ids.sort()).toEqual(['liquidationLens.applyFix', 'liquidationLens.export', 'liquidationLens.openPanel', 'liquidationLens.refresh', 'liquidationLens.showAtRisk', 'liquidationLens.showInPanel']);
+    expect(ids.sort()).toEqual(['liquidationLens.applyFix', 'liquidationLens.createSample', 'liquidationLens.export', 'liquidationLens.openPanel', 'liquidationLens.refresh', 'liquidationLens.showAtRisk', 'liquidationLens.showInPanel']);
     // commands that need arguments (a row key) are hidden from the palette
     const hidden = (manifest.contributes.menus.commandPalette as Array<{ command: string; when: string }>).filter((m) => m.when === 'false').map((m) => m.command);
     expect(hidden.sort()).toEqual(['liquidationLens.applyFix', 'liquidationLens.showInPanel']);
@@ -65,6 +69,16 @@ describe('manifest', () => {
       expect(read, `${full} is never read`).toBe(true);
     }
     expect(props['liquidationLens.openPanelOnStartup']!.default).toBe(false);
+  });
+  it('contributes the Getting Started walkthrough: sample, read a row, apply a fix, CI; every step\'s Markdown exists', () => {
+    const w = (manifest.contributes.walkthroughs as Array<{ id: string; steps: Array<{ id: string; description: string; media: { markdown: string } }> }>)
+      .find((x) => x.id === 'liquidationLens.gettingStarted')!;
+    expect(w.steps.map((s) => s.id)).toEqual(['createSample', 'readRow', 'applyFix', 'ci']);
+    expect(w.steps[0]!.description).toContain('command:liquidationLens.createSample');
+    for (const s of w.steps) expect(existsSync(join(ROOT, s.media.markdown)), s.media.markdown).toBe(true);
+    expect(source('media/walkthrough/ci.md')).toContain('npx liquidation-lens check');
+    expect(source('src/extension/sample-file.ts')).toContain("'media', 'sample.positions.yaml'");
+    expect(source('media/sample.positions.yaml')).toContain('version: 1');
   });
   it('activates on position files and on panel restore', () => {
     expect(manifest.activationEvents).toEqual(['workspaceContains:**/*.positions.{json,yaml,yml,csv}', 'onWebviewPanel:liquidationLens.positions']);

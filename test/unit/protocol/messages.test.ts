@@ -22,6 +22,10 @@ describe('webview → host', () => {
     expect(parseWebviewMessage(null).ok).toBe(false);
     expect(parseWebviewMessage('ready').ok).toBe(false);
   });
+  it('accepts the horizon control\'s choices and reset, nothing else', () => {
+    for (const seconds of [3600, 14400, 28800, 86400, 259200, 604800, null]) expect(parseWebviewMessage({ type: 'horizon', seconds }).ok).toBe(true);
+    for (const seconds of [0, 7200, -3600, '86400', Infinity, undefined]) expect(parseWebviewMessage({ type: 'horizon', seconds }).ok).toBe(false);
+  });
   it('names the failing field', () => {
     const r = parseWebviewMessage({ type: 'reveal', key: 1, preserveFocus: true });
     expect(r.ok ? '' : r.error).toMatch(/^key:/);
@@ -62,10 +66,12 @@ describe('host → webview', () => {
 
 describe('persisted UI state', () => {
   it('falls back to defaults on anything malformed', () => {
-    const view = { sort: 'status', direction: 'asc', group: false };
+    const view = { sort: 'status', direction: 'asc', group: false, detailsPane: 'auto' };
     expect(parseUiState(undefined)).toEqual({ selectedKey: null, filter: '', hidden: [], ...view });
     expect(parseUiState({ selectedKey: 'a', filter: 'btc', hidden: ['safe'] })).toEqual({ selectedKey: 'a', filter: 'btc', hidden: ['safe'], ...view });
     expect(parseUiState({ selectedKey: 'a', filter: '', hidden: [], sort: 'distance', direction: 'desc', group: true }).sort).toBe('distance');
     expect(parseUiState({ selectedKey: 'a', filter: 'btc', hidden: ['nope'] }).hidden).toEqual([]);
+    expect(parseUiState({ selectedKey: null, filter: '', hidden: [], detailsPane: 'closed' }).detailsPane).toBe('closed');
+    expect(parseUiState({ selectedKey: null, filter: '', hidden: [], detailsPane: 'sideways' }).detailsPane).toBe('auto');
   });
 });

@@ -19,7 +19,7 @@ export class FakeElement {
     add: (c: string) => this.setClasses([...this.classes(), c]),
     remove: (c: string) => this.setClasses(this.classes().filter((x) => x !== c)),
     contains: (c: string) => this.classes().includes(c),
-    toggle: (c: string) => (this.classList.contains(c) ? this.classList.remove(c) : this.classList.add(c)),
+    toggle: (c: string, force?: boolean) => ((force ?? !this.classList.contains(c)) ? this.classList.add(c) : this.classList.remove(c)),
   };
   constructor(public readonly tagName: string) {}
   private classes(): string[] { return (this.attributes.get('class') ?? '').split(/\s+/).filter(Boolean); }

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { FakeElement, installFakeDom, serialize } from './fake-dom';
-import { statusChip, summaryStrip, tableRow } from '../../../src/webview/view';
+import { COLUMNS, statusChip, summaryStrip, tableHead, tableRow } from '../../../src/webview/view';
+import { horizonControl } from '../../../src/webview/horizon-control';
 import { detailsPane } from '../../../src/webview/details';
 import { stressView } from '../../../src/webview/stress';
 import { detailsMessage } from '../../../src/extension/chart-data';
@@ -112,14 +113,18 @@ describe('details charts, apply fix, stress view', () => {
     expect(text).toContain('Numbers as of 2026-11-24 07:00 UTC');
   });
 
-  it('offers one Apply per fix and a primary Apply fix, disabled with the reason on read-only files', () => {
+  it('offers exactly one Apply per fix: the first is the primary Apply fix (Ctrl+.), each alternative its own; disabled with the reason on read-only files', () => {
     const applied: unknown[] = [];
     const msg = report([eth]);
     const nodes = detailsPane(msg.rows[0], msg.summary, undefined, { onReveal: () => undefined, onApplyFix: (a) => applied.push(a) }).map(el);
     const buttons = nodes.flatMap((n) => n.all()).filter((e) => e.className.includes('apply-fix'));
-    expect(buttons.map((b) => [b.getAttribute('data-kind'), b.textContent])).toEqual([['addMargin', 'Apply'], ['reduceSize', 'Apply'], ['addMargin', 'Apply fix']]);
+    expect(buttons.map((b) => [b.getAttribute('data-kind'), b.textContent])).toEqual([['reduceSize', 'Apply'], ['addMargin', 'Apply fix']]);
+    const kinds = buttons.map((b) => `${b.getAttribute('data-kind')}|${b.getAttribute('data-asset') ?? ''}`);
+    expect(new Set(kinds).size).toBe(kinds.length);
+    expect(nodes.flatMap((n) => n.all()).find((e) => e.className.includes('primary-fix'))!.textContent).toContain('Ctrl+.');
+    (buttons[0]!.listeners['click']![0] as () => void)();
     (buttons[1]!.listeners['click']![0] as () => void)();
-    expect(applied).toEqual([expect.objectContaining({ kind: 'reduceSize', asset: null })]);
+    expect(applied).toEqual([expect.objectContaining({ kind: 'reduceSize', asset: null }), expect.objectContaining({ kind: 'addMargin' })]);
     const ro = { ...msg.rows[0]!, readOnlyReason: 'exchange and bot dumps are read-only: change the position on the venue' };
     const roButtons = detailsPane(ro, msg.summary, undefined, handlers).map(el).flatMap((n) => n.all()).filter((e) => e.className.includes('apply-fix'));
     expect(roButtons.every((b) => b.getAttribute('disabled') === '' && b.getAttribute('title') === ro.readOnlyReason)).toBe(true);
@@ -162,5 +167,72 @@ describe('keyboard model', () => {
     expect(w.navigate('Enter')).toBeNull();
     w.total = 0;
     expect(w.navigate('ArrowDown')).toBeNull();
+  });
+});
+
+describe('column folding (the key columns never fold)', () => {
+  const KEY = ['status', 'symbol', 'liquidationPrice', 'distance', 'probability', 'fix'];
+  it('ranks the columns: the key ones fold 0, then mark, MR / HF, venue · account, size, side', () => {
+    expect(COLUMNS.filter((c) => c.fold === 0).map((c) => c.sort).sort()).toEqual([...KEY].sort());
+    const order = COLUMNS.filter((c) => c.fold > 0).sort((a, b) => a.fold - b.fold).map((c) => c.sort);
+    expect(order).toEqual(['mark', 'ratio', 'venue', 'size', 'side']);
+  });
+  it('every header and cell carries its column fold class, and key columns carry "key"', () => {
+    const msg = report();
+    const head = el(tableHead('24h', 'safe', { sort: 'status', direction: 'asc' }, () => undefined));
+    const ths = head.all().filter((e) => e.tagName === 'th');
+    const tds = el(tableRow(msg.rows[0]!, 0, false)).children as FakeElement[];
+    expect(ths).toHaveLength(COLUMNS.length);
+    expect(tds).toHaveLength(COLUMNS.length);
+    COLUMNS.forEach((c, i) => {
+      const cls = c.fold === 0 ? 'key' : `fold-${c.fold}`;
+      expect(ths[i]!.classList.contains(cls)).toBe(true);
+      expect(ths[i]!.classList.contains(c.cls)).toBe(true);
+      expect(tds[i]!.classList.contains(cls)).toBe(true);
+    });
+  });
+  it('the stylesheet folds only fold-N classes, narrowest-first for the least important, and the key columns fit 680 px', async () => {
+    const { readFileSync } = await import('node:fs');
+    const css = readFileSync(new URL('../../../src/webview/styles.css', import.meta.url), 'utf8');
+    const rules = [...css.matchAll(/@container positions \(max-width: (\d+)px\) \{ \.grid \.([\w-]+) \{ width: 0; padding: 0; border: 0; box-shadow: none; visibility: hidden; \} \}/g)].map((m) => [Number(m[1]), m[2]] as const);
+    expect(rules.map((r) => r[1])).toEqual(['fold-5', 'fold-4', 'fold-3', 'fold-2', 'fold-1']);
+    expect(rules.map((r) => r[0])).toEqual([...rules.map((r) => r[0])].sort((a, b) => b - a));
+    expect(css).not.toMatch(/\.key\b[^{]*\{[^}]*(display:\s*none|visibility:\s*hidden|width:\s*0)/);
+    const width = (cls: string) => Number(new RegExp(`th\\.${cls} \\{ width: (\\d+)px; \\}`).exec(css)![1]);
+    const keyWidth = COLUMNS.filter((c) => c.fold === 0).reduce((n, c) => n + width(c.cls), 0);
+    expect(css).toContain(`min-width: ${keyWidth}px`);
+    // Each threshold is the width the columns up to that fold need (so a visible column is never squeezed).
+    let need = keyWidth;
+    for (const fold of [1, 2, 3, 4, 5]) {
+      need += COLUMNS.filter((c) => c.fold === fold).reduce((n, c) => n + width(c.cls), 0);
+      expect(rules.find((r) => r[1] === `fold-${fold}`)![0]).toBe(need - 1);
+    }
+  });
+});
+
+describe('horizon control', () => {
+  it('is a real select of 1h … 7d that sends the chosen seconds, with Reset shown only while the override is on', () => {
+    const sent: Array<number | null> = [];
+    const c = horizonControl((s) => sent.push(s));
+    const root = el(c.el);
+    const select = root.all().find((e) => e.tagName === 'select')! as FakeElement & { value: string };
+    expect(select.all().filter((e) => e.tagName === 'option' && e.getAttribute('value')).map((o) => o.textContent)).toEqual(['1h', '4h', '8h', '24h', '3d', '7d']);
+    c.update({ horizon: '1 d', horizonSeconds: 86400, horizonOverride: false });
+    expect(select.value).toBe('86400');
+    const reset = root.all().find((e) => e.className.includes('horizon-reset'))! as FakeElement & { hidden: boolean };
+    expect(reset.hidden).toBe(true);
+    select.value = '14400';
+    (select.listeners['change']![0] as () => void)();
+    select.value = '';
+    (select.listeners['change']![0] as () => void)();
+    c.update({ horizon: '4 h', horizonSeconds: 14400, horizonOverride: true });
+    expect(reset.hidden).toBe(false);
+    expect(root.classList.contains('overridden')).toBe(true);
+    (reset.listeners['click']![0] as () => void)();
+    expect(sent).toEqual([14400, null]);
+    // A horizon from a file or setting that is not a choice shows as the current value.
+    c.update({ horizon: '12 h', horizonSeconds: 43200, horizonOverride: false });
+    expect(select.value).toBe('');
+    expect(select.all().find((e) => e.tagName === 'option')!.textContent).toBe('12 h');
   });
 });
