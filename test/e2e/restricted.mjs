@@ -104,8 +104,12 @@ async function main() {
       await runCommand(page, 'Liquidation Lens: Open Panel');
       const row = view.locator('tbody tr.row[data-at-risk="true"]').first();
       await row.click();
+      // The details pane folds away on a narrow panel (the row's file opens beside it): open it with its toggle.
+      await view.locator('.details-btn').waitFor({ timeout: 10_000 });
+      await page.waitForTimeout(400);
+      if ((await view.locator('.details-btn').getAttribute('aria-expanded')) !== 'true') await view.locator('.details-btn').click();
       const apply = view.locator('.details .apply-fix').first();
-      await apply.waitFor({ timeout: 20_000 });
+      await apply.waitFor({ state: 'visible', timeout: 20_000 });
       await apply.click();
       await page.locator('.notifications-toasts, .monaco-dialog-box', { hasText: /trust/i }).first().waitFor({ timeout: 20_000 });
       await page.screenshot({ path: join(OUT, 'restricted.png') });
