@@ -405,9 +405,13 @@ async function main() {
     await check('after a reload the panel is restored with its rows and selection (serializer + setState)', async () => {
       await roomForTheTable();
       const pick = rows.filter((r) => r.atRisk).at(-1) ?? rows[0];
-      await (await findRow(view, rowSelector(pick.key))).click();
+      // A click can land while the narrow table re-lays out (the row's file opening beside it): retry until selected.
+      for (let k = 0; k < 4 && !(await view.locator(`${rowSelector(pick.key)}.selected`).count()); k++) {
+        await (await findRow(view, rowSelector(pick.key))).click();
+        await page.waitForTimeout(700);
+      }
       await page.waitForTimeout(1000); // let the workbench persist the webview state
-      const selected = await view.locator('tbody tr.row.selected').getAttribute('data-key');
+      const selected = await (await findRow(view, 'tbody tr.row.selected', 10_000)).getAttribute('data-key');
       same(selected, pick.key, 'selected row before reload');
       writeUserSettings(userDataDir, userSettings(LIGHT_THEME));
       await page.reload();
@@ -440,7 +444,7 @@ async function main() {
       await runCommand(page, 'View: Show Explorer').catch(() => undefined);
       await runCommand(page, 'Liquidation Lens: Open Panel');
       await page.waitForTimeout(800);
-      const frame = await view.locator('body').boundingBox().catch(() => null);
+      const frame = await page.locator('iframe.webview').first().boundingBox().catch(() => null);
       for (const cls of ['w-status', 'w-sym', 'w-liq', 'w-dist', 'w-p', 'w-fix']) {
         const box = await view.locator(`thead th.${cls}`).boundingBox();
         assert(box && box.width > 20, `key column ${cls} is folded at 1100 px (${JSON.stringify(box)})`);
