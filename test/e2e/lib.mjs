@@ -159,3 +159,48 @@ export async function openWorkbench(page, server, someFile) {
 export function cleanup(tmp) {
   try { rmSync(tmp, { recursive: true, force: true }); } catch { /* best effort */ }
 }
+
+export function assert(cond, message) {
+  if (!cond) throw new Error(message);
+}
+
+/**
+ * One e2e script's checks: `check(name, fn)` runs a step and records it (a failure saves a screenshot of the page
+ * `pageOf()` returns); `run(main)` runs the script and prints the one line "N passed, N failed", exit code 1 on any.
+ */
+export function harness(failurePrefix, pageOf) {
+  const results = [];
+  async function check(name, fn) {
+    const t0 = Date.now();
+    try {
+      await fn();
+      results.push({ name, ok: true });
+      log(`✓ ${name} (${Date.now() - t0} ms)`);
+    } catch (err) {
+      results.push({ name, ok: false, err });
+      log(`✗ ${name}: ${err?.stack ?? err}`);
+      const page = pageOf();
+      if (page) await page.screenshot({ path: join(HERE, 'out', `${failurePrefix}-${results.length}.png`) }).catch(() => undefined);
+    }
+  }
+  async function run(main) {
+    try {
+      await main();
+    } catch (err) {
+      results.push({ name: 'harness', ok: false, err });
+      console.error(err?.stack ?? err);
+    }
+    const failed = results.filter((r) => !r.ok).length;
+    console.log(`${results.length - failed} passed, ${failed} failed`);
+    process.exit(failed ? 1 : 0);
+  }
+  return { results, check, run };
+}
+
+/** The details pane folds away on a narrow panel (a row's file opened beside it): open it with its toggle. */
+export async function openDetails(view) {
+  await view.locator('.details-btn').waitFor({ timeout: 10_000 });
+  await new Promise((r) => setTimeout(r, 400));
+  if ((await view.locator('.details-btn').getAttribute('aria-expanded')) !== 'true') await view.locator('.details-btn').click();
+  await view.locator('.details').waitFor({ state: 'visible', timeout: 10_000 });
+}

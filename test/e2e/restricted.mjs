@@ -5,30 +5,13 @@
 import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  checkBuilt, cleanup, copyExtension, DARK_THEME, freePort, HERE, installVsix, launchBrowser, launchServer, log,
+  assert, checkBuilt, harness, openDetails, cleanup, copyExtension, DARK_THEME, freePort, HERE, installVsix, launchBrowser, launchServer,
   makeTemp, panelFrame, ROOT, runCommand, userSettings, writeUserSettings,
 } from './lib.mjs';
 
 const OUT = join(HERE, 'out');
-const results = [];
 let page;
-
-async function check(name, fn) {
-  const t0 = Date.now();
-  try {
-    await fn();
-    results.push({ name, ok: true });
-    log(`✓ ${name} (${Date.now() - t0} ms)`);
-  } catch (err) {
-    results.push({ name, ok: false, err });
-    log(`✗ ${name}: ${err?.stack ?? err}`);
-    if (page) await page.screenshot({ path: join(OUT, `restricted-failure-${results.length}.png`) }).catch(() => undefined);
-  }
-}
-
-function assert(cond, message) {
-  if (!cond) throw new Error(message);
-}
+const { check, run } = harness('restricted-failure', () => page);
 
 /** A position whose market reads /etc/passwd as its history: refused, never opened, never quoted. */
 const OUTSIDE = `version: 1
@@ -105,9 +88,7 @@ async function main() {
       const row = view.locator('tbody tr.row[data-at-risk="true"]').first();
       await row.click();
       // The details pane folds away on a narrow panel (the row's file opens beside it): open it with its toggle.
-      await view.locator('.details-btn').waitFor({ timeout: 10_000 });
-      await page.waitForTimeout(400);
-      if ((await view.locator('.details-btn').getAttribute('aria-expanded')) !== 'true') await view.locator('.details-btn').click();
+      await openDetails(view);
       const apply = view.locator('.details .apply-fix').first();
       await apply.waitFor({ state: 'visible', timeout: 20_000 });
       await apply.click();
@@ -124,12 +105,4 @@ async function main() {
   }
 }
 
-try {
-  await main();
-} catch (err) {
-  results.push({ name: 'harness', ok: false, err });
-  console.error(err?.stack ?? err);
-}
-const failed = results.filter((r) => !r.ok).length;
-console.log(`${results.length - failed} passed, ${failed} failed`);
-process.exit(failed ? 1 : 0);
+await run(main);
