@@ -13,8 +13,10 @@ import { createSample } from './sample-file';
 import { rowKey } from './rows';
 import { WorkspaceStore } from './workspace-store';
 import { onTrustGranted } from './trust';
+import { startHostStats } from './host-stats';
 
 export function activate(context: vscode.ExtensionContext): void {
+  context.subscriptions.push(startHostStats());
   const log = vscode.window.createOutputChannel('Liquidation Lens', { log: true });
   // The engine runs in worker threads (one fewer than the cores, at least one): the extension host never waits.
   const workerScript = vscode.Uri.joinPath(context.extensionUri, 'dist', 'extension-worker.js').fsPath;

@@ -19,6 +19,7 @@ import type { FixKind } from '../engine/fix/fix-edits';
 import type { StressReport } from '../engine/evaluate/report';
 import type { WhatIfOutcome, WhatIfScenario } from '../engine/evaluate/what-if';
 import { LineTracker } from './line-tracker';
+import { measured } from './host-stats';
 
 export interface StoreEntry {
   uri: vscode.Uri;
@@ -408,7 +409,7 @@ export class WorkspaceStore implements vscode.Disposable {
       this.epoch++;
       this.lastEvaluated = new Date();
     }
-    this.emitter.fire(change);
+    measured(`store change (${change.rows.added.length}+ ${change.rows.updated.length}~ ${change.rows.removed.length}-)`, () => this.emitter.fire(change));
   }
 }
 

@@ -12,6 +12,7 @@ import { historyPaths } from '../../engine/evaluate/history-refs';
 import { resolveSettings } from '../../engine/core/settings';
 import { stressTest } from '../../engine/stress/stress-test';
 import type { ParsedFile } from '../../engine/core/types';
+import type { ResultRow } from '../../engine/evaluate/report';
 import { planFix } from '../fixes';
 import { ROW_CHUNK, type EvaluationSettings, type FileInput, type WorkerRequest, type WorkerResponse } from './worker-protocol';
 import { rowSignature } from './row-signature';
@@ -97,6 +98,13 @@ function evaluationOf(file: FileInput, options: EvaluationSettings): FileEvaluat
   return evaluate(file, options).evaluation;
 }
 
+/** The risk inputs of a chunk's rows (sent with them, never as one object for the whole file). */
+function inputsOf(rows: readonly ResultRow[], all: NonNullable<FileEvaluation['riskInputs']>): NonNullable<FileEvaluation['riskInputs']> {
+  const out: NonNullable<FileEvaluation['riskInputs']> = {};
+  for (const r of rows) if (Object.hasOwn(all, r.id)) out[r.id] = all[r.id]!;
+  return out;
+}
+
 function post(msg: WorkerResponse): void {
   parentPort!.postMessage(msg);
 }
@@ -108,14 +116,17 @@ function handle(req: WorkerRequest): void {
       const { evaluation, reused } = evaluate(req.file, req.options);
       const rows = evaluation.rows;
       const sigs = rows.map(rowSignature);
-      for (let i = 0; i < rows.length; i += ROW_CHUNK) post({ type: 'rows', id: req.id, rows: rows.slice(i, i + ROW_CHUNK) });
+      for (let i = 0; i < rows.length; i += ROW_CHUNK) {
+        const chunk = rows.slice(i, i + ROW_CHUNK);
+        post({ type: 'rows', id: req.id, rows: chunk, ...(evaluation.riskInputs ? { riskInputs: inputsOf(chunk, evaluation.riskInputs) } : {}) });
+      }
       const effective = resolveSettings(req.options.settings, evaluation.parsed?.risk, req.options.overrides);
       post({
         type: 'evaluated', id: req.id,
         result: {
           file: evaluation.file, sigs, now: evaluation.now, pinned: typeof effective.evaluationTime === 'number',
           risk: evaluation.parsed?.risk ?? {}, historyPaths: historyPaths(evaluation.parsed, req.file.absPath, req.file.root ?? dirname(req.file.absPath), realpathOrUndefined),
-          ms: performance.now() - t0, reusedParse: reused, ...(evaluation.riskInputs ? { riskInputs: evaluation.riskInputs } : {}),
+          ms: performance.now() - t0, reusedParse: reused,
         },
       });
       return;

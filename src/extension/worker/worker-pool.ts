@@ -5,6 +5,7 @@
 // with a WorkerFailure and replaces the worker: the extension never dies with it. No vscode import: unit-tested with
 // the real bundle.
 import { Worker } from 'node:worker_threads';
+import { measured } from '../host-stats';
 import type { ResultRow } from '../../engine/evaluate/report';
 import type { EvaluationResult, FixPlanResult, WorkerRequest, WorkerResponse } from './worker-protocol';
 import type { StressReport } from '../../engine/evaluate/report';
@@ -26,7 +27,7 @@ export interface PoolOptions {
   /** Path of dist/extension-worker.js. */
   script: string;
   size?: number;
-  /** Wall-clock guard of one request, in ms (default: 30 s plus 1 s per 50,000 characters of text). */
+  /** Wall-clock guard of one request, in ms (default: 60 s plus 1 s per 10,000 characters of text). */
   guardMs?: (req: WorkerRequest) => number;
   testHooks?: boolean;
   onLog?: (message: string) => void;
@@ -46,6 +47,7 @@ interface Job {
   req: WorkerRequest;
   priority: boolean;
   rows: ResultRow[];
+  riskInputs?: NonNullable<EvaluationResult['riskInputs']>;
   resolve(value: unknown): void;
   reject(err: Error): void;
   slot?: Slot;
@@ -59,7 +61,9 @@ interface Slot {
 
 export function defaultGuardMs(req: WorkerRequest): number {
   const chars = req.type === 'stress' ? req.files.reduce((n, f) => n + f.text.length, 0) : 'file' in req ? req.file.text.length : 0;
-  return 30_000 + Math.round(chars / 50);
+  // Generous: the deterministic work budget is the real limit; this only catches a hang (a busy 2-core machine
+  // evaluates a 3 MB, 20,000-position file in 60–170 s).
+  return 60_000 + Math.round(chars / 10);
 }
 
 export class WorkerPool {
@@ -171,7 +175,7 @@ export class WorkerPool {
     const worker = new Worker(this.options.script, { workerData: { testHooks: this.options.testHooks === true } });
     this.started++;
     slot.worker = worker;
-    worker.on('message', (msg: WorkerResponse) => this.onMessage(slot, worker, msg));
+    worker.on('message', (msg: WorkerResponse) => measured(`worker message ${msg.type}`, () => this.onMessage(slot, worker, msg)));
     worker.on('error', (err) => {
       if (slot.worker === worker && slot.job) this.fail(slot, slot.job, 'crash', `the evaluation worker crashed: ${err.message}`);
     });
@@ -214,9 +218,10 @@ export class WorkerPool {
     switch (msg.type) {
       case 'rows':
         for (const r of msg.rows) job.rows.push(r);
+        if (msg.riskInputs) Object.assign(job.riskInputs ??= {}, msg.riskInputs);
         return;
       case 'evaluated':
-        this.finish(job, { value: { ...msg.result, rows: job.rows } });
+        this.finish(job, { value: { ...msg.result, rows: job.rows, ...(job.riskInputs ? { riskInputs: job.riskInputs } : {}) } });
         break;
       case 'planned':
         this.finish(job, { value: msg.result });

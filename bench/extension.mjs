@@ -1,0 +1,96 @@
+// The extension's side of `npm run bench` (issue 10 §6), in a real VS Code (code-server + Debian chromium, the e2e
+// harness of test/e2e/lib.mjs): the time from activate() until the panel's count equals `check`'s on a generated
+// 30,000-position workspace, and the longest extension-host task (event-loop stall, from src/extension/host-stats.ts)
+// while a 20,000-position file re-evaluates, against the stall while idle. Skipped when code-server is not installed.
+//   BENCH_EXT_POSITIONS=30000   the workspace's positions (1,000 a file)
+//   BENCH_EXT_HUGE=20000        the one file added afterwards
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { writeBook } from './generate-book.mjs';
+import {
+  CHROMIUM, CODE_SERVER, DARK_THEME, ROOT, cleanup, copyExtension, freePort, launchBrowser, launchServer, makeTemp,
+  openWorkbench, panelFrame, runCommand, userSettings, writeUserSettings,
+} from '../test/e2e/lib.mjs';
+
+const POSITIONS = Number(process.env.BENCH_EXT_POSITIONS ?? 30_000);
+const HUGE = Number(process.env.BENCH_EXT_HUGE ?? 20_000);
+const fmt = (ms) => `${(ms / 1000).toFixed(2)} s`;
+
+function cliCount(dir) {
+  const r = spawnSync(process.execPath, [join(ROOT, 'dist/cli.js'), 'check', dir, '--format', 'json'], { encoding: 'utf8', maxBuffer: 1 << 30 });
+  return JSON.parse(r.stdout).positions.length;
+}
+
+function stats(path) {
+  if (!existsSync(path)) return [];
+  return readFileSync(path, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
+}
+
+const longestStall = (lines, from, to) => Math.max(0, ...lines.filter((s) => s.event === 'loop' && s.t >= from && s.t <= to).map((s) => s.maxMs));
+
+async function rowCount(view) {
+  return Number(await view.locator('table.grid').getAttribute('aria-rowcount').catch(() => '1')) - 1;
+}
+
+async function waitForCount(page, view, want, timeoutMs) {
+  let n = -1;
+  for (const end = Date.now() + timeoutMs; Date.now() < end && n !== want;) {
+    await page.waitForTimeout(100);
+    n = await rowCount(view);
+  }
+  return n === want ? Date.now() : null;
+}
+
+async function main() {
+  if (!existsSync(CODE_SERVER) || !existsSync(CHROMIUM)) {
+    console.log('Extension: skipped (code-server or chromium missing: run `bash test/e2e/setup.sh`).');
+    return;
+  }
+  if (!existsSync(join(ROOT, 'dist/extension.js'))) throw new Error('not built: run `node build.mjs` first');
+  const tmp = makeTemp('ll-bench-ext-');
+  const workspace = join(tmp, 'workspace');
+  const extensionsDir = join(tmp, 'extensions');
+  const userDataDir = join(tmp, 'user-data');
+  const configPath = join(tmp, 'config.yaml');
+  const statsPath = join(tmp, 'host-stats.jsonl');
+  mkdirSync(extensionsDir, { recursive: true });
+  writeFileSync(configPath, 'auth: none\n');
+  writeBook(join(workspace, 'book'), { shape: 'isolated', positions: POSITIONS, perFile: 1000 });
+  const expected = cliCount(workspace);
+  writeUserSettings(userDataDir, userSettings(DARK_THEME));
+  copyExtension(extensionsDir);
+  process.env.LIQUIDATION_LENS_STATS = statsPath;
+  const server = await launchServer({ tmp, workspace, extensionsDir, userDataDir, configPath, port: await freePort() });
+  const browser = await launchBrowser();
+  try {
+    const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+    const view = panelFrame(page);
+    await openWorkbench(page, server);
+    const tOpen = Date.now();
+    await runCommand(page, 'Liquidation Lens: Open Panel');
+    const tCounted = await waitForCount(page, view, expected, 300_000);
+    const activated = stats(statsPath).find((s) => s.event === 'activate')?.t;
+    const label = `${POSITIONS.toLocaleString('en-US')} positions`;
+    if (!tCounted || !activated) console.log(`  ${label}: the panel never counted ${expected} rows (${await rowCount(view)})`);
+    else console.log(`  ${label}: activate() → panel count = check's (${expected}) in ${fmt(tCounted - activated)} (${fmt(tCounted - tOpen)} after the panel command)`);
+
+    await page.waitForTimeout(2_000);
+    const idleFrom = Date.now();
+    await page.waitForTimeout(3_000);
+    const idle = longestStall(stats(statsPath), idleFrom, Date.now());
+    writeBook(join(workspace, 'huge'), { shape: 'isolated', positions: HUGE, perFile: HUGE });
+    const t0 = Date.now();
+    const tDone = await waitForCount(page, view, expected + HUGE, 300_000);
+    await page.waitForTimeout(1_200);
+    const busy = longestStall(stats(statsPath), t0, (tDone ?? Date.now()) + 600);
+    const hugeLabel = `${HUGE.toLocaleString('en-US')}-position file`;
+    console.log(`  a ${hugeLabel} added: counted after ${tDone ? fmt(tDone - t0) : 'never'}; longest host task meanwhile ${busy.toFixed(0)} ms (idle host: ${idle.toFixed(0)} ms)`);
+  } finally {
+    await browser.close().catch(() => undefined);
+    await server.stop();
+    cleanup(tmp);
+  }
+}
+
+await main();

@@ -1,0 +1,41 @@
+// Measurement hook for `bench/extension.mjs` (issue 10 §6). With LIQUIDATION_LENS_STATS=<file> in the extension
+// host's environment, the activation time and, every half second, the longest event-loop stall of the host are
+// appended to that file as JSON lines. Without the variable nothing is measured or written.
+import { appendFileSync } from 'node:fs';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+
+export interface Disposable { dispose(): void }
+
+const INTERVAL_MS = 500;
+
+let write: ((event: Record<string, unknown>) => void) | undefined;
+
+/** Runs `fn`; while stats are on, a run longer than 8 ms is recorded with its label (which of our tasks stalls). */
+export function measured<T>(label: string, fn: () => T): T {
+  if (!write) return fn();
+  const t0 = performance.now();
+  try {
+    return fn();
+  } finally {
+    const ms = performance.now() - t0;
+    if (ms > 8) write({ event: 'task', label, ms });
+  }
+}
+
+export function startHostStats(path = process.env.LIQUIDATION_LENS_STATS): Disposable {
+  if (!path) return { dispose: () => undefined };
+  write = (event: Record<string, unknown>): void => {
+    try { appendFileSync(path, JSON.stringify({ t: Date.now(), ...event }) + '\n'); } catch { /* a bench aid, never an error */ }
+  };
+  // The histogram's max is the longest delay of a 10 ms timer: the longest task the host ran (ours or another extension's).
+  const loop = monitorEventLoopDelay({ resolution: 10 });
+  loop.enable();
+  write({ event: 'activate' });
+  const emit = write;
+  const timer = setInterval(() => {
+    emit({ event: 'loop', maxMs: loop.max / 1e6, p99Ms: loop.percentile(99) / 1e6 });
+    loop.reset();
+  }, INTERVAL_MS);
+  timer.unref?.();
+  return { dispose: () => { clearInterval(timer); loop.disable(); write = undefined; } };
+}
