@@ -86,6 +86,8 @@ async function main() {
     const busy = longestStall(stats(statsPath), t0, (tDone ?? Date.now()) + 600);
     const hugeLabel = `${HUGE.toLocaleString('en-US')}-position file`;
     console.log(`  a ${hugeLabel} added: counted after ${tDone ? fmt(tDone - t0) : 'never'}; longest host task meanwhile ${busy.toFixed(0)} ms (idle host: ${idle.toFixed(0)} ms)`);
+    const ours = stats(statsPath).filter((s) => s.event === 'task' && s.t >= t0).sort((a, b) => b.ms - a.ms).slice(0, 3);
+    if (ours.length) console.log(`  our longest tasks then: ${ours.map((s) => `${s.label} ${s.ms.toFixed(0)} ms`).join('; ')}`);
   } finally {
     await browser.close().catch(() => undefined);
     await server.stop();

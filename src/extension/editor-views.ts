@@ -5,6 +5,7 @@ import type { Status } from '../engine/core/types';
 import { decorationText, diagnosticSpecsForFile, hoverMarkdown, SOURCE, type DiagnosticSpec } from './problems';
 import type { StoreChange, WorkspaceStore } from './workspace-store';
 import { statusTextOf } from './status-text';
+import { measured } from './host-stats';
 
 const SEVERITY: Record<DiagnosticSpec['severity'], vscode.DiagnosticSeverity> = {
   error: vscode.DiagnosticSeverity.Error,
@@ -48,7 +49,7 @@ export class EditorViews implements vscode.Disposable {
     this.status.command = 'liquidationLens.openPanel';
     this.disposables.push(
       this.diagnostics, this.status, ...this.decorationTypes.values(),
-      store.onDidChange((c) => this.update(c)),
+      store.onDidChange((c) => measured('editor views', () => this.update(c))),
       vscode.window.onDidChangeVisibleTextEditors(() => this.decorateVisible()),
       // Only the visible lines are decorated (a 20,000-position file has 20,000 rows): follow the scroll.
       vscode.window.onDidChangeTextEditorVisibleRanges((e) => this.scheduleDecorate(e.textEditor.document.uri)),

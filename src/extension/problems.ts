@@ -87,13 +87,18 @@ export function rowDiagnosticSpec(r: ResultRow): DiagnosticSpec | null {
   };
 }
 
+const MAX_DIAGNOSTICS = 1000;
+
 export function diagnosticSpecsForFile(file: FileReport, rows: readonly ResultRow[]): DiagnosticSpec[] {
-  const specs = file.diagnostics.map(fileDiagnosticSpec);
+  // extHostDiagnostics truncates at 1000 per file (microsoft/vscode src/vs/workbench/api/common/extHostDiagnostics.ts,
+  // _maxDiagnosticsPerFile): no spec is built past it (a 20,000-row file would spend the host's time on them).
+  const specs = file.diagnostics.slice(0, MAX_DIAGNOSTICS).map(fileDiagnosticSpec);
   for (const r of rows) {
+    if (specs.length >= MAX_DIAGNOSTICS) break;
     const spec = rowDiagnosticSpec(r);
     if (spec) specs.push(spec);
   }
-  return specs.slice(0, 1000); // extHostDiagnostics truncates at 1000 per file (microsoft/vscode src/vs/workbench/api/common/extHostDiagnostics.ts, _maxDiagnosticsPerFile)
+  return specs;
 }
 
 /** Error-Lens-style after-line text: "⚠ warning · liq 1,153.26 · 13.62 % away · P(24h) 0.80 %". */

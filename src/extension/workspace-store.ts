@@ -14,12 +14,13 @@ import { readSettings, type ExtensionSettings } from './settings';
 import { RowIndex, type RowChanges } from './panel/row-index';
 import { EvaluationQueue } from './worker/evaluation-queue';
 import { Cancelled, WorkerFailure, WorkerPool } from './worker/worker-pool';
-import type { EvaluationResult, FileInput, FixPlanResult } from './worker/worker-protocol';
+import type { FileInput, FixPlanResult } from './worker/worker-protocol';
 import type { FixKind } from '../engine/fix/fix-edits';
 import type { StressReport } from '../engine/evaluate/report';
 import type { WhatIfOutcome, WhatIfScenario } from '../engine/evaluate/what-if';
 import { LineTracker } from './line-tracker';
 import { measured } from './host-stats';
+import { prepared, type PreparedResult } from './worker/prepared-result';
 
 export interface StoreEntry {
   uri: vscode.Uri;
@@ -56,7 +57,7 @@ export class WorkspaceStore implements vscode.Disposable {
   private readonly reageTimer: ReturnType<typeof setInterval>;
   private scanning: Promise<void> | undefined;
   private readonly pool: WorkerPool;
-  private readonly queue: EvaluationQueue<FileInput, EvaluationResult>;
+  private readonly queue: EvaluationQueue<FileInput, PreparedResult>;
   /** Every row, by file, with the sorted views the panel and the status bar read. */
   readonly index = new RowIndex();
   settings: ExtensionSettings;
@@ -69,8 +70,8 @@ export class WorkspaceStore implements vscode.Disposable {
   constructor(private readonly log: vscode.LogOutputChannel, workerScript: string, poolSize: number) {
     this.settings = this.loadSettings();
     this.pool = new WorkerPool({ script: workerScript, size: poolSize, onLog: (m) => this.log.warn(m) });
-    this.queue = new EvaluationQueue<FileInput, EvaluationResult>(
-      (_key, input) => this.pool.evaluate({ type: 'evaluate', file: input, options: this.evaluationOptions() }),
+    this.queue = new EvaluationQueue<FileInput, PreparedResult>(
+      (key, input) => prepared(key, this.pool.evaluate({ type: 'evaluate', file: input, options: this.evaluationOptions() })),
       (key, input, outcome) => this.onEvaluated(key, input, outcome),
       (key, busy) => this.onBusy(key, busy),
     );
@@ -343,10 +344,10 @@ export class WorkspaceStore implements vscode.Disposable {
     if (entry) this.fire({ changed: [entry.uri], removed: [], rows: { added: [], removed: [], updated: [] }, updatingOnly: true });
   }
 
-  private onEvaluated(key: string, input: FileInput, outcome: { ok: true; value: EvaluationResult } | { ok: false; error: Error }): void {
+  private onEvaluated(key: string, input: FileInput, outcome: { ok: true; value: PreparedResult } | { ok: false; error: Error }): void {
     const entry = this.entries.get(key);
     if (!entry) return;
-    let result: Pick<EvaluationResult, 'file' | 'rows' | 'now' | 'pinned' | 'risk' | 'historyPaths' | 'sigs' | 'riskInputs'>;
+    let result: Pick<PreparedResult, 'file' | 'rows' | 'now' | 'pinned' | 'risk' | 'historyPaths' | 'sigs' | 'riskInputs'> & { entries?: PreparedResult['entries'] };
     if (outcome.ok) {
       result = outcome.value;
       this.log.debug(`evaluated ${input.path}: ${result.rows.length} row(s) in ${Math.round(outcome.value.ms)} ms${outcome.value.reusedParse ? ' (parse reused)' : ''}`);
@@ -366,9 +367,9 @@ export class WorkspaceStore implements vscode.Disposable {
     // Lines are right only if the document still holds the evaluated text; otherwise hidden until the next result.
     const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
     const current = !open || open.getText() === input.text;
-    entry.lines = new LineTracker(result.rows.map((r) => (current ? Math.max(0, r.line - 1) : null)));
+    entry.lines = measured('line tracker', () => new LineTracker(result.rows.map((r) => (current ? Math.max(0, r.line - 1) : null))));
     this.noteHistoryReaders(key, result.historyPaths);
-    const rows = this.index.setFile(key, result.rows, result.sigs);
+    const rows = measured('row index', () => this.index.setFile(key, result.rows, result.sigs, result.entries));
     this.fire({ changed: [entry.uri], removed: [], rows });
   }
 

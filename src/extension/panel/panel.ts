@@ -14,6 +14,7 @@ import type { WorkspaceStore } from '../workspace-store';
 import { buildPanelHtml, makeNonce } from './html';
 import { PanelModel, type ModelContext } from './panel-model';
 import type { RowChanges } from './row-index';
+import { measured } from '../host-stats';
 
 export const PANEL_VIEW_TYPE = 'liquidationLens.positions';
 
@@ -39,7 +40,7 @@ export class PositionsPanel implements vscode.Disposable {
       vscode.window.registerWebviewPanelSerializer(PANEL_VIEW_TYPE, {
         deserializeWebviewPanel: async (panel) => this.attach(panel),
       }),
-      store.onDidChange((c) => this.onStoreChange(c.rows, c.updatingOnly === true)),
+      store.onDidChange((c) => measured('panel', () => this.onStoreChange(c.rows, c.updatingOnly === true))),
     );
   }
 
@@ -223,7 +224,7 @@ export class PositionsPanel implements vscode.Disposable {
     if (this.deltaTimer) return;
     this.deltaTimer = setTimeout(() => {
       this.deltaTimer = undefined;
-      this.pushDelta();
+      measured('panel delta', () => this.pushDelta());
     }, DELTA_MS);
   }
 

@@ -76,10 +76,10 @@ export class RowIndex {
     return this.rowCount;
   }
 
-  /** Replaces a file's rows (`sigs[i]` is the content hash of `rows[i]`). */
-  setFile(fileKey: string, rows: readonly ResultRow[], sigs: readonly string[] = []): RowChanges {
+  /** Replaces a file's rows (`sigs[i]` is the content hash of `rows[i]`; `prebuilt`: their entries, built in slices). */
+  setFile(fileKey: string, rows: readonly ResultRow[], sigs: readonly string[] = [], prebuilt?: RowEntry[]): RowChanges {
     const old = this.files.get(fileKey);
-    const entries = rows.map((r, i) => makeEntry(fileKey, r, sigs[i] ?? ''));
+    const entries = prebuilt ?? rows.map((r, i) => makeEntry(fileKey, r, sigs[i] ?? ''));
     const byKey = new Map(entries.map((e) => [e.key, e]));
     const changes: RowChanges = { added: [], removed: [], updated: [] };
     for (const e of entries) {

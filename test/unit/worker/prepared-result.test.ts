@@ -1,0 +1,34 @@
+// The host builds a worker result's index entries in slices (no long task on the extension host) — the same entries
+// as building them at once, and a cancel during the slicing stops it with Cancelled.
+import { describe, expect, it } from 'vitest';
+import { makeEntry } from '../../../src/extension/panel/row-entry';
+import { prepared } from '../../../src/extension/worker/prepared-result';
+import { Cancelled } from '../../../src/extension/worker/worker-pool';
+import type { EvaluationResult } from '../../../src/extension/worker/worker-protocol';
+import { fileReport, row } from '../extension/fixtures';
+
+function result(n: number): EvaluationResult {
+  const rows = Array.from({ length: n }, (_, i) => row({ file: 'a.positions.json', id: `r${i}`, line: i + 1, symbol: i % 2 ? 'BTCUSDT' : 'ETHUSDT' }));
+  return { file: fileReport({ path: 'a.positions.json' }), rows, sigs: rows.map((_, i) => `sig${i}`), now: 0, pinned: true, risk: {}, historyPaths: [], ms: 1, reusedParse: false };
+}
+
+describe('prepared worker results', () => {
+  it('builds the same entries as makeEntry, in order, across slices', async () => {
+    const value = result(1234);
+    let cancelledWorker = false;
+    const job = prepared('file:///a', { result: Promise.resolve(value), cancel: () => { cancelledWorker = true; } }, 100);
+    const out = await job.result;
+    expect(out.entries).toEqual(value.rows.map((r, i) => makeEntry('file:///a', r, `sig${i}`)));
+    expect(out.rows).toBe(value.rows);
+    expect(cancelledWorker).toBe(false);
+  });
+
+  it('a cancel between slices rejects with Cancelled and cancels the worker job', async () => {
+    let cancelledWorker = false;
+    const job = prepared('file:///a', { result: Promise.resolve(result(1000)), cancel: () => { cancelledWorker = true; } }, 100);
+    await Promise.resolve();
+    job.cancel();
+    await expect(job.result).rejects.toBeInstanceOf(Cancelled);
+    expect(cancelledWorker).toBe(true);
+  });
+});
