@@ -2,7 +2,7 @@
 // hovers and the status bar item. All text comes from the pure functions of problems.ts.
 import * as vscode from 'vscode';
 import type { Status } from '../engine/core/types';
-import { decorationText, diagnosticSpecsForFile, hoverMarkdown, SOURCE, type DiagnosticSpec } from './problems';
+import { decorationText, diagnosticSpecsInSlices, hoverMarkdown, SOURCE, type DiagnosticSpec } from './problems';
 import type { StoreChange, WorkspaceStore } from './workspace-store';
 import { statusTextOf } from './status-text';
 import { measured } from './host-stats';
@@ -81,17 +81,27 @@ export class EditorViews implements vscode.Disposable {
   private update(change: StoreChange): void {
     if (!change.updatingOnly) {
       for (const uri of change.removed) this.diagnostics.delete(uri);
-      for (const uri of change.changed) {
-        const entry = this.store.entry(uri);
-        if (!entry) continue;
-        const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
-        const specs = diagnosticSpecsForFile(entry.evaluation.file, entry.evaluation.rows);
-        this.diagnostics.set(uri, specs.map((s) => toDiagnostic(s, doc)));
-      }
+      for (const uri of change.changed) void this.refreshProblems(uri);
       // Only the changed files' editors are redrawn.
       this.decorateVisible(new Set([...change.changed, ...change.removed].map((u) => u.toString())));
     }
     this.updateStatus();
+  }
+
+  /** Per file: the newest refresh wins (an older one still slicing drops its result). */
+  private readonly problemsGeneration = new Map<string, number>();
+
+  /** Problems of one file, built in slices (a 20,000-row file must not hold the host). */
+  private async refreshProblems(uri: vscode.Uri): Promise<void> {
+    const key = uri.toString();
+    const generation = (this.problemsGeneration.get(key) ?? 0) + 1;
+    this.problemsGeneration.set(key, generation);
+    const entry = this.store.entry(uri);
+    if (!entry) return;
+    const specs = await diagnosticSpecsInSlices(entry.evaluation.file, entry.evaluation.rows);
+    if (this.problemsGeneration.get(key) !== generation || !this.store.entry(uri)) return;
+    const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
+    measured('problems', () => this.diagnostics.set(uri, specs.map((s) => toDiagnostic(s, doc))));
   }
 
   private decorateVisible(only?: ReadonlySet<string>): void {

@@ -89,14 +89,36 @@ export function rowDiagnosticSpec(r: ResultRow): DiagnosticSpec | null {
 
 const MAX_DIAGNOSTICS = 1000;
 
-export function diagnosticSpecsForFile(file: FileReport, rows: readonly ResultRow[]): DiagnosticSpec[] {
+/** The file's diagnostics, then one per row at watch or worse, up to MAX_DIAGNOSTICS. */
+function* specsOf(file: FileReport, rows: readonly ResultRow[]): Generator<DiagnosticSpec> {
   // extHostDiagnostics truncates at 1000 per file (microsoft/vscode src/vs/workbench/api/common/extHostDiagnostics.ts,
   // _maxDiagnosticsPerFile): no spec is built past it (a 20,000-row file would spend the host's time on them).
-  const specs = file.diagnostics.slice(0, MAX_DIAGNOSTICS).map(fileDiagnosticSpec);
+  let n = 0;
+  for (const d of file.diagnostics) {
+    if (n++ >= MAX_DIAGNOSTICS) return;
+    yield fileDiagnosticSpec(d);
+  }
   for (const r of rows) {
-    if (specs.length >= MAX_DIAGNOSTICS) break;
+    if (n >= MAX_DIAGNOSTICS) return;
     const spec = rowDiagnosticSpec(r);
-    if (spec) specs.push(spec);
+    if (spec) { n++; yield spec; }
+  }
+}
+
+export function diagnosticSpecsForFile(file: FileReport, rows: readonly ResultRow[]): DiagnosticSpec[] {
+  return [...specsOf(file, rows)];
+}
+
+/** The same specs, built in slices with a yield to the event loop between them (no long extension-host task). */
+export async function diagnosticSpecsInSlices(file: FileReport, rows: readonly ResultRow[], slice = 100): Promise<DiagnosticSpec[]> {
+  const specs: DiagnosticSpec[] = [];
+  let sinceYield = 0;
+  for (const spec of specsOf(file, rows)) {
+    specs.push(spec);
+    if (++sinceYield >= slice) {
+      sinceYield = 0;
+      await new Promise<void>((resolve) => setImmediate(resolve));
+    }
   }
   return specs;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { codeLensTitle, decorationText, diagnosticSpecsForFile, fileDiagnosticSpec, hoverMarkdown, rowDiagnosticSpec, rowMessage, TO_LINE_END } from '../../../src/extension/problems';
+import { codeLensTitle, decorationText, diagnosticSpecsForFile, diagnosticSpecsInSlices, fileDiagnosticSpec, hoverMarkdown, rowDiagnosticSpec, rowMessage, TO_LINE_END } from '../../../src/extension/problems';
 import { fileReport, row, watchRow } from './fixtures';
 
 describe('file diagnostics → Problems', () => {
@@ -47,6 +47,13 @@ describe('positions → Problems', () => {
     expect(specs.map((s) => s.code)).toEqual(['x', 'position-watch']);
     const many = Array.from({ length: 1200 }, (_, i) => watchRow({ line: i + 1, id: `r${i}` }));
     expect(diagnosticSpecsForFile(fileReport(), many)).toHaveLength(1000);
+  });
+  it('builds the same specs in slices as at once (the host yields between slices)', async () => {
+    const rows = Array.from({ length: 1500 }, (_, i) => (i % 3 ? row({ line: i + 1, id: `s${i}` }) : watchRow({ line: i + 1, id: `r${i}` })));
+    const file = fileReport({ diagnostics: [{ severity: 'error', code: 'e', message: 'm', line: 1, column: 1, endLine: 1, endColumn: 2 }] });
+    const sliced = await diagnosticSpecsInSlices(file, rows, 7);
+    expect(sliced).toEqual(diagnosticSpecsForFile(file, rows));
+    expect(sliced).toHaveLength(501);
   });
 });
 
