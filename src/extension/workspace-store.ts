@@ -347,7 +347,7 @@ export class WorkspaceStore implements vscode.Disposable {
   private onEvaluated(key: string, input: FileInput, outcome: { ok: true; value: PreparedResult } | { ok: false; error: Error }): void {
     const entry = this.entries.get(key);
     if (!entry) return;
-    let result: Pick<PreparedResult, 'file' | 'rows' | 'now' | 'pinned' | 'risk' | 'historyPaths' | 'sigs' | 'riskInputs'> & { entries?: PreparedResult['entries'] };
+    let result: Pick<PreparedResult, 'file' | 'rows' | 'now' | 'pinned' | 'risk' | 'historyPaths' | 'sigs' | 'riskInputs'> & Partial<Pick<PreparedResult, 'entries' | 'sorted'>>;
     if (outcome.ok) {
       result = outcome.value;
       this.log.debug(`evaluated ${input.path}: ${result.rows.length} row(s) in ${Math.round(outcome.value.ms)} ms${outcome.value.reusedParse ? ' (parse reused)' : ''}`);
@@ -369,7 +369,7 @@ export class WorkspaceStore implements vscode.Disposable {
     const current = !open || open.getText() === input.text;
     entry.lines = measured('line tracker', () => new LineTracker(result.rows.map((r) => (current ? Math.max(0, r.line - 1) : null))));
     this.noteHistoryReaders(key, result.historyPaths);
-    const rows = measured('row index', () => this.index.setFile(key, result.rows, result.sigs, result.entries));
+    const rows = measured('row index', () => this.index.setFile(key, result.rows, result.sigs, result.entries, result.sorted));
     this.fire({ changed: [entry.uri], removed: [], rows });
   }
 

@@ -76,8 +76,9 @@ export class RowIndex {
     return this.rowCount;
   }
 
-  /** Replaces a file's rows (`sigs[i]` is the content hash of `rows[i]`; `prebuilt`: their entries, built in slices). */
-  setFile(fileKey: string, rows: readonly ResultRow[], sigs: readonly string[] = [], prebuilt?: RowEntry[]): RowChanges {
+  /** Replaces a file's rows (`sigs[i]` is the content hash of `rows[i]`; `prebuilt`: their entries, built in slices;
+   * `presorted`: those entries in the default order). */
+  setFile(fileKey: string, rows: readonly ResultRow[], sigs: readonly string[] = [], prebuilt?: RowEntry[], presorted?: RowEntry[]): RowChanges {
     const old = this.files.get(fileKey);
     const entries = prebuilt ?? rows.map((r, i) => makeEntry(fileKey, r, sigs[i] ?? ''));
     const byKey = new Map(entries.map((e) => [e.key, e]));
@@ -90,7 +91,8 @@ export class RowIndex {
     if (old) for (const k of old.byKey.keys()) if (!byKey.has(k)) changes.removed.push(k);
     this.rowCount += entries.length - (old?.entries.length ?? 0);
     this.files.set(fileKey, { entries, byKey, agg: aggregate(entries) });
-    for (const v of this.views) v.setFile(fileKey, entries);
+    const sorted = prebuilt && presorted ? { compare: defaultCompare, list: presorted } : undefined;
+    for (const v of this.views) v.setFile(fileKey, entries, sorted);
     return changes;
   }
 

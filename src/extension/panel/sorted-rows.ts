@@ -17,15 +17,16 @@ export function mergeSorted(a: readonly RowEntry[], b: readonly RowEntry[], comp
 
 export class SortedRows {
   private sorted: RowEntry[] = [];
-  /** Files whose rows changed since the last read: their new rows (empty when removed). */
-  private readonly pending = new Map<string, RowEntry[]>();
+  /** Files whose rows changed since the last read: their new rows (empty when removed), maybe already in order. */
+  private readonly pending = new Map<string, { entries: RowEntry[]; sorted?: { compare: Compare; list: RowEntry[] } }>();
   /** Bumped on every change of content or order. */
   version = 0;
 
   constructor(private compare: Compare) {}
 
-  setFile(fileKey: string, entries: RowEntry[]): void {
-    this.pending.set(fileKey, entries);
+  /** `sorted`: the same entries already ordered by `sorted.compare` (used when it is this view's order). */
+  setFile(fileKey: string, entries: RowEntry[], sorted?: { compare: Compare; list: RowEntry[] }): void {
+    this.pending.set(fileKey, sorted ? { entries, sorted } : { entries });
     this.version++;
   }
 
@@ -45,9 +46,11 @@ export class SortedRows {
     if (this.pending.size === 0) return this.sorted;
     const changed = this.pending;
     const kept = this.sorted.filter((e) => !changed.has(e.fileKey));
-    const added: RowEntry[] = [];
-    for (const list of changed.values()) for (const e of list) added.push(e);
-    added.sort(this.compare);
+    let added: RowEntry[] = [];
+    for (const { entries, sorted } of changed.values()) {
+      const list = sorted && sorted.compare === this.compare ? sorted.list : entries.slice().sort(this.compare);
+      added = added.length ? mergeSorted(added, list, this.compare) : list;
+    }
     this.sorted = mergeSorted(kept, added, this.compare);
     this.pending.clear();
     return this.sorted;

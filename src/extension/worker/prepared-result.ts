@@ -2,11 +2,15 @@
 // index entries are built in slices, yielding to the event loop between them (a 20,000-row file would otherwise
 // hold the host for hundreds of ms). Cancelling the job also stops the slicing.
 import { makeEntry, type RowEntry } from '../panel/row-entry';
+import { defaultCompare, type Compare } from '../panel/sort-keys';
+import { mergeSorted } from '../panel/sorted-rows';
 import { Cancelled } from './worker-pool';
 import type { EvaluationResult } from './worker-protocol';
 
 export interface PreparedResult extends EvaluationResult {
   entries: RowEntry[];
+  /** The same entries in the panel's default order (so the host's sorted view only merges them in). */
+  sorted: RowEntry[];
 }
 
 interface Job<R> {
@@ -29,7 +33,29 @@ export function prepared(key: string, job: Job<EvaluationResult>, slice = ENTRY_
       const end = Math.min(value.rows.length, i + slice);
       for (let j = i; j < end; j++) entries.push(makeEntry(key, value.rows[j]!, value.sigs[j] ?? ''));
     }
-    return { ...value, entries };
+    const sorted = await sortInSlices(entries, defaultCompare, slice, () => cancelled);
+    return { ...value, entries, sorted };
   });
   return { result, cancel: () => { cancelled = true; job.cancel(); } };
+}
+
+/** Bottom-up merge sort (stable) with a yield after about `slice` rows of merging. */
+export async function sortInSlices(list: readonly RowEntry[], compare: Compare, slice = ENTRY_SLICE, cancelled: () => boolean = () => false): Promise<RowEntry[]> {
+  let runs: RowEntry[][] = [];
+  for (let i = 0; i < list.length; i += 32) runs.push(list.slice(i, i + 32).sort(compare));
+  let work = 0;
+  while (runs.length > 1) {
+    const next: RowEntry[][] = [];
+    for (let i = 0; i < runs.length; i += 2) {
+      next.push(i + 1 < runs.length ? mergeSorted(runs[i]!, runs[i + 1]!, compare) : runs[i]!);
+      work += next[next.length - 1]!.length;
+      if (work >= slice) {
+        work = 0;
+        await yieldToHost();
+        if (cancelled()) throw new Cancelled();
+      }
+    }
+    runs = next;
+  }
+  return runs[0] ?? [];
 }

@@ -2,7 +2,9 @@
 // as building them at once, and a cancel during the slicing stops it with Cancelled.
 import { describe, expect, it } from 'vitest';
 import { makeEntry } from '../../../src/extension/panel/row-entry';
-import { prepared } from '../../../src/extension/worker/prepared-result';
+import { prepared, sortInSlices } from '../../../src/extension/worker/prepared-result';
+import { defaultCompare } from '../../../src/extension/panel/sort-keys';
+import { STATUS_ORDER } from '../../../src/protocol/messages';
 import { Cancelled } from '../../../src/extension/worker/worker-pool';
 import type { EvaluationResult } from '../../../src/extension/worker/worker-protocol';
 import { fileReport, row } from '../extension/fixtures';
@@ -20,7 +22,15 @@ describe('prepared worker results', () => {
     const out = await job.result;
     expect(out.entries).toEqual(value.rows.map((r, i) => makeEntry('file:///a', r, `sig${i}`)));
     expect(out.rows).toBe(value.rows);
+    expect(out.sorted).toEqual(out.entries.slice().sort(defaultCompare));
     expect(cancelledWorker).toBe(false);
+  });
+
+  it('the sliced merge sort equals a stable sort, for any length', async () => {
+    for (const n of [0, 1, 31, 32, 33, 100, 777]) {
+      const entries = Array.from({ length: n }, (_, i) => makeEntry('k', row({ id: `r${i}`, line: i + 1, status: STATUS_ORDER[(i * 7) % STATUS_ORDER.length]!, distance: i % 5 ? String((i * 37) % 11 / 10) : null })));
+      expect(await sortInSlices(entries, defaultCompare, 50)).toEqual(entries.slice().sort(defaultCompare));
+    }
   });
 
   it('a cancel between slices rejects with Cancelled and cancels the worker job', async () => {
