@@ -1,6 +1,24 @@
 // Deribit perpetuals: inverse; a built-in MM schedule (1 % + size × 0.005 % for BTC).
 import { deribit } from '../perp/venues/deribit';
-import { PERP_DEFAULTS, type PerpVenueDescriptor } from './descriptor';
+import { PERP_DEFAULTS, type DumpReading, type PerpVenueDescriptor } from './descriptor';
+
+// ccxt dumps: Deribit: ccxt deribit.parsePosition (ccxt 4.5.84); recorded deribit.json.
+export const deribitDumps: DumpReading = {
+  rows: 'any',
+  genericFormula: false,
+  source: 'ccxt deribit.parsePosition; ts/src/test/static/response/deribit.json',
+  isolatedMargin: [],
+  isolatedCollateral: 'none',
+  // Deribit margins the whole account (cross / portfolio): the equity is in fetchBalance, not in a position.
+  crossWallet: 'none',
+  crossWalletNote: 'a Deribit ccxt position carries no collateral (the account equity is in fetchBalance)',
+  // ccxt maintenanceMarginPercentage = MM / |size_currency| × 100: a percent of the venue's own MM, not a tier rate.
+  maintenance: { amountField: 'maintenance_margin', amountIncludesFee: false, rateField: null, unifiedRateUsable: false, tierField: null },
+  contract: { sizeField: 'contractSize', inverseFace: 'contracts are info.size in USD (BTC-PERPETUAL 10 USD steps)' },
+  marginModeField: null,
+  fee: { inFormula: 'none', defaultTaker: null, defaultTakerSource: null, ownRateField: null },
+  liquidationPrice: { field: 'info.estimated_liquidation_price', note: 'the venue\'s estimate' },
+};
 
 export const deribitDescriptor: PerpVenueDescriptor = {
   ...PERP_DEFAULTS,
@@ -11,6 +29,6 @@ export const deribitDescriptor: PerpVenueDescriptor = {
   margin: deribit,
   // Deribit "Perpetual" knowledge base: funding is paid and received continuously (the rate is quoted per 8 hours).
   fundingSchedule: 'continuous',
-  ccxtDumps: { deribit: { rows: 'any' } },
+  ccxtDumps: { deribit: deribitDumps },
   quirks: ['no isolated mode for futures: margin is account-wide', 'without tiers or mmr, the built-in BTC/ETH schedule is used'],
 };
