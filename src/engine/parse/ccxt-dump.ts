@@ -154,7 +154,8 @@ function readRow(ctx: Ctx, item: LNode, src: Source): Row | null {
 
   const market = emptyMarket(symbol ?? '');
   const cs = dec(ctx, item, 'contractSize');
-  market.contractSize = cs?.value ?? null;
+  // the reading says when ccxt's contracts already count the inverse face (Deribit: USD), whatever contractSize says
+  market.contractSize = inverse && reading?.contract.contractsAreFace ? new Dec(1) : cs?.value ?? null;
   put('contractSize', cs);
   if (inverse && market.contractSize === null) {
     const size = perpVenue(venue).defaultContractSize(symbol ?? '');

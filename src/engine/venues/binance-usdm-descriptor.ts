@@ -14,7 +14,7 @@ export const binanceDumps: DumpReading = {
   crossWallet: 'collateral',
   crossWalletNote: 'ccxt derives a Binance cross collateral from the venue\'s own liquidation price',
   maintenance: { amountField: 'maintMargin', amountIncludesFee: false, rateField: null, unifiedRateUsable: true, tierField: null },
-  contract: { sizeField: 'contractSize', inverseFace: 'COIN-M face 100 USD (BTC), 10 USD (others)' },
+  contract: { sizeField: 'contractSize', inverseFace: 'COIN-M face 100 USD (BTC), 10 USD (others)', contractsAreFace: false },
   marginModeField: { field: 'marginType', isolated: 'isolated' },
   fee: { inFormula: 'none', defaultTaker: null, defaultTakerSource: null, ownRateField: null },
   liquidationPrice: { field: 'info.liquidationPrice', note: null },

@@ -13,7 +13,7 @@ export const bitmexDumps: DumpReading = {
   crossWallet: 'none',
   crossWalletNote: 'a BitMEX ccxt position carries no collateral',
   maintenance: { amountField: 'maintMargin', amountIncludesFee: false, rateField: 'maintMarginReq', unifiedRateUsable: true, tierField: 'riskLimit' },
-  contract: { sizeField: 'contractSize', inverseFace: 'XBTUSD 1 USD; LTCUSDT 0.0001 LTC per contract' },
+  contract: { sizeField: 'contractSize', inverseFace: 'XBTUSD 1 USD; LTCUSDT 0.0001 LTC per contract', contractsAreFace: false },
   marginModeField: { field: 'crossMargin', isolated: 'false' },
   fee: { inFormula: 'exit-fee', defaultTaker: '0.00075', defaultTakerSource: 'bitmex.json info.commission 0.00075', ownRateField: 'commission' },
   liquidationPrice: { field: 'info.liquidationPrice', note: '"0" means none (kept as 0 by ccxt)' },

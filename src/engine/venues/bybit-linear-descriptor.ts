@@ -14,7 +14,7 @@ export const bybitDumps: DumpReading = {
   crossWalletNote: 'Bybit\'s collateral is the position margin (positionBalance), not the account wallet',
   // ccxt overwrites maintenanceMargin with |liqPrice − bustPrice|·size (back-solved) when liqPrice is present.
   maintenance: { amountField: 'positionMM', amountIncludesFee: false, rateField: null, unifiedRateUsable: false, tierField: 'riskId' },
-  contract: { sizeField: 'contractSize', inverseFace: 'inverse: contracts are USD (1 USD each)' },
+  contract: { sizeField: 'contractSize', inverseFace: 'inverse: contracts are USD (1 USD each)', contractsAreFace: false },
   // ccxt leaves marginMode undefined ("tradeMode was deprecated"): info.tradeMode 1 = isolated, 0 = cross.
   marginModeField: { field: 'tradeMode', isolated: '1' },
   fee: { inFormula: 'fee-to-close', defaultTaker: '0.00055', defaultTakerSource: 'bybit.json fetchMyTrades feeRate 0.00055 (linear taker)', ownRateField: null },

@@ -14,7 +14,10 @@ export const deribitDumps: DumpReading = {
   crossWalletNote: 'a Deribit ccxt position carries no collateral (the account equity is in fetchBalance)',
   // ccxt maintenanceMarginPercentage = MM / |size_currency| × 100: a percent of the venue's own MM, not a tier rate.
   maintenance: { amountField: 'maintenance_margin', amountIncludesFee: false, rateField: null, unifiedRateUsable: false, tierField: null },
-  contract: { sizeField: 'contractSize', inverseFace: 'contracts are info.size in USD (BTC-PERPETUAL 10 USD steps)' },
+  // ccxt contracts = info.size, already USD; ccxt fills contractSize from the market (BTC-PERPETUAL contract_size 10, the
+  // order step): multiplying would count the face 10× (docs.deribit.com private/get_positions example: size 50, size_currency
+  // 0.006687487 = 50 / 7476.65 at the mark).
+  contract: { sizeField: 'contractSize', inverseFace: 'contracts are info.size in USD (contractSize is the 10 USD order step, not a multiplier)', contractsAreFace: true },
   marginModeField: null,
   fee: { inFormula: 'none', defaultTaker: null, defaultTakerSource: null, ownRateField: null },
   liquidationPrice: { field: 'info.estimated_liquidation_price', note: 'the venue\'s estimate' },

@@ -35,8 +35,11 @@ export interface DumpReading {
     /** Raw risk-tier / risk-limit field, for the README and diagnostics. */
     tierField: InfoField | null;
   };
-  /** Contract size and the inverse face. */
-  contract: { sizeField: string; inverseFace: string };
+  /**
+   * Contract size and the inverse face. `contractsAreFace`: ccxt's `contracts` already count the inverse face in USD
+   * while its `contractSize` is the market's order step, so the reader takes a contract size of 1 (Deribit).
+   */
+  contract: { sizeField: string; inverseFace: string; contractsAreFace: boolean };
   /** Raw margin-mode field when ccxt leaves `marginMode` undefined, with the value that means isolated. */
   marginModeField: { field: InfoField; isolated: string } | null;
   fee: {

@@ -12,7 +12,7 @@ export const dydxDumps: DumpReading = {
   crossWallet: 'none',
   crossWalletNote: 'a dYdX ccxt position carries no collateral (the subaccount equity is in fetchBalance)',
   maintenance: { amountField: null, amountIncludesFee: false, rateField: null, unifiedRateUsable: false, tierField: null },
-  contract: { sizeField: 'contractSize', inverseFace: 'linear only; contracts negative for shorts' },
+  contract: { sizeField: 'contractSize', inverseFace: 'linear only; ccxt\'s contracts are positive (the indexer\'s negative size × −1 for shorts)', contractsAreFace: false },
   marginModeField: null,
   fee: { inFormula: 'none', defaultTaker: null, defaultTakerSource: null, ownRateField: null },
   liquidationPrice: { field: '(never set by ccxt)', note: null },

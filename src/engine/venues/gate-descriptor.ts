@@ -15,7 +15,7 @@ export const gateDumps: DumpReading = {
   crossWalletNote: 'Gate\'s cross collateral is the position margin (+ PnL in newer ccxt), not the account wallet',
   // info.maintenance_rate is the tier rate; info.maintenance_margin (newer API) already holds the fee.
   maintenance: { amountField: 'maintenance_margin', amountIncludesFee: true, rateField: 'maintenance_rate', unifiedRateUsable: false, tierField: 'risk_limit' },
-  contract: { sizeField: 'contractSize', inverseFace: 'quanto_multiplier (LTC_USDT 0.1 LTC); BTC_USD 1 USD' },
+  contract: { sizeField: 'contractSize', inverseFace: 'quanto_multiplier (LTC_USDT 0.1 LTC); BTC_USD 1 USD', contractsAreFace: false },
   marginModeField: null,
   // The contract's taker_fee_rate 0.075 % reproduces the recorded 60.07 (residual −1e-5); 0.05 % gives −0.015.
   fee: { inFormula: 'taker-added-to-mmr', defaultTaker: '0.00075', defaultTakerSource: 'Gate futures contract taker_fee_rate 0.075 % (reproduces the recorded liq_price)', ownRateField: null },

@@ -14,7 +14,7 @@ export const bitgetDumps: DumpReading = {
   crossWalletNote: 'a Bitget cross position carries no collateral (ccxt sets it only for isolated)',
   // info.keepMarginRate is the venue's own tier rate; ccxt's maintenanceMargin adds a constant 0.06 % fee to close.
   maintenance: { amountField: null, amountIncludesFee: true, rateField: 'keepMarginRate', unifiedRateUsable: true, tierField: null },
-  contract: { sizeField: 'contractSize', inverseFace: 'coin-M: 1 USD' },
+  contract: { sizeField: 'contractSize', inverseFace: 'coin-M: 1 USD', contractsAreFace: false },
   marginModeField: { field: 'marginMode', isolated: 'isolated' },
   fee: { inFormula: 'none', defaultTaker: '0.0006', defaultTakerSource: 'ccxt bitget constant 0.06 %', ownRateField: null },
   liquidationPrice: { field: 'info.liquidationPrice', note: 'when Bitget returns 0 for an isolated row, ccxt computes one itself' },
@@ -31,7 +31,7 @@ export const kucoinfuturesDumps: DumpReading = {
   crossWallet: 'none',
   crossWalletNote: 'a KuCoin Futures position carries no account wallet',
   maintenance: { amountField: 'posMaint', amountIncludesFee: false, rateField: 'maintMarginReq', unifiedRateUsable: true, tierField: 'riskLimit' },
-  contract: { sizeField: 'contractSize', inverseFace: 'XBTUSDM 1 USD' },
+  contract: { sizeField: 'contractSize', inverseFace: 'XBTUSDM 1 USD', contractsAreFace: false },
   marginModeField: { field: 'marginMode', isolated: 'ISOLATED' },
   fee: { inFormula: 'none', defaultTaker: '0.0006', defaultTakerSource: 'kucoinfutures.json fetchMyTrades feeRate 0.0006', ownRateField: null },
   liquidationPrice: { field: 'info.liquidationPrice', note: null },

@@ -13,7 +13,7 @@ export const hyperliquidDumps: DumpReading = {
   crossWallet: 'none',
   crossWalletNote: 'Hyperliquid\'s cross collateral is marginUsed, not the account value',
   maintenance: { amountField: null, amountIncludesFee: false, rateField: null, unifiedRateUsable: false, tierField: 'position.maxLeverage' },
-  contract: { sizeField: 'contractSize', inverseFace: 'linear only (base units)' },
+  contract: { sizeField: 'contractSize', inverseFace: 'linear only (base units)', contractsAreFace: false },
   marginModeField: null,
   fee: { inFormula: 'none', defaultTaker: null, defaultTakerSource: null, ownRateField: null },
   liquidationPrice: { field: 'info.position.liquidationPx', note: null },

@@ -16,7 +16,7 @@ export const okxDumps: DumpReading = {
   // info.mmr is the MM amount without the fee (Q/mark·tierMMR to 1e-11); ccxt's unified rate is info.mmr/notional
   // rounded to 4 decimals, still usable as the tier rate when no tiers are given.
   maintenance: { amountField: 'mmr', amountIncludesFee: false, rateField: null, unifiedRateUsable: true, tierField: null },
-  contract: { sizeField: 'contractSize', inverseFace: 'ctVal: BTC-USD-SWAP 100 USD, others 10 USD' },
+  contract: { sizeField: 'contractSize', inverseFace: 'ctVal: BTC-USD-SWAP 100 USD, others 10 USD', contractsAreFace: false },
   marginModeField: { field: 'mgnMode', isolated: 'isolated' },
   // OKX's mgnRatio (MB / (MM + fee)) on the recorded row is reproduced to 1e-13 only with 0.0005.
   fee: { inFormula: 'taker-added-to-mmr', defaultTaker: '0.0005', defaultTakerSource: 'OKX regular-user perpetual taker 0.05 % (reproduces the recorded mgnRatio and liqPx)', ownRateField: null },
