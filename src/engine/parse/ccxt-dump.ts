@@ -9,13 +9,14 @@ import { emptyMarket } from './market';
 import { defaultIsolatedMargin } from './perp';
 import { describe, get, type LNode, type ObjNode } from './tree';
 import { readTime } from './values';
-import { ccxtExchangeIds, isPerpVenue, perpVenue, venueForCcxt } from '../venues/registry';
+import { ccxtExchangeIds, ccxtReading, isPerpVenue, perpVenue, venueForCcxt } from '../venues/registry';
+import type { DumpReading } from '../venues/descriptor';
 import { isInverseMarket } from '../venues/contract-kind';
-import { dumpReading, type DumpReading } from './dump-readings';
 import { isolatedMarginOf, infoDec, maintenanceRateOf, rawMarginMode } from './ccxt-reading';
 import { chooseTakerFee } from './taker-fees';
 
-// ccxt exchange id → venue id, by contract kind (docs/format.md §5): each venue descriptor's `ccxtDumps` (src/engine/venues).
+// ccxt exchange id → venue id and reading, by contract kind (docs/format.md §5): each venue descriptor's `ccxtDumps`
+// (src/engine/venues), looked up through the registry.
 
 interface Unified { base: string; quote: string; settle: string }
 
@@ -28,7 +29,7 @@ export function splitSymbol(symbol: string): Unified | null {
 /** The venue of a ccxt exchange id for a linear or inverse market, or null when neither table knows the exchange. */
 export function venueOfExchange(exchange: string, inverse: boolean): PerpVenueId | null {
   const id = exchange.trim().toLowerCase();
-  return venueForCcxt(id, inverse) ?? dumpReading(id)?.venues[inverse ? 'inverse' : 'linear'] ?? null;
+  return venueForCcxt(id, inverse);
 }
 
 /** The venue's own instrument id from `info` when present (bundled tier tables are keyed by it), else derived. */
@@ -44,6 +45,8 @@ export function nativeSymbol(info: ObjNode | null, unified: string, u: Unified |
 interface Row {
   position: PerpPosition;
   venue: PerpVenueId;
+  /** What the row's exchange fields mean on its venue (the descriptor's ccxtDumps entry), null for a bare array or an unread exchange. */
+  reading: DumpReading | null;
   settle: string | null;
   upnl: Dec | null;
   collateral: { value: Dec; span: Span } | null;
@@ -57,7 +60,7 @@ interface Source {
   defaultVenue: VenueId | undefined;
   tiers: ObjNode | null;
   tierCache: Map<string, TierTable | null>;
-  /** What this exchange's fields mean (dump-readings/); null for a bare array or an exchange not in the table. */
+  /** What this exchange's fields mean, for file-level diagnostics (its linear rows' reading, else its inverse rows'); null for a bare array or an exchange no descriptor reads. */
   reading: DumpReading | null;
 }
 
@@ -69,7 +72,7 @@ export function readCcxt(ctx: Ctx, root: LNode, defaultVenue?: VenueId): { venue
     exchange: exNode?.kind === 'string' ? exNode.value.trim().toLowerCase() : null,
     exchangeSpan: exNode?.span ?? null, defaultVenue, tiers: obj(wrapped, 'leverageTiers'), tierCache: new Map(), reading: null,
   };
-  src.reading = dumpReading(src.exchange);
+  src.reading = src.exchange ? (ccxtReading(src.exchange, false) ?? ccxtReading(src.exchange, true))?.reading ?? null : null;
   if (!list || list.kind !== 'array') {
     ctx.diags.error('invalid-value', `positions must be the list returned by fetchPositions(); got ${list ? describe(list) : 'nothing'}`, list?.span ?? root.span);
     return { venue: null, accounts: [] };
@@ -87,16 +90,15 @@ export function readCcxt(ctx: Ctx, root: LNode, defaultVenue?: VenueId): { venue
 }
 
 function venueGuess(src: Source): VenueId | null {
-  const v = src.exchange ? venueForCcxt(src.exchange, false) : null;
+  const v = src.exchange ? (venueForCcxt(src.exchange, false) ?? venueForCcxt(src.exchange, true)) : null;
   if (v) return v;
-  if (src.reading) return src.reading.venues.linear;
   return src.defaultVenue ?? null;
 }
 
 function reportVenueSource(ctx: Ctx, src: Source, root: LNode): void {
   if (src.exchange !== null) {
     if (src.reading?.genericFormula) ctx.diags.info('foreign-generic-formula', `ccxt exchange ${quote(src.exchange)} has no venue model here: positions use the generic-linear / generic-inverse formula (flat maintenance rate) with the exchange's own maintenance figures (${src.reading.maintenance.rateField ? `info.${src.reading.maintenance.rateField}` : 'maintenanceMarginPercentage'}); the venue's own price may differ`, src.exchangeSpan!);
-    else if (venueForCcxt(src.exchange, false) === null && !src.reading) ctx.diags.warning('foreign-unknown-exchange', `ccxt exchange ${quote(src.exchange)} is not one this reader maps to a venue; positions are read with the generic-linear / generic-inverse model (flat mmr) — supported: ${ccxtExchangeIds().join(', ')}`, src.exchangeSpan!);
+    else if (!src.reading) ctx.diags.warning('foreign-unknown-exchange', `ccxt exchange ${quote(src.exchange)} is not one this reader maps to a venue; positions are read with the generic-linear / generic-inverse model (flat mmr) — supported: ${ccxtExchangeIds().join(', ')}`, src.exchangeSpan!);
     return;
   }
   const at = ctx.lines.span(root.span.offset, 1);
@@ -104,10 +106,12 @@ function reportVenueSource(ctx: Ctx, src: Source, root: LNode): void {
   else ctx.diags.warning('foreign-default-venue', 'A bare list of ccxt positions names no exchange: the generic-linear / generic-inverse model is used; wrap it as { "exchange": "binanceusdm", "positions": [...] } or set liquidationLens.defaultVenue', at);
 }
 
-function venueFor(src: Source, inverse: boolean): PerpVenueId {
-  if (src.exchange !== null) return venueForCcxt(src.exchange, inverse) ?? (src.reading ? src.reading.venues[inverse ? 'inverse' : 'linear'] : inverse ? 'generic-inverse' : 'generic-linear');
-  if (src.defaultVenue && isPerpVenue(src.defaultVenue)) return src.defaultVenue;
-  return inverse ? 'generic-inverse' : 'generic-linear';
+/** A row's venue and reading: the descriptor that takes this exchange's rows of this kind, else the setting or generic-*. */
+function venueFor(src: Source, inverse: boolean): { venue: PerpVenueId; reading: DumpReading | null } {
+  const found = src.exchange !== null ? ccxtReading(src.exchange, inverse) : null;
+  if (found) return found;
+  if (src.exchange === null && src.defaultVenue && isPerpVenue(src.defaultVenue)) return { venue: src.defaultVenue, reading: null };
+  return { venue: inverse ? 'generic-inverse' : 'generic-linear', reading: null };
 }
 
 function readRow(ctx: Ctx, item: LNode, src: Source): Row | null {
@@ -120,7 +124,7 @@ function readRow(ctx: Ctx, item: LNode, src: Source): Row | null {
   const u = unified ? splitSymbol(unified) : null;
   // docs/format.md §5: a market is inverse iff it settles in a coin (its base), the one rule of contract-kind.ts.
   const inverse = u !== null && unified !== null && isInverseMarket(unified, u.settle);
-  const venue = venueFor(src, inverse);
+  const { venue, reading } = venueFor(src, inverse);
   const symbol = unified ? nativeSymbol(info, unified, u, venue) : null;
   const fields: Record<string, Span> = {};
   const put = (k: string, v: { span: Span } | null) => { if (v) fields[k] = v.span; };
@@ -150,7 +154,8 @@ function readRow(ctx: Ctx, item: LNode, src: Source): Row | null {
 
   const market = emptyMarket(symbol ?? '');
   const cs = dec(ctx, item, 'contractSize');
-  market.contractSize = cs?.value ?? null;
+  // the reading says when ccxt's contracts already count the inverse face (Deribit: USD), whatever contractSize says
+  market.contractSize = inverse && reading?.contract.contractsAreFace ? new Dec(1) : cs?.value ?? null;
   put('contractSize', cs);
   if (inverse && market.contractSize === null) {
     const size = perpVenue(venue).defaultContractSize(symbol ?? '');
@@ -165,9 +170,9 @@ function readRow(ctx: Ctx, item: LNode, src: Source): Row | null {
   if (ts && ts.kind !== 'null') market.markTime = readTime(ctx, ts, 'timestamp');
   put('markTime', ts ?? null);
 
-  applyMarginRates(ctx, market, item, info, unified, venue, src, fields);
+  applyMarginRates(ctx, market, item, info, unified, venue, src, reading, fields);
 
-  const modeText = (text(item, 'marginMode') ?? text(item, 'marginType') ?? rawMarginMode(src.reading, info) ?? 'cross').toLowerCase();
+  const modeText = (text(item, 'marginMode') ?? text(item, 'marginType') ?? rawMarginMode(reading, info) ?? 'cross').toLowerCase();
   let marginMode: MarginMode = 'cross';
   if (modeText === 'isolated') marginMode = 'isolated';
   else if (modeText !== 'cross') {
@@ -181,8 +186,8 @@ function readRow(ctx: Ctx, item: LNode, src: Source): Row | null {
   let isolatedMargin: Dec | null = null;
   if (marginMode === 'isolated') {
     // docs/format.md §5: Binance info.isolatedWallet, else collateral − unrealizedPnl (ccxt collateral includes UPnL).
-    const wallet = src.reading ? null : dec(ctx, info, 'isolatedWallet');
-    const read = src.reading ? isolatedMarginOf(ctx, src.reading, info, collateral, upnl?.value ?? null) : null;
+    const wallet = reading ? null : dec(ctx, info, 'isolatedWallet');
+    const read = reading ? isolatedMarginOf(ctx, reading, info, collateral, upnl?.value ?? null) : null;
     if (read) {
       // issue 11: the exchange's own margin field, read as its DumpReading says (with or without PnL).
       isolatedMargin = read.value;
@@ -198,7 +203,7 @@ function readRow(ctx: Ctx, item: LNode, src: Source): Row | null {
       ctx.diags.info('default-isolated-margin', `ccxt position ${symbol}: no isolatedWallet or collateral, so the isolated margin is taken as the initial margin ${isolatedMargin.toFixed()} from leverage`, leverage.span);
     } else fail('isolated position without isolatedWallet, collateral or leverage', 'collateral');
   }
-  applyFee(ctx, src, market, info, venue, get(item, 'symbol')?.span ?? item.span, symbol ?? unified ?? 'ccxt position');
+  applyFee(ctx, src.exchange, reading, market, info, venue, get(item, 'symbol')?.span ?? item.span, symbol ?? unified ?? 'ccxt position');
   const lp = dec(ctx, item, 'liquidationPrice');
   put('reportedLiquidationPrice', lp);
 
@@ -213,7 +218,7 @@ function readRow(ctx: Ctx, item: LNode, src: Source): Row | null {
     leverage: leverage?.value ?? null, market, reportedLiquidationPrice: lp && lp.value.gt(0) ? lp.value : null,
     span: item.span, fields, missingForOwnPrice: null,
   };
-  return { position, venue, settle: u?.settle ?? null, upnl: upnl?.value ?? null, collateral, hedged: bool(item, 'hedged') === true, span: item.span };
+  return { position, venue, reading, settle: u?.settle ?? null, upnl: upnl?.value ?? null, collateral, hedged: bool(item, 'hedged') === true, span: item.span };
 }
 
 /** docs/format.md §5: markPrice, else |notional| / (contracts·contractSize) (inverse: the reciprocal, notional being in coin). */
@@ -225,7 +230,7 @@ function markFrom(mark: { value: Dec } | null, notional: { value: Dec } | null, 
 }
 
 /** docs/format.md §5: dump tiers > the venue's own figure (Hyperliquid maxLeverage) > bundled table > flat mmp with cum 0. */
-function applyMarginRates(ctx: Ctx, market: PerpPosition['market'], item: ObjNode, info: ObjNode | null, unified: string | null, venue: PerpVenueId, src: Source, fields: Record<string, Span>): void {
+function applyMarginRates(ctx: Ctx, market: PerpPosition['market'], item: ObjNode, info: ObjNode | null, unified: string | null, venue: PerpVenueId, src: Source, reading: DumpReading | null, fields: Record<string, Span>): void {
   const table = unified ? tierTable(ctx, src, unified, market.symbol, venue) : null;
   if (table) {
     market.tiers = table;
@@ -238,7 +243,7 @@ function applyMarginRates(ctx: Ctx, market: PerpPosition['market'], item: ObjNod
     return;
   }
   if (bundledExists(ctx, venue, market.symbol)) return;
-  const mmp = maintenanceRateOf(ctx, src.reading, item, info);
+  const mmp = maintenanceRateOf(ctx, reading, item, info);
   if (mmp) {
     market.mmr = mmp.value;
     market.cum = new Dec(0);
@@ -284,7 +289,7 @@ function groupRows(ctx: Ctx, rows: Row[], balance: ObjNode | null, src: Source, 
   }
   const out: PerpAccount[] = [];
   for (const group of groups.values()) {
-    const { venue, settle } = group[0]!;
+    const { venue, settle, reading } = group[0]!;
     const wallet = balance ? balanceWallet(ctx, balance, src.exchange, venue, settle, group) : null;
     const make = (rs: Row[], walletBalance: Dec | null, source: PerpAccount['walletSource'], span: Span, walletSpan: Span | null): PerpAccount => ({
       kind: 'perp', venue, account: label, settleCurrency: settle, positionMode: rs.some((r) => r.hedged) ? 'hedge' : 'one-way',
@@ -298,10 +303,10 @@ function groupRows(ctx: Ctx, rows: Row[], balance: ObjNode | null, src: Source, 
     // docs/format.md §5: without a balance, each cross row is its own account with wallet = collateral exactly.
     const isolated = group.filter((r) => r.position.marginMode === 'isolated');
     if (isolated.length > 0) out.push(make(isolated, null, 'ccxt-collateral', rootSpan, null));
-    if (src.reading?.crossWallet === 'none') {
+    if (reading?.crossWallet === 'none') {
       // issue 11 item 3: this exchange's collateral is no wallet: no price of ours, the venue's is used and labelled.
       for (const r of group.filter((x) => x.position.marginMode === 'cross')) {
-        r.position.missingForOwnPrice = `the account's wallet: add "balance": fetchBalance() to the dump (${src.reading.crossWalletNote ?? 'this exchange\'s collateral is not a wallet'})`;
+        r.position.missingForOwnPrice = `the account's wallet: add "balance": fetchBalance() to the dump (${reading.crossWalletNote ?? 'this exchange\'s collateral is not a wallet'})`;
         out.push(make([r], null, 'none', r.span, null));
       }
       continue;
@@ -350,10 +355,9 @@ function balanceWallet(ctx: Ctx, balance: ObjNode, exchange: string | null, venu
 }
 
 /** The taker fee of a row (taker-fees.ts): the dump's own rate field, else the setting, else the venue default (OKX, Gate). */
-function applyFee(ctx: Ctx, src: Source, market: PerpPosition['market'], info: ObjNode | null, venue: PerpVenueId, span: Span, label: string): void {
-  const r = src.reading;
+function applyFee(ctx: Ctx, exchange: string | null, r: DumpReading | null, market: PerpPosition['market'], info: ObjNode | null, venue: PerpVenueId, span: Span, label: string): void {
   const own = r?.fee.ownRateField ? infoDec(ctx, info, r.fee.ownRateField) : null;
   if (own) market.takerFee = own.value;
-  const fallback = r && r.fee.inFormula === 'taker-added-to-mmr' && r.fee.defaultTaker ? { rate: r.fee.defaultTaker, source: r.fee.defaultTakerSource ?? r.exchange } : null;
+  const fallback = r && r.fee.inFormula === 'taker-added-to-mmr' && r.fee.defaultTaker ? { rate: r.fee.defaultTaker, source: r.fee.defaultTakerSource ?? exchange ?? venue } : null;
   chooseTakerFee(ctx, market, venue, fallback, span, `ccxt position ${label}`);
 }

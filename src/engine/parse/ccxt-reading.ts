@@ -1,8 +1,8 @@
-// Reading one ccxt position by its exchange's DumpReading (dump-readings/): the raw `info` fields that mean the
+// Reading one ccxt position by its exchange's DumpReading (the venue descriptor's `ccxtDumps`, src/engine/venues): the raw `info` fields that mean the
 // venue's own margin, rate and mode, instead of ccxt's unified fields whose meaning differs per exchange (issue 11).
 import type { Dec } from '../core/decimal';
 import type { MarginMode, Span } from '../core/types';
-import type { DumpReading } from './dump-readings';
+import type { DumpReading } from '../venues/descriptor';
 import { dec } from './foreign';
 import type { Ctx } from './parse-context';
 import { get, type LNode, type ObjNode } from './tree';

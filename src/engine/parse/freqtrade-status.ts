@@ -5,7 +5,7 @@
 import { Dec } from '../core/decimal';
 import type { Account, MarginMode, PerpAccount, PerpPosition, PerpVenueId, Span, VenueId } from '../core/types';
 import { nativeSymbol, splitSymbol, venueOfExchange } from './ccxt-dump';
-import { dumpReading } from './dump-readings';
+import { ccxtReading } from '../venues/registry';
 import { bool, dec, text } from './foreign';
 import { emptyMarket } from './market';
 import type { Ctx } from './parse-context';
@@ -134,11 +134,11 @@ function readTrade(ctx: Ctx, item: LNode, firstRate: () => boolean): Row | null 
   }
 
   // Fee: freqtrade's own fee_close rate is the file's taker rate on venues whose formula adds it (OKX, Gate).
-  const reading = exchange ? dumpReading(exchange) : null;
+  const reading = exchange ? (ccxtReading(exchange.trim().toLowerCase(), inverse)?.reading ?? null) : null;
   if (reading?.fee.inFormula === 'taker-added-to-mmr') {
     const own = dec(ctx, item, 'fee_close');
     if (own) market.takerFee = own.value;
-    chooseTakerFee(ctx, market, venue, reading.fee.defaultTaker ? { rate: reading.fee.defaultTaker, source: reading.fee.defaultTakerSource ?? reading.exchange } : null, get(item, 'pair')?.span ?? item.span, `freqtrade trade ${tradeId ?? ''}`);
+    chooseTakerFee(ctx, market, venue, reading.fee.defaultTaker ? { rate: reading.fee.defaultTaker, source: reading.fee.defaultTakerSource ?? venue } : null, get(item, 'pair')?.span ?? item.span, `freqtrade trade ${tradeId ?? ''}`);
   } else if (ctx.takerFees?.[venue]) chooseTakerFee(ctx, market, venue, null, item.span, `freqtrade trade ${tradeId ?? ''}`);
 
   const idNode = get(item, 'trade_id');

@@ -1,6 +1,7 @@
 // Binance COIN-M futures: inverse, sizes in contracts of 100 USD (BTC) or 10 USD (others), coin-notional brackets.
 import { binanceCoinm } from '../perp/venues/binance-coinm';
 import { PERP_DEFAULTS, type PerpVenueDescriptor } from './descriptor';
+import { binanceDumps } from './binance-usdm-descriptor';
 
 export const binanceCoinmDescriptor: PerpVenueDescriptor = {
   ...PERP_DEFAULTS,
@@ -13,6 +14,7 @@ export const binanceCoinmDescriptor: PerpVenueDescriptor = {
   // Binance FAQ "Liquidation" (binance.zendesk.com 360033525271), as USDⓈ-M.
   liquidationFee: 0.005,
   margin: binanceCoinm,
-  ccxtDumps: { binance: { rows: 'inverse' }, binanceusdm: { rows: 'inverse' }, binancecoinm: { rows: 'any' } },
+  // Binance's reading lives with USDⓈ-M (binance-usdm-descriptor.ts); this venue takes the inverse rows.
+  ccxtDumps: { binance: { ...binanceDumps, rows: 'inverse' }, binanceusdm: { ...binanceDumps, rows: 'inverse' }, binancecoinm: { ...binanceDumps, rows: 'any' } },
   quirks: ['contractSize defaults to 100 USD for BTC contracts and 10 USD for the others'],
 };

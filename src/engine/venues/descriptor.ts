@@ -3,6 +3,9 @@
 import type { LendingVenueId, PerpVenueId } from '../core/types';
 import type { VenueModel } from '../perp/venue-model';
 import type { ProtocolModel } from '../lending/loan-model';
+import type { DumpReading } from './dump-reading';
+
+export type { DumpReading, InfoField } from './dump-reading';
 
 /** Linear (USD-margined), inverse (coin-margined), or both listed — then decided per market (contract-kind.ts). */
 export type ContractRule = 'linear' | 'inverse' | 'either';
@@ -10,21 +13,12 @@ export type ContractRule = 'linear' | 'inverse' | 'either';
 /** How a tier's bounds are read when the table does not say: [floor, cap) or (floor, cap]. */
 export type TierBoundary = 'floor-inclusive' | 'cap-inclusive';
 
-/**
- * How one ccxt exchange's dumps are read for this venue (docs/format.md §5). Today only which rows belong to this
- * venue; the per-exchange reading rules (wallet field, collateral, symbols) are to be added here.
- */
-export interface DumpReading {
-  /** Rows of this contract kind from that exchange are this venue ('any': every row). */
-  rows: 'linear' | 'inverse' | 'any';
-}
-
 interface DescriptorBase {
   /** Display name (README venue table, panel). */
   label: string;
   /** The venue's or protocol's own documentation that the model follows. */
   source: string;
-  /** ccxt exchange id → how that exchange's dumps are read for this venue. */
+  /** ccxt exchange id → which of that exchange's dump rows are this venue's and what their fields mean (issue 11). */
   ccxtDumps: Record<string, DumpReading>;
   /** What a user should know that the fields above do not say. */
   quirks: readonly string[];

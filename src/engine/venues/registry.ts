@@ -3,7 +3,7 @@
 // test/unit/venues/registry.test.ts names (package.json, media/positions.schema.json, README).
 import type { LendingVenueId, PerpAccount, PerpPosition, PerpVenueId, VenueId } from '../core/types';
 import { inverseUnder } from './contract-kind';
-import type { LendingVenueDescriptor, PerpVenueDescriptor, VenueDescriptor } from './descriptor';
+import type { DumpReading, LendingVenueDescriptor, PerpVenueDescriptor, VenueDescriptor } from './descriptor';
 import { binanceUsdmDescriptor } from './binance-usdm-descriptor';
 import { binanceCoinmDescriptor } from './binance-coinm-descriptor';
 import { bybitLinearDescriptor } from './bybit-linear-descriptor';
@@ -90,12 +90,20 @@ export function ccxtExchangeIds(): string[] {
   return [...new Set(PERP_VENUES.flatMap((v) => Object.keys(PERP_DESCRIPTORS[v].ccxtDumps)))];
 }
 
-/** The venue a ccxt exchange's row of this kind belongs to, null when no descriptor reads that exchange. */
-export function venueForCcxt(exchange: string, inverse: boolean): PerpVenueId | null {
+/**
+ * How a ccxt exchange's row of this kind is read: the venue whose descriptor takes it and that descriptor's reading
+ * (issue 11, docs/format.md §5); null when no descriptor reads that exchange. `exchange` is the lower-case ccxt id.
+ */
+export function ccxtReading(exchange: string, inverse: boolean): { venue: PerpVenueId; reading: DumpReading } | null {
   for (const v of PERP_VENUES) {
     const dumps = PERP_DESCRIPTORS[v].ccxtDumps;
     const reading = own(dumps, exchange) ? dumps[exchange]! : null;
-    if (reading && (reading.rows === 'any' || (reading.rows === 'inverse') === inverse)) return v;
+    if (reading && (reading.rows === 'any' || (reading.rows === 'inverse') === inverse)) return { venue: v, reading };
   }
   return null;
+}
+
+/** The venue a ccxt exchange's row of this kind belongs to, null when no descriptor reads that exchange. */
+export function venueForCcxt(exchange: string, inverse: boolean): PerpVenueId | null {
+  return ccxtReading(exchange, inverse)?.venue ?? null;
 }

@@ -1,9 +1,8 @@
-// One test per row of the ccxt dump reading table (src/engine/parse/dump-readings): each exchange's fields are read
+// One test per row of the ccxt dump reading table (the venue descriptors' `ccxtDumps`, src/engine/venues): each exchange's fields are read
 // the way that exchange means them (issue 11 item 1).
 import { describe, expect, it } from 'vitest';
-import { DUMP_READINGS } from '../../../src/engine/parse/dump-readings';
 import { parseFile } from '../../../src/engine/parse/index';
-import { isPerpVenue } from '../../../src/engine/venues/registry';
+import { PERP_DESCRIPTORS, PERP_VENUES, ccxtExchangeIds, ccxtReading, isPerpVenue } from '../../../src/engine/venues/registry';
 import type { PerpAccount } from '../../../src/engine/core/types';
 
 const dump = (exchange: string, position: Record<string, unknown>, extra: Record<string, unknown> = {}) =>
@@ -14,15 +13,34 @@ const base = { symbol: 'BTC/USDT:USDT', contracts: 1, contractSize: 1, entryPric
 
 describe('the table', () => {
   it('maps every exchange to perp venues, binance and bybit to two, fee defaults are fractions', () => {
-    for (const [id, r] of Object.entries(DUMP_READINGS)) {
-      expect(isPerpVenue(r.venues.linear) && isPerpVenue(r.venues.inverse), id).toBe(true);
-      if (r.fee.defaultTaker) expect(Number(r.fee.defaultTaker)).toBeLessThan(0.01);
-      expect(r.source.length, id).toBeGreaterThan(10);
+    const kinds = (id: string) => [false, true].map((inv) => ccxtReading(id, inv));
+    for (const id of ccxtExchangeIds()) {
+      for (const found of kinds(id)) {
+        expect(found && isPerpVenue(found.venue), id).toBe(true);
+        if (found!.reading.fee.defaultTaker) expect(Number(found!.reading.fee.defaultTaker)).toBeLessThan(0.01);
+        expect(found!.reading.source.length, id).toBeGreaterThan(10);
+      }
     }
-    expect(DUMP_READINGS.binance!.venues).toEqual({ linear: 'binance-usdm', inverse: 'binance-coinm' });
-    expect(DUMP_READINGS.bybit!.venues).toEqual({ linear: 'bybit-linear', inverse: 'bybit-inverse' });
-    expect(DUMP_READINGS.okx!.fee.defaultTaker).toBe('0.0005');
-    expect(DUMP_READINGS.gate!.fee.defaultTaker).toBe('0.00075');
+    expect(kinds('binance').map((f) => f?.venue)).toEqual(['binance-usdm', 'binance-coinm']);
+    expect(kinds('binancecoinm').map((f) => f?.venue)).toEqual(['binance-coinm', 'binance-coinm']);
+    expect(kinds('bybit').map((f) => f?.venue)).toEqual(['bybit-linear', 'bybit-inverse']);
+    expect(kinds('bitget').map((f) => f?.venue)).toEqual(['generic-linear', 'generic-inverse']);
+    expect(kinds('kucoinfutures').map((f) => f?.venue)).toEqual(['generic-linear', 'generic-inverse']);
+    expect(ccxtReading('okx', true)!.reading.fee.defaultTaker).toBe('0.0005');
+    expect(ccxtReading('gate', false)!.reading.fee.defaultTaker).toBe('0.00075');
+  });
+
+  it('is one table: the reading lives in the descriptors, the same for both venues an exchange spans (only rows differ)', () => {
+    for (const id of ccxtExchangeIds()) {
+      const [lin, inv] = [ccxtReading(id, false)!.reading, ccxtReading(id, true)!.reading];
+      expect({ ...lin, rows: null }, id).toEqual({ ...inv, rows: null });
+      expect(ccxtReading(id, false)!.reading.genericFormula, id).toBe(['bitget', 'kucoinfutures'].includes(id));
+    }
+    // every descriptor entry is found by the lookup (no entry shadowed by another venue's)
+    for (const v of PERP_VENUES) for (const [id, r] of Object.entries(PERP_DESCRIPTORS[v].ccxtDumps)) {
+      const kindsTaken = r.rows === 'any' ? [false, true] : [r.rows === 'inverse'];
+      for (const inv of kindsTaken) expect(ccxtReading(id, inv)?.venue, `${id} ${inv}`).toBe(v);
+    }
   });
 });
 

@@ -130,7 +130,7 @@ describe('PARSE_CODES', () => {
   it('lists every code the reader emits, kebab-case, with a description', () => {
     const dir = join(__dirname, '../../../src/engine/parse');
     const used = new Set<string>();
-    // the reader's files, one level of sub-folders included (dump-readings/)
+    // the reader's files, one level of sub-folders included
     const files = readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? readdirSync(join(dir, e.name)).map((f) => join(e.name, f)) : [e.name]));
     for (const f of files) {
       const src = readFileSync(join(dir, f), 'utf8');

@@ -78,6 +78,9 @@ describe('venue registry', () => {
     expect(venueForCcxt('binancecoinm', false)).toBe('binance-coinm');
     expect(venueForCcxt('bybit', true)).toBe('bybit-inverse');
     expect(venueForCcxt('okex5', true)).toBe('okx');
+    // bitget and kucoinfutures: no venue model, the generic descriptors read them (a generic-formula diagnostic says so)
+    expect([venueForCcxt('bitget', false), venueForCcxt('bitget', true)]).toEqual(['generic-linear', 'generic-inverse']);
+    expect([venueForCcxt('kucoinfutures', false), venueForCcxt('kucoinfutures', true)]).toEqual(['generic-linear', 'generic-inverse']);
     expect(venueForCcxt('kraken', false)).toBeNull();
   });
 });

@@ -1,22 +1,19 @@
-// What a ccxt dump's fields mean on one exchange (issue 11): the one table the ccxt reader consults, keyed by ccxt
-// exchange id. Each entry is decided from that exchange's `parsePosition` in ccxt (ccxt@4.5.84, js/src/<id>.js, generated
-// from ts/src/<id>.ts) and its recorded responses (ts/src/test/static/response/<id>.json); README "ccxt dumps".
-import type { PerpVenueId } from '../../core/types';
-
+// What a ccxt dump's fields mean on one exchange (issue 11), for the rows a venue takes from it: the value of a venue
+// descriptor's `ccxtDumps[<ccxt id>]`. Each reading is decided from that exchange's `parsePosition` in ccxt
+// (ccxt@4.5.84, js/src/<id>.js, generated from ts/src/<id>.ts) and its recorded responses
+// (ts/src/test/static/response/<id>.json); README "Exchange exports: ccxt dumps".
 /** A field of the position's raw `info` object, dotted for nested ones (`position.marginUsed`). */
 export type InfoField = string;
 
 export interface DumpReading {
-  /** The ccxt exchange id this reading is for. */
-  exchange: string;
-  /** Venue by contract kind (docs/format.md §5: a market is inverse iff it settles in its base). */
-  venues: { linear: PerpVenueId; inverse: PerpVenueId };
+  /** Rows of this contract kind from that exchange are this venue ('any': every row; docs/format.md §5). */
+  rows: 'linear' | 'inverse' | 'any';
   /** The venue's formula is not modelled: a generic-* flat rate with the venue's own maintenance figures. */
   genericFormula: boolean;
   /** Where this reading was decided: parser and recorded response read. */
   source: string;
   /** Isolated margin (the formula's wallet term, without unrealised PnL), first raw field present wins. */
-  isolatedMargin: Array<{ field: InfoField; includesPnl: boolean }>;
+  isolatedMargin: ReadonlyArray<{ field: InfoField; includesPnl: boolean }>;
   /**
    * What the unified `collateral` of an isolated row is when no raw field is present: 'with-pnl' (subtract
    * unrealizedPnl), 'without-pnl' (use as is), 'none' (not a margin figure: fall back to leverage).
@@ -38,8 +35,11 @@ export interface DumpReading {
     /** Raw risk-tier / risk-limit field, for the README and diagnostics. */
     tierField: InfoField | null;
   };
-  /** Contract size and the inverse face. */
-  contract: { sizeField: string; inverseFace: string };
+  /**
+   * Contract size and the inverse face. `contractsAreFace`: ccxt's `contracts` already count the inverse face in USD
+   * while its `contractSize` is the market's order step, so the reader takes a contract size of 1 (Deribit).
+   */
+  contract: { sizeField: string; inverseFace: string; contractsAreFace: boolean };
   /** Raw margin-mode field when ccxt leaves `marginMode` undefined, with the value that means isolated. */
   marginModeField: { field: InfoField; isolated: string } | null;
   fee: {
