@@ -37,8 +37,8 @@ export function reportedMetrics(account: PerpAccount, p: PerpPosition, m: PerpMe
 }
 
 export function reportedDiagnostic(p: PerpPosition, m: PerpMetrics, reported: Dec, at: Span): Diagnostic {
-  const need = p.missingForOwnPrice ?? m.unknownReason ?? 'more input';
+  const why = p.missingForOwnPrice ? `needs ${p.missingForOwnPrice}` : `cannot be computed (${m.unknownReason ?? 'more input is needed'})`;
   return diagnostic('warning', 'reported-price-used',
-    `${p.id}: our own liquidation price needs ${need}; the reported ${fmt(reported)} is used instead for distance, probability and status — margin balance, maintenance margin, bankruptcy price and fix are not computed (${m.unknownReason ?? 'missing input'})`,
+    `${p.id}: our own liquidation price ${why}; the reported ${fmt(reported)} is used instead for distance, probability and status — margin balance, maintenance margin, bankruptcy price and fix are not computed (${m.unknownReason ?? 'missing input'})`,
     at);
 }
