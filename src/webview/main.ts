@@ -329,7 +329,10 @@ class App {
       if (old && old.item === item && old.selected === selected) el = old.el;
       else if (!item) el = placeholderRow(i, selected);
       else if (item.type === 'row') el = tableRow(item.row, i, selected);
-      else el = accountRow(item.account, i, selected);
+      else {
+        const key = item.account.key;
+        el = accountRow(item.account, i, selected, () => this.vscode.postMessage({ type: 'applyAccountFix', key }));
+      }
       next.set(i, { item, el, selected });
       els.push(el);
     }

@@ -12,7 +12,7 @@ import { historyPaths } from '../../engine/evaluate/history-refs';
 import { resolveSettings } from '../../engine/core/settings';
 import { stressTest } from '../../engine/stress/stress-test';
 import type { ParsedFile } from '../../engine/core/types';
-import { planFix } from '../fixes';
+import { planAccountFix, planFix } from '../fixes';
 import { ROW_CHUNK, type EvaluationSettings, type FileInput, type WorkerRequest, type WorkerResponse } from './worker-protocol';
 import { rowSignature } from './row-signature';
 
@@ -115,13 +115,18 @@ function handle(req: WorkerRequest): void {
         result: {
           file: evaluation.file, sigs, now: evaluation.now, pinned: typeof effective.evaluationTime === 'number',
           risk: evaluation.parsed?.risk ?? {}, historyPaths: historyPaths(evaluation.parsed, req.file.absPath, req.file.root ?? dirname(req.file.absPath), realpathOrUndefined),
-          ms: performance.now() - t0, reusedParse: reused, ...(evaluation.riskInputs ? { riskInputs: evaluation.riskInputs } : {}),
+          ms: performance.now() - t0, reusedParse: reused, ...(evaluation.accounts?.length ? { accounts: evaluation.accounts } : {}), ...(evaluation.riskInputs ? { riskInputs: evaluation.riskInputs } : {}),
         },
       });
       return;
     }
     case 'plan': {
       const plan = planFix(req.file.text, evaluationOf(req.file, req.options), req.rowKey, req.kind, req.asset);
+      post({ type: 'planned', id: req.id, result: plan.ok ? { ok: true, title: plan.title, edits: plan.edits } : plan });
+      return;
+    }
+    case 'planAccount': {
+      const plan = planAccountFix(req.file.text, evaluationOf(req.file, req.options), req.accountKey);
       post({ type: 'planned', id: req.id, result: plan.ok ? { ok: true, title: plan.title, edits: plan.edits } : plan });
       return;
     }
