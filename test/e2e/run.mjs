@@ -588,6 +588,12 @@ async function main() {
         await p.waitForTimeout(400);
         await p.screenshot({ path: join(OUT, `${name}.png`) });
         await assertLayout(p, v, reference, name);
+        if (/1600/.test(name)) {
+          // The lower half of the details pane: What-if, Fix and the actions, as styled in this theme.
+          await v.locator('.details .what-if').scrollIntoViewIfNeeded({ timeout: 5_000 });
+          await v.locator('.details').screenshot({ path: join(OUT, `${name}-details.png`) });
+          await v.locator('.details').evaluate((el) => { el.scrollTop = 0; });
+        }
       }
       await runCommand(page, 'View: Close Primary Side Bar').catch(() => undefined);
       for (const [theme, tag] of [[DARK_THEME, 'dark'], [LIGHT_THEME, 'light'], [HC_THEME, 'hc']]) {
