@@ -584,7 +584,7 @@ async function main() {
         }
         same(await groups.count(), 1, `${name}: editor groups (the panel alone)`);
         await openDetails(v);
-        await v.locator('.details svg.curve').waitFor({ timeout: 15_000 });
+        await v.locator('.details svg.curve').waitFor({ timeout: 30_000 });
         await p.waitForTimeout(400);
         await p.screenshot({ path: join(OUT, `${name}.png`) });
         await assertLayout(p, v, reference, name);
@@ -613,7 +613,14 @@ async function main() {
         const v2 = panelFrame(p2);
         await runCommand(p2, 'Liquidation Lens: Open Panel');
         await v2.locator('.subtitle', { hasText: 'evaluated' }).waitFor({ timeout: 30_000 });
-        await shot(p2, v2, 'shot-dark-1600-dsf2');
+        // A second window: its extension host evaluates the workspace again before the charts can come.
+        await v2.locator('.subtitle:not(:has-text("evaluating"))').waitFor({ timeout: 60_000 }).catch(() => undefined);
+        try {
+          await shot(p2, v2, 'shot-dark-1600-dsf2');
+        } catch (err) {
+          await p2.screenshot({ path: join(OUT, 'failure-dsf2.png') }).catch(() => undefined);
+          throw err;
+        }
       } finally {
         await ctx.close();
       }
