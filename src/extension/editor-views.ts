@@ -2,6 +2,7 @@
 // hovers and the status bar item. All text comes from the pure functions of problems.ts.
 import * as vscode from 'vscode';
 import type { Status } from '../engine/core/types';
+import { accountKeyOf } from './fixes';
 import { decorationText, diagnosticSpecsInSlices, hoverMarkdown, SOURCE, type DiagnosticSpec } from './problems';
 import type { StoreChange, WorkspaceStore } from './workspace-store';
 import { statusTextOf } from './status-text';
@@ -148,7 +149,8 @@ export class EditorViews implements vscode.Disposable {
     const i = entry.evaluation.rows.findIndex((_r, j) => entry.lines.line(j) === pos.line);
     const row = entry.evaluation.rows[i];
     if (!row) return undefined;
-    const md = new vscode.MarkdownString(hoverMarkdown(row));
+    const account = entry.evaluation.accounts?.find((a) => accountKeyOf(a) === accountKeyOf(row));
+    const md = new vscode.MarkdownString(hoverMarkdown(row, account));
     md.isTrusted = false;
     md.supportHtml = false;
     return new vscode.Hover(md);

@@ -6,7 +6,8 @@
 // value and the new value, with a diff preview (issue 14). Each fix is ONE WorkspaceEdit: one undo restores the file.
 import * as vscode from 'vscode';
 import type { FixKind, TextEdit } from '../engine/fix/fix-edits';
-import { applyEdits, fixChoices, isFixKind } from './fixes';
+import { accountKeyOf, applyEdits, fixChoices, isFixKind } from './fixes';
+import { accountFixDisplay, accountFixVerb } from '../presentation/account-lines';
 import { basisOf, isStale, STALE_FIX_MESSAGE } from './edit-safety';
 import { confirmationMessage, valueChanges } from './fix-confirmation';
 import { FixPreviews, PREVIEW_SCHEME } from './fix-preview';
@@ -14,6 +15,7 @@ import { SOURCE } from './problems';
 import { rowKey } from './rows';
 import { suggestionFor } from './suggestion-fixes';
 import type { WorkspaceStore } from './workspace-store';
+import type { FixPlanResult } from './worker/worker-protocol';
 import { canEdit, UNTRUSTED_EDIT_MESSAGE } from './trust';
 
 export interface ApplyFixArgs {
@@ -21,6 +23,9 @@ export interface ApplyFixArgs {
   kind: FixKind;
   asset: string | null;
 }
+
+/** Internal command of the panel's account headers: applies a cross account's one wallet fix. */
+export const APPLY_ACCOUNT_FIX_COMMAND = 'liquidationLens.applyAccountFix';
 
 /** Internal command of the Quick Fixes: applies edits only to the document version they were computed on. */
 export const APPLY_EDITS_COMMAND = 'liquidationLens.applyEdits';
@@ -90,6 +95,31 @@ async function confirm(doc: vscode.TextDocument, message: string, after: string)
   return again === 'Apply' ? 'apply' : 'cancel';
 }
 
+/**
+ * The common path of Apply: the file must still hold the text the fix was computed on (hash), the edits are planned in
+ * the worker on exactly that text, the user confirms (file, value, new value), and the document version must not have
+ * moved meanwhile; then ONE WorkspaceEdit.
+ */
+async function applyPlanned(store: WorkspaceStore, uri: vscode.Uri, evaluatedText: string, plan: (text: string) => Promise<FixPlanResult>, verb: (title: string) => string): Promise<boolean> {
+  // The fix the user saw was computed on evaluatedText: the file must still hold exactly that text.
+  const basis = basisOf(evaluatedText);
+  const doc = await vscode.workspace.openTextDocument(uri);
+  const text = doc.getText();
+  if (isStale(basis, { text, version: null })) return refuseStale(store, doc.uri);
+  const version = doc.version;
+  // Planned in the worker on exactly this text (so the offsets are right).
+  const planned = await plan(text);
+  if (!planned.ok) {
+    void vscode.window.showInformationMessage(`Liquidation Lens: cannot apply the fix: ${planned.reason}.`);
+    return false;
+  }
+  const message = confirmationMessage(verb(planned.title), valueChanges(text, planned.edits), doc.uri.path);
+  if (await confirm(doc, message, applyEdits(text, planned.edits)) !== 'apply') return false;
+  // The question may have been open for a while: a bot or the user may have changed the file meanwhile.
+  if (doc.isClosed || isStale({ ...basis, version }, { text: doc.getText(), version: doc.version })) return refuseStale(store, doc.uri);
+  return applyOnce(workspaceEdit(doc.uri, rangeEdits(doc, planned.edits)));
+}
+
 /** Applies one fix of the row `key` after the user confirmed it; tells the user why when it cannot. */
 export async function applyFix(store: WorkspaceStore, args: ApplyFixArgs): Promise<boolean> {
   if (!canEdit()) return false;
@@ -99,24 +129,30 @@ export async function applyFix(store: WorkspaceStore, args: ApplyFixArgs): Promi
     void vscode.window.showInformationMessage('Liquidation Lens: that position is no longer in the workspace.');
     return false;
   }
-  // The row (and its fix) the user saw was computed on entry.text: the file must still hold exactly that text.
-  const basis = basisOf(entry.text);
-  const doc = await vscode.workspace.openTextDocument(found.uri);
-  const text = doc.getText();
-  if (isStale(basis, { text, version: null })) return refuseStale(store, doc.uri);
-  const version = doc.version;
-  // Planned in the worker on exactly this text (so the offsets are right).
-  const plan = await store.planFix(doc.uri, text, args.key, args.kind, args.asset);
-  if (!plan.ok) {
-    void vscode.window.showInformationMessage(`Liquidation Lens: cannot apply the fix: ${plan.reason}.`);
+  const choice = fixChoices(found.row).find((c) => c.kind === args.kind && c.asset === args.asset);
+  return applyPlanned(store, found.uri, entry.text, (text) => store.planFix(found.uri, text, args.key, args.kind, args.asset), (title) => choice?.verb ?? title);
+}
+
+export interface ApplyAccountFixArgs {
+  /** The account's key (fixes.ts accountKeyOf: file, venue, account label). */
+  account: string;
+}
+
+/**
+ * Applies a cross account's fix (issue 14): ONE edit of the wallet shared by its cross legs, after the same checks and
+ * confirmation as a row's fix; tells the user why when it cannot.
+ */
+export async function applyAccountFix(store: WorkspaceStore, args: ApplyAccountFixArgs): Promise<boolean> {
+  if (!canEdit()) return false;
+  const entry = store.files().find((f) => f.evaluation.accounts?.some((a) => accountKeyOf(a) === args.account));
+  const account = entry?.evaluation.accounts?.find((a) => accountKeyOf(a) === args.account);
+  if (!entry || !account) {
+    void vscode.window.showInformationMessage('Liquidation Lens: that account is no longer in the workspace.');
     return false;
   }
-  const choice = fixChoices(found.row).find((c) => c.kind === args.kind && c.asset === args.asset);
-  const message = confirmationMessage(choice?.verb ?? plan.title, valueChanges(text, plan.edits), doc.uri.path);
-  if (await confirm(doc, message, applyEdits(text, plan.edits)) !== 'apply') return false;
-  // The question may have been open for a while: a bot or the user may have changed the file meanwhile.
-  if (doc.isClosed || isStale({ ...basis, version }, { text: doc.getText(), version: doc.version })) return refuseStale(store, doc.uri);
-  return applyOnce(workspaceEdit(doc.uri, rangeEdits(doc, plan.edits)));
+  const leg = entry.evaluation.rows.find((r) => r.id === account.legs[0]);
+  const view = accountFixDisplay(account, leg?.settleCurrency ?? null, null);
+  return applyPlanned(store, entry.uri, entry.text, (text) => store.planAccountFix(entry.uri, text, args.account), (title) => (view && view.amount !== null ? accountFixVerb(view) : title));
 }
 
 function quickFix(title: string, diagnostic: vscode.Diagnostic, doc: vscode.TextDocument, edits: RangeEdit[]): vscode.CodeAction {
@@ -180,6 +216,11 @@ export function registerFixes(store: WorkspaceStore): vscode.Disposable {
       const a = args as Partial<ApplyFixArgs> | undefined;
       if (!a || typeof a.key !== 'string' || !isFixKind(a.kind)) return false;
       return applyFix(store, { key: a.key, kind: a.kind, asset: typeof a.asset === 'string' ? a.asset : null });
+    }),
+    vscode.commands.registerCommand(APPLY_ACCOUNT_FIX_COMMAND, (args: unknown) => {
+      const a = args as Partial<ApplyAccountFixArgs> | undefined;
+      if (!a || typeof a.account !== 'string') return false;
+      return applyAccountFix(store, { account: a.account });
     }),
     vscode.commands.registerCommand(APPLY_EDITS_COMMAND, (args: unknown) => {
       const a = args as Partial<ApplyEditsArgs> | undefined;

@@ -1,9 +1,9 @@
 // Applying a fix (docs/format.md §7): which fixes a row offers, and the engine's text edits for one of them, computed on
 // the exact text they will be applied to. Pure (no vscode): the adapter in fixer.ts turns the edits into one
 // WorkspaceEdit, so a fix is one undo step.
-import { fixEdits, type EditResult, type FixKind, type TextEdit } from '../engine/fix/fix-edits';
+import { accountFixEdits, fixEdits, type EditResult, type FixKind, type TextEdit } from '../engine/fix/fix-edits';
 import type { FileEvaluation } from '../engine/evaluate/evaluate-file';
-import type { ResultRow } from '../engine/evaluate/report';
+import type { AccountReport, ResultRow } from '../engine/evaluate/report';
 import { fixActions, fixVerb } from '../presentation/describe';
 import { FIX_KINDS } from '../protocol/messages';
 import { rowKey } from './rows';
@@ -47,6 +47,29 @@ export function planFix(text: string, evaluation: FileEvaluation, key: string, k
   if ('reason' in result) return { ok: false, reason: result.reason };
   if (result.edits.length === 0) return { ok: false, reason: 'the fix changes nothing in the file' };
   return { ok: true, title: result.title, edits: result.edits, row };
+}
+
+/** Rows of one account share this key (file, venue, account label): the panel's group and the engine's account entry. */
+export function accountKeyOf(r: Pick<ResultRow, 'file' | 'venue' | 'account'>): string {
+  return `${r.file}\u0000${r.venue ?? ''}\u0000${r.account ?? ''}`;
+}
+
+export type AccountFixPlan = { ok: true; title: string; edits: TextEdit[]; account: AccountReport } | { ok: false; reason: string };
+
+/** The one wallet edit of the cross account `key` (accountKeyOf), from an evaluation of exactly `text`. Never throws. */
+export function planAccountFix(text: string, evaluation: Pick<FileEvaluation, 'parsed' | 'accounts'>, key: string): AccountFixPlan {
+  const account = evaluation.accounts?.find((a) => accountKeyOf(a) === key);
+  if (!account) return { ok: false, reason: 'the account is not in this file any more' };
+  if (!evaluation.parsed) return { ok: false, reason: 'the file could not be read, so it cannot be edited' };
+  let result: EditResult;
+  try {
+    result = accountFixEdits(text, evaluation.parsed, account);
+  } catch (err) {
+    return { ok: false, reason: `the fix could not be computed: ${err instanceof Error ? err.message : String(err)}` };
+  }
+  if ('reason' in result) return { ok: false, reason: result.reason };
+  if (result.edits.length === 0) return { ok: false, reason: 'the fix changes nothing in the file' };
+  return { ok: true, title: result.title, edits: result.edits, account };
 }
 
 /** The text after the edits (non-overlapping offsets into the original text), for previews and tests. */

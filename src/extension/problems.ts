@@ -1,7 +1,8 @@
 // What the editor shows for a file: file diagnostics and at-risk positions as Problems, the after-line decoration
 // text, the hover. Pure (plain data in, plain data out); the vscode adapter turns these into Diagnostics/decorations.
 import type { Diagnostic as EngineDiagnostic } from '../engine/core/types';
-import type { FileReport, ResultRow } from '../engine/evaluate/report';
+import type { AccountReport, FileReport, ResultRow } from '../engine/evaluate/report';
+import { accountFixDisplay, accountFixLegLine } from '../presentation/account-lines';
 import { fixSentence, isAtRisk, priceSourceSuffix, STATUS_LOOK } from '../presentation/describe';
 import { formatAge } from '../presentation/duration';
 import { formatHealthFactor, formatLiquidationPrice, formatMark, formatMoney, formatPercent, formatProbability } from '../presentation/format';
@@ -134,7 +135,8 @@ export function decorationText(r: ResultRow): string {
 /** Markdown text escaping (file strings go into hovers as text, never as markup): presentation's one sanitiser. */
 export const escapeMarkdown = (s: string): string => markdownText(s);
 
-export function hoverMarkdown(r: ResultRow): string {
+/** `account`: the row's cross account (docs/results.md §2.4), whose one wallet fix is shown beside the row's. */
+export function hoverMarkdown(r: ResultRow, account?: AccountReport | null): string {
   const look = STATUS_LOOK[r.status];
   const rows: Array<[string, string]> = [
     ['Status', look.word],
@@ -156,6 +158,8 @@ export function hoverMarkdown(r: ResultRow): string {
   if (funding) rows.push(['Funding', funding]);
   const fix = fixSentence(r.fix, r.settleCurrency, sizeUnit(r));
   if (fix) rows.push(['Fix', fix]);
+  const accountFix = account && r.marginMode === 'cross' && account.legs.includes(r.id) ? accountFixDisplay(account, r.settleCurrency, null) : null;
+  if (accountFix) rows.push(['Account fix', accountFixLegLine(accountFix).replace(/^account: /, '')]);
   const table = rows.map(([k, v]) => `| ${escapeMarkdown(k)} | ${escapeMarkdown(v)} |`).join('\n');
   return `**${escapeMarkdown(whoAndWhere(r))}** — ${escapeMarkdown(messageText(r.reason))}\n\n| | |\n|---|---:|\n${table}`;
 }

@@ -26,7 +26,7 @@ export interface StoreEntry {
   uri: vscode.Uri;
   /** The text the evaluation was computed on (fix edits are offsets into it). */
   text: string;
-  evaluation: Pick<FileEvaluation, 'file' | 'rows' | 'now' | 'riskInputs'>;
+  evaluation: Pick<FileEvaluation, 'file' | 'rows' | 'now' | 'riskInputs' | 'accounts'>;
   pinned: boolean;
   risk: RiskSettings;
   /** Where each row's line is in the open document now (null: hidden until the next evaluation). */
@@ -181,6 +181,12 @@ export class WorkspaceStore implements vscode.Disposable {
   /** The edits of one fix, planned in the worker on exactly `text`. */
   planFix(uri: vscode.Uri, text: string, rowKey: string, kind: FixKind, asset: string | null): Promise<FixPlanResult> {
     return this.pool.plan({ type: 'plan', file: this.input(uri, text), options: this.evaluationOptions(), rowKey, kind, asset }).result
+      .catch((err: Error) => ({ ok: false as const, reason: `the fix could not be computed: ${err.message}` }));
+  }
+
+  /** The one wallet edit of a cross account's fix (issue 14), planned in the worker on exactly `text`. */
+  planAccountFix(uri: vscode.Uri, text: string, accountKey: string): Promise<FixPlanResult> {
+    return this.pool.planAccount({ type: 'planAccount', file: this.input(uri, text), options: this.evaluationOptions(), accountKey }).result
       .catch((err: Error) => ({ ok: false as const, reason: `the fix could not be computed: ${err.message}` }));
   }
 
@@ -347,7 +353,7 @@ export class WorkspaceStore implements vscode.Disposable {
   private onEvaluated(key: string, input: FileInput, outcome: { ok: true; value: PreparedResult } | { ok: false; error: Error }): void {
     const entry = this.entries.get(key);
     if (!entry) return;
-    let result: Pick<PreparedResult, 'file' | 'rows' | 'now' | 'pinned' | 'risk' | 'historyPaths' | 'sigs' | 'riskInputs'> & Partial<Pick<PreparedResult, 'entries' | 'sorted'>>;
+    let result: Pick<PreparedResult, 'file' | 'rows' | 'now' | 'pinned' | 'risk' | 'historyPaths' | 'sigs' | 'riskInputs' | 'accounts'> & Partial<Pick<PreparedResult, 'entries' | 'sorted'>>;
     if (outcome.ok) {
       result = outcome.value;
       this.log.debug(`evaluated ${input.path}: ${result.rows.length} row(s) in ${Math.round(outcome.value.ms)} ms${outcome.value.reusedParse ? ' (parse reused)' : ''}`);
@@ -361,7 +367,7 @@ export class WorkspaceStore implements vscode.Disposable {
       };
     }
     entry.text = input.text;
-    entry.evaluation = { file: result.file, rows: result.rows, now: result.now, ...(result.riskInputs ? { riskInputs: result.riskInputs } : {}) };
+    entry.evaluation = { file: result.file, rows: result.rows, now: result.now, ...(result.riskInputs ? { riskInputs: result.riskInputs } : {}), ...(result.accounts ? { accounts: result.accounts } : {}) };
     entry.pinned = result.pinned;
     entry.risk = result.risk;
     // Lines are right only if the document still holds the evaluated text; otherwise hidden until the next result.

@@ -32,3 +32,53 @@ export function accountFixLines(report: DisplayReport): string[] {
   }
   return lines;
 }
+
+/** What the panel needs of an account fix (protocol AccountFixView): its amount already a display string. */
+export interface AccountFixDisplay<S extends string = string> {
+  target: S;
+  amount: string | null;
+  currency: string | null;
+  legs: number;
+  reason: string | null;
+  readOnlyReason: string | null;
+}
+
+/**
+ * The panel's view of an account's fix: the top-up formatted here (rounded up, like every displayed fix), so the
+ * webview only prints it. Null when the account needs none.
+ */
+export function accountFixDisplay<S extends string>(
+  a: { fix: { target: S; addMargin: string | null; reason: string | null } | null; legs: readonly string[] }, currency: string | null, readOnlyReason: string | null,
+): AccountFixDisplay<S> | null {
+  if (!a.fix || a.legs.length === 0) return null;
+  const add = a.fix.addMargin ?? null;
+  return {
+    target: a.fix.target, amount: add === null ? null : formatFixAmount(add, currency), currency,
+    legs: a.legs.length, reason: add === null ? (a.fix.reason ?? 'not found') : null, readOnlyReason,
+  };
+}
+
+function legsText(n: number): string {
+  return n === 1 ? 'its cross leg' : n === 2 ? 'both cross legs' : `all ${n} cross legs`;
+}
+
+function amountText(f: AccountFixDisplay): string {
+  return `${f.amount ?? ''}${f.currency ? ` ${nameText(f.currency)}` : ''}`;
+}
+
+/** The account header's figure (the design's "To reach safe"): "to reach safe: add 77,365.22 USDT to the wallet". */
+export function accountFixHeadline(f: AccountFixDisplay): string {
+  if (f.amount === null) return `no wallet top-up brings ${legsText(f.legs)} to ${f.target}: ${messageText(f.reason ?? 'not found')}`;
+  return `to reach ${f.target}: add ${amountText(f)} to the wallet`;
+}
+
+/** The header's tooltip and the confirmation's verb: "Add 77,365.22 USDT to the wallet (both cross legs → safe)". */
+export function accountFixVerb(f: AccountFixDisplay): string {
+  return `Add ${amountText(f)} to the wallet (${legsText(f.legs)} → ${f.target})`;
+}
+
+/** A cross leg's details line: "account: add 77,365.22 USDT to reach safe for both cross legs". */
+export function accountFixLegLine(f: AccountFixDisplay): string {
+  if (f.amount === null) return `account: no wallet top-up brings ${legsText(f.legs)} to ${f.target} (${messageText(f.reason ?? 'not found')})`;
+  return `account: add ${amountText(f)} to reach ${f.target} for ${legsText(f.legs)}`;
+}

@@ -75,6 +75,23 @@ export const TraderFiguresSchema = v.object({
   liquidationThreshold: optionalDecimal,
 });
 
+/**
+ * One cross account's fix (docs/results.md §2.4, issue 14): the smallest wallet top-up that brings every cross leg to
+ * the target. `amount` is a display string (presentation/format.ts formatFixAmount, rounded up): the webview
+ * computes nothing with it; null when no top-up was found (`reason` says why).
+ */
+export const AccountFixViewSchema = v.object({
+  target: StatusSchema,
+  amount: v.nullable(v.pipe(v.string(), v.maxLength(200))),
+  currency: nullableText,
+  /** Cross legs the top-up covers. */
+  legs: v.pipe(v.number(), v.integer(), v.minValue(1)),
+  reason: nullableText,
+  /** Why Apply cannot edit the file (foreign dumps are read-only); null when it can. */
+  readOnlyReason: nullableText,
+});
+export type AccountFixView = v.InferOutput<typeof AccountFixViewSchema>;
+
 /** One position as the panel shows it: the ResultRow fields it displays (decimals stay strings). */
 export const PanelRowSchema = v.object({
   key: text,
@@ -127,6 +144,8 @@ export const PanelRowSchema = v.object({
   updating: v.boolean(),
   /** Position value, PnL, ROE, leverage, funding; loan lines, LTV (docs/results.md §2.5); absent from older hosts. */
   trader: v.optional(v.nullable(TraderFiguresSchema)),
+  /** A cross leg's account fix (one wallet top-up for every cross leg of its account); absent when none is needed. */
+  accountFix: v.optional(v.nullable(AccountFixViewSchema)),
 });
 export type PanelRow = v.InferOutput<typeof PanelRowSchema>;
 export type PerpFixView = v.InferOutput<typeof PerpFixSchema>;
@@ -163,6 +182,8 @@ export const AccountHeaderSchema = v.object({
   atRisk: count,
   worst: StatusSchema,
   updating: v.boolean(),
+  /** The account's one wallet fix (cross accounts not at the target); absent when none is needed. */
+  fix: v.optional(v.nullable(AccountFixViewSchema)),
 });
 export type AccountHeader = v.InferOutput<typeof AccountHeaderSchema>;
 
@@ -386,6 +407,8 @@ export const WebviewToHostSchema = v.variant('type', [
   v.object({ type: v.literal('refresh') }),
   /** Apply one fix of a row: the host re-derives the edits from the file; the webview only names the choice. */
   v.object({ type: v.literal('applyFix'), key, kind: v.picklist(FIX_KINDS), asset: v.nullable(v.pipe(v.string(), v.maxLength(200))) }),
+  /** Apply the account fix of an account header (`key` as AccountHeader.key): ONE wallet edit, re-derived by the host. */
+  v.object({ type: v.literal('applyAccountFix'), key }),
   /** Chart data for the selected row. */
   v.object({ type: v.literal('details'), key }),
   /** Market-wide shocks, or each market's shock scaled by its volatility. */

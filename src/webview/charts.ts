@@ -19,7 +19,7 @@ export function plotLeft(labels: readonly string[], min: number, pad = 10): numb
 }
 
 // ---- price ladder ----------------------------------------------------------------------------------------------
-const L = { w: 364, h: 280, x0: 46 as number, x1: 176, y0: 8, y1: 262, labelX: 218, valueX: 362, gap: 16 };
+const L = { w: 364, h: 284, x0: 46 as number, x1: 176, y0: 8, y1: 262, labelX: 218, valueX: 362, gap: 16 };
 let lx = (x: number) => L.x0 + x * (L.x1 - L.x0);
 const ly = (y: number) => L.y1 - y * (L.y1 - L.y0);
 
@@ -115,7 +115,7 @@ export function ladderChart(v: LadderView): SVGSVGElement {
 }
 
 // ---- probability vs horizon ------------------------------------------------------------------------------------
-const C = { w: 364, h: 106, x0: 38, x1: 358, y0: 8, y1: 88 };
+const C = { w: 364, h: 110, x0: 38, x1: 358, y0: 8, y1: 88 };
 const cy = (p: number) => C.y1 - p * (C.y1 - C.y0);
 
 /**

@@ -2,6 +2,7 @@
 // prices with reported vs computed, margin and tier, risk (VaR/ES, cost, time to liquidation), the fix with
 // one Apply button per fix (the first is the pane's primary button, also Ctrl+.). Formatting only: every number is the engine's string or the host's chart data.
 import type { DetailsMessage, PanelRow, Summary } from '../protocol/messages';
+import { accountFixLegLine, accountFixVerb } from '../presentation/account-lines';
 import { fixActions, fixVerb, STATUS_LOOK, type FixAction } from '../presentation/describe';
 import { formatAge, formatEvaluationTime } from '../presentation/duration';
 import {
@@ -124,17 +125,28 @@ function applyButton(a: FixAction, r: PanelRow, handlers: DetailsHandlers, prima
   }, icon('wrench'), h('span', { text: primary ? 'Apply fix' : 'Apply' }));
 }
 
+/** A cross leg's account fix (issue 14): the one wallet top-up that brings every cross leg of its account to the target. */
+function accountLine(r: PanelRow): HTMLElement | null {
+  const f = r.accountFix;
+  if (!f) return null;
+  return h('div', { class: `fixbox account-fix${f.amount === null ? ' muted' : ''}`, attrs: { title: f.amount === null ? '' : `${accountFixVerb(f)}: Apply on the account's header (Group by account)` } },
+    icon('account'), h('span', { class: 'fix-text', text: accountFixLegLine(f) }));
+}
+
 function fix(r: PanelRow, handlers: DetailsHandlers): HTMLElement {
   const section = block('Fix', r.fix ? `→ ${r.fix.target}` : '');
   const actions = fixActions(r.fix, r.settleCurrency, r.symbol, true);
+  const account = accountLine(r);
   if (actions.length === 0) {
     section.append(h('div', { class: 'muted fix-note', text: r.fix?.reason ?? (r.status === 'unknown' ? 'No fix: the position could not be evaluated.' : `Nothing to do: already ${r.status}.`) }));
+    if (account) section.append(account);
     return section;
   }
   // One Apply per fix: the first (the one Ctrl+. applies) is the pane's primary "Apply fix" button at the bottom;
   // each alternative has its own button here.
   actions.forEach((a, i) => section.append(h('div', { class: `fixbox${i === 0 ? ' primary-fix' : ''}` }, icon('wrench'), h('span', { class: 'fix-text', text: fixVerb(a) }),
     i === 0 ? h('span', { class: 'fix-where muted', text: 'Apply fix below · Ctrl+.' }) : applyButton(a, r, handlers, false))));
+  if (account) section.append(account);
   const f = r.fix as { costOptimalMargin?: string | null; reason: string | null } | null;
   if (f?.reason) section.append(h('div', { class: 'muted fix-note', text: f.reason }));
   if (f?.costOptimalMargin) section.append(h('div', { class: 'muted fix-note', text: `cost-optimal buffer ${formatMoney(f.costOptimalMargin, r.settleCurrency)} ${r.settleCurrency ?? ''}`.trim() }));

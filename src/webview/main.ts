@@ -329,7 +329,10 @@ class App {
       if (old && old.item === item && old.selected === selected) el = old.el;
       else if (!item) el = placeholderRow(i, selected);
       else if (item.type === 'row') el = tableRow(item.row, i, selected);
-      else el = accountRow(item.account, i, selected);
+      else {
+        const key = item.account.key;
+        el = accountRow(item.account, i, selected, () => this.vscode.postMessage({ type: 'applyAccountFix', key }));
+      }
       next.set(i, { item, el, selected });
       els.push(el);
     }
@@ -396,8 +399,14 @@ class App {
     this.vscode.postMessage({ type: 'applyFix', key: row.key, kind: a.kind, asset: a.asset });
   }
 
-  /** Ctrl+. : the selected row's first fix. */
+  /** Ctrl+. : the selected row's first fix; on an account header, the account's one wallet fix. */
   private applyPrimaryFix(): void {
+    const it = this.win.item(this.win.selectedIndex);
+    if (it?.type === 'account') {
+      const f = it.account.fix;
+      if (f && f.amount !== null && f.readOnlyReason === null) this.vscode.postMessage({ type: 'applyAccountFix', key: it.account.key });
+      return;
+    }
     const row = this.selected();
     const first = row ? fixActions(row.fix, row.settleCurrency, row.symbol, true)[0] : undefined;
     if (row && first) this.applyFix(row, first);

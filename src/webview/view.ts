@@ -1,7 +1,8 @@
 // Render functions of the panel (header chips, summary, table rows, details). Each returns fresh elements built
 // with dom.ts; strings from files are only ever textContent. Numbers are formatted, never computed.
-import type { AccountHeader, PanelRow, PanelStatus, PanelView, SortColumn, Summary } from '../protocol/messages';
+import type { AccountFixView, AccountHeader, PanelRow, PanelStatus, PanelView, SortColumn, Summary } from '../protocol/messages';
 import { STATUS_ORDER } from '../protocol/messages';
+import { accountFixHeadline, accountFixVerb } from '../presentation/account-lines';
 import { fixActions, isAtRisk, REPORTED_PRICE_LABEL, REPORTED_PRICE_TITLE, STATUS_LOOK } from '../presentation/describe';
 import {
   formatAge, formatHealthFactor, formatLiquidationPrice, formatMark, formatPercent, formatProbability, formatSize, formatThreshold, venueLabel,
@@ -179,17 +180,35 @@ export function tableHead(horizon: string, target: string, view: Pick<PanelView,
   return h('thead', {}, tr);
 }
 
-/** An account's header row when grouping (a display item of the paged list, like the rows). */
-export function accountRow(a: AccountHeader, index: number, selected: boolean): HTMLTableRowElement {
+/** The account fix on an account header (issue 14): the design's "to reach safe" figure and one Apply (one wallet edit). */
+function accountFixPart(f: AccountFixView, onApply: (() => void) | undefined): HTMLElement {
+  const text = accountFixHeadline(f);
+  const part = h('span', { class: `g-fix${f.amount === null ? ' muted' : ''}`, attrs: { title: f.amount === null ? text : accountFixVerb(f) } },
+    icon(f.amount === null ? 'info' : 'wrench'), h('span', { class: 'g-fix-text', text }));
+  if (f.amount !== null && onApply) {
+    const disabled = f.readOnlyReason !== null;
+    part.append(h('button', {
+      class: 'btn secondary apply-account-fix',
+      attrs: { type: 'button', disabled, title: disabled ? f.readOnlyReason : `${accountFixVerb(f)}: one wallet edit (undo with Ctrl+Z)` },
+      on: { click: (ev) => { ev.stopPropagation(); onApply(); } },
+    }, icon('wrench'), h('span', { text: 'Apply' })));
+  }
+  return part;
+}
+
+/** An account's header row when grouping (a display item of the paged list, like the rows), with its account fix. */
+export function accountRow(a: AccountHeader, index: number, selected: boolean, onApplyFix?: () => void): HTMLTableRowElement {
   const tr = h('tr', {
     class: `group sev-${a.worst}${selected ? ' selected' : ''}${a.updating ? ' updating' : ''}`,
     attrs: { 'aria-rowindex': index + 2, 'aria-selected': selected ? 'true' : 'false', tabindex: selected ? 0 : -1, 'data-account': a.key, 'data-index': index, 'data-status': a.worst },
   });
   const who = [venueLabel(a.venue), a.account].filter(Boolean).join(' · ') || a.file;
-  tr.append(h('td', { class: 'c-group', attrs: { colspan: COLUMNS.length } },
+  const line = h('div', { class: 'g-line' },
     statusBadge(a.worst),
-    h('span', { class: 'g-name', text: ` ${who}` }),
-    h('span', { class: 'muted', text: ` · ${a.file} · ${a.positions} position${a.positions === 1 ? '' : 's'}${a.atRisk ? `, ${a.atRisk} at risk` : ''}${a.updating ? ' · updating…' : ''}` })));
+    h('span', { class: 'g-name', text: who }),
+    h('span', { class: 'muted g-meta', text: `· ${a.file} · ${a.positions} position${a.positions === 1 ? '' : 's'}${a.atRisk ? `, ${a.atRisk} at risk` : ''}${a.updating ? ' · updating…' : ''}` }));
+  if (a.fix) line.append(accountFixPart(a.fix, onApplyFix));
+  tr.append(h('td', { class: 'c-group', attrs: { colspan: COLUMNS.length } }, line));
   return tr;
 }
 

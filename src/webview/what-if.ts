@@ -135,9 +135,9 @@ export function whatIfSection(row: PanelRow, post: PostWhatIf): HTMLElement | nu
     h('div', { class: 'wi-controls' },
       h('label', { class: 'wi-row' }, h('span', { text: `Price shock (${market})` }), shock, l.shockLabel),
       h('label', { class: 'wi-row' }, h('span', { text: 'Volatility ×' }), vol, l.volLabel),
-      h('label', { class: 'wi-row' }, h('span', { text: `Add margin${row.settleCurrency && !loan ? ` (${row.settleCurrency})` : ''}` }), add,
-        loan ? h('span', { class: 'muted', text: 'not for loans' }) : null),
-      resetBtn),
+      h('label', { class: 'wi-row' }, h('span', { text: 'Add margin' }), add,
+        h('span', { class: 'unit wi-val', text: loan ? 'not for loans' : (row.settleCurrency ?? '') })),
+      h('div', { class: 'wi-actions' }, resetBtn)),
     l.state, l.result);
   if (isNeutral(l.controls)) showFileNumbers(l);
   else request(l); // a restored scenario is asked for again: the file may have changed since

@@ -1,7 +1,8 @@
 // E2E: the built extension in a real VS Code (code-server 4.100.3 = VS Code 1.100.3) on a copy of examples/,
 // driven by Debian chromium through playwright-core (shared/e2e.md). Data-driven: the panel must show what
 // `node dist/cli.js check --format json` reports for the same files (same count, order, statuses, symbols).
-// Prints ONE line "N passed, N failed" on stdout; exits 1 on any failure. Screenshots (dark + light) → test/e2e/out/.
+// Prints ONE line "N passed, N failed" on stdout; exits 1 on any failure. Screenshots → test/e2e/out/ (dark, light and
+// high contrast at 1600 and 1100 px, device scale factor 2, each with layout assertions; the account fix's Apply).
 // Env: EXT_INSTALL=copy|vsix (default: vsix under CI, else copy), E2E_DEBUG=1 (browser console, server log), E2E_KEEP=1 (keep temp dir).
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -18,7 +19,10 @@ const BIG_PER_FILE = Number(process.env.E2E_BIG_PER_FILE ?? 1000);
 const HUGE = Number(process.env.E2E_HUGE ?? 20_000);
 const HOSTILE = '<img src=x onerror=alert(1)>';
 let page;
-const { results, check, run } = harness('failure', () => page);
+const { results, check: checkStep, run } = harness('failure', () => page);
+/** E2E_ONLY=<regex>: a dev loop runs only the matching checks (and the two that open the panel). */
+const ONLY = process.env.E2E_ONLY ? new RegExp(process.env.E2E_ONLY) : null;
+const check = (name, fn) => (!ONLY || ONLY.test(name) || /^workbench opens|^palette command/.test(name) ? checkStep(name, fn) : Promise.resolve());
 
 function same(actual, expected, what) {
   const a = JSON.stringify(actual);
@@ -125,6 +129,74 @@ async function renderedRows(view) {
     symbol: tr.querySelector('.sym')?.textContent ?? '',
     cells: [...tr.cells].map((c) => c.textContent),
   })));
+}
+
+const HC_THEME = 'Default High Contrast';
+const WORKBENCH_CLASS = { [DARK_THEME]: 'vs-dark', [LIGHT_THEME]: 'vs', [HC_THEME]: 'hc-black' };
+const BODY_CLASS = { [DARK_THEME]: 'vscode-dark', [LIGHT_THEME]: 'vscode-light', [HC_THEME]: 'vscode-high-contrast' };
+
+/** The display of a plain decimal the way presentation/format.ts prints an amount of its own decimals (grouped). */
+function displayAmount(value) {
+  const decimals = (String(value).split('.')[1] ?? '').length;
+  return Number(value).toLocaleString('en-US', { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+}
+
+/** Switches the color theme with "Preferences: Color Theme" and waits for the workbench and the webview to follow. */
+async function setTheme(p, v, theme) {
+  if (!(await p.locator(`.monaco-workbench.${WORKBENCH_CLASS[theme]}`).count())) {
+    const input = p.locator('.quick-input-widget .quick-input-box input');
+    await runCommand(p, 'Preferences: Color Theme', 15_000);
+    await input.fill(theme);
+    // Click the theme's own entry (Enter could pick "Browse Additional Color Themes…", which needs the network).
+    await p.locator('.quick-input-list .monaco-list-row', { hasText: theme, hasNotText: /Browse|Install/ }).first().click({ timeout: 5_000 });
+    await p.locator(`.monaco-workbench.${WORKBENCH_CLASS[theme]}`).waitFor({ timeout: 15_000 });
+  }
+  for (const end = Date.now() + 10_000; Date.now() < end;) {
+    if (new RegExp(`\\b${BODY_CLASS[theme]}\\b`).test((await v.locator('body').getAttribute('class').catch(() => '')) ?? '')) return;
+    await p.waitForTimeout(150);
+  }
+  throw new Error(`the webview did not switch to ${theme}`);
+}
+
+/**
+ * The layout assertions of a screenshot: the key columns inside the webview's box, no horizontal overflow of the
+ * table, the details charts' text labels pairwise disjoint and inside their SVG, unknown rows never counted safe.
+ */
+async function assertLayout(p, v, reference, what) {
+  const frame = await p.locator('iframe.webview').first().boundingBox();
+  assert(frame, `${what}: no webview`);
+  for (const cls of ['w-status', 'w-sym', 'w-liq', 'w-dist', 'w-p', 'w-fix']) {
+    const box = await v.locator(`thead th.${cls}`).boundingBox();
+    assert(box && box.width > 20, `${what}: key column ${cls} is folded (${JSON.stringify(box)})`);
+    assert(box.x >= frame.x - 1 && box.x + box.width <= frame.x + frame.width + 1, `${what}: key column ${cls} is outside the webview (${JSON.stringify(box)} vs ${JSON.stringify(frame)})`);
+  }
+  const overflow = await v.locator('.table-wrap').evaluate((el) => el.scrollWidth - el.clientWidth);
+  assert(overflow <= 1, `${what}: the table overflows horizontally by ${overflow} px`);
+  const charts = await v.locator('.details svg').evaluateAll((svgs) => svgs.map((svg) => {
+    const r = svg.getBoundingClientRect();
+    const labels = [...svg.querySelectorAll('text')].filter((t) => t.textContent.trim() && t.getClientRects().length)
+      .map((t) => { const b = t.getBoundingClientRect(); return { text: t.textContent, x: b.x, y: b.y, w: b.width, h: b.height }; });
+    return { cls: svg.getAttribute('class'), box: { x: r.x, y: r.y, w: r.width, h: r.height }, labels };
+  }));
+  assert(charts.length >= 2, `${what}: the details charts are not shown (${charts.length} svg)`);
+  for (const c of charts) {
+    for (const l of c.labels) {
+      assert(l.x >= c.box.x - 0.5 && l.y >= c.box.y - 0.5 && l.x + l.w <= c.box.x + c.box.w + 0.5 && l.y + l.h <= c.box.y + c.box.h + 0.5,
+        `${what}: chart label "${l.text}" of ${c.cls} is clipped (${JSON.stringify(l)} in ${JSON.stringify(c.box)})`);
+    }
+    for (let i = 0; i < c.labels.length; i++) {
+      for (let j = i + 1; j < c.labels.length; j++) {
+        const a = c.labels[i];
+        const b = c.labels[j];
+        const apart = a.x + a.w <= b.x + 0.5 || b.x + b.w <= a.x + 0.5 || a.y + a.h <= b.y + 0.5 || b.y + b.h <= a.y + 0.5;
+        assert(apart, `${what}: chart labels "${a.text}" and "${b.text}" of ${c.cls} overlap`);
+      }
+    }
+  }
+  const counts = Object.fromEntries(await v.locator('.chip-btn').evaluateAll((bs) => bs.map((b) => [b.getAttribute('data-status'), Number(b.querySelector('.count')?.textContent)])));
+  for (const st of ['unknown', 'safe']) same(counts[st], reference.filter((r) => r.status === st).length, `${what}: ${st} chip count`);
+  const unknownSafe = await v.locator('tbody tr.row[data-status="unknown"] .status').evaluateAll((els) => els.filter((e) => /safe/.test(e.textContent)).length);
+  same(unknownSafe, 0, `${what}: unknown rows showing "safe"`);
 }
 
 async function main() {
@@ -445,6 +517,113 @@ async function main() {
       assert(!new RegExp(`${safe + unknown}\\s*safe`).test(chips), `unknown rows counted as safe: ${chips}`);
       await page.screenshot({ path: join(OUT, 'panel-1100.png') });
       await page.setViewportSize({ width: 1600, height: 1000 });
+    });
+
+
+    const HL_FILE = 'venues/hyperliquid.positions.yaml';
+    await check('Group by account: the cross account header shows its fix; Apply edits the wallet once and every leg leaves risk (= check\'s `accounts`)', async () => {
+      const account = expected?.accounts?.find((a) => a.file === HL_FILE);
+      assert(account?.fix?.addMargin, `no account fix for ${HL_FILE} in the CLI report`);
+      const cur = expectedRows.find((r) => r.file === HL_FILE)?.settleCurrency ?? '';
+      await roomForTheTable();
+      await view.locator('.filter-input').fill('');
+      if ((await view.locator('.group-btn').getAttribute('aria-pressed')) !== 'true') await view.locator('.group-btn').click();
+      const header = await findRow(view, `tbody tr.group[data-status="${account.status}"]:has(.apply-account-fix):has-text("${account.account.slice(0, 12)}")`, 20_000);
+      const headline = `to reach ${account.fix.target}: add ${displayAmount(account.fix.addMargin)} ${cur} to the wallet`;
+      const text = await header.innerText();
+      assert(text.includes(headline), `the account header lacks "${headline}": ${text}`);
+      const path = join(workspace, HL_FILE);
+      const before = readFileSync(path, 'utf8');
+      await header.locator('.apply-account-fix').click();
+      const dialog = page.locator('.monaco-dialog-box');
+      await dialog.waitFor({ timeout: 20_000 });
+      const question = await dialog.innerText();
+      assert(/walletBalance/.test(question) && /hyperliquid\.positions\.yaml/.test(question) && question.includes(displayAmount(account.fix.addMargin)), `the confirmation does not name the value, amount and file: ${question}`);
+      await page.screenshot({ path: join(OUT, 'apply-account-confirmation.png') });
+      await dialog.locator('a, button', { hasText: /^Apply$/ }).first().click();
+      await runCommand(page, 'File: Save All');
+      let after = before;
+      for (const end = Date.now() + 10_000; after === before && Date.now() < end;) {
+        await page.waitForTimeout(200);
+        after = readFileSync(path, 'utf8');
+      }
+      const a = before.split('\n');
+      const b = after.split('\n');
+      same(b.length, a.length, 'line count after the account fix');
+      const changed = a.flatMap((line, i) => (line === b[i] ? [] : [i]));
+      same(changed.length, 1, `changed lines (${JSON.stringify(changed.map((i) => b[i]))})`);
+      const old = /^walletBalance:\s*"([\d.]+)"/.exec(a[changed[0]])?.[1];
+      assert(old, `the changed line is not the wallet: ${a[changed[0]]}`);
+      same(b[changed[0]], a[changed[0]].replace(old, addDecimals(old, account.fix.addMargin)), 'walletBalance line');
+      // The panel re-evaluates: the account's legs leave risk, its header loses the fix.
+      for (const id of account.legs) await findRow(view, `${rowSelector(`${HL_FILE}#${id}`)}[data-at-risk="false"]`, 30_000);
+      const recheck = cliReport(workspace, [], HL_FILE);
+      same(recheck?.positions.filter((r) => account.legs.includes(r.id)).map((r) => ['liquidatable', 'critical', 'warning', 'watch'].includes(r.status)), account.legs.map(() => false), 'CLI at-risk flags of the legs after the fix');
+      same(recheck?.accounts?.find((x) => x.file === HL_FILE)?.fix ?? null, null, 'CLI account fix after the fix');
+      await page.screenshot({ path: join(OUT, 'apply-account-fix.png') });
+      await view.locator('.group-btn').click();
+      await page.waitForTimeout(300);
+    });
+
+    await check('screenshots (dark, light, high contrast × 1600, 1100 px; device scale factor 2) keep the key columns, no overflow, disjoint chart labels, unknown never safe', async () => {
+      const reference = cliReport(workspace)?.positions ?? [];
+      assert(reference.length, 'no CLI reference');
+      const pick = reference.find((r) => ['warning', 'watch'].includes(r.status) && r.volatility !== null && r.kind === 'perp') ?? reference[0];
+      const key = `${pick.file}#${pick.id}`;
+      async function shot(p, v, name) {
+        await runCommand(p, 'Liquidation Lens: Open Panel').catch(() => undefined);
+        const groups = p.locator('.part.editor .editor-group-container');
+        if (!(await v.locator(`${rowSelector(key)}.selected`).count())) {
+          await (await findRow(v, rowSelector(key))).click({ timeout: 10_000 });
+          // The click reveals the row's file beside the panel (asynchronously): wait for it, then close it again.
+          for (const end = Date.now() + 10_000; Date.now() < end && (await groups.count()) < 2;) await p.waitForTimeout(100);
+        }
+        for (let k = 0; k < 3 && (await groups.count()) > 1; k++) {
+          await runCommand(p, 'View: Close Editors in Other Groups').catch(() => undefined);
+          for (const end = Date.now() + 3_000; Date.now() < end && (await groups.count()) > 1;) await p.waitForTimeout(100);
+        }
+        same(await groups.count(), 1, `${name}: editor groups (the panel alone)`);
+        await openDetails(v);
+        await v.locator('.details svg.curve').waitFor({ timeout: 30_000 });
+        await p.waitForTimeout(400);
+        await p.screenshot({ path: join(OUT, `${name}.png`) });
+        await assertLayout(p, v, reference, name);
+        if (/1600/.test(name)) {
+          // The lower half of the details pane: What-if, Fix and the actions, as styled in this theme.
+          await v.locator('.details .what-if').scrollIntoViewIfNeeded({ timeout: 5_000 });
+          await v.locator('.details').screenshot({ path: join(OUT, `${name}-details.png`) });
+          await v.locator('.details').evaluate((el) => { el.scrollTop = 0; });
+        }
+      }
+      await runCommand(page, 'View: Close Primary Side Bar').catch(() => undefined);
+      for (const [theme, tag] of [[DARK_THEME, 'dark'], [LIGHT_THEME, 'light'], [HC_THEME, 'hc']]) {
+        await setTheme(page, view, theme);
+        for (const width of [1600, 1100]) {
+          await page.setViewportSize({ width, height: width === 1600 ? 1000 : 800 });
+          await shot(page, view, `shot-${tag}-${width}`);
+        }
+      }
+      await setTheme(page, view, DARK_THEME);
+      await page.setViewportSize({ width: 1600, height: 1000 });
+      const ctx = await browser.newContext({ viewport: { width: 1600, height: 1000 }, deviceScaleFactor: 2 });
+      try {
+        const p2 = await ctx.newPage();
+        await openWorkbench(p2, server, firstFile);
+        await runCommand(p2, 'View: Close Primary Side Bar').catch(() => undefined);
+        const v2 = panelFrame(p2);
+        await runCommand(p2, 'Liquidation Lens: Open Panel');
+        await v2.locator('.subtitle', { hasText: 'evaluated' }).waitFor({ timeout: 30_000 });
+        // A second window: its extension host evaluates the workspace again before the charts can come.
+        await v2.locator('.subtitle:not(:has-text("evaluating"))').waitFor({ timeout: 60_000 }).catch(() => undefined);
+        try {
+          await shot(p2, v2, 'shot-dark-1600-dsf2');
+        } catch (err) {
+          await p2.screenshot({ path: join(OUT, 'failure-dsf2.png') }).catch(() => undefined);
+          throw err;
+        }
+      } finally {
+        await ctx.close();
+      }
     });
 
     await check('new bars in a history file re-evaluate the positions that read it (continuous recalibration)', async () => {

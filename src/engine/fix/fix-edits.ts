@@ -3,7 +3,7 @@
 // receives its realised PnL, returned together so the editor applies them as one undo step.
 import { Dec, fmt, parseDecimal } from '../core/decimal';
 import type { LendingAccount, ParsedFile, PerpAccount, PerpPosition, Span } from '../core/types';
-import type { LoanFix, PerpFix, ResultRow } from '../evaluate/report';
+import type { AccountReport, LoanFix, PerpFix, ResultRow } from '../evaluate/report';
 import { isInversePosition as isInverse } from '../venues/registry';
 
 export interface TextEdit {
@@ -113,4 +113,27 @@ export function fixEdits(text: string, parsed: ParsedFile, row: ResultRow, kind:
   const value = kind === 'addMargin' ? fix.addMargin : fix.reduceSize;
   if (!value) return { reason: fix.reason ?? 'no such fix for this position' };
   return kind === 'addMargin' ? marginEdit(text, found.account, found.position, new Dec(value)) : cutEdit(text, found.account, found.position, new Dec(value));
+}
+
+/**
+ * The one wallet edit of a cross account's fix (docs/results.md §2.4, issue 14): its `addMargin` added to the
+ * account's `walletBalance`, every cross leg sharing it. `account` is the engine's entry for the account; the perp
+ * account in `parsed` is the one holding its legs.
+ */
+export function accountFixEdits(text: string, parsed: ParsedFile, account: AccountReport): EditResult {
+  if (parsed.dialect !== 'native') return { reason: READ_ONLY };
+  const amount = account.fix?.addMargin;
+  if (!account.fix || amount === null || amount === undefined) return { reason: account.fix?.reason ?? 'this account needs no fix' };
+  for (const a of parsed.accounts) {
+    if (a.kind !== 'perp' || a.venue !== account.venue || (a.account ?? null) !== account.account) continue;
+    const leg = a.positions.find((p) => p.marginMode === 'cross' && account.legs.includes(p.id));
+    if (!leg) continue;
+    if (a.readOnly) return { reason: READ_ONLY };
+    const e = addTo(text, a.fields['walletBalance'], new Dec(amount), 'walletBalance');
+    if ('reason' in e) return e;
+    const n = account.legs.length;
+    const legs = n === 1 ? 'its cross leg' : n === 2 ? 'both cross legs' : `all ${n} cross legs`;
+    return { title: `Add ${fmt(new Dec(amount))} ${a.settleCurrency ?? ''} to the wallet (${legs} → ${account.fix.target})`.replace('  ', ' '), edits: [e] };
+  }
+  return { reason: 'the account is not in this file any more' };
 }

@@ -1,12 +1,14 @@
 // The host's side of the paged panel (pure, no vscode): the view (sort, filter, chips, grouping), the list it
 // yields over the RowIndex, pages of it, and the `model` / `delta` / `page` messages. The list is rebuilt lazily
 // (on the next message) after a change; its version lets the webview drop pages of an older list.
-import type { FileReport } from '../../engine/evaluate/report';
+import type { AccountReport, FileReport } from '../../engine/evaluate/report';
 import type { RiskSettings } from '../../engine/core/types';
 import { formatDuration } from '../../engine/core/time';
 import {
-  DEFAULT_VIEW, MAX_PAGE, type DeltaMessage, type DisplayItem, type ModelMessage, type PageMessage, type PanelRow, type PanelView, type Summary,
+  DEFAULT_VIEW, MAX_PAGE, type AccountFixView, type DeltaMessage, type DisplayItem, type ModelMessage, type PageMessage, type PanelRow, type PanelView, type Summary,
 } from '../../protocol/messages';
+import { accountFixDisplay } from '../../presentation/account-lines';
+import { accountKeyOf } from '../fixes';
 import { toPanelRow } from '../rows';
 import { effectiveBands } from '../settings';
 import { buildDisplayList, type DisplayList, type ListItem } from './display-list';
@@ -28,6 +30,8 @@ export interface ModelContext {
   times?: Readonly<Record<string, number>>;
   /** True when `risk.horizon` is the panel's session override (its horizon control). */
   horizonOverride?: boolean;
+  /** The files' cross accounts with their one wallet fix (docs/results.md §2.4). */
+  accounts?: readonly AccountReport[];
 }
 
 const MAX_KEYS = 1000;
@@ -39,6 +43,7 @@ export class PanelModel {
   private listVersion = -1;
   private readOnly = new Map<string, string | null>();
   private times: Readonly<Record<string, number>> = {};
+  private accounts = new Map<string, AccountReport>();
   version = 0;
   selectedKey: string | null = null;
   /** The webview's last window, re-sent with every change. */
@@ -100,9 +105,21 @@ export class PanelModel {
     return -1;
   }
 
+  /** The account fix of the account `accountKey` (its cross accounts only), as the panel shows it. */
+  private accountFix(accountKey: string, currency: string | null, file: string): AccountFixView | null {
+    const a = this.accounts.get(accountKey);
+    return a ? accountFixDisplay(a, currency, this.readOnly.get(file) ?? null) : null;
+  }
+
   private panelRow(e: RowEntry): PanelRow {
     const at = this.times[e.row.file];
-    return { ...toPanelRow(e.row, this.readOnly.get(e.row.file) ?? null), updating: this.index.isUpdating(e.fileKey), ...(at !== undefined ? { evaluatedAt: new Date(at).toISOString() } : {}) };
+    const row = e.row;
+    const accountFix = row.kind === 'perp' && row.marginMode === 'cross' && this.accounts.get(e.accountKey)?.legs.includes(row.id)
+      ? this.accountFix(e.accountKey, row.settleCurrency, row.file) : null;
+    return {
+      ...toPanelRow(row, this.readOnly.get(row.file) ?? null), updating: this.index.isUpdating(e.fileKey),
+      ...(at !== undefined ? { evaluatedAt: new Date(at).toISOString() } : {}), ...(accountFix ? { accountFix } : {}),
+    };
   }
 
   private item(it: ListItem): DisplayItem {
@@ -113,6 +130,7 @@ export class PanelModel {
       account: {
         key: it.key, file: r.file, venue: r.venue, account: r.account, settleCurrency: r.settleCurrency,
         positions: it.positions, atRisk: it.atRisk, worst: it.worst, updating: this.index.isUpdating(it.fileKey),
+        fix: this.accountFix(it.first.accountKey, r.settleCurrency, r.file),
       },
     };
   }
@@ -131,6 +149,7 @@ export class PanelModel {
     const bands = effectiveBands(ctx.risk);
     const t = this.index.totals();
     this.times = ctx.times ?? {};
+    this.accounts = new Map((ctx.accounts ?? []).map((a) => [accountKeyOf(a), a]));
     const times = [...new Set(Object.values(this.times))].sort((a, b) => a - b).map((ms) => new Date(ms).toISOString());
     return {
       // The time the numbers were computed at (the earliest file's), not the wall clock.

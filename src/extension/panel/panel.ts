@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import * as v from 'valibot';
 import { HostToWebviewSchema, parseWebviewMessage, PROTOCOL_VERSION, type HostToWebview, type WebviewToHost } from '../../protocol/messages';
 import { detailsMessage } from '../chart-data';
+import { APPLY_ACCOUNT_FIX_COMMAND } from '../fixer';
 import { exportReport } from '../exporter';
 import { stressMessage } from '../stress-view';
 import { whatIfMessage } from '../what-if-message';
@@ -132,6 +133,10 @@ export class PositionsPanel implements vscode.Disposable {
         // Through the command (the same confirmation with a preview), so the walkthrough's "Apply a fix" step sees it.
         void vscode.commands.executeCommand('liquidationLens.applyFix', { key: msg.key, kind: msg.kind, asset: msg.asset });
         return;
+      case 'applyAccountFix':
+        // The header's key is "account:" + the account's key; the host re-derives the one wallet edit from the file.
+        if (msg.key.startsWith(ACCOUNT_PREFIX)) void vscode.commands.executeCommand(APPLY_ACCOUNT_FIX_COMMAND, { account: msg.key.slice(ACCOUNT_PREFIX.length) });
+        return;
       case 'details':
         this.postDetails(msg.key);
         return;
@@ -212,6 +217,7 @@ export class PositionsPanel implements vscode.Disposable {
       epoch: this.store.epoch, now: this.store.evaluationTime(), files: files.map((f) => f.evaluation.file), risk: this.store.effectiveRisk(),
       horizonOverride: this.store.horizonOverride !== undefined,
       times: Object.fromEntries(files.map((f) => [f.evaluation.file.path, f.evaluation.now])),
+      accounts: files.flatMap((f) => f.evaluation.accounts ?? []),
     };
   }
 
@@ -265,3 +271,4 @@ export class PositionsPanel implements vscode.Disposable {
 }
 
 const DELTA_MS = 50;
+const ACCOUNT_PREFIX = 'account:';

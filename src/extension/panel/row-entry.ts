@@ -3,6 +3,7 @@
 import type { ResultRow } from '../../engine/evaluate/report';
 import { STATUS_ORDER } from '../../protocol/messages';
 import { venueLabel } from '../../presentation/format';
+import { accountKeyOf } from '../fixes';
 import { rowKey } from '../rows';
 
 /** A decimal string with its float: floats order almost every pair; equal floats fall back to the exact compare. */
@@ -30,9 +31,7 @@ export function numKey(s: string | null | undefined): NumKey | null {
   return s === null || s === undefined ? null : { f: Number(s), s };
 }
 
-export function accountKeyOf(r: Pick<ResultRow, 'file' | 'venue' | 'account'>): string {
-  return `${r.file}\u0000${r.venue ?? ''}\u0000${r.account ?? ''}`;
-}
+export { accountKeyOf };
 
 export function makeEntry(fileKey: string, row: ResultRow, sig = ''): RowEntry {
   return {

@@ -13,7 +13,7 @@ import { resolveSettings } from '../../engine/core/settings';
 import { stressTest } from '../../engine/stress/stress-test';
 import type { ParsedFile } from '../../engine/core/types';
 import type { ResultRow } from '../../engine/evaluate/report';
-import { planFix } from '../fixes';
+import { planAccountFix, planFix } from '../fixes';
 import { ROW_CHUNK, type EvaluationSettings, type FileInput, type WorkerRequest, type WorkerResponse } from './worker-protocol';
 import { rowSignature } from './row-signature';
 
@@ -126,13 +126,18 @@ function handle(req: WorkerRequest): void {
         result: {
           file: evaluation.file, sigs, now: evaluation.now, pinned: typeof effective.evaluationTime === 'number',
           risk: evaluation.parsed?.risk ?? {}, historyPaths: historyPaths(evaluation.parsed, req.file.absPath, req.file.root ?? dirname(req.file.absPath), realpathOrUndefined),
-          ms: performance.now() - t0, reusedParse: reused,
+          ms: performance.now() - t0, reusedParse: reused, ...(evaluation.accounts?.length ? { accounts: evaluation.accounts } : {}),
         },
       });
       return;
     }
     case 'plan': {
       const plan = planFix(req.file.text, evaluationOf(req.file, req.options), req.rowKey, req.kind, req.asset);
+      post({ type: 'planned', id: req.id, result: plan.ok ? { ok: true, title: plan.title, edits: plan.edits } : plan });
+      return;
+    }
+    case 'planAccount': {
+      const plan = planAccountFix(req.file.text, evaluationOf(req.file, req.options), req.accountKey);
       post({ type: 'planned', id: req.id, result: plan.ok ? { ok: true, title: plan.title, edits: plan.edits } : plan });
       return;
     }

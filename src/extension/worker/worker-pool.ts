@@ -95,6 +95,10 @@ export class WorkerPool {
     return this.submit(req, true);
   }
 
+  planAccount(req: Extract<Payload, { type: 'planAccount' }>): Running<FixPlanResult> {
+    return this.submit(req, true);
+  }
+
   stress(req: Extract<Payload, { type: 'stress' }>): Running<StressReport> {
     return this.submit(req, true);
   }

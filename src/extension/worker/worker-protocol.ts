@@ -1,7 +1,7 @@
 // Messages between the extension host and its evaluation worker (worker_threads; both sides are ours, same bundle
 // version, so plain TypeScript types — the untrusted side is the webview, whose messages are valibot-checked).
 import type { RiskSettings, VenueId } from '../../engine/core/types';
-import type { FileReport, ResultRow, StressReport } from '../../engine/evaluate/report';
+import type { AccountReport, FileReport, ResultRow, StressReport } from '../../engine/evaluate/report';
 import type { FileEvaluation } from '../../engine/evaluate/evaluate-file';
 import type { FixKind, TextEdit } from '../../engine/fix/fix-edits';
 import type { WhatIfOutcome, WhatIfScenario } from '../../engine/evaluate/what-if';
@@ -28,6 +28,8 @@ export interface EvaluationSettings {
 export type WorkerRequest =
   | { type: 'evaluate'; id: number; file: FileInput; options: EvaluationSettings }
   | { type: 'plan'; id: number; file: FileInput; options: EvaluationSettings; rowKey: string; kind: FixKind; asset: string | null }
+  /** The one wallet edit of a cross account's fix (issue 14); `accountKey` as fixes.ts accountKeyOf. */
+  | { type: 'planAccount'; id: number; file: FileInput; options: EvaluationSettings; accountKey: string }
   | { type: 'stress'; id: number; files: FileInput[]; options: EvaluationSettings; scaleByVolatility: boolean }
   | { type: 'forget'; id: number; key: string }
   /** One row re-evaluated under a scenario, from the file's cached parse (issue 14 "What-if"); the file is not touched. */
@@ -41,6 +43,8 @@ export interface EvaluationResult {
   rows: ResultRow[];
   /** Per row (same order): a hash of its content, so the host can tell updated rows from unchanged ones. */
   sigs: string[];
+  /** The file's cross accounts with their one wallet fix (docs/results.md §2.4). */
+  accounts?: AccountReport[];
   /** Evaluation time used (Unix ms). */
   now: number;
   /** True when the file's effective settings pin an `evaluationTime` (it never re-ages). */

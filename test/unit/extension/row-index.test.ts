@@ -141,6 +141,35 @@ describe('display list and paging', () => {
     expect(model.modelMessage(ctx).selectedIndex).toBe(0);
   });
 
+  it('an account header and its cross legs carry the account fix, formatted for display (issue 14)', () => {
+    const legs = [
+      row({ id: 'l1', account: 'hl', venue: 'hyperliquid', marginMode: 'cross', status: 'critical', distance: '0.01', settleCurrency: 'USDC' }),
+      row({ id: 'l2', account: 'hl', venue: 'hyperliquid', marginMode: 'cross', status: 'warning', distance: '0.05', settleCurrency: 'USDC' }),
+      row({ id: 'i1', account: 'hl', venue: 'hyperliquid', marginMode: 'isolated', status: 'safe', distance: '0.5', settleCurrency: 'USDC' }),
+      row({ id: 'z', account: 'other', status: 'safe', distance: '0.9' }),
+    ];
+    const index = new RowIndex();
+    index.setFile('f', legs);
+    const model = new PanelModel(index);
+    model.setView(view({ group: true }));
+    const file = legs[0]!.file;
+    const accounts = [{ file, venue: 'hyperliquid' as const, account: 'hl', marginMode: 'cross' as const, status: 'critical' as const, fix: { target: 'safe' as const, addMargin: '61576.731', reason: null }, legs: ['l1', 'l2'] }];
+    const m = model.modelMessage({ epoch: 1, now: new Date(0), files: [fileReport()], risk: {}, accounts });
+    const items = m.window.items;
+    const heads = items.flatMap((i) => (i.type === 'account' ? [i.account] : []));
+    expect(heads[0]).toMatchObject({ account: 'hl', fix: { target: 'safe', amount: '61,576.74', currency: 'USDC', legs: 2, reason: null, readOnlyReason: null } });
+    expect(heads[1]!.fix).toBeNull();
+    const byId = Object.fromEntries(items.flatMap((i) => (i.type === 'row' ? [[i.row.id, i.row]] : [])));
+    expect(byId['l1']!.accountFix?.amount).toBe('61,576.74');
+    expect(byId['l2']!.accountFix?.legs).toBe(2);
+    expect(byId['i1']!.accountFix).toBeUndefined();
+    expect(byId['z']!.accountFix).toBeUndefined();
+    // A foreign dump is read-only: the fix is shown, Apply says why it cannot edit.
+    const dump = model.modelMessage({ epoch: 1, now: new Date(0), files: [fileReport({ path: file, dialect: 'ccxt' } as never)], risk: {}, accounts });
+    const head = dump.window.items[0]!;
+    expect(head.type === 'account' && head.account.fix?.readOnlyReason).toMatch(/read-only/);
+  });
+
   it('summary cards come from per-file aggregates over every row (not the filtered ones)', () => {
     const index = new RowIndex();
     index.setFile('f', rows);

@@ -32,6 +32,38 @@ describe('webview → host', () => {
   });
 });
 
+describe('account fix (issue 14)', () => {
+  const fix = { target: 'safe', amount: '61,576.74', currency: 'USDC', legs: 2, reason: null, readOnlyReason: null };
+  const header = { key: 'account:f\u0000hyperliquid\u00000x7a', file: 'f', venue: 'hyperliquid', account: '0x7a', settleCurrency: 'USDC', positions: 2, atRisk: 2, worst: 'critical', updating: false };
+  const page = (account: object) => ({ type: 'page', version: 1, total: 1, window: { start: 0, items: [{ type: 'account', account }] } });
+  it('webview → host: applyAccountFix names only the header key', () => {
+    expect(parseWebviewMessage({ type: 'applyAccountFix', key: header.key }).ok).toBe(true);
+    expect(parseWebviewMessage({ type: 'applyAccountFix', key: 5 }).ok).toBe(false);
+    expect(parseWebviewMessage({ type: 'applyAccountFix', key: 'x'.repeat(5000) }).ok).toBe(false);
+    expect(parseWebviewMessage({ type: 'applyAccountFix' }).ok).toBe(false);
+  });
+  it('host → webview: an account header with its fix (a display string), without one, and from an older host', () => {
+    expect(parseHostMessage(page({ ...header, fix })).ok).toBe(true);
+    expect(parseHostMessage(page({ ...header, fix: null })).ok).toBe(true);
+    expect(parseHostMessage(page(header)).ok).toBe(true);
+    expect(parseHostMessage(page({ ...header, fix: { ...fix, amount: null, reason: 'leg x is unknown' } })).ok).toBe(true);
+  });
+  it('rejects a malformed account fix', () => {
+    expect(parseHostMessage(page({ ...header, fix: { ...fix, legs: 0 } })).ok).toBe(false);
+    expect(parseHostMessage(page({ ...header, fix: { ...fix, target: 'fine' } })).ok).toBe(false);
+    expect(parseHostMessage(page({ ...header, fix: { ...fix, amount: 61576.74 } })).ok).toBe(false);
+    const { readOnlyReason: _r, ...noReadOnly } = fix;
+    expect(parseHostMessage(page({ ...header, fix: noReadOnly })).ok).toBe(false);
+  });
+  it('a cross leg carries its account fix', () => {
+    const msg = report();
+    (msg.rows[0] as Record<string, unknown>).accountFix = fix;
+    expect(parseHostMessage(strip(msg)).ok).toBe(true);
+    (msg.rows[0] as Record<string, unknown>).accountFix = { ...fix, currency: 7 };
+    expect(parseHostMessage(strip(msg)).ok).toBe(false);
+  });
+});
+
 describe('host → webview', () => {
   it('accepts a model built from engine rows', () => {
     const msg = report();

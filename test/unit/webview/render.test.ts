@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { FakeElement, installFakeDom, serialize } from './fake-dom';
-import { COLUMNS, statusChip, summaryStrip, tableHead, tableRow } from '../../../src/webview/view';
+import { accountRow, COLUMNS, statusChip, summaryStrip, tableHead, tableRow } from '../../../src/webview/view';
 import { horizonControl } from '../../../src/webview/horizon-control';
 import { detailsPane } from '../../../src/webview/details';
 import { stressView } from '../../../src/webview/stress';
@@ -234,5 +234,41 @@ describe('horizon control', () => {
     c.update({ horizon: '12 h', horizonSeconds: 43200, horizonOverride: false });
     expect(select.value).toBe('');
     expect(select.all().find((e) => e.tagName === 'option')!.textContent).toBe('12 h');
+  });
+});
+
+describe('account header and account fix (issue 14)', () => {
+  const fix = { target: 'safe' as const, amount: '61,576.74', currency: 'USDC', legs: 2, reason: null, readOnlyReason: null };
+  const header = { key: 'account:k', file: 'venues/hyperliquid.positions.yaml', venue: 'hyperliquid', account: '0x7a', settleCurrency: 'USDC', positions: 2, atRisk: 2, worst: 'critical' as const, updating: false };
+
+  it('shows the design figure "to reach safe" and one Apply that posts the account, without selecting the header', () => {
+    let applied = 0;
+    const tr = el(accountRow({ ...header, fix }, 0, false, () => applied++));
+    expect(tr.textContent).toContain('to reach safe: add 61,576.74 USDC to the wallet');
+    const btn = tr.all().find((e) => e.getAttribute('class')?.includes('apply-account-fix'))!;
+    expect(btn.getAttribute('disabled')).toBeNull();
+    expect(btn.getAttribute('title')).toBe('Add 61,576.74 USDC to the wallet (both cross legs → safe): one wallet edit (undo with Ctrl+Z)');
+    let stopped = false;
+    (btn.listeners['click']![0] as (ev: unknown) => void)({ stopPropagation: () => { stopped = true; } });
+    expect([applied, stopped]).toEqual([1, true]);
+  });
+
+  it('no fix, no figure; no top-up found: the reason and no Apply; read-only: Apply disabled with the reason', () => {
+    expect(el(accountRow(header, 0, false, () => undefined)).all().some((e) => e.getAttribute('class')?.includes('g-fix'))).toBe(false);
+    const none = el(accountRow({ ...header, fix: { ...fix, amount: null, reason: 'leg x is unknown' } }, 0, false, () => undefined));
+    expect(none.textContent).toContain('no wallet top-up brings both cross legs to safe: leg x is unknown');
+    expect(none.all().some((e) => e.tagName === 'button')).toBe(false);
+    const ro = el(accountRow({ ...header, fix: { ...fix, readOnlyReason: 'exchange and bot dumps are read-only' } }, 0, false, () => undefined));
+    const btn = ro.all().find((e) => e.tagName === 'button')!;
+    expect([btn.getAttribute('disabled'), btn.getAttribute('title')]).toEqual(['', 'exchange and bot dumps are read-only']);
+  });
+
+  it('a cross leg\'s details name the account fix beside its own fix, also when the leg itself is at the target', () => {
+    const msg = report([watchRow(), row()]);
+    const withFix = (r: (typeof msg.rows)[number]) => ({ ...r, accountFix: fix });
+    const text = (r: (typeof msg.rows)[number]) => detailsPane(r, msg.summary, undefined, handlers).map((n) => el(n).textContent).join('|');
+    expect(text(withFix(msg.rows[0]!))).toContain('account: add 61,576.74 USDC to reach safe for both cross legs');
+    expect(text(withFix(msg.rows[1]!))).toContain('account: add 61,576.74 USDC to reach safe for both cross legs');
+    expect(text(msg.rows[0]!)).not.toContain('account: add');
   });
 });
