@@ -11,7 +11,7 @@ import { basisOf, isStale, STALE_FIX_MESSAGE } from './edit-safety';
 import { confirmationMessage, valueChanges } from './fix-confirmation';
 import { FixPreviews, PREVIEW_SCHEME } from './fix-preview';
 import { SOURCE } from './problems';
-import { rowKey } from './rows';
+import { boundedRef, rowKey } from './rows';
 import { suggestionFor } from './suggestion-fixes';
 import type { WorkspaceStore } from './workspace-store';
 import { canEdit, UNTRUSTED_EDIT_MESSAGE } from './trust';
@@ -99,6 +99,9 @@ export async function applyFix(store: WorkspaceStore, args: ApplyFixArgs): Promi
     void vscode.window.showInformationMessage('Liquidation Lens: that position is no longer in the workspace.');
     return false;
   }
+  // The panel names a long asset by its boundedRef: back to the file's own asset name.
+  const choice = fixChoices(found.row).find((c) => c.kind === args.kind && (c.asset === args.asset || (c.asset !== null && boundedRef(c.asset) === args.asset)));
+  const asset = choice ? choice.asset : args.asset;
   // The row (and its fix) the user saw was computed on entry.text: the file must still hold exactly that text.
   const basis = basisOf(entry.text);
   const doc = await vscode.workspace.openTextDocument(found.uri);
@@ -106,12 +109,11 @@ export async function applyFix(store: WorkspaceStore, args: ApplyFixArgs): Promi
   if (isStale(basis, { text, version: null })) return refuseStale(store, doc.uri);
   const version = doc.version;
   // Planned in the worker on exactly this text (so the offsets are right).
-  const plan = await store.planFix(doc.uri, text, args.key, args.kind, args.asset);
+  const plan = await store.planFix(doc.uri, text, args.key, args.kind, asset);
   if (!plan.ok) {
     void vscode.window.showInformationMessage(`Liquidation Lens: cannot apply the fix: ${plan.reason}.`);
     return false;
   }
-  const choice = fixChoices(found.row).find((c) => c.kind === args.kind && c.asset === args.asset);
   const message = confirmationMessage(choice?.verb ?? plan.title, valueChanges(text, plan.edits), doc.uri.path);
   if (await confirm(doc, message, applyEdits(text, plan.edits)) !== 'apply') return false;
   // The question may have been open for a while: a bot or the user may have changed the file meanwhile.

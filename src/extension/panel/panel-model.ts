@@ -7,6 +7,7 @@ import { formatDuration } from '../../engine/core/time';
 import {
   DEFAULT_VIEW, MAX_PAGE, type DeltaMessage, type DisplayItem, type ModelMessage, type PageMessage, type PanelRow, type PanelView, type Summary,
 } from '../../protocol/messages';
+import { nameText } from '../../presentation/inert-text';
 import { toPanelRow } from '../rows';
 import { effectiveBands } from '../settings';
 import { buildDisplayList, type DisplayList, type ListItem } from './display-list';
@@ -111,7 +112,7 @@ export class PanelModel {
     return {
       type: 'account',
       account: {
-        key: it.key, file: r.file, venue: r.venue, account: r.account, settleCurrency: r.settleCurrency,
+        key: it.key, file: r.file, venue: r.venue, account: r.account === null ? null : nameText(r.account), settleCurrency: r.settleCurrency === null ? null : nameText(r.settleCurrency),
         positions: it.positions, atRisk: it.atRisk, worst: it.worst, updating: this.index.isUpdating(it.fileKey),
       },
     };
