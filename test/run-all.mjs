@@ -56,6 +56,14 @@ if (!skipE2e) {
     failed += Number(r[2]);
   }
   if (!r || restricted.status !== 0) failed += r && Number(r[2]) > 0 ? 0 : 1;
+  // The hostile workspace (stale Quick Fix, XSS corpus) is generated in a temp dir and needs its own launch too.
+  const hostile = run('node', ['test/e2e/hostile.mjs']);
+  const x = /^(\d+) passed, (\d+) failed/m.exec(hostile.stdout ?? '');
+  if (x) {
+    passed += Number(x[1]);
+    failed += Number(x[2]);
+  }
+  if (!x || hostile.status !== 0) failed += x && Number(x[2]) > 0 ? 0 : 1;
 }
 
 console.log(`${passed} passed, ${failed} failed`);

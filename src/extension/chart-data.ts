@@ -8,6 +8,7 @@ import type { EffectiveSettings } from '../engine/core/settings';
 import type { CurveView, DetailsMessage, LadderView } from '../protocol/messages';
 import { formatDuration, formatDurationText } from '../presentation/duration';
 import { formatAmount, formatLiquidationPrice, formatMark, formatPercent, formatPrice, formatProbability, formatRatio, formatThreshold } from '../presentation/format';
+import { messageText, nameText } from '../presentation/inert-text';
 import { rowKey } from './rows';
 
 const CURVE_STEPS = 64;
@@ -106,7 +107,7 @@ export function ladderData(row: ResultRow, inputs: RowRiskInputs | null): Ladder
   const ttl = row.details?.timeToLiquidation?.median;
   const edges = last ? [[last.lo1, last.hi1], [last.lo2, last.hi2]] : null;
   return {
-    title: `Price ladder, ${row.symbol ?? row.id} ${sideWord}, next ${horizonLabel}`.replace(/\s+/g, ' '),
+    title: `Price ladder, ${nameText(row.symbol ?? row.id)} ${sideWord}, next ${horizonLabel}`.replace(/\s+/g, ' '),
     desc: ladderDesc(row, levels, last ? band : null, edges, horizonLabel),
     aside: [series.spanSigma !== null ? `${horizonLabel} σ ${formatRatio(series.spanSigma)}` : 'no volatility', ttl ? `median time to liq. ${formatDurationText(ttl)}` : null].filter(Boolean).join(' · '),
     levels: levels.map((l) => ({ name: l.name, label: l.label, value: l.text, y: y(l.value) })),
@@ -168,6 +169,6 @@ export function detailsMessage(input: ChartInput): DetailsMessage {
   const ladder = row.status === 'unknown' ? null : ladderData(row, inputs);
   // Liquidatable now: P = 100 % at every horizon, so no curve (the reason says why).
   const curve = row.status === 'unknown' || row.status === 'liquidatable' ? null : curveData(row, inputs, settings.probability.critical);
-  const note = row.status === 'unknown' ? row.reason : row.volatility === null ? 'No volatility for this market (add `volatility` or `history`), so no price band or probability curve.' : null;
+  const note = row.status === 'unknown' ? messageText(row.reason) : row.volatility === null ? 'No volatility for this market (add `volatility` or `history`), so no price band or probability curve.' : null;
   return { type: 'details', key: rowKey(row), epoch, ladder, curve, note, timeToLiquidation: timeToLiquidationText(row) };
 }

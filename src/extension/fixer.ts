@@ -6,13 +6,14 @@
 // value and the new value, with a diff preview (issue 14). Each fix is ONE WorkspaceEdit: one undo restores the file.
 import * as vscode from 'vscode';
 import type { FixKind, TextEdit } from '../engine/fix/fix-edits';
+import type { ResultRow } from '../engine/evaluate/report';
 import { accountKeyOf, applyEdits, fixChoices, isFixKind } from './fixes';
 import { accountFixDisplay, accountFixVerb } from '../presentation/account-lines';
 import { basisOf, isStale, STALE_FIX_MESSAGE } from './edit-safety';
 import { confirmationMessage, valueChanges } from './fix-confirmation';
 import { FixPreviews, PREVIEW_SCHEME } from './fix-preview';
 import { SOURCE } from './problems';
-import { rowKey } from './rows';
+import { boundedRef, rowKey } from './rows';
 import { suggestionFor } from './suggestion-fixes';
 import type { WorkspaceStore } from './workspace-store';
 import type { FixPlanResult } from './worker/worker-protocol';
@@ -129,8 +130,10 @@ export async function applyFix(store: WorkspaceStore, args: ApplyFixArgs): Promi
     void vscode.window.showInformationMessage('Liquidation Lens: that position is no longer in the workspace.');
     return false;
   }
-  const choice = fixChoices(found.row).find((c) => c.kind === args.kind && c.asset === args.asset);
-  return applyPlanned(store, found.uri, entry.text, (text) => store.planFix(found.uri, text, args.key, args.kind, args.asset), (title) => choice?.verb ?? title);
+  // The panel names a long asset by its boundedRef: back to the file's own asset name.
+  const choice = fixChoices(found.row).find((c) => c.kind === args.kind && (c.asset === args.asset || (c.asset !== null && boundedRef(c.asset) === args.asset)));
+  const asset = choice ? choice.asset : args.asset;
+  return applyPlanned(store, found.uri, entry.text, (text) => store.planFix(found.uri, text, args.key, args.kind, asset), (title) => choice?.verb ?? title);
 }
 
 export interface ApplyAccountFixArgs {
@@ -144,8 +147,10 @@ export interface ApplyAccountFixArgs {
  */
 export async function applyAccountFix(store: WorkspaceStore, args: ApplyAccountFixArgs): Promise<boolean> {
   if (!canEdit()) return false;
-  const entry = store.files().find((f) => f.evaluation.accounts?.some((a) => accountKeyOf(a) === args.account));
-  const account = entry?.evaluation.accounts?.find((a) => accountKeyOf(a) === args.account);
+  // The panel's header carries the account's key bounded (boundedRef: a long account name is cut and hashed).
+  const matches = (a: Pick<ResultRow, 'file' | 'venue' | 'account'>): boolean => boundedRef(accountKeyOf(a)) === args.account || accountKeyOf(a) === args.account;
+  const entry = store.files().find((f) => f.evaluation.accounts?.some(matches));
+  const account = entry?.evaluation.accounts?.find(matches);
   if (!entry || !account) {
     void vscode.window.showInformationMessage('Liquidation Lens: that account is no longer in the workspace.');
     return false;

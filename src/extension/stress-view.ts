@@ -4,6 +4,7 @@ import type { StressReport } from '../engine/evaluate/report';
 import type { StressMessage } from '../protocol/messages';
 import { formatAmount } from '../presentation/format';
 import { shockLabel } from '../presentation/stress-labels';
+import { nameText } from '../presentation/inert-text';
 import { shockRange, stressAccountLabel, stressAccounts } from '../presentation/stress-accounts';
 
 /** `rows`: the evaluated rows, so an account with unknown positions says it could not be evaluated (issue 14). */
@@ -34,7 +35,7 @@ export function stressMessage(report: StressReport, epoch: number, rows: Readonl
     unitNote: 'notional in quote money (USD-equivalent for inverse, debt value for loans)',
     bars,
     accounts: stressAccounts(report.accounts, rows).map((a) => ({
-      file: a.file, account: a.account, firstFailingShock: a.firstFailingShock, unknown: a.unknown,
+      file: a.file, account: a.account === null ? null : nameText(a.account), firstFailingShock: a.firstFailingShock, unknown: a.unknown,
       label: stressAccountLabel(a, range),
     })).sort((x, y) => Math.abs(x.firstFailingShock ?? Infinity) - Math.abs(y.firstFailingShock ?? Infinity) || y.unknown - x.unknown),
   };

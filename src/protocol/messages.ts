@@ -17,7 +17,8 @@ const nullableText = v.nullable(text);
 const decimal = v.pipe(v.string(), v.maxLength(200), v.regex(/^-?\d+(\.\d+)?$/, 'not a plain decimal string'));
 const nullableDecimal = v.nullable(decimal);
 const finite = v.pipe(v.number(), v.finite());
-const decimalRecord = v.record(v.pipe(v.string(), v.maxLength(200)), nullableDecimal);
+/** Keyed by asset: a fix's bounded asset reference (≤ 128 + hash) or a display name (nameText: ≤ 48 code points, escapes ≤ 6 each). */
+const decimalRecord = v.record(v.pipe(v.string(), v.maxLength(400)), nullableDecimal);
 
 export const TierSchema = v.object({
   index: v.pipe(v.number(), v.integer()),

@@ -38,7 +38,7 @@ function head(r: PanelRow, onReveal: () => void): HTMLElement {
   const what = r.kind === 'loan' ? 'loan' : [r.side, r.size !== null ? formatSize(r.size) : null, r.marginMode].filter(Boolean).join(' · ');
   return h('div', { class: 'd-head' },
     h('div', { class: 'd-title' }, h('h2', { text: r.symbol ?? r.id }, h('span', { class: 'side', text: ` ${what}` })), h('span', { class: 'spacer' }), statusBadge(r.status)),
-    h('div', { class: 'd-sub' }, h('span', { text: [venueLabel(r.venue), r.account].filter(Boolean).join(' · ') }), h('span', { class: 'spacer' }),
+    h('div', { class: 'd-sub' }, h('span', { class: 'd-where', text: [venueLabel(r.venue), r.account].filter(Boolean).join(' · ') }), h('span', { class: 'spacer' }),
       h('button', { class: 'link', attrs: { type: 'button', title: 'Reveal in file' }, on: { click: onReveal } }, icon('go-to-file'), h('span', { class: 'num', text: `${r.file}:${r.line}:${r.column}` }))),
     h('div', { class: `reason st-${r.status}`, attrs: { role: 'note' } }, icon(STATUS_LOOK[r.status].codicon), h('span', { text: r.reason })),
     r.evaluatedAt ? h('div', { class: 'd-time muted', text: `Numbers as of ${formatEvaluationTime(r.evaluatedAt)}` }) : null);

@@ -4,6 +4,7 @@
 import type { PanelStatus, PanelView } from '../../protocol/messages';
 import { STATUS_ORDER } from '../../protocol/messages';
 import { isAtRisk } from '../../presentation/describe';
+import { boundedRef } from '../rows';
 import { filterTerms, matchesFilter, type RowEntry } from './row-entry';
 
 export interface AccountItem {
@@ -49,7 +50,7 @@ export function buildDisplayList(sorted: readonly RowEntry[], view: Pick<PanelVi
       worst = Math.min(worst, e.rank);
       if (isAtRisk(e.row.status)) atRisk++;
     }
-    items.push({ type: 'account', key: `account:${key}`, fileKey: list[0]!.fileKey, first: list[0]!, positions: list.length, atRisk, worst: (STATUS_ORDER[worst] as PanelStatus | undefined) ?? 'unknown' });
+    items.push({ type: 'account', key: `account:${boundedRef(key)}`, fileKey: list[0]!.fileKey, first: list[0]!, positions: list.length, atRisk, worst: (STATUS_ORDER[worst] as PanelStatus | undefined) ?? 'unknown' });
     for (const e of list) items.push({ type: 'row', entry: e });
   }
   return { items, rows };

@@ -9,6 +9,7 @@ import {
 } from '../../protocol/messages';
 import { accountFixDisplay } from '../../presentation/account-lines';
 import { accountKeyOf } from '../fixes';
+import { nameText } from '../../presentation/inert-text';
 import { toPanelRow } from '../rows';
 import { effectiveBands } from '../settings';
 import { buildDisplayList, type DisplayList, type ListItem } from './display-list';
@@ -128,7 +129,7 @@ export class PanelModel {
     return {
       type: 'account',
       account: {
-        key: it.key, file: r.file, venue: r.venue, account: r.account, settleCurrency: r.settleCurrency,
+        key: it.key, file: r.file, venue: r.venue, account: r.account === null ? null : nameText(r.account), settleCurrency: r.settleCurrency === null ? null : nameText(r.settleCurrency),
         positions: it.positions, atRisk: it.atRisk, worst: it.worst, updating: this.index.isUpdating(it.fileKey),
         fix: this.accountFix(it.first.accountKey, r.settleCurrency, r.file),
       },

@@ -210,6 +210,18 @@ describe('column folding (the key columns never fold)', () => {
   });
 });
 
+describe('long names in the details pane', () => {
+  it('the venue · account line is cut with an ellipsis, never pushing the pane sideways (seen at 1300 px in the hostile e2e)', async () => {
+    const { readFileSync } = await import('node:fs');
+    const css = readFileSync(new URL('../../../src/webview/styles.css', import.meta.url), 'utf8');
+    const rule = /\.d-where \{([^}]*)\}/.exec(css)?.[1] ?? '';
+    for (const d of ['min-width: 0', 'overflow: hidden', 'text-overflow: ellipsis', 'white-space: nowrap']) expect(rule).toContain(d);
+    const r = report([watchRow({ account: 'W'.repeat(48) })]).rows[0]!;
+    const where = detailsPane(r, { total: 1 }, undefined, handlers).map(el).flatMap((n) => n.all()).find((e) => e.className === 'd-where');
+    expect(where?.textContent).toContain('W'.repeat(48));
+  });
+});
+
 describe('horizon control', () => {
   it('is a real select of 1h … 7d that sends the chosen seconds, with Reset shown only while the override is on', () => {
     const sent: Array<number | null> = [];
