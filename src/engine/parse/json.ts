@@ -50,8 +50,11 @@ function reportJsoncExtensions(text: string, lines: LineIndex, diags: Diags): vo
 
 export function parseJson(text: string, lines: LineIndex, diags: Diags, strict: boolean, malformed: Span[] = []): LNode | null {
   // Strictly valid JSON (no diagnostic to give) takes the one-pass reader; anything else the full one below.
-  const fast = strictJson(text, lines, MAX_DEPTH);
-  if (fast) return fast;
+  return strictJson(text, lines, MAX_DEPTH) ?? parseJsonFull(text, lines, diags, strict, malformed);
+}
+
+/** The full reader: jsonc-parser's tree, JSONC extensions and malformed values reported. */
+export function parseJsonFull(text: string, lines: LineIndex, diags: Diags, strict: boolean, malformed: Span[] = []): LNode | null {
   if (jsonDepth(text) > MAX_DEPTH) {
     diags.error('invalid-json', `The JSON is nested more than ${MAX_DEPTH} levels deep; a position file never is`, lines.fileStart());
     return null;
