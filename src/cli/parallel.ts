@@ -11,6 +11,8 @@ import type { WorkerInit } from './worker-main';
 
 /** Below this much input a worker's start (~50–100 ms: a thread plus the engine bundle) costs more than it saves. */
 export const MIN_PARALLEL_BYTES = 256 * 1024;
+/** Young generation of a worker (3 × its semi-space). */
+const YOUNG_GENERATION_MB = 96;
 /** The main thread's spool stays in memory up to this, then spills to a temp file. */
 const SPILL_AT = 64 * 1024 * 1024;
 
@@ -46,7 +48,9 @@ export async function evaluateFiles(
   try {
     await Promise.all(paths.map((spoolPath, i) => new Promise<void>((resolve, reject) => {
       const init: WorkerInit = { options: o, spoolId: i + 1, spoolPath };
-      const w = new Worker(workerScript(), { workerData: init });
+      // A larger young generation: the engine allocates many short-lived Decimals, and the default semi-space makes
+      // scavenges a fifth of a worker's time (issue 10 profile).
+      const w = new Worker(workerScript(), { workerData: init, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
       workers.push(w);
       let finished = false;
       const next = (): void => {

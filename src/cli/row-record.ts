@@ -30,8 +30,13 @@ export const SARIF_RESULT_DEPTH = 4;
 
 /** JSON.stringify(value, null, 2) as it reads nested `depth` levels deep, with that level's leading indentation. */
 export function nestedJson(value: unknown, depth: number): string {
-  const indent = '  '.repeat(depth);
-  return indent + JSON.stringify(value, null, 2).replace(/\n/g, '\n' + indent);
+  // `value` wrapped in `depth` one-element arrays prints at exactly that depth: cut the wrappers' brackets (d² + d
+  // characters each side: "[\n", "  [\n", …) instead of re-indenting every line with a replace.
+  let wrapped = value;
+  for (let i = 0; i < depth; i++) wrapped = [wrapped];
+  const text = JSON.stringify(wrapped, null, 2);
+  const cut = depth * depth + depth;
+  return text.slice(cut, text.length - cut);
 }
 
 /** The row's text in the output format (what the spool keeps); null when the row prints nothing. */

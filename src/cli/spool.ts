@@ -1,7 +1,11 @@
 // Where the serialised rows wait for the global sort: a row is kept as its final text, once, and the sort moves only
 // small records that point into the spool (offset, length). In memory up to `spillAt` bytes, then in a temp file,
-// so a million rows never sit in the heap as strings.
-import { closeSync, openSync, readSync, writeSync } from 'node:fs';
+// so a million rows never sit in the heap as strings. The main thread reads another thread's spool file whole when it
+// is small enough (one read instead of one per row), and hands the rows' bytes to the output without decoding them.
+import { closeSync, fstatSync, openSync, readSync, writeSync } from 'node:fs';
+
+/** A spool file up to this size is read whole for the output pass; a larger one is read row by row. */
+const READ_WHOLE_AT = 768 * 1024 * 1024;
 
 export interface SpoolRef {
   spool: number;
@@ -52,8 +56,23 @@ export class Spool {
     this.starts = [];
   }
 
+  private whole: Buffer | null = null;
+
   read(offset: number, length: number): string {
-    if (this.fd !== null) return readAt(this.fd, offset, length, this);
+    if (this.fd !== null && this.whole === null) return readAt(this.fd, offset, length, this);
+    return this.bytes(offset, length).toString('utf8');
+  }
+
+  /** The bytes of one text; valid until the next call (a view into the spool or its reusable read buffer). */
+  bytes(offset: number, length: number): Buffer {
+    if (this.whole !== null) return this.whole.subarray(offset, offset + length);
+    if (this.fd !== null) {
+      if (this.size <= READ_WHOLE_AT) {
+        this.whole = readWhole(this.fd, this.size);
+        return this.whole.subarray(offset, offset + length);
+      }
+      return readBytesAt(this.fd, offset, length, this);
+    }
     let lo = 0, hi = this.starts.length - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
@@ -61,7 +80,7 @@ export class Spool {
       else hi = mid - 1;
     }
     const start = offset - this.starts[lo]!;
-    return this.chunks[lo]!.toString('utf8', start, start + length);
+    return this.chunks[lo]!.subarray(start, start + length);
   }
 
   /** Reusable read buffer (grown on demand). */
@@ -74,23 +93,39 @@ export class Spool {
     if (this.fd !== null) closeSync(this.fd);
     this.fd = null;
     this.chunks = [];
+    this.whole = null;
   }
 
   /** Opens another thread's spool file for reading. */
   static reader(id: number, path: string): Spool {
     const s = new Spool(id, path, Infinity);
     s.fd = openSync(path, 'r');
+    s.size = fstatSync(s.fd).size;
     return s;
   }
 }
 
 function readAt(fd: number, offset: number, length: number, spool: Spool): string {
+  return readBytesAt(fd, offset, length, spool).toString('utf8');
+}
+
+function readBytesAt(fd: number, offset: number, length: number, spool: Spool): Buffer {
   const buf = spool.buffer(length);
+  fill(fd, buf, offset, length);
+  return buf.subarray(0, length);
+}
+
+function readWhole(fd: number, size: number): Buffer {
+  const buf = Buffer.allocUnsafe(size);
+  fill(fd, buf, 0, size);
+  return buf;
+}
+
+function fill(fd: number, buf: Buffer, offset: number, length: number): void {
   let got = 0;
   while (got < length) {
     const n = readSync(fd, buf, got, length - got, offset + got);
     if (n === 0) throw new Error('spool file shorter than expected');
     got += n;
   }
-  return buf.toString('utf8', 0, length);
 }

@@ -33,17 +33,21 @@ export interface StreamInput {
   version: string;
 }
 
-async function put(sink: OutputSink, s: string): Promise<void> {
+async function put(sink: OutputSink, s: string | Uint8Array): Promise<void> {
   const p = sink.write(s);
   if (p) await p;
 }
 
-/** Writes the rows that print, in order, separated by `sep`. */
+/** Writes the rows that print, in order, separated by `sep` (their bytes as the spool keeps them). */
 async function rows(sink: OutputSink, input: StreamInput, first: boolean, sep: string): Promise<boolean> {
   for (const r of input.records) {
     if (r.length < 0) continue;
-    const text = input.spools[r.spool]!.read(r.offset, r.length);
-    await put(sink, (first ? '' : sep) + text);
+    if (!first) {
+      const p = sink.write(sep);
+      if (p) await p;
+    }
+    const p = sink.write(input.spools[r.spool]!.bytes(r.offset, r.length));
+    if (p) await p;
     first = false;
   }
   return first;

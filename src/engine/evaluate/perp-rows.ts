@@ -19,7 +19,7 @@ import { riskDetails } from './row-details';
 import { rowRiskInputs } from './row-charts';
 import { diagnostic } from '../core/diagnostics';
 import { reportedDiagnostic, reportedMetrics } from './reported-price';
-import { positionFigures } from './position-figures';
+import { CrossValue, positionFigures } from './position-figures';
 import { crossAccountReport } from '../fix/account-fix';
 
 /** The market's risk inputs for one position (volatility, funding drift, horizon with staleness). */
@@ -79,14 +79,15 @@ export function perpRows(account: PerpAccount, ctx: EvalContext): ResultRow[] {
   ctx.diagnostics.push(...diagnostics);
   const histories = new Map<ResultRow, HistoryData | null>();
   const risks = new Map<number, MarketRisk>();
-  const rows = account.positions.map((p, i) => perpRow(account, p, metrics[i]!, i, ctx, histories, risks));
+  const cross = new CrossValue(account);
+  const rows = account.positions.map((p, i) => perpRow(account, p, metrics[i]!, i, ctx, histories, risks, cross));
   attachPortfolioVar(rows, histories, ctx.settings.horizon);
   const entry = crossAccountReport(account, rows, risks, ctx);
   if (entry) ctx.accounts.push(entry);
   return rows;
 }
 
-function perpRow(account: PerpAccount, p: PerpPosition, own: PerpMetrics, index: number, ctx: EvalContext, histories: Map<ResultRow, HistoryData | null>, risks: Map<number, MarketRisk>): ResultRow {
+function perpRow(account: PerpAccount, p: PerpPosition, own: PerpMetrics, index: number, ctx: EvalContext, histories: Map<ResultRow, HistoryData | null>, risks: Map<number, MarketRisk>, cross: CrossValue): ResultRow {
   const { risk, age, volSource, details, history } = marketRisk(account, p, ctx);
   risks.set(index, risk);
   // docs/results.md §2 v1.1: ours whenever it can be computed; else the reported price, labelled, for foreign rows.
@@ -114,7 +115,7 @@ function perpRow(account: PerpAccount, p: PerpPosition, own: PerpMetrics, index:
     healthFactor: null, healthFactorIdeal: null, tier: tierReport(m), distance: fmt(outcome.distance),
     volatility: risk.sigma, volatilitySource: volSource, horizon: formatDuration(ctx.settings.horizon),
     liquidationProbability: outcome.probability, status: outcome.status, reason: fallback ? `by the reported liquidation price: ${outcome.reason}` : outcome.reason, fix: null,
-    details: { var: null, es: null, liquidationCost: null, timeToLiquidation: null, note: m.note, ...details, inverse: isInverse(account, p), contractSize: fmt(p.market.contractSize), ...positionFigures(account, p, m, ctx.now) },
+    details: { var: null, es: null, liquidationCost: null, timeToLiquidation: null, note: m.note, ...details, inverse: isInverse(account, p), contractSize: fmt(p.market.contractSize), ...positionFigures(account, p, m, ctx.now, cross) },
   };
   histories.set(row, history);
   if (outcome.status !== 'unknown' && mark) {

@@ -77,20 +77,42 @@ function initialMargin(account: PerpAccount, p: PerpPosition): { value: Dec; sou
  * its cross positions over the account's margin balance, the same for every leg (each leg's share of the margin balance
  * in proportion to its value gives that same ratio). Null when the margin balance is ≤ 0 or a cross leg has no value.
  */
-function effectiveLeverage(account: PerpAccount, p: PerpPosition, m: PerpMetrics, value: Dec | null): { value: Dec; basis: 'position' | 'account' } | null {
+function effectiveLeverage(account: PerpAccount, p: PerpPosition, m: PerpMetrics, value: Dec | null, cross: CrossValue): { value: Dec; basis: 'position' | 'account' } | null {
   const mb = m.marginBalance;
   if (mb === null || !mb.gt(0) || value === null) return null;
   if (p.marginMode === 'isolated') return { value: value.div(mb), basis: 'position' };
-  const inverse = isInversePosition(account, p);
-  let total = new Dec(0);
-  for (const x of account.positions) {
-    if (x.marginMode !== 'cross' || x.size.isZero()) continue;
-    const v = positionValue(account, x);
-    // one margin balance, one currency: a leg valued in another unit (linear beside inverse) has no common sum
-    if (v === null || isInversePosition(account, x) !== inverse) return null;
-    total = total.plus(v);
+  const total = cross.total(isInversePosition(account, p));
+  return total === null ? null : { value: total.div(mb), basis: 'account' };
+}
+
+/**
+ * Σ value of an account's cross positions, summed once per account (not once per leg): null for a leg valued in the
+ * other unit (linear beside inverse: one margin balance, one currency, no common sum) or a leg without a value.
+ */
+export class CrossValue {
+  private sum: Dec | null | undefined;
+  private units = new Set<boolean>();
+  constructor(private readonly account: PerpAccount) {}
+
+  total(inverse: boolean): Dec | null {
+    if (this.sum === undefined) {
+      let total: Dec | null = new Dec(0);
+      for (const x of this.account.positions) {
+        if (x.marginMode !== 'cross' || x.size.isZero()) continue;
+        const v = positionValue(this.account, x);
+        if (v === null) {
+          total = null;
+          break;
+        }
+        this.units.add(isInversePosition(this.account, x));
+        total = total.plus(v);
+      }
+      this.sum = total;
+    }
+    if (this.sum === null) return null;
+    for (const u of this.units) if (u !== inverse) return null;
+    return this.sum;
   }
-  return { value: total.div(mb), basis: 'account' };
 }
 
 /** The next funding time strictly after `now` on the venue's schedule (ISO), null for continuous funding. */
@@ -114,11 +136,11 @@ function fundingPayment(p: PerpPosition, value: Dec | null): Dec | null {
   return value.mul(rate).mul(p.side === 'long' ? -1 : 1);
 }
 
-export function positionFigures(account: PerpAccount, p: PerpPosition, m: PerpMetrics, now: number): PositionFigures {
+export function positionFigures(account: PerpAccount, p: PerpPosition, m: PerpMetrics, now: number, cross: CrossValue = new CrossValue(account)): PositionFigures {
   const value = positionValue(account, p);
   const pnl = unrealisedPnl(account, p);
   const im = initialMargin(account, p);
-  const lev = effectiveLeverage(account, p, m, value);
+  const lev = effectiveLeverage(account, p, m, value, cross);
   const interval = p.market.fundingInterval ?? perpVenue(account.venue).fundingIntervalSeconds;
   return {
     positionValue: fmt(value),

@@ -11,10 +11,29 @@ function bandKey(target: Status): keyof Bands | null {
   return target === 'safe' ? 'watch' : target === 'watch' ? 'warning' : target === 'warning' ? 'critical' : null;
 }
 
+/**
+ * The barrier depends only on the mark, the market's risk inputs, the band and the side, so the rows of one market
+ * (an isolated book holds many per symbol) share one search. Fitted tails (vg, evt) are not keyed: no sharing there.
+ */
+const shared = new Map<string, Dec | null>();
+const SHARED_MAX = 4096;
+
 export function targetBarrier(b: Barriers, risk: MarketRisk, settings: EffectiveSettings, target: Status): Dec | null {
   const key = bandKey(target);
   if (!key || (b.down !== null && b.up !== null) || (b.down === null && b.up === null)) return null;
   const down = b.down !== null;
+  if (risk.vg || risk.evt) return searchBarrier(b, risk, settings, key, down);
+  const band = risk.sigma !== null && !risk.suppressed ? `p${settings.probability[key]}` : `d${settings.distance[key]}`;
+  const id = `${b.mark.toString()}|${down}|${band}|${risk.sigma}|${risk.mu}|${risk.horizonSeconds}|${risk.tails}|${risk.dof}|${risk.suppressed}`;
+  const found = shared.get(id);
+  if (found !== undefined) return found;
+  const barrier = searchBarrier(b, risk, settings, key, down);
+  if (shared.size >= SHARED_MAX) shared.clear();
+  shared.set(id, barrier);
+  return barrier;
+}
+
+function searchBarrier(b: Barriers, risk: MarketRisk, settings: EffectiveSettings, key: keyof Bands, down: boolean): Dec | null {
   const at = (d: number): Barriers => {
     const price = b.mark.mul(new Dec(Math.exp(down ? -d : d).toPrecision(17)));
     return down ? { mark: b.mark, down: price, up: null } : { mark: b.mark, down: null, up: price };

@@ -5,6 +5,7 @@ import type { Diags } from './diags';
 import type { LineIndex } from './lines';
 import type { LNode } from './tree';
 import type { Span } from '../core/types';
+import { strictJson } from './strict-json';
 
 export const MAX_DEPTH = 256;
 
@@ -48,6 +49,12 @@ function reportJsoncExtensions(text: string, lines: LineIndex, diags: Diags): vo
 }
 
 export function parseJson(text: string, lines: LineIndex, diags: Diags, strict: boolean, malformed: Span[] = []): LNode | null {
+  // Strictly valid JSON (no diagnostic to give) takes the one-pass reader; anything else the full one below.
+  return strictJson(text, lines, MAX_DEPTH) ?? parseJsonFull(text, lines, diags, strict, malformed);
+}
+
+/** The full reader: jsonc-parser's tree, JSONC extensions and malformed values reported. */
+export function parseJsonFull(text: string, lines: LineIndex, diags: Diags, strict: boolean, malformed: Span[] = []): LNode | null {
   if (jsonDepth(text) > MAX_DEPTH) {
     diags.error('invalid-json', `The JSON is nested more than ${MAX_DEPTH} levels deep; a position file never is`, lines.fileStart());
     return null;

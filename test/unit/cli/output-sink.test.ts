@@ -5,8 +5,8 @@ import { OutputSink } from '../../../src/cli/output-sink';
 class SlowStream extends EventEmitter {
   chunks: string[] = [];
   full = true;
-  write(chunk: string): boolean {
-    this.chunks.push(chunk);
+  write(chunk: string | Uint8Array): boolean {
+    this.chunks.push(String(chunk));
     if (this.full) setTimeout(() => this.emit('drain'), 5);
     return !this.full;
   }
