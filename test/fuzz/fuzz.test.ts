@@ -1,6 +1,7 @@
 // `npm run fuzz`: fast-check over every reader and the evaluation behind it — mutations of the bundled examples and
 // structure-aware generation. FUZZ_RUNS cases in all (default 100,000; CI runs 10,000 with the fixed seed of
-// test/fast-check.setup.ts; FC_SEED explores). Anything it finds is kept in regressions.test.ts.
+// test/fast-check.setup.ts; FC_SEED explores). Every property also asserts the file's counted work budget
+// (invariants.ts overBudget, README "Limits"). Anything it finds is kept in test/unit/parse/fuzz-regressions.test.ts.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { SEEDS } from './corpus';
