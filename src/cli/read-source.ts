@@ -1,8 +1,7 @@
 // Reads one position file for the CLI: refused above the size limit without reading it, and re-read when it changed
 // during the read (size, mtime or inode differ before and after), so the result is the old or the new file, never a mix.
 import { readFileSync, statSync, type Stats } from 'node:fs';
-import { diagnostic } from '../engine/core/diagnostics';
-import { MAX_YAML_BYTES, maxBytesForPath, tooLargeMessage } from '../engine/core/limits';
+import { changedWhileReadUnread, maxBytesForPath, READ_ATTEMPTS, tooLargeUnread } from '../engine/core/limits';
 import type { Diagnostic } from '../engine/core/types';
 
 export interface FileSystem {
@@ -12,7 +11,7 @@ export interface FileSystem {
 
 export const NODE_FS: FileSystem = { stat: (p) => statSync(p), read: (p) => readFileSync(p) };
 
-export const READ_ATTEMPTS = 3;
+export { READ_ATTEMPTS };
 
 export type ReadResult = { bytes: Buffer } | { unread: Diagnostic } | { error: string };
 
@@ -24,15 +23,12 @@ export function readSource(path: string, fs: FileSystem = NODE_FS): ReadResult {
   try {
     for (let attempt = 0; attempt < READ_ATTEMPTS; attempt++) {
       const before = fs.stat(path);
-      const limit = maxBytesForPath(path);
-      if (before.size > limit) {
-        return { unread: diagnostic('error', 'file-too-large', tooLargeMessage(before.size, limit, limit === MAX_YAML_BYTES ? 'YAML' : 'JSON and CSV')) };
-      }
+      if (before.size > maxBytesForPath(path)) return { unread: tooLargeUnread(path, before.size) };
       const bytes = fs.read(path);
       const after = fs.stat(path);
       if (same(before, after) && bytes.length === after.size) return { bytes };
     }
-    return { unread: diagnostic('error', 'file-changed-while-read', `The file changed while it was read, ${READ_ATTEMPTS} times in a row (its size or modification time moved); it is not evaluated — run the check again when the writer is done`) };
+    return { unread: changedWhileReadUnread() };
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     return { error: code ? `${code}: ${(e as Error).message}` : (e as Error).message };

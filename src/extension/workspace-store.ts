@@ -21,6 +21,8 @@ import type { WhatIfOutcome, WhatIfScenario } from '../engine/evaluate/what-if';
 import { LineTracker } from './line-tracker';
 import { measured } from './host-stats';
 import { prepared, type PreparedResult } from './worker/prepared-result';
+import type { Diagnostic } from '../engine/core/types';
+import { readWorkspaceFile } from './read-workspace-file';
 
 export interface StoreEntry {
   uri: vscode.Uri;
@@ -44,7 +46,6 @@ export interface StoreChange {
 
 const RESCAN_DEBOUNCE_MS = 400;
 const REAGE_MS = 60_000;
-const MAX_BYTES = 50 * 1024 * 1024;
 
 export class WorkspaceStore implements vscode.Disposable {
   private readonly entries = new Map<string, StoreEntry>();
@@ -301,6 +302,7 @@ export class WorkspaceStore implements vscode.Disposable {
     if (removed.length) this.fire({ changed: [], removed, rows });
     for (const uri of uris) {
       const text = await this.textOf(uri);
+      if (text === undefined) continue;
       const known = this.entries.get(uri.toString());
       if (!force && known && known.text === text && (known.evaluation.rows.length || known.evaluation.file.dialect || this.queue.isBusy(uri.toString()))) continue;
       if (!known) {
@@ -321,17 +323,46 @@ export class WorkspaceStore implements vscode.Disposable {
     for (const readers of this.historyReaders.values()) readers.delete(key);
   }
 
-  private async textOf(uri: vscode.Uri): Promise<string> {
+  /**
+   * The file's text: its open document's, else the disk's (src/extension/read-workspace-file.ts). Undefined when it is
+   * not evaluated: a file above the size limit (or that kept changing) gets its one diagnostic here, without being
+   * read; an unreadable file, symlink loop or dangling link is skipped with a log line and forgotten.
+   */
+  private async textOf(uri: vscode.Uri): Promise<string | undefined> {
     const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
     if (open) return open.getText();
-    try {
-      const stat = await vscode.workspace.fs.stat(uri);
-      if (stat.size > MAX_BYTES) return '';
-      return new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(uri));
-    } catch (err) {
-      this.log.warn(`cannot read ${uri.fsPath}`, err);
-      return '';
-    }
+    const read = await readWorkspaceFile(uri, vscode.workspace.fs);
+    if ('text' in read) return read.text;
+    if ('unread' in read) this.setUnread(uri, read.unread);
+    else this.skip(uri, read.skipped);
+    return undefined;
+  }
+
+  /** A file not read: its whole report is this one diagnostic (no worker involved; an evaluation in flight is dropped). */
+  private setUnread(uri: vscode.Uri, unread: Diagnostic): void {
+    const key = uri.toString();
+    const known = this.entries.get(key);
+    const same = known?.evaluation.file.diagnostics.length === 1 && known.evaluation.file.diagnostics[0]!.message === unread.message && !known.evaluation.rows.length;
+    this.queue.remove(key);
+    this.pool.forget(key);
+    if (same && known) return;
+    this.log.warn(`${uri.fsPath}: ${unread.message}`);
+    this.entries.set(key, {
+      uri, text: '', evaluation: { file: { path: this.input(uri, '').path, dialect: null, format: null, venue: null, diagnostics: [{ ...unread }] }, rows: [], now: Date.now() },
+      pinned: true, risk: {}, lines: new LineTracker([]),
+    });
+    this.noteHistoryReaders(key, []);
+    this.index.setUpdating(key, false);
+    this.fire({ changed: [uri], removed: [], rows: this.index.setFile(key, [], []) });
+  }
+
+  /** A file that cannot be read: a log line, and its earlier rows (if any) are removed. */
+  private skip(uri: vscode.Uri, line: string): void {
+    this.log.warn(line);
+    const key = uri.toString();
+    if (!this.entries.has(key)) return;
+    this.forget(key);
+    this.fire({ changed: [], removed: [uri], rows: { added: [], removed: this.index.removeFile(key).removed, updated: [] } });
   }
 
   /** Re-evaluates one known file now (its open document's text, else the disk): a stale fix was refused. */
@@ -341,7 +372,7 @@ export class WorkspaceStore implements vscode.Disposable {
 
   private async evaluateFromDisk(uri: vscode.Uri): Promise<void> {
     const text = await this.textOf(uri);
-    this.enqueue(uri, text, true);
+    if (text !== undefined) this.enqueue(uri, text, true);
   }
 
   private onBusy(key: string, busy: boolean): void {

@@ -1,6 +1,6 @@
 // Account isolation: corrupting one account's rows in a multi-account CSV changes no row of the other accounts.
 import fc from 'fast-check';
-import { evaluateText } from './invariants';
+import { evaluateText, overBudget } from './invariants';
 
 const HEADER = 'venue,account,symbol,side,size,entry_price,mark_price,margin_mode,isolated_margin,wallet_balance,mmr,cum,volatility';
 const GOOD = [
@@ -45,10 +45,14 @@ const key = (r: { account: string | null; symbol: string | null; side: string | 
 
 /** The rows of accounts other than the victim that differ from a clean evaluation. */
 export function otherAccountsUnchanged(c: NeighbourCase): string[] {
+  const dirtyText = csv(c);
+  const dirtyEvaluation = evaluateText('n.positions.csv', dirtyText);
   const clean = evaluateText('n.positions.csv', csv(null)).rows.filter((r) => r.account !== c.victim);
-  const dirty = evaluateText('n.positions.csv', csv(c)).rows.filter((r) => r.account !== c.victim);
+  const dirty = dirtyEvaluation.rows.filter((r) => r.account !== c.victim);
   const before = new Map(clean.map((r, i) => [key(r, i), strip(r)]));
   const out: string[] = [];
+  const budget = overBudget(dirtyText, dirtyEvaluation);
+  if (budget) out.push(budget);
   dirty.forEach((r, i) => {
     if (before.get(key(r, i)) !== strip(r)) out.push(`${key(r, i)} changed`);
   });

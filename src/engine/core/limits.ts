@@ -1,7 +1,8 @@
 // The stated limits of a position file (README "Limits"): above them a file gets one diagnostic and is not read.
 // Measured on one core of the CI machine: JSON reads at ~3.5 MB/s, CSV faster, YAML at ~0.7 MB/s — so a file at
 // its limit is read in about 6 s, never minutes.
-import type { FileFormat } from './types';
+import type { Diagnostic, FileFormat } from './types';
+import { diagnostic } from './diagnostics';
 
 /** Largest JSON or CSV position file read: 20 MB (bytes on disk; the engine checks the decoded text's length). */
 export const MAX_FILE_BYTES = 20 * 1024 * 1024;
@@ -26,4 +27,18 @@ export function megabytes(bytes: number): string {
 
 export function tooLargeMessage(size: number, limit: number, format: string): string {
   return `This file is ${megabytes(size)}; ${format} position files above ${megabytes(limit)} are not read (README "Limits") — split it`;
+}
+
+/** How often a reader re-reads a file whose size or modification time moved during the read. */
+export const READ_ATTEMPTS = 3;
+
+/** The whole report of a file refused from its size on disk, before reading it (CLI and extension alike). */
+export function tooLargeUnread(path: string, size: number): Diagnostic {
+  const limit = maxBytesForPath(path);
+  return diagnostic('error', 'file-too-large', tooLargeMessage(size, limit, limit === MAX_YAML_BYTES ? 'YAML' : 'JSON and CSV'));
+}
+
+/** The whole report of a file that kept changing while it was read, READ_ATTEMPTS times in a row. */
+export function changedWhileReadUnread(): Diagnostic {
+  return diagnostic('error', 'file-changed-while-read', `The file changed while it was read, ${READ_ATTEMPTS} times in a row (its size or modification time moved); it is not evaluated — run the check again when the writer is done`);
 }

@@ -252,6 +252,8 @@ export interface ParsedFile {
   diagnostics: Diagnostic[];
   /** Positions that could not be modelled but must still be reported as `unknown`. */
   unknown: UnknownEntry[];
+  /** Work of the read, in counted steps: characters scanned, plus the values a YAML file expands to (README "Limits"). */
+  readSteps?: number;
 }
 
 export interface UnknownEntry {

@@ -4,7 +4,7 @@ import type { Diagnostic, ParsedFile, RiskSettings, UnknownEntry, VenueId } from
 import type { AccountReport, FileReport, Report, ResultRow } from './report';
 import { compareAccounts } from '../fix/account-fix';
 import { resolveSettings } from '../core/settings';
-import { EvalContext } from './file-context';
+import { crossPairs, EvalContext, type WorkSteps } from './file-context';
 import { HistoryCache } from './volatility-source';
 import { perpRows } from './perp-rows';
 import { loanRows } from './loan-rows';
@@ -64,6 +64,8 @@ export interface FileEvaluation {
   accounts?: AccountReport[];
   /** Each row's risk inputs by row id (JSON-safe, not part of the report): its charts' source (row-charts.ts). */
   riskInputs?: Record<string, RowRiskInputs>;
+  /** The work this file cost, in counted steps (README "Limits"); absent when it was not read. */
+  steps?: WorkSteps;
 }
 
 function unknownRow(u: UnknownEntry, path: string, horizon: number): ResultRow {
@@ -113,10 +115,14 @@ export function evaluateParsed(source: Pick<SourceFile, 'path' | 'absPath' | 'ro
     const root = source.root ?? options.root ?? dirname(source.absPath);
     const ctx = new EvalContext(source.path, source.absPath, now, settings, history, root, options.realpath);
     const rows: ResultRow[] = [];
-    for (const account of parsed.accounts) rows.push(...(account.kind === 'perp' ? perpRows(account, ctx) : loanRows(account, ctx)));
+    for (const account of parsed.accounts) {
+      ctx.steps += account.kind === 'perp' ? 2 * account.positions.length + crossPairs(account.positions) : 2 * account.loans.length;
+      rows.push(...(account.kind === 'perp' ? perpRows(account, ctx) : loanRows(account, ctx)));
+    }
+    ctx.steps += parsed.unknown.length;
     rows.push(...parsed.unknown.map((u) => unknownRow(u, source.path, settings.horizon)));
     report.diagnostics = sortDiagnostics([...diagnostics, ...parsed.diagnostics, ...ctx.diagnostics]);
-    return { file: report, rows, accounts: ctx.accounts, parsed, now, riskInputs: ctx.riskInputs };
+    return { file: report, rows, accounts: ctx.accounts, parsed, now, riskInputs: ctx.riskInputs, steps: { read: parsed.readSteps ?? 0, evaluate: ctx.steps } };
   } catch (e) {
     report.diagnostics.push(internalError('evaluate', e));
     return { file: report, rows: [], parsed: null, now };

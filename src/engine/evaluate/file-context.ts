@@ -7,12 +7,45 @@ import { confine, OUTSIDE_ROOT, type RealPath } from '../core/path-confinement';
 import { quote } from '../core/quote-text';
 import type { RowRiskInputs } from './row-charts';
 import type { AccountReport } from './report';
+import { MAX_NODES as MAX_YAML_VALUES } from '../parse/yaml';
 
 /**
  * Fix searches re-evaluate an account many times; a file with thousands of positions on one symbol would take
  * minutes. The budget is counted in legs re-evaluated (deterministic, unlike a clock): past it, fixes say so.
  */
 export const FIX_WORK_BUDGET = 300_000;
+
+/**
+ * A file's work in counted steps (README "Limits", asserted by every `npm run fuzz` property): `read` = characters
+ * scanned + values a YAML file expands to; `evaluate` = 2 per position or loan (its account's evaluation and its
+ * row) + 1 per unknown row + (cross legs)² per perp account (a cross leg's figures sum its cross book) + the legs the
+ * fix searches re-evaluate (charged only when the budget allows the work).
+ */
+export interface WorkSteps {
+  read: number;
+  evaluate: number;
+}
+
+/** What the budget of one file depends on. */
+export interface WorkShape {
+  characters: number;
+  rows: number;
+  yaml: boolean;
+  /** Σ over the file's perp accounts of (its cross legs)². */
+  crossPairs: number;
+}
+
+/** The stated ceiling of a file's steps: characters + 2·rows + Σ(cross legs)² + FIX_WORK_BUDGET; YAML adds characters + MAX_YAML_VALUES. */
+export function workBudget(s: WorkShape): number {
+  return s.characters + 2 * s.rows + s.crossPairs + FIX_WORK_BUDGET + (s.yaml ? s.characters + MAX_YAML_VALUES : 0);
+}
+
+/** (cross legs)² of a perp account: the work of its cross book (each cross leg's figures sum the others). */
+export function crossPairs(positions: readonly { marginMode: string }[]): number {
+  let n = 0;
+  for (const p of positions) if (p.marginMode === 'cross') n++;
+  return n * n;
+}
 
 export class EvalContext {
   readonly diagnostics: Diagnostic[] = [];
@@ -22,11 +55,15 @@ export class EvalContext {
   readonly accounts: AccountReport[] = [];
   private readonly said = new Set<string>();
   private work = 0;
+  /** Evaluation steps so far (WorkSteps.evaluate). */
+  steps = 0;
 
-  /** Charges `units` of fix-search work; false once the file's budget is spent. */
+  /** Charges `units` of fix-search work; false once the file's budget is spent (then the work is not done). */
   spend(units: number): boolean {
     this.work += units;
-    return this.work <= FIX_WORK_BUDGET;
+    const ok = this.work <= FIX_WORK_BUDGET;
+    if (ok) this.steps += units;
+    return ok;
   }
 
   constructor(

@@ -122,7 +122,8 @@ export function nextFundingTime(account: PerpAccount, intervalSeconds: number, n
   const step = intervalSeconds * 1000;
   const offset = (schedule.offsetSeconds * 1000) % step;
   const next = (Math.floor((now - offset) / step) + 1) * step + offset;
-  return new Date(next).toISOString();
+  // an absurd interval (e.g. 1e38h, found by the 1M fuzz run) puts it past the last representable date: none
+  return Math.abs(next) <= 8.64e15 ? new Date(next).toISOString() : null;
 }
 
 /**

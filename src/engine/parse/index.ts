@@ -48,7 +48,7 @@ function parseWith(path: string, text: string, format: FileFormat, opts: ParseOp
   if (text.length > maxBytes(format)) return tooLarge(path, format, text.length);
   const ctx = makeCtx(text, format, opts.hasBundledTiers);
   ctx.takerFees = takerFeesOf(opts.takerFees);
-  const out: ParsedFile = { path, dialect: 'native', format, venue: null, accounts: [], risk: {}, diagnostics: ctx.diags.list, unknown: ctx.unknown };
+  const out: ParsedFile = { path, dialect: 'native', format, venue: null, accounts: [], risk: {}, diagnostics: ctx.diags.list, unknown: ctx.unknown, readSteps: text.length };
   if (format === 'csv') {
     if (!withinRowLimit(ctx, csvRowsAtMost(text))) return out;
     const r = readCsv(ctx, opts.defaultVenue);
@@ -58,7 +58,9 @@ function parseWith(path: string, text: string, format: FileFormat, opts: ParseOp
     return out;
   }
   const malformed: Span[] = [];
-  const root = body(text).trim() === '' ? emptyFile(ctx) : format === 'json' ? parseJson(text, ctx.lines, ctx.diags, !/\.jsonc$/i.test(path), malformed) : parseYaml(text, ctx.lines, ctx.diags);
+  const yaml = { values: 0 };
+  const root = body(text).trim() === '' ? emptyFile(ctx) : format === 'json' ? parseJson(text, ctx.lines, ctx.diags, !/\.jsonc$/i.test(path), malformed) : parseYaml(text, ctx.lines, ctx.diags, yaml);
+  out.readSteps = text.length + yaml.values;
   if (root === null) return out;
   if (!withinRowLimit(ctx, rowsOf(root))) return out;
   readTree(ctx, root, out, opts);

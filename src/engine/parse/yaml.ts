@@ -7,9 +7,11 @@ import type { LineIndex } from './lines';
 import type { Entry, LNode } from './tree';
 import { MAX_DEPTH } from './json';
 
-const MAX_NODES = 2_000_000;
+/** Most values a YAML file may expand to (aliases included); past it the tree is cut. */
+export const MAX_NODES = 2_000_000;
 
-export function parseYaml(text: string, lines: LineIndex, diags: Diags): LNode | null {
+/** `counted.values`: the values built, aliases expanded (the file's read steps, README "Limits"). */
+export function parseYaml(text: string, lines: LineIndex, diags: Diags, counted?: { values: number }): LNode | null {
   const doc = parseDocument(text, { keepSourceTokens: true, schema: 'core', version: '1.2', prettyErrors: false, uniqueKeys: false });
   for (const e of doc.errors.slice(0, 20)) {
     const [a, b] = e.pos;
@@ -25,6 +27,7 @@ export function parseYaml(text: string, lines: LineIndex, diags: Diags): LNode |
   }
   const state: State = { count: 0, overflow: false, diags };
   const out = convert(doc.contents as YNode, doc, text, lines, 0, state);
+  if (counted) counted.values = state.count;
   if (state.overflow) diags.error('invalid-yaml', `The YAML is nested more than ${MAX_DEPTH} levels deep or expands to too many values (aliases); it was cut there`, lines.fileStart());
   return out;
 }
