@@ -1,6 +1,7 @@
 // One file's share of `check`, the same in the main thread and in a worker: read, evaluate, serialise each row once
 // into the spool, and hand back small records (sort keys, counts, the file's diagnostics, its stress parts).
-import { readFileSync, realpathSync } from 'node:fs';
+import { readFileSync, realpathSync, statSync } from 'node:fs';
+import { readBounded } from '../engine/core/limits';
 import { evaluateFile } from '../engine/evaluate/evaluate-file';
 import { HistoryCache } from '../engine/evaluate/volatility-source';
 import type { AccountReport, FileReport } from '../engine/evaluate/report';
@@ -48,13 +49,7 @@ export function historyReader(): (absPath: string) => string | undefined {
   const texts = new Map<string, string | undefined>();
   return (absPath) => {
     if (!texts.has(absPath)) {
-      let t: string | undefined;
-      try {
-        t = readFileSync(absPath, 'utf8');
-      } catch {
-        t = undefined;
-      }
-      texts.set(absPath, t);
+      texts.set(absPath, readBounded(() => statSync(absPath), () => readFileSync(absPath, 'utf8')));
     }
     return texts.get(absPath);
   };

@@ -42,3 +42,20 @@ export function tooLargeUnread(path: string, size: number): Diagnostic {
 export function changedWhileReadUnread(): Diagnostic {
   return diagnostic('error', 'file-changed-while-read', `The file changed while it was read, ${READ_ATTEMPTS} times in a row (its size or modification time moved); it is not evaluated — run the check again when the writer is done`);
 }
+
+/** Largest history (OHLC CSV) file read: the CSV limit. */
+export const MAX_HISTORY_BYTES = MAX_FILE_BYTES;
+
+/**
+ * A referenced file's text, read only when it is a regular file within `max` bytes (a FIFO, a device or a 200 MB
+ * file a position file points to is never read: the caller reports it as unreadable). The file system is passed in
+ * (the engine reads nothing itself).
+ */
+export function readBounded(stat: () => { isFile(): boolean; size: number }, read: () => string, max = MAX_HISTORY_BYTES): string | undefined {
+  try {
+    const s = stat();
+    return s.isFile() && s.size <= max ? read() : undefined;
+  } catch {
+    return undefined;
+  }
+}

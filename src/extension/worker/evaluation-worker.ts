@@ -2,7 +2,8 @@
 // engine off the extension host's thread. One request at a time; the parse of each file is cached with its text, so
 // re-ageing an unpinned file on a timer (same text, new clock) does not parse it again.
 import { parentPort, workerData } from 'node:worker_threads';
-import { readFileSync, realpathSync } from 'node:fs';
+import { readFileSync, realpathSync, statSync } from 'node:fs';
+import { readBounded } from '../../engine/core/limits';
 import { dirname } from 'node:path';
 import { internalError } from '../../engine/core/diagnostics';
 import { parseFile } from '../../engine/parse';
@@ -44,11 +45,7 @@ function realpathOrUndefined(p: string): string | undefined {
 }
 
 function readHistory(absPath: string): string | undefined {
-  try {
-    return readFileSync(absPath, 'utf8');
-  } catch {
-    return undefined;
-  }
+  return readBounded(() => statSync(absPath), () => readFileSync(absPath, 'utf8'));
 }
 
 function remember<V>(map: Map<string, V>, key: string, value: V): void {
