@@ -46,7 +46,9 @@ function markCell(r: PanelRow): HTMLElement {
   const td = h('td', { class: 'n' });
   if (r.stale) {
     const age = formatAge(r.markAge);
-    td.append(h('span', { class: 'stale', attrs: { title: `stale: mark ${age || ''} old`.replace('  ', ' '), 'aria-label': `stale mark ${age}` } }, icon('history'), h('span', { text: age || 'stale' })));
+    // The badge shows the age's largest unit ("1816 d"), the title the whole age: the mark itself stays readable.
+    const short = age.split(' ').slice(0, 2).join(' ');
+    td.append(h('span', { class: 'stale', attrs: { title: `stale: mark ${age || ''} old`.replace('  ', ' '), 'aria-label': `stale mark ${age}` } }, icon('history'), h('span', { text: short || 'stale' })));
   }
   // A mark is echoed as written; a computed ratio (a loan's wstETH/WETH) at 6 significant digits.
   td.append(r.markPrice === null ? dash() : num(formatMark(r.markPrice)));
@@ -134,7 +136,11 @@ export function tableRow(r: PanelRow, index: number, selected: boolean): HTMLTab
 function liqCell(r: PanelRow): HTMLElement {
   if (r.liquidationPrice === null) return h('td', { class: 'n' }, dash());
   const cell = h('td', { class: 'n' }, num(formatLiquidationPrice(r.liquidationPrice, r.markPrice)));
-  if (r.liquidationPriceSource === 'reported') cell.append(h('span', { class: 'src-reported', attrs: { title: REPORTED_PRICE_TITLE }, text: ` ${REPORTED_PRICE_LABEL}` }));
+  // In the narrow column the label is a marked icon (the word for screen readers and in the title); the details
+  // pane and the hover spell it out.
+  if (r.liquidationPriceSource === 'reported') {
+    cell.prepend(h('span', { class: 'src-reported', attrs: { title: REPORTED_PRICE_TITLE, 'aria-label': REPORTED_PRICE_LABEL, role: 'img' } }, icon('radio-tower')));
+  }
   return cell;
 }
 
