@@ -199,6 +199,20 @@ async function assertLayout(p, v, reference, what) {
   same(unknownSafe, 0, `${what}: unknown rows showing "safe"`);
 }
 
+/** Saves all editors, waits for `path` to change on disk and returns its lines before/after and the changed ones. */
+async function savedLines(path, before, what) {
+  await runCommand(page, 'File: Save All');
+  let after = before;
+  for (const end = Date.now() + 10_000; after === before && Date.now() < end;) {
+    await page.waitForTimeout(200);
+    after = readFileSync(path, 'utf8');
+  }
+  const a = before.split('\n');
+  const b = after.split('\n');
+  same(b.length, a.length, `line count after ${what}`);
+  return { a, b, after, changed: a.flatMap((line, i) => (line === b[i] ? [] : [i])) };
+}
+
 async function main() {
   checkBuilt();
   mkdirSync(OUT, { recursive: true });
@@ -394,16 +408,7 @@ async function main() {
       await page.screenshot({ path: join(OUT, 'apply-confirmation.png') });
       await dialog.locator('a, button', { hasText: /^Apply$/ }).first().click();
       await findRow(view, `${rowSelector(FIX_KEY)}[data-status="safe"]`, 30_000);
-      await runCommand(page, 'File: Save All');
-      let after = before;
-      for (const end = Date.now() + 10_000; after === before && Date.now() < end;) {
-        await page.waitForTimeout(200);
-        after = readFileSync(path, 'utf8');
-      }
-      const a = before.split('\n');
-      const b = after.split('\n');
-      same(b.length, a.length, 'line count after the fix');
-      const changed = a.flatMap((line, i) => (line === b[i] ? [] : [i]));
+      const { a, b, changed } = await savedLines(path, before, 'the fix');
       same(changed.length, 1, `changed lines (${JSON.stringify(changed.map((i) => b[i]))})`);
       const old = /walletBalance:\s*"([\d.]+)"/.exec(a[changed[0]])?.[1];
       assert(old, `the changed line is not walletBalance: ${a[changed[0]]}`);
@@ -541,16 +546,7 @@ async function main() {
       assert(/walletBalance/.test(question) && /hyperliquid\.positions\.yaml/.test(question) && question.includes(displayAmount(account.fix.addMargin)), `the confirmation does not name the value, amount and file: ${question}`);
       await page.screenshot({ path: join(OUT, 'apply-account-confirmation.png') });
       await dialog.locator('a, button', { hasText: /^Apply$/ }).first().click();
-      await runCommand(page, 'File: Save All');
-      let after = before;
-      for (const end = Date.now() + 10_000; after === before && Date.now() < end;) {
-        await page.waitForTimeout(200);
-        after = readFileSync(path, 'utf8');
-      }
-      const a = before.split('\n');
-      const b = after.split('\n');
-      same(b.length, a.length, 'line count after the account fix');
-      const changed = a.flatMap((line, i) => (line === b[i] ? [] : [i]));
+      const { a, b, changed } = await savedLines(path, before, 'the account fix');
       same(changed.length, 1, `changed lines (${JSON.stringify(changed.map((i) => b[i]))})`);
       const old = /^walletBalance:\s*"([\d.]+)"/.exec(a[changed[0]])?.[1];
       assert(old, `the changed line is not the wallet: ${a[changed[0]]}`);
