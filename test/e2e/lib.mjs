@@ -201,6 +201,7 @@ export function harness(failurePrefix, pageOf) {
 export async function openDetails(view) {
   await view.locator('.details-btn').waitFor({ timeout: 10_000 });
   await new Promise((r) => setTimeout(r, 400));
-  if ((await view.locator('.details-btn').getAttribute('aria-expanded')) !== 'true') await view.locator('.details-btn').click();
+  // A DOM click, not a pointer click: the workbench's scroll shadow can lie over the panel's top row of buttons.
+  if ((await view.locator('.details-btn').getAttribute('aria-expanded')) !== 'true') await view.locator('.details-btn').dispatchEvent('click');
   await view.locator('.details').waitFor({ state: 'visible', timeout: 10_000 });
 }
