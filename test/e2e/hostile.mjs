@@ -15,7 +15,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { EVALUATION_TIME, PAYLOADS, STALE_FILE, STALE_TEXT, writeHostileWorkspace } from './hostile-corpus.mjs';
 import {
-  assert, checkBuilt, cleanup, copyExtension, DARK_THEME, freePort, harness, HERE, installVsix, launchBrowser, launchServer, log,
+  assert, checkBuilt, copyExtension, DARK_THEME, finishRun, freePort, harness, HERE, installVsix, launchBrowser, launchServer, log,
   makeTemp, openDetails, openWorkbench, panelFrame, ROOT, runCommand, userSettings, writeUserSettings,
 } from './lib.mjs';
 
@@ -400,12 +400,7 @@ async function main() {
 
     await check('no canary fired anywhere during the run', () => assertNothingExecuted('end of run'));
   } finally {
-    await browser.close().catch(() => undefined);
-    await server.stop();
-    server.saveLog();
-    if (results.some((r) => !r.ok) || process.env.E2E_DEBUG) console.error(server.log().slice(-4000));
-    if (process.env.E2E_KEEP) log(`kept ${tmp}`);
-    else cleanup(tmp);
+    await finishRun({ browser, server, tmp, failed: results.some((r) => !r.ok) });
   }
 }
 

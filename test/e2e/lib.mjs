@@ -156,6 +156,17 @@ export async function openWorkbench(page, server, someFile) {
   if (someFile) await page.locator('.explorer-folders-view .monaco-list-row', { hasText: someFile }).first().waitFor({ timeout: 60_000 });
 }
 
+/** The end of a run: browser and server closed, the server's log saved (printed on a failure or with E2E_DEBUG),
+ *  the temp folder removed unless E2E_KEEP. */
+export async function finishRun({ browser, server, tmp, failed }) {
+  await browser?.close().catch(() => undefined);
+  await server.stop();
+  server.saveLog();
+  if (failed || process.env.E2E_DEBUG) console.error(server.log().slice(-4000));
+  if (process.env.E2E_KEEP) log(`kept ${tmp}`);
+  else cleanup(tmp);
+}
+
 export function cleanup(tmp) {
   try { rmSync(tmp, { recursive: true, force: true }); } catch { /* best effort */ }
 }

@@ -5,13 +5,13 @@
 import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  assert, checkBuilt, harness, openDetails, cleanup, copyExtension, DARK_THEME, freePort, HERE, installVsix, launchBrowser, launchServer,
+  assert, checkBuilt, harness, openDetails, copyExtension, DARK_THEME, finishRun, freePort, HERE, installVsix, launchBrowser, launchServer,
   makeTemp, panelFrame, ROOT, runCommand, userSettings, writeUserSettings,
 } from './lib.mjs';
 
 const OUT = join(HERE, 'out');
 let page;
-const { check, run } = harness('restricted-failure', () => page);
+const { results, check, run } = harness('restricted-failure', () => page);
 
 /** A position whose market reads /etc/passwd as its history: refused, never opened, never quoted. */
 const OUTSIDE = `version: 1
@@ -98,10 +98,7 @@ async function main() {
       assert(readFileSync(path, 'utf8') === before, 'the file changed in Restricted Mode');
     });
   } finally {
-    await browser.close().catch(() => undefined);
-    server.saveLog();
-    await server.stop();
-    if (!process.env.E2E_KEEP) cleanup(tmp);
+    await finishRun({ browser, server, tmp, failed: results.some((r) => !r.ok) });
   }
 }
 

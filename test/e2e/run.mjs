@@ -9,7 +9,7 @@ import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync
 import { basename, join } from 'node:path';
 import { writeBigBook } from './big-book.mjs';
 import {
-  assert, checkBuilt, harness, openDetails, cleanup, copyExtension, DARK_THEME, freePort, HERE, installVsix, launchBrowser, launchServer, LIGHT_THEME, log,
+  assert, checkBuilt, harness, openDetails, copyExtension, DARK_THEME, finishRun, freePort, HERE, installVsix, launchBrowser, launchServer, LIGHT_THEME, log,
   makeTemp, openWorkbench, panelFrame, ROOT, runCommand, userSettings, writeUserSettings,
 } from './lib.mjs';
 
@@ -703,12 +703,7 @@ async function main() {
       assert(Math.min(...times) <= 1000, `slowest answers ${times.join(', ')} ms`);
     });
   } finally {
-    await browser.close().catch(() => undefined);
-    await server.stop();
-    server.saveLog();
-    if (results.some((r) => !r.ok) || process.env.E2E_DEBUG) console.error(server.log().slice(-4000));
-    if (process.env.E2E_KEEP) log(`kept ${tmp}`);
-    else cleanup(tmp);
+    await finishRun({ browser, server, tmp, failed: results.some((r) => !r.ok) });
   }
 }
 
