@@ -2,7 +2,7 @@
 // Correlations come from the overlapping history returns of two positions when both have ≥ 100 of them;
 // without evidence: 1 for positions on the same side (no diversification credit) and 0 for opposite sides
 // (no hedge credit) — the conservative choice either way. Same symbol: 1.
-import { portfolioVarEs } from '../risk';
+import { groupedPortfolioVarEs } from '../risk';
 import { Dec, fmt } from '../core/decimal';
 import type { ResultRow } from './report';
 import type { HistoryData } from './volatility-source';
@@ -37,17 +37,39 @@ function exposure(row: ResultRow, history: HistoryData | null): Exposure | null 
   return { row, notional: value.toNumber() * (row.side === 'short' ? -1 : 1), vol: row.volatility, history };
 }
 
-/** Adds accountVar/accountEs and each row's Euler contributions to the rows of one account. */
-export function attachPortfolioVar(rows: ResultRow[], histories: Map<ResultRow, HistoryData | null>, horizonSeconds: number): void {
-  const ex = rows.map((r) => exposure(r, histories.get(r) ?? null)).filter((e): e is Exposure => e !== null);
-  if (ex.length === 0) return;
-  const corr = ex.map((a, i) => ex.map((b, j) => {
+/**
+ * The correlation of two exposures depends only on (symbol, history, side), so the account's exposures fall into
+ * classes and the matrix is built over classes (a history pair's correlation is computed once): linear in the
+ * account's size.
+ */
+function classesOf(ex: readonly Exposure[]): { classes: number[]; matrix: number[][] } {
+  const ids = new Map<string, number>();
+  const reps: Exposure[] = [];
+  const historyIds = new Map<HistoryData, number>();
+  const classes = ex.map((e) => {
+    const h = e.history ? (historyIds.get(e.history) ?? historyIds.set(e.history, historyIds.size).get(e.history)!) : -1;
+    const key = `${h}|${Math.sign(e.notional)}|${e.row.symbol}`;
+    let id = ids.get(key);
+    if (id === undefined) ids.set(key, (id = reps.push(e) - 1));
+    return id;
+  });
+  const matrix = reps.map((a, i) => reps.map((b, j) => {
     if (i === j || a.row.symbol === b.row.symbol) return 1;
     const est = a.history && b.history ? correlation(a.history, b.history) : null;
     if (est !== null) return est;
     return Math.sign(a.notional) === Math.sign(b.notional) ? 1 : 0;
   }));
-  const v = portfolioVarEs({ notionals: ex.map((e) => e.notional), vols: ex.map((e) => e.vol), correlation: corr, years: horizonSeconds / YEAR, confidence: VAR_CONFIDENCE });
+  return { classes, matrix };
+}
+
+/** Adds accountVar/accountEs and each row's Euler contributions to the rows of one account. */
+export function attachPortfolioVar(rows: ResultRow[], histories: Map<ResultRow, HistoryData | null>, horizonSeconds: number): void {
+  const ex = rows.map((r) => exposure(r, histories.get(r) ?? null)).filter((e): e is Exposure => e !== null);
+  if (ex.length === 0) return;
+  const { classes, matrix } = classesOf(ex);
+  const v = groupedPortfolioVarEs({
+    notionals: ex.map((e) => e.notional), vols: ex.map((e) => e.vol), classes, classCorrelation: matrix, years: horizonSeconds / YEAR, confidence: VAR_CONFIDENCE,
+  });
   if (!v) return;
   const money = (x: number): string | null => (Number.isFinite(x) ? fmt(new Dec(x.toPrecision(15))) : null);
   ex.forEach((e, i) => {

@@ -42,6 +42,15 @@ export function pctVersus(p: number, threshold: number): string {
 }
 const LEVELS = ['critical', 'warning', 'watch'] as const;
 
+/** The status alone of the same rules (no reason text): what the fix searches' probes need. */
+export function statusLevel(i: Pick<StatusInput, 'unknownReason' | 'liquidatable' | 'probability' | 'distance' | 'probabilityBands' | 'distanceBands'>): Status {
+  if (i.unknownReason) return 'unknown';
+  if (i.liquidatable) return 'liquidatable';
+  if (i.probability !== null) return LEVELS.find((level) => i.probability! >= i.probabilityBands[level]) ?? 'safe';
+  if (i.distance === null) return 'safe';
+  return LEVELS.find((level) => i.distance! <= i.distanceBands[level]) ?? 'safe';
+}
+
 export function decideStatus(i: StatusInput): { status: Status; reason: string } {
   const withPrefix = (r: string): string => (i.prefix ? `${i.prefix}; ${r}` : r);
   if (i.unknownReason) return { status: 'unknown', reason: i.unknownReason };

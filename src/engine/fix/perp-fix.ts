@@ -180,7 +180,7 @@ export function perpFix(account: PerpAccount, index: number, metrics: PerpMetric
   const s: Search = {
     account, index, metrics, ctx, risk, focus, model, charge,
     ok: (acc) => (charge(), meetsTarget(outcomeAfter(acc, focus.index, risk, ctx, focus.crossOthers).outcome?.status ?? 'unknown', target)),
-    floatOk: (sum) => model !== null && meetsTarget(statusOf(model, outcomeOf(model, sum, risk), risk, ctx.settings), target),
+    floatOk: (sum) => model !== null && meetsTarget(statusOf(model, outcomeOf(model, sum, risk), ctx.settings), target),
   };
   try {
     return search(s);

@@ -6,8 +6,7 @@ import type { EffectiveSettings } from '../core/settings';
 import { buildLeg } from '../perp/legs';
 import type { SolveLeg } from '../perp/solver';
 import { perpVenue } from '../venues/registry';
-import { decideStatus } from '../evaluate/status';
-import { formatDuration } from '../core/time';
+import { statusLevel } from '../evaluate/status';
 import { oneBarrier, type MarketRisk } from '../evaluate/risk-view';
 import { coupled, type Focus } from './focus-group';
 import { piecewiseOf, rootNear, valueAt, type Piecewise, type Sum } from './float-curve';
@@ -87,14 +86,16 @@ export function outcomeOf(m: RowModel, s: Sum, risk: MarketRisk): FloatOutcome {
 }
 
 /** docs/results.md §4 on a float outcome (the same rules as assess()). */
-export function statusOf(m: RowModel, o: FloatOutcome, risk: MarketRisk, settings: EffectiveSettings): Status {
-  const base = { probabilityBands: settings.probability, distanceBands: settings.distance, horizonLabel: formatDuration(risk.horizonSeconds), prefix: null, note: null, unknownReason: null };
+export function statusOf(m: RowModel, o: FloatOutcome, settings: EffectiveSettings): Status {
   if (o.liquidatable) return 'liquidatable';
-  const ds: number[] = [];
-  if (o.down !== null) ds.push((m.mark - o.down) / m.mark);
-  if (o.up !== null) ds.push((o.up - m.mark) / m.mark);
-  const distance = ds.length ? Math.max(0, Math.min(...ds)) : null;
-  return decideStatus({ ...base, liquidatable: false, probability: distance === null ? null : o.probability, distance }).status;
+  let distance: number | null = null;
+  if (o.down !== null) distance = (m.mark - o.down) / m.mark;
+  if (o.up !== null) distance = Math.min(distance ?? Infinity, (o.up - m.mark) / m.mark);
+  if (distance !== null) distance = Math.max(0, distance);
+  return statusLevel({
+    unknownReason: null, liquidatable: false, probability: distance === null ? null : o.probability, distance,
+    probabilityBands: settings.probability, distanceBands: settings.distance,
+  });
 }
 
 /** u of a price (1/P for inverse). */
