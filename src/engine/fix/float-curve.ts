@@ -11,18 +11,37 @@ export interface Piecewise {
   c: number[];
 }
 
+/** A solved leg in floats: PnL = alpha + beta·u, MM pieces c0 + c1·x + c2·x² from notional x = lo (x = q·u). */
+export interface FloatLeg {
+  q: number;
+  alpha: number;
+  beta: number;
+  pieces: ReadonlyArray<{ lo: number; c0: number; c1: number; c2: number }>;
+}
+
+export function floatLeg(l: SolveLeg): FloatLeg {
+  return {
+    q: l.q.toNumber(), alpha: l.alpha.toNumber(), beta: l.beta.toNumber(),
+    pieces: l.pieces.map((p) => ({ lo: p.lo.toNumber(), c0: p.c0.toNumber(), c1: p.c1.toNumber(), c2: p.c2.toNumber() })),
+  };
+}
+
 /** Σ weight·(alpha + beta·u − MM(q·u)) over the legs, plus `constant`. */
 export function piecewiseOf(legs: ReadonlyArray<SolveLeg>, constant: number, weight = 1): Piecewise {
+  return floatPiecewise(legs.map(floatLeg), constant, weight);
+}
+
+export function floatPiecewise(legs: ReadonlyArray<FloatLeg>, constant: number, weight = 1): Piecewise {
   const events: Array<[number, number, number, number]> = [];
   let a = constant, b = 0, c = 0;
   for (const l of legs) {
-    const q = l.q.toNumber();
-    a += weight * l.alpha.toNumber();
-    b += weight * l.beta.toNumber();
+    const q = l.q;
+    a += weight * l.alpha;
+    b += weight * l.beta;
     let prev: [number, number, number] = [0, 0, 0];
     l.pieces.forEach((p, i) => {
-      const coef: [number, number, number] = [-p.c0.toNumber() * weight, -p.c1.toNumber() * q * weight, -p.c2.toNumber() * q * q * weight];
-      const at = i === 0 || q <= 0 ? 0 : p.lo.toNumber() / q;
+      const coef: [number, number, number] = [-p.c0 * weight, -p.c1 * q * weight, -p.c2 * q * q * weight];
+      const at = i === 0 || q <= 0 ? 0 : p.lo / q;
       if (at <= 0) {
         a += coef[0] - prev[0]; b += coef[1] - prev[1]; c += coef[2] - prev[2];
       } else {

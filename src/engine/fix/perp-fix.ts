@@ -14,9 +14,9 @@ import { targetBarrier } from './target-barrier';
 import { evaluatePerpAccount } from '../perp';
 import { meetsTarget } from '../evaluate/status';
 import { perpCostOptimalMargin } from './cost-optimal-buffer';
-import { marginStep, realisedPnl, sizeStep, withCut, withMargin } from './fix-probes';
+import { marginStep, sizeStep, withCut, withMargin } from './fix-probes';
 import { focusOf, type Focus } from './focus-group';
-import { outcomeOf, rowModel, statusOf, uOf, withCutSum, withMarginSum, type RowModel } from './row-model';
+import { cutCurve, outcomeOf, rowModel, statusOf, uOf, withMarginSum, type RowModel } from './row-model';
 import { valueAt, type Sum } from './float-curve';
 
 export { withMargin } from './fix-probes';
@@ -153,10 +153,7 @@ function sizeFix(s: Search): Dec | null {
   const probe = (x: Dec): boolean => s.ok(withCut(f.account, f.index, x));
   const exact = (): Dec | null => smallest(probe, p.size.div(8), limit, step);
   if (!m || !m.ownOut) return exact();
-  const sumAt = (v: number): Sum | null => {
-    const cut = decOf(v);
-    return withCutSum(m, cut, realisedPnl(s.account, p, cut));
-  };
+  const sumAt = cutCurve(m);
   const x = smallestFloat((v) => {
     const sum = sumAt(v);
     return sum !== null && s.floatOk(sum);

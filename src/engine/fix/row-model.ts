@@ -9,7 +9,8 @@ import { perpVenue } from '../venues/registry';
 import { statusLevel } from '../evaluate/status';
 import { oneBarrier, type MarketRisk } from '../evaluate/risk-view';
 import { coupled, type Focus } from './focus-group';
-import { piecewiseOf, rootNear, valueAt, type Piecewise, type Sum } from './float-curve';
+import { floatLeg, floatPiecewise, piecewiseOf, rootNear, valueAt, type Piecewise, type Sum } from './float-curve';
+import { realisedPnl } from './fix-probes';
 
 export interface RowModel {
   inverse: boolean;
@@ -21,6 +22,8 @@ export interface RowModel {
   /** The row's own leg, taken out (weight −1) when a cut puts it back smaller; null when cuts are not modelled. */
   ownOut: Piecewise | null;
   leg: SolveLeg;
+  /** True when the leg's MM pieces do not depend on its size (no tier fixed by entry value or size). */
+  sizeFree: boolean;
   position: PerpPosition;
   account: PerpAccount;
   index: number;
@@ -44,12 +47,38 @@ export function rowModel(f: Focus): RowModel | null {
   if (!group) groupCache.set(g, (group = piecewiseOf(g.legs.map((l) => l.solve), g.k.toNumber())));
   return {
     inverse: own.inverse, u0: own.u0.toNumber(), mark: p.market.markPrice!.toNumber(), group,
-    ownOut: netted ? null : piecewiseOf([own.solve], 0, -1), leg: own.solve, position: p, account: f.account, index: f.index,
+    ownOut: netted ? null : piecewiseOf([own.solve], 0, -1), leg: own.solve, sizeFree: own.mm.fixedTier === null, position: p, account: f.account, index: f.index,
   };
 }
 
 /** f after adding x to the margin. */
 export const withMarginSum = (m: RowModel, x: number): Sum => ({ parts: [m.group], constant: x });
+
+/**
+ * f after closing `cut` (a float) at the mark, for the float search of the size fix. Where the leg's MM pieces do not
+ * depend on its size (tiers looked up by notional, or a built-in rate) the cut leg is the leg scaled by
+ * (size − cut)/size — PnL and notional are linear in the size — so a probe needs no Decimal; elsewhere (tier fixed by
+ * entry value or size) the leg is rebuilt exactly. null when cuts are not modelled.
+ */
+export function cutCurve(m: RowModel): (cut: number) => Sum | null {
+  if (!m.ownOut) return () => null;
+  const ownOut = m.ownOut;
+  if (m.sizeFree) {
+    const base = floatLeg(m.leg);
+    const size = m.position.size.abs().toNumber();
+    const perUnit = realisedPnl(m.account, m.position, new Dec(1)).toNumber();
+    return (cut) => {
+      const r = (size - cut) / size;
+      if (!(r > 0)) return null;
+      const leg = { q: base.q * r, alpha: base.alpha * r, beta: base.beta * r, pieces: base.pieces };
+      return { parts: [m.group, ownOut, floatPiecewise([leg], 0)], constant: perUnit * cut };
+    };
+  }
+  return (cut) => {
+    const exact = new Dec(cut.toPrecision(17));
+    return withCutSum(m, exact, realisedPnl(m.account, m.position, exact));
+  };
+}
 
 /** f after closing `cut` at the mark (realised PnL into the margin); null when cuts are not modelled. */
 export function withCutSum(m: RowModel, cut: Dec, realised: Dec): Sum | null {
