@@ -2,7 +2,7 @@
 // Correlations come from the overlapping history returns of two positions when both have ≥ 100 of them;
 // without evidence: 1 for positions on the same side (no diversification credit) and 0 for opposite sides
 // (no hedge credit) — the conservative choice either way. Same symbol: 1.
-import { groupedPortfolioVarEs } from '../risk';
+import { operatorPortfolioVarEs } from '../risk';
 import { Dec, fmt } from '../core/decimal';
 import type { ResultRow } from './report';
 import type { HistoryData } from './volatility-source';
@@ -25,7 +25,7 @@ function correlation(a: HistoryData, b: HistoryData): number | null {
   return sxx > 0 && syy > 0 ? sxy / Math.sqrt(sxx * syy) : null;
 }
 
-interface Exposure { row: ResultRow; notional: number; vol: number; history: HistoryData | null }
+export interface Exposure { row: ResultRow; notional: number; vol: number; history: HistoryData | null }
 
 function exposure(row: ResultRow, history: HistoryData | null): Exposure | null {
   if (row.kind !== 'perp' || row.volatility === null || row.status === 'unknown' || !row.size || !row.markPrice) return null;
@@ -38,11 +38,12 @@ function exposure(row: ResultRow, history: HistoryData | null): Exposure | null 
 }
 
 /**
- * The correlation of two exposures depends only on (symbol, history, side), so the account's exposures fall into
- * classes and the matrix is built over classes (a history pair's correlation is computed once): linear in the
- * account's size.
+ * R·x without building R (linear in the account): exposures fall into classes (symbol, history, side); between
+ * classes R is 1 on the same symbol, the history correlation where both have one (each pair computed once), else 1
+ * on the same side and 0 across. So (R·x) of a class = the total of its side + its symbol's other-side classes +
+ * (estimate − side rule) over its history pairs.
  */
-function classesOf(ex: readonly Exposure[]): { classes: number[]; matrix: number[][] } {
+export function correlationTimes(ex: readonly Exposure[]): (x: readonly number[]) => number[] {
   const ids = new Map<string, number>();
   const reps: Exposure[] = [];
   const historyIds = new Map<HistoryData, number>();
@@ -53,22 +54,56 @@ function classesOf(ex: readonly Exposure[]): { classes: number[]; matrix: number
     if (id === undefined) ids.set(key, (id = reps.push(e) - 1));
     return id;
   });
-  const matrix = reps.map((a, i) => reps.map((b, j) => {
-    if (i === j || a.row.symbol === b.row.symbol) return 1;
-    const est = a.history && b.history ? correlation(a.history, b.history) : null;
-    if (est !== null) return est;
-    return Math.sign(a.notional) === Math.sign(b.notional) ? 1 : 0;
-  }));
-  return { classes, matrix };
+  const side = reps.map((e) => Math.sign(e.notional));
+  const bySymbol = new Map<string | null, number[]>();
+  reps.forEach((e, c) => (bySymbol.get(e.row.symbol) ?? bySymbol.set(e.row.symbol, []).get(e.row.symbol)!).push(c));
+  const pairs = historyPairs(reps, side);
+  return (x) => {
+    const S = new Array<number>(reps.length).fill(0);
+    classes.forEach((c, j) => (S[c]! += x[j]!));
+    const bySide = new Map<number, number>();
+    S.forEach((v, c) => bySide.set(side[c]!, (bySide.get(side[c]!) ?? 0) + v));
+    const perClass = reps.map((e, c) => {
+      let v = bySide.get(side[c]!)!;
+      for (const d of bySymbol.get(e.row.symbol)!) if (side[d] !== side[c]) v += S[d]!;
+      return v;
+    });
+    for (const [c, d, delta] of pairs) {
+      perClass[c]! += delta * S[d]!;
+      perClass[d]! += delta * S[c]!;
+    }
+    return classes.map((c) => perClass[c]!);
+  };
+}
+
+/** Pairs of classes on different symbols, both with history, whose estimate replaces the side rule: [c, d, est − rule]. */
+function historyPairs(reps: readonly Exposure[], side: readonly number[]): Array<[number, number, number]> {
+  const out: Array<[number, number, number]> = [];
+  const withHistory = reps.map((e, c) => c).filter((c) => reps[c]!.history !== null);
+  const memo = new Map<HistoryData, Map<HistoryData, number | null>>();
+  const corr = (a: HistoryData, b: HistoryData): number | null => {
+    let m = memo.get(a);
+    if (!m) memo.set(a, (m = new Map()));
+    if (!m.has(b)) m.set(b, correlation(a, b));
+    return m.get(b)!;
+  };
+  for (let i = 0; i < withHistory.length; i++) {
+    for (let k = i + 1; k < withHistory.length; k++) {
+      const c = withHistory[i]!, d = withHistory[k]!;
+      if (reps[c]!.row.symbol === reps[d]!.row.symbol) continue;
+      const est = corr(reps[c]!.history!, reps[d]!.history!);
+      if (est !== null) out.push([c, d, est - (side[c] === side[d] ? 1 : 0)]);
+    }
+  }
+  return out;
 }
 
 /** Adds accountVar/accountEs and each row's Euler contributions to the rows of one account. */
 export function attachPortfolioVar(rows: ResultRow[], histories: Map<ResultRow, HistoryData | null>, horizonSeconds: number): void {
   const ex = rows.map((r) => exposure(r, histories.get(r) ?? null)).filter((e): e is Exposure => e !== null);
   if (ex.length === 0) return;
-  const { classes, matrix } = classesOf(ex);
-  const v = groupedPortfolioVarEs({
-    notionals: ex.map((e) => e.notional), vols: ex.map((e) => e.vol), classes, classCorrelation: matrix, years: horizonSeconds / YEAR, confidence: VAR_CONFIDENCE,
+  const v = operatorPortfolioVarEs({
+    notionals: ex.map((e) => e.notional), vols: ex.map((e) => e.vol), correlationTimes: correlationTimes(ex), years: horizonSeconds / YEAR, confidence: VAR_CONFIDENCE,
   });
   if (!v) return;
   const money = (x: number): string | null => (Number.isFinite(x) ? fmt(new Dec(x.toPrecision(15))) : null);

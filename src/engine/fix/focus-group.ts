@@ -23,9 +23,17 @@ const cache = new WeakMap<PerpAccount, Map<string, Omit<Focus, 'index' | 'group'
  * added here: such accounts keep the full re-evaluation.
  */
 export function coupled(account: PerpAccount): boolean {
-  const model = perpVenue(account.venue).margin;
-  return !!model?.feeToClose && account.positions.some((p) => p.marginMode === 'cross' && p.market.takerFee !== null);
+  let known = coupledCache.get(account);
+  if (known === undefined) {
+    const model = perpVenue(account.venue).margin;
+    known = !!model?.feeToClose && account.positions.some((p) => p.marginMode === 'cross' && p.market.takerFee !== null);
+    coupledCache.set(account, known);
+  }
+  return known;
 }
+
+/** Asked once per row: an account's answer is kept (accounts are never mutated). */
+const coupledCache = new WeakMap<PerpAccount, boolean>();
 
 export function focusOf(account: PerpAccount, index: number): Focus {
   const p = account.positions[index]!;

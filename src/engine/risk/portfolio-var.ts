@@ -50,29 +50,22 @@ export function portfolioVarEs(p: PortfolioInput): PortfolioVarEs | null {
   return fromSigmaW(p, sw);
 }
 
-export interface GroupedPortfolioInput extends Omit<PortfolioInput, 'correlation'> {
-  /** The class of each position (0 … k−1). */
-  classes: readonly number[];
-  /** k×k class correlations, symmetric with unit diagonal. */
-  classCorrelation: readonly (readonly number[])[];
+export interface OperatorPortfolioInput extends Omit<PortfolioInput, 'correlation'> {
+  /** R·x for a vector x over the positions (R the correlation matrix, never built). */
+  correlationTimes: (x: readonly number[]) => number[];
 }
 
 /**
- * The same VaR/ES when the correlation of two positions depends only on their classes (R_ij = C[class_i][class_j]):
- * (Σw)_i = σ_i·h·Σ_c C[class_i][c]·Σ_{j∈c} σ_j·w_j, so an account of n positions in k classes costs O(n·k + k²)
- * instead of O(n²). Equal to `portfolioVarEs` with the expanded matrix up to floating-point summation order.
+ * The same VaR/ES with the correlation matrix given as an operator: (Σw)_i = σ_i·h·(R·(σ∘w))_i. An account whose
+ * correlations have structure (by symbol and side) is then linear in its size instead of n². Equal to
+ * `portfolioVarEs` with the expanded matrix up to floating-point summation order.
  */
-export function groupedPortfolioVarEs(p: GroupedPortfolioInput): PortfolioVarEs | null {
-  const n = p.notionals.length;
-  const k = p.classCorrelation.length;
-  if (n === 0 || p.classes.length !== n || p.classes.some((c) => !(c >= 0 && c < k)) ||
-    !p.classCorrelation.every((row) => row.length === k && row.every(Number.isFinite))) return null;
+export function operatorPortfolioVarEs(p: OperatorPortfolioInput): PortfolioVarEs | null {
   if (!validInput({ ...p, correlation: [] }, false)) return null;
-  const classSum = new Array<number>(k).fill(0);
-  for (let j = 0; j < n; j++) classSum[p.classes[j]!]! += p.vols[j]! * p.notionals[j]!;
-  const perClass = p.classCorrelation.map((row) => row.reduce((s, r, c) => s + r * classSum[c]!, 0));
-  const sw = p.notionals.map((_, i) => p.vols[i]! * p.years * perClass[p.classes[i]!]!);
-  return fromSigmaW(p, sw);
+  const x = p.notionals.map((w, j) => p.vols[j]! * w);
+  const rx = p.correlationTimes(x);
+  if (rx.length !== x.length || !rx.every(Number.isFinite)) return null;
+  return fromSigmaW(p, rx.map((v, i) => p.vols[i]! * p.years * v));
 }
 
 function fromSigmaW(p: Omit<PortfolioInput, 'correlation'>, sw: number[]): PortfolioVarEs | null {
