@@ -13,14 +13,15 @@ import { createSample } from './sample-file';
 import { rowKey } from './rows';
 import { WorkspaceStore } from './workspace-store';
 import { onTrustGranted } from './trust';
+import { workerCount } from './worker/worker-pool';
 import { startHostStats } from './host-stats';
 
 export function activate(context: vscode.ExtensionContext): void {
   context.subscriptions.push(startHostStats());
   const log = vscode.window.createOutputChannel('Liquidation Lens', { log: true });
-  // The engine runs in worker threads (one fewer than the cores, at least one): the extension host never waits.
+  // The engine runs in worker threads: the extension host never waits.
   const workerScript = vscode.Uri.joinPath(context.extensionUri, 'dist', 'extension-worker.js').fsPath;
-  const store = new WorkspaceStore(log, workerScript, Math.max(1, Math.min(4, availableParallelism() - 1)));
+  const store = new WorkspaceStore(log, workerScript, workerCount(availableParallelism()));
   const views = new EditorViews(store);
   const reveal = (key: string, preserveFocus: boolean): Promise<void> => revealRow(store, key, preserveFocus, panel);
   const panel: PositionsPanel = new PositionsPanel(context, store, log, reveal);

@@ -59,6 +59,14 @@ interface Slot {
   job: Job | undefined;
 }
 
+/**
+ * Workers for a machine of `cores`: one fewer than the cores above two (the host and the workbench keep one), both cores
+ * of a 2-core machine (the host thread mostly waits on workers, and one worker would leave a core idle), at most 4.
+ */
+export function workerCount(cores: number): number {
+  return Math.max(1, Math.min(4, cores <= 2 ? cores : cores - 1));
+}
+
 export function defaultGuardMs(req: WorkerRequest): number {
   const chars = req.type === 'stress' ? req.files.reduce((n, f) => n + f.text.length, 0) : 'file' in req ? req.file.text.length : 0;
   // Generous: the deterministic work budget is the real limit; this only catches a hang (a busy 2-core machine

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { evaluateFile } from '../../../src/engine/evaluate/evaluate-file';
-import { Cancelled, WorkerFailure, WorkerPool } from '../../../src/extension/worker/worker-pool';
+import { Cancelled, WorkerFailure, WorkerPool, workerCount } from '../../../src/extension/worker/worker-pool';
 import type { FileInput } from '../../../src/extension/worker/worker-protocol';
 
 const ROOT = resolve(__dirname, '../../..');
@@ -106,5 +106,11 @@ describe('evaluation worker', () => {
     const plan = await pool.plan({ type: 'plan', file: f, options: { settings: {} }, rowKey: 'binance-faq-cross.positions.yaml#eth-faq', kind: 'addMargin', asset: null }).result;
     expect(plan.ok).toBe(true);
     if (plan.ok) expect(f.text.slice(plan.edits[0]!.offset, plan.edits[0]!.offset + plan.edits[0]!.length)).toMatch(/^"?\d/);
+  });
+});
+
+describe('workerCount', () => {
+  it('uses both cores of a 2-core machine, one fewer than the cores above, never more than 4 or fewer than 1', () => {
+    expect([0, 1, 2, 3, 4, 5, 8, 64].map(workerCount)).toEqual([1, 1, 2, 2, 3, 4, 4, 4]);
   });
 });
