@@ -34,6 +34,31 @@ export function fmt(d: Dec | null | undefined): string | null {
   return s === '-0' ? '0' : s;
 }
 
+/**
+ * A float statistic as money text: x rounded to 15 significant digits (its decimal digits, as `toPrecision` gives
+ * them), then the output form of `fmt` — the same string as fmt(new Dec(x.toPrecision(15))) without a Decimal.
+ */
+export function fmtFloat15(x: number): string | null {
+  if (!Number.isFinite(x)) return null;
+  let t = x.toPrecision(15);
+  const negative = t.startsWith('-');
+  if (negative) t = t.slice(1);
+  const e = t.indexOf('e');
+  const exp = e < 0 ? 0 : Number(t.slice(e + 1));
+  const mantissa = e < 0 ? t : t.slice(0, e);
+  const dot = mantissa.indexOf('.');
+  const digits = dot < 0 ? mantissa : mantissa.slice(0, dot) + mantissa.slice(dot + 1);
+  const point = (dot < 0 ? mantissa.length : dot) + exp;
+  let whole: string, frac: string;
+  if (point <= 0) { whole = '0'; frac = '0'.repeat(-point) + digits; }
+  else if (point >= digits.length) { whole = digits + '0'.repeat(point - digits.length); frac = ''; }
+  else { whole = digits.slice(0, point); frac = digits.slice(point); }
+  whole = whole.replace(/^0+(?=\d)/, '');
+  frac = frac.replace(/0+$/, '');
+  const plain = frac ? `${whole}.${frac}` : whole;
+  return negative && plain !== '0' ? `-${plain}` : plain;
+}
+
 /** Number of significant digits in a decimal literal (for the "quote it" hint on bare numbers). */
 export function significantDigits(text: string): number {
   const mantissa = text.replace(/^[+-]/, '').replace(/[eE].*$/, '').replace('.', '').replace(/^0+/, '');

@@ -3,7 +3,7 @@
 // without evidence: 1 for positions on the same side (no diversification credit) and 0 for opposite sides
 // (no hedge credit) — the conservative choice either way. Same symbol: 1.
 import { operatorPortfolioVarEs } from '../risk';
-import { Dec, fmt } from '../core/decimal';
+import { Dec, fmtFloat15 } from '../core/decimal';
 import type { ResultRow } from './report';
 import type { HistoryData } from './volatility-source';
 import { VAR_CONFIDENCE } from './row-details';
@@ -106,11 +106,10 @@ export function attachPortfolioVar(rows: ResultRow[], histories: Map<ResultRow, 
     notionals: ex.map((e) => e.notional), vols: ex.map((e) => e.vol), correlationTimes: correlationTimes(ex), years: horizonSeconds / YEAR, confidence: VAR_CONFIDENCE,
   });
   if (!v) return;
-  const money = (x: number): string | null => (Number.isFinite(x) ? fmt(new Dec(x.toPrecision(15))) : null);
   ex.forEach((e, i) => {
     Object.assign(e.row.details, {
-      accountVar: money(v.var), accountEs: money(v.es),
-      varContribution: money(v.component[i]!), esContribution: money(v.componentEs[i]!),
+      accountVar: fmtFloat15(v.var), accountEs: fmtFloat15(v.es),
+      varContribution: fmtFloat15(v.component[i]!), esContribution: fmtFloat15(v.componentEs[i]!),
     });
   });
 }

@@ -1,7 +1,7 @@
 // Per-row risk details (docs/results.md §2 `details`): VaR/ES over the horizon, liquidation cost, time to liquidation.
 import { cornishFisherVarEs, firstPassageAbm, fitPot, historicalVarEs, lognormalVarEs, marginAtRisk, potVarEs, timeToLiquidationQuantiles } from '../risk';
 import type { HistoryData } from './volatility-source';
-import { Dec, fmt } from '../core/decimal';
+import { Dec, fmt, fmtFloat15 } from '../core/decimal';
 import type { PerpAccount, PerpMetrics, PerpPosition } from '../core/types';
 import type { MarketRisk } from './risk-view';
 import { perpLiquidationCost } from './liquidation-cost';
@@ -10,7 +10,7 @@ import { isInversePosition as isInverse } from '../venues/registry';
 const YEAR = 365 * 86400;
 export const VAR_CONFIDENCE = 0.99;
 
-const moneyOf = (x: number | null | undefined): string | null => (x === null || x === undefined || !Number.isFinite(x) ? null : fmt(new Dec(x.toPrecision(15))));
+const moneyOf = (x: number | null | undefined): string | null => (x === null || x === undefined ? null : fmtFloat15(x));
 
 /** Years → a duration a person reads: "3.4h", "2.1d". */
 function years(y: number | null): string | null {
