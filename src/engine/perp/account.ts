@@ -147,19 +147,26 @@ function crossGroups(account: PerpAccount, cross: Leg[], model: VenueModel, metr
   if (only !== undefined && account.positions[only]?.marginMode !== 'cross') return;
   const crossAll = account.positions.filter((p) => p.marginMode === 'cross' && !p.size.isZero());
   if (crossAll.length === 0) return;
-  const missing = crossAll.find((p) => !cross.some((l) => l.position === p));
+  const evaluated = new Set(cross.map((l) => l.position));
+  const missing = crossAll.find((p) => !evaluated.has(p));
   const failWith = (reason: string): void => {
     for (const l of cross) metrics[l.index] = blank(l.position.id, reason, model.releasesMarginProRata, settleOf(account, l.position.symbol, model, l.inverse));
   };
   if (account.walletBalance === null) return failWith('no walletBalance for the cross account');
   if (missing) return failWith(`cross account incomplete: ${missing.id} cannot be evaluated`);
   const bySymbol = new Map<string, Leg[]>();
-  for (const l of cross) bySymbol.set(l.position.symbol, [...(bySymbol.get(l.position.symbol) ?? []), l]);
+  for (const l of cross) {
+    const ls = bySymbol.get(l.position.symbol);
+    if (ls) ls.push(l);
+    else bySymbol.set(l.position.symbol, [l]);
+  }
   const wallet = cross.reduce((s, l) => s.plus(l.funding), account.walletBalance);
   const pnlOf = (ls: Leg[]): Dec => ls.reduce((s, l) => s.plus(pnlAt(l, l.u0)), ZERO);
+  const crossPnl = model.feeToClose ? pnlOf(cross) : ZERO;
   for (const ls of bySymbol.values()) {
     if (model.netHedgeCross && account.positionMode === 'hedge') netHedge(ls);
-    if (model.feeToClose) addFeeToClose(model, ls, wallet.plus(pnlOf(cross.filter((l) => !ls.includes(l)))).plus(others?.pnl ?? ZERO));
+    // the other symbols' PnL: the book's total less this symbol's (one pass, not a scan per symbol)
+    if (model.feeToClose) addFeeToClose(model, ls, wallet.plus(crossPnl.minus(pnlOf(ls))).plus(others?.pnl ?? ZERO));
   }
   // Σ over the whole cross book once; each symbol's "others" are the total less its own legs.
   const { totalPnl, totalMm } = crossTotals(account, cross, model, others);
