@@ -14,13 +14,13 @@ import { readSettings, type ExtensionSettings } from './settings';
 import { RowIndex, type RowChanges } from './panel/row-index';
 import { EvaluationQueue } from './worker/evaluation-queue';
 import { Cancelled, WorkerFailure, WorkerPool } from './worker/worker-pool';
-import type { FileInput, FixPlanResult } from './worker/worker-protocol';
+import type { FileInput, FixPlanResult, PreviewResult } from './worker/worker-protocol';
 import type { FixKind } from '../engine/fix/fix-edits';
 import type { StressReport } from '../engine/evaluate/report';
 import type { WhatIfOutcome, WhatIfScenario } from '../engine/evaluate/what-if';
 import { LineTracker } from './line-tracker';
 import { measured } from './host-stats';
-import { prepared, type PreparedResult } from './worker/prepared-result';
+import { ENTRY_SLICE, entriesInSlices, prepared, type PreparedResult } from './worker/prepared-result';
 import type { Diagnostic } from '../engine/core/types';
 import { readWorkspaceFile } from './read-workspace-file';
 
@@ -58,6 +58,8 @@ export class WorkspaceStore implements vscode.Disposable {
   private readonly reageTimer: ReturnType<typeof setInterval>;
   private scanning: Promise<void> | undefined;
   private readonly pool: WorkerPool;
+  /** The preview a file waits for (dropped once its full result or a newer request arrives). */
+  private readonly previews = new Map<string, object>();
   private readonly queue: EvaluationQueue<FileInput, PreparedResult>;
   /** Every row, by file, with the sorted views the panel and the status bar read. */
   readonly index = new RowIndex();
@@ -72,7 +74,7 @@ export class WorkspaceStore implements vscode.Disposable {
     this.settings = this.loadSettings();
     this.pool = new WorkerPool({ script: workerScript, size: poolSize, onLog: (m) => this.log.warn(m) });
     this.queue = new EvaluationQueue<FileInput, PreparedResult>(
-      (key, input) => prepared(key, this.pool.evaluate({ type: 'evaluate', file: input, options: this.evaluationOptions() })),
+      (key, input) => prepared(key, this.pool.evaluate({ type: 'evaluate', file: input, options: this.evaluationOptions() }, this.previewFor(key))),
       (key, input, outcome) => this.onEvaluated(key, input, outcome),
       (key, busy) => this.onBusy(key, busy),
     );
@@ -317,6 +319,7 @@ export class WorkspaceStore implements vscode.Disposable {
   }
 
   private forget(key: string): void {
+    this.previews.delete(key);
     this.queue.remove(key);
     this.pool.forget(key);
     this.entries.delete(key);
@@ -343,6 +346,7 @@ export class WorkspaceStore implements vscode.Disposable {
     const key = uri.toString();
     const known = this.entries.get(key);
     const same = known?.evaluation.file.diagnostics.length === 1 && known.evaluation.file.diagnostics[0]!.message === unread.message && !known.evaluation.rows.length;
+    this.previews.delete(key);
     this.queue.remove(key);
     this.pool.forget(key);
     if (same && known) return;
@@ -381,7 +385,31 @@ export class WorkspaceStore implements vscode.Disposable {
     if (entry) this.fire({ changed: [entry.uri], removed: [], rows: { added: [], removed: [], updated: [] }, updatingOnly: true });
   }
 
+  /**
+   * A file the panel shows no rows of yet gets the worker's preview first (rows before their fixes and risk details,
+   * shown as updating): a large workspace is counted in the panel long before every fix search has run.
+   */
+  private previewFor(key: string): ((p: PreviewResult) => void) | undefined {
+    if (this.index.entriesOf(key).length > 0) return undefined;
+    const token = {};
+    this.previews.set(key, token);
+    return (p) => void this.showPreview(key, token, p);
+  }
+
+  private async showPreview(key: string, token: object, p: PreviewResult): Promise<void> {
+    const live = (): boolean => this.previews.get(key) === token && this.entries.has(key);
+    try {
+      const { entries, sorted } = await entriesInSlices(key, p, ENTRY_SLICE, () => !live());
+      if (!live()) return;
+      const rows = measured('row index (preview)', () => this.index.setFile(key, p.rows, p.sigs, entries, sorted));
+      this.fire({ changed: [], removed: [], rows });
+    } catch (e) {
+      if (!(e instanceof Cancelled)) this.log.warn(`preview not shown: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
+
   private onEvaluated(key: string, input: FileInput, outcome: { ok: true; value: PreparedResult } | { ok: false; error: Error }): void {
+    this.previews.delete(key);
     const entry = this.entries.get(key);
     if (!entry) return;
     let result: Pick<PreparedResult, 'file' | 'rows' | 'now' | 'pinned' | 'risk' | 'historyPaths' | 'sigs' | 'riskInputs' | 'accounts'> & Partial<Pick<PreparedResult, 'entries' | 'sorted'>>;

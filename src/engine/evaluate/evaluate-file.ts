@@ -51,6 +51,8 @@ export interface EvaluateOptions {
   realpath?: RealPath;
   /** Shared across files of one run so a history file is read once. */
   historyCache?: HistoryCache;
+  /** Stop after the first stage (prices, statuses, probabilities): see FileEvaluation.complete. */
+  preview?: boolean;
 }
 
 export interface FileEvaluation {
@@ -66,6 +68,11 @@ export interface FileEvaluation {
   riskInputs?: Record<string, RowRiskInputs>;
   /** The work this file cost, in counted steps (README "Limits"); absent when it was not read. */
   steps?: WorkSteps;
+  /**
+   * Set on a preview (EvaluateOptions.preview): its rows lack fixes and risk details, its diagnostics are not yet
+   * collected; `complete()` finishes the same rows in place and returns the full evaluation, as without `preview`.
+   */
+  complete?: () => FileEvaluation;
 }
 
 function unknownRow(u: UnknownEntry, path: string, horizon: number): ResultRow {
@@ -121,8 +128,18 @@ export function evaluateParsed(source: Pick<SourceFile, 'path' | 'absPath' | 'ro
     }
     ctx.steps += parsed.unknown.length;
     rows.push(...parsed.unknown.map((u) => unknownRow(u, source.path, settings.horizon)));
-    report.diagnostics = sortDiagnostics([...diagnostics, ...parsed.diagnostics, ...ctx.diagnostics]);
-    return { file: report, rows, accounts: ctx.accounts, parsed, now, riskInputs: ctx.riskInputs, steps: { read: parsed.readSteps ?? 0, evaluate: ctx.steps } };
+    const complete = (): FileEvaluation => {
+      try {
+        ctx.completeRows();
+        report.diagnostics = sortDiagnostics([...diagnostics, ...parsed.diagnostics, ...ctx.diagnostics]);
+        return { file: report, rows, accounts: ctx.accounts, parsed, now, riskInputs: ctx.riskInputs, steps: { read: parsed.readSteps ?? 0, evaluate: ctx.steps } };
+      } catch (e) {
+        report.diagnostics.push(internalError('evaluate', e));
+        return { file: report, rows: [], parsed: null, now };
+      }
+    };
+    if (!options.preview) return complete();
+    return { file: { ...report, diagnostics: [] }, rows, parsed, now, riskInputs: ctx.riskInputs, complete };
   } catch (e) {
     report.diagnostics.push(internalError('evaluate', e));
     return { file: report, rows: [], parsed: null, now };

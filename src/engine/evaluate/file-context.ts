@@ -57,6 +57,17 @@ export class EvalContext {
   private work = 0;
   /** Evaluation steps so far (WorkSteps.evaluate). */
   steps = 0;
+  /** The second stage of the rows (fix searches, risk details, account VaR and fixes), in file order. */
+  private readonly deferred: Array<() => void> = [];
+
+  /** Work that completes rows already built; run by `completeRows` (at once, or after a preview was sent). */
+  later(fn: () => void): void {
+    this.deferred.push(fn);
+  }
+
+  completeRows(): void {
+    for (const fn of this.deferred.splice(0)) fn();
+  }
 
   /** Charges `units` of fix-search work; false once the file's budget is spent (then the work is not done). */
   spend(units: number): boolean {

@@ -82,7 +82,7 @@ function loanRow(account: LendingAccount, loan: Loan, m: LoanMetrics, ctx: EvalC
   const o = outcomeOf(m, risk, ctx);
   const inputs = o.status === 'unknown' ? null : rowRiskInputs(barriers(m), risk, ctx.settings.horizon);
   if (inputs) ctx.riskInputs[loan.id] = inputs;
-  return {
+  const row: ResultRow = {
     file: ctx.path, line: loan.span.line, column: loan.span.column, id: loan.id, kind: 'loan', venue: account.venue,
     account: account.account, settleCurrency: 'USD', symbol: m.symbol, side: null, marginMode: null, walletSource: null,
     size: null, entryPrice: null, markPrice: fmt(m.markPrice), markAge: age.age, stale: age.stale,
@@ -92,7 +92,9 @@ function loanRow(account: LendingAccount, loan: Loan, m: LoanMetrics, ctx: EvalC
     healthFactorIdeal: fmt(m.healthFactorIdeal), tier: null, distance: fmt(o.distance), volatility: risk.sigma,
     volatilitySource: source, horizon: formatDuration(ctx.settings.horizon), liquidationProbability: o.probability,
     status: o.status, reason: m.healthFactor === null && m.note ? m.note : o.reason,
-    fix: fixOf(account, loan, o.status, risk, ctx),
+    fix: null,
     details: { var: null, es: null, liquidationCost: fmt(m.liquidationCost), timeToLiquidation: null, tails: tailDetails(risk), ...m.details, ...lineDetails(m) },
   };
+  ctx.later(() => (row.fix = fixOf(account, loan, o.status, risk, ctx)));
+  return row;
 }

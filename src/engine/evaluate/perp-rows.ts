@@ -80,14 +80,19 @@ export function perpRows(account: PerpAccount, ctx: EvalContext): ResultRow[] {
   const histories = new Map<ResultRow, HistoryData | null>();
   const risks = new Map<number, MarketRisk>();
   const cross = new CrossValue(account);
-  const rows = account.positions.map((p, i) => perpRow(account, p, metrics[i]!, i, ctx, histories, risks, cross));
-  attachPortfolioVar(rows, histories, ctx.settings.horizon);
-  const entry = crossAccountReport(account, rows, risks, ctx);
-  if (entry) ctx.accounts.push(entry);
+  const completions: Array<() => void> = [];
+  const rows = account.positions.map((p, i) => perpRow(account, p, metrics[i]!, i, ctx, histories, risks, cross, completions));
+  // Second stage (EvalContext.later): each row's risk details and fix, then the account's VaR and wallet fix.
+  ctx.later(() => {
+    for (const complete of completions) complete();
+    attachPortfolioVar(rows, histories, ctx.settings.horizon);
+    const entry = crossAccountReport(account, rows, risks, ctx);
+    if (entry) ctx.accounts.push(entry);
+  });
   return rows;
 }
 
-function perpRow(account: PerpAccount, p: PerpPosition, own: PerpMetrics, index: number, ctx: EvalContext, histories: Map<ResultRow, HistoryData | null>, risks: Map<number, MarketRisk>, cross: CrossValue): ResultRow {
+function perpRow(account: PerpAccount, p: PerpPosition, own: PerpMetrics, index: number, ctx: EvalContext, histories: Map<ResultRow, HistoryData | null>, risks: Map<number, MarketRisk>, cross: CrossValue, completions: Array<() => void>): ResultRow {
   const { risk, age, volSource, details, history } = marketRisk(account, p, ctx);
   risks.set(index, risk);
   // docs/results.md §2 v1.1: ours whenever it can be computed; else the reported price, labelled, for foreign rows.
@@ -119,8 +124,10 @@ function perpRow(account: PerpAccount, p: PerpPosition, own: PerpMetrics, index:
   };
   histories.set(row, history);
   if (outcome.status !== 'unknown' && mark) {
-    Object.assign(row.details, riskDetails(p, m, mark, risk, account, history));
-    if (!fallback) row.fix = perpFix(account, index, m, outcome.status, ctx, risk);
+    completions.push(() => {
+      Object.assign(row.details, riskDetails(p, m, mark, risk, account, history));
+      if (!fallback) row.fix = perpFix(account, index, m, outcome.status, ctx, risk);
+    });
   }
   return row;
 }

@@ -75,11 +75,26 @@ function evalOptionsOf(options: EvaluationSettings) {
   return { settings: options.settings, ...(options.overrides ? { overrides: options.overrides } : {}), readFile: readHistory, realpath: realpathOrUndefined, ...(options.defaultVenue ? { defaultVenue: options.defaultVenue } : {}) };
 }
 
-function evaluate(file: FileInput, options: EvaluationSettings): { evaluation: FileEvaluation; reused: boolean } {
+function sendRows(id: number, evaluation: FileEvaluation, preview: boolean): void {
+  const rows = evaluation.rows;
+  for (let i = 0; i < rows.length; i += ROW_CHUNK) {
+    const chunk = rows.slice(i, i + ROW_CHUNK);
+    post({ type: 'rows', id, rows: chunk, ...(evaluation.riskInputs ? { riskInputs: inputsOf(chunk, evaluation.riskInputs) } : {}), ...(preview ? { preview } : {}) });
+  }
+}
+
+/** `preview`: called with the first stage's rows (no fixes or risk details) before the second stage runs. */
+function evaluate(file: FileInput, options: EvaluationSettings, preview?: (first: FileEvaluation) => void): { evaluation: FileEvaluation; reused: boolean } {
   const { parsed, error, reused } = parseOf(file, options);
   const evalOptions = evalOptionsOf(options);
+  const staged = (p: ParsedFile): FileEvaluation => {
+    const first = evaluateParsed(file, p, [], { ...evalOptions, preview: true });
+    if (!first.complete) return first;
+    preview!(first);
+    return first.complete();
+  };
   const evaluation: FileEvaluation = parsed
-    ? evaluateParsed(file, parsed, [], evalOptions)
+    ? (preview ? staged(parsed) : evaluateParsed(file, parsed, [], evalOptions))
     : {
       file: { path: file.path, dialect: null, format: null, venue: null, diagnostics: [internalError('read', error)] },
       rows: [], parsed: null, now: Date.now(),
@@ -110,13 +125,15 @@ function handle(req: WorkerRequest): void {
   switch (req.type) {
     case 'evaluate': {
       const t0 = performance.now();
-      const { evaluation, reused } = evaluate(req.file, req.options);
-      const rows = evaluation.rows;
-      const sigs = rows.map(rowSignature);
-      for (let i = 0; i < rows.length; i += ROW_CHUNK) {
-        const chunk = rows.slice(i, i + ROW_CHUNK);
-        post({ type: 'rows', id: req.id, rows: chunk, ...(evaluation.riskInputs ? { riskInputs: inputsOf(chunk, evaluation.riskInputs) } : {}) });
-      }
+      const preview = req.preview
+        ? (first: FileEvaluation): void => {
+          sendRows(req.id, first, true);
+          post({ type: 'previewed', id: req.id, sigs: first.rows.map(rowSignature) });
+        }
+        : undefined;
+      const { evaluation, reused } = evaluate(req.file, req.options, preview);
+      const sigs = evaluation.rows.map(rowSignature);
+      sendRows(req.id, evaluation, false);
       const effective = resolveSettings(req.options.settings, evaluation.parsed?.risk, req.options.overrides);
       post({
         type: 'evaluated', id: req.id,

@@ -25,18 +25,21 @@ const yieldToHost = (): Promise<void> => new Promise((resolve) => setImmediate(r
 
 export function prepared(key: string, job: Job<EvaluationResult>, slice = ENTRY_SLICE): Job<PreparedResult> {
   let cancelled = false;
-  const result = job.result.then(async (value) => {
-    const entries: RowEntry[] = [];
-    for (let i = 0; i < value.rows.length; i += slice) {
-      if (i > 0) await yieldToHost();
-      if (cancelled) throw new Cancelled();
-      const end = Math.min(value.rows.length, i + slice);
-      for (let j = i; j < end; j++) entries.push(makeEntry(key, value.rows[j]!, value.sigs[j] ?? ''));
-    }
-    const sorted = await sortInSlices(entries, defaultCompare, slice, () => cancelled);
-    return { ...value, entries, sorted };
-  });
+  const result = job.result.then(async (value) => ({ ...value, ...(await entriesInSlices(key, value, slice, () => cancelled)) }));
   return { result, cancel: () => { cancelled = true; job.cancel(); } };
+}
+
+/** The rows' index entries, and the same in the default order, built in slices (throws Cancelled once `cancelled`). */
+export async function entriesInSlices(key: string, value: Pick<EvaluationResult, 'rows' | 'sigs'>, slice = ENTRY_SLICE, cancelled: () => boolean = () => false): Promise<{ entries: RowEntry[]; sorted: RowEntry[] }> {
+  const entries: RowEntry[] = [];
+  for (let i = 0; i < value.rows.length; i += slice) {
+    if (i > 0) await yieldToHost();
+    if (cancelled()) throw new Cancelled();
+    const end = Math.min(value.rows.length, i + slice);
+    for (let j = i; j < end; j++) entries.push(makeEntry(key, value.rows[j]!, value.sigs[j] ?? ''));
+  }
+  const sorted = await sortInSlices(entries, defaultCompare, slice, cancelled);
+  return { entries, sorted };
 }
 
 /** Bottom-up merge sort (stable) with a yield after about `slice` rows of merging. */

@@ -7,7 +7,7 @@
 import { Worker } from 'node:worker_threads';
 import { measured } from '../host-stats';
 import type { ResultRow } from '../../engine/evaluate/report';
-import type { EvaluationResult, FixPlanResult, WorkerRequest, WorkerResponse } from './worker-protocol';
+import type { EvaluationResult, FixPlanResult, PreviewResult, WorkerRequest, WorkerResponse } from './worker-protocol';
 import type { StressReport } from '../../engine/evaluate/report';
 import type { WhatIfOutcome } from '../../engine/evaluate/what-if';
 
@@ -48,6 +48,8 @@ interface Job {
   priority: boolean;
   rows: ResultRow[];
   riskInputs?: NonNullable<EvaluationResult['riskInputs']>;
+  /** An evaluation's preview rows as they arrive, and who gets them when complete. */
+  preview?: { rows: ResultRow[]; riskInputs?: NonNullable<EvaluationResult['riskInputs']>; onPreview: (p: PreviewResult) => void };
   resolve(value: unknown): void;
   reject(err: Error): void;
   slot?: Slot;
@@ -95,8 +97,9 @@ export class WorkerPool {
     return this.waiting.length + this.slots.filter((s) => s.job).length;
   }
 
-  evaluate(req: Extract<Payload, { type: 'evaluate' }>): Running<EvaluationResult> {
-    return this.submit(req, false);
+  /** With `onPreview` the worker first sends the rows without fixes and risk details (PreviewResult), then the result. */
+  evaluate(req: Extract<Payload, { type: 'evaluate' }>, onPreview?: (p: PreviewResult) => void): Running<EvaluationResult> {
+    return this.submit(onPreview ? { ...req, preview: true } : req, false, onPreview);
   }
 
   plan(req: Extract<Payload, { type: 'plan' }>): Running<FixPlanResult> {
@@ -134,11 +137,11 @@ export class WorkerPool {
     }
   }
 
-  private submit<T>(payload: Payload, priority: boolean): Running<T> {
+  private submit<T>(payload: Payload, priority: boolean, onPreview?: (p: PreviewResult) => void): Running<T> {
     const id = this.nextId++;
     let job!: Job;
     const result = new Promise<T>((resolve, reject) => {
-      job = { id, req: { ...payload, id } as WorkerRequest, priority, rows: [], resolve: resolve as (v: unknown) => void, reject };
+      job = { id, req: { ...payload, id } as WorkerRequest, priority, rows: [], resolve: resolve as (v: unknown) => void, reject, ...(onPreview ? { preview: { rows: [], onPreview } } : {}) };
     });
     result.catch(() => undefined); // a cancelled request nobody awaits is not an unhandled rejection
     if (this.disposed) job.reject(new Cancelled());
@@ -228,10 +231,24 @@ export class WorkerPool {
     const job = slot.job;
     if (!job || job.id !== msg.id) return;
     switch (msg.type) {
-      case 'rows':
-        for (const r of msg.rows) job.rows.push(r);
-        if (msg.riskInputs) Object.assign(job.riskInputs ??= {}, msg.riskInputs);
+      case 'rows': {
+        const into = msg.preview ? job.preview : job;
+        if (!into) return;
+        for (const r of msg.rows) into.rows.push(r);
+        if (msg.riskInputs) Object.assign(into.riskInputs ??= {}, msg.riskInputs);
         return;
+      }
+      case 'previewed': {
+        const p = job.preview;
+        if (!p) return;
+        job.preview = undefined;
+        try {
+          p.onPreview({ rows: p.rows, sigs: msg.sigs, ...(p.riskInputs ? { riskInputs: p.riskInputs } : {}) });
+        } catch (e) {
+          this.options.onLog?.(`preview of #${job.id} not shown: ${e instanceof Error ? e.message : String(e)}`);
+        }
+        return;
+      }
       case 'evaluated':
         this.finish(job, { value: { ...msg.result, rows: job.rows, ...(job.riskInputs ? { riskInputs: job.riskInputs } : {}) } });
         break;

@@ -26,7 +26,8 @@ export interface EvaluationSettings {
 }
 
 export type WorkerRequest =
-  | { type: 'evaluate'; id: number; file: FileInput; options: EvaluationSettings }
+  /** `preview`: first send the rows without fixes and risk details (`previewed`), then the full evaluation. */
+  | { type: 'evaluate'; id: number; file: FileInput; options: EvaluationSettings; preview?: boolean }
   | { type: 'plan'; id: number; file: FileInput; options: EvaluationSettings; rowKey: string; kind: FixKind; asset: string | null }
   /** The one wallet edit of a cross account's fix (issue 14); `accountKey` as fixes.ts accountKeyOf. */
   | { type: 'planAccount'; id: number; file: FileInput; options: EvaluationSettings; accountKey: string }
@@ -61,11 +62,20 @@ export interface EvaluationResult {
   reusedParse: boolean;
 }
 
+/** A file's rows before their fixes and risk details (EvalContext.preview): shown, marked updating, until the full ones. */
+export interface PreviewResult {
+  rows: ResultRow[];
+  sigs: string[];
+  riskInputs?: FileEvaluation['riskInputs'];
+}
+
 export type FixPlanResult = { ok: true; title: string; edits: TextEdit[] } | { ok: false; reason: string };
 
 export type WorkerResponse =
   /** Rows are sent in chunks before `evaluated`, so no single message costs the host a long deserialisation. */
-  | { type: 'rows'; id: number; rows: ResultRow[]; riskInputs?: FileEvaluation['riskInputs'] }
+  | { type: 'rows'; id: number; rows: ResultRow[]; riskInputs?: FileEvaluation['riskInputs']; preview?: boolean }
+  /** The preview's rows are complete (sent as `rows` with `preview`); the full evaluation follows. */
+  | { type: 'previewed'; id: number; sigs: string[] }
   | { type: 'evaluated'; id: number; result: Omit<EvaluationResult, 'rows' | 'riskInputs'> }
   | { type: 'planned'; id: number; result: FixPlanResult }
   | { type: 'stressed'; id: number; report: StressReport }

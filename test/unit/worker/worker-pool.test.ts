@@ -35,6 +35,30 @@ describe('evaluation worker', () => {
     expect(again.sigs).toEqual(r.sigs);
   });
 
+  it('sends a preview (the same rows before fixes and risk details) before the full result, at no extra evaluation', async () => {
+    pool = new WorkerPool({ script: SCRIPT });
+    const f = file('desk-isolated.positions.json');
+    const previews: import('../../../src/extension/worker/worker-protocol').PreviewResult[] = [];
+    const r = await pool.evaluate({ type: 'evaluate', file: f, options: { settings: {} } }, (p) => previews.push(p)).result;
+    const local = evaluateFile({ path: f.path, absPath: f.absPath, text: f.text }, { now: r.now, readFile: (p) => readFileSync(p, 'utf8') });
+    expect(r.rows).toEqual(local.rows);
+    expect(previews).toHaveLength(1);
+    const [preview] = previews;
+    expect(preview!.rows.map((x) => x.id)).toEqual(local.rows.map((x) => x.id));
+    expect(preview!.sigs).toHaveLength(local.rows.length);
+    const atRisk = local.rows.filter((x) => x.fix !== null);
+    expect(atRisk.length).toBeGreaterThan(0);
+    preview!.rows.forEach((row, i) => {
+      const full = local.rows[i]!;
+      expect([row.liquidationPrice, row.status, row.liquidationProbability, row.distance]).toEqual([full.liquidationPrice, full.status, full.liquidationProbability, full.distance]);
+      expect(row.fix).toBeNull();
+    });
+    // without a preview callback nothing is sent ahead
+    const plain = await pool.evaluate({ type: 'evaluate', file: f, options: { settings: {} } }).result;
+    expect(plain.rows).toEqual(local.rows);
+    expect(previews).toHaveLength(1);
+  });
+
   it('answers a what-if from the cached parse: the neutral scenario is the row itself, a shock changes it', async () => {
     pool = new WorkerPool({ script: SCRIPT });
     const f = file('binance-faq-cross.positions.yaml');

@@ -1,0 +1,42 @@
+// The extension's preview (EvaluateOptions.preview): the first stage's rows, completed in place by complete(), equal
+// a one-pass evaluation exactly — rows, accounts, diagnostics and work steps — on every example file.
+import { describe, expect, it } from 'vitest';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { evaluateFile } from '../../../src/engine/evaluate/evaluate-file';
+
+const ROOT = resolve(__dirname, '../../..');
+const NOW = Date.parse('2026-11-24T07:00:00Z');
+
+function positionFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) return positionFiles(p);
+    return /\.positions\.(json|ya?ml|csv)$/.test(name) ? [p] : [];
+  });
+}
+
+describe('two-stage evaluation (preview, then complete)', () => {
+  const files = positionFiles(join(ROOT, 'examples'));
+
+  it('finds the example files', () => {
+    expect(files.length).toBeGreaterThan(20);
+  });
+
+  it.each(files.map((f) => [f.slice(ROOT.length + 1), f]))('%s: complete() gives the one-pass evaluation', (name, absPath) => {
+    const source = { path: name, absPath, text: readFileSync(absPath, 'utf8') };
+    const one = evaluateFile(source, { now: NOW });
+    const first = evaluateFile(source, { now: NOW, preview: true });
+    expect(first.rows.map((r) => [r.id, r.status, r.liquidationPrice])).toEqual(one.rows.map((r) => [r.id, r.status, r.liquidationPrice]));
+    expect(first.rows.every((r) => r.fix === null)).toBe(true);
+    if (!first.complete) {
+      expect(first).toEqual(one); // not read or failed: no second stage
+      return;
+    }
+    const done = first.complete();
+    expect(JSON.stringify(done.rows)).toBe(JSON.stringify(one.rows));
+    expect(done.accounts).toEqual(one.accounts);
+    expect(done.file).toEqual(one.file);
+    expect(done.steps).toEqual(one.steps);
+  });
+});
