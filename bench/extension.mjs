@@ -4,6 +4,7 @@
 // while a 20,000-position file re-evaluates, against the stall while idle. Skipped when code-server is not installed.
 //   BENCH_EXT_POSITIONS=30000   the workspace's positions (1,000 a file)
 //   BENCH_EXT_HUGE=20000        the one file added afterwards
+//   BENCH_EXT_STATS=<file>      keep the host's stats lines (src/extension/host-stats.ts) there
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -89,6 +90,7 @@ async function main() {
     const ours = stats(statsPath).filter((s) => s.event === 'task' && s.t >= t0).sort((a, b) => b.ms - a.ms).slice(0, 3);
     if (ours.length) console.log(`  our longest tasks then: ${ours.map((s) => `${s.label} ${s.ms.toFixed(0)} ms`).join('; ')}`);
   } finally {
+    if (process.env.BENCH_EXT_STATS) writeFileSync(process.env.BENCH_EXT_STATS, existsSync(statsPath) ? readFileSync(statsPath) : '');
     await browser.close().catch(() => undefined);
     await server.stop();
     cleanup(tmp);

@@ -689,17 +689,18 @@ async function main() {
         }
         await input.fill('>Liquidation Lens: Show Positions at Risk');
         await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Show Positions at Risk' }).first().waitFor({ timeout: 10_000 });
+        // Only a command issued while the file is still evaluating is timed (the evaluation may end during the tries).
+        const busy = /evaluating/.test(await view.locator('.subtitle').textContent());
         const t0 = Date.now();
         await page.keyboard.press('Enter');
         // The pick can lose focus to the busy webview and close at once (seen once in CI): such a try is not timed.
         const ok = await page.locator('.quick-input-widget .quick-input-box input[placeholder*="at watch or worse"]').waitFor({ timeout: 10_000 }).then(() => true, () => false);
-        if (ok) times.push(Date.now() - t0);
+        if (ok && busy) times.push(Date.now() - t0);
         await page.keyboard.press('Escape');
+        if (!busy) break;
       }
-      assert(times.length > 0, 'the at-risk quick pick never showed');
-      const busy = await view.locator('.subtitle').textContent();
-      log(`Show Positions at Risk answered in ${times.join(', ')} ms while: ${busy}`);
-      assert(/evaluating/.test(busy), `the huge file was no longer evaluating: ${busy}`);
+      assert(times.length > 0, 'no at-risk quick pick was timed while the huge file was evaluating');
+      log(`Show Positions at Risk answered in ${times.join(', ')} ms while the huge file was evaluating`);
       assert(Math.min(...times) <= 1000, `slowest answers ${times.join(', ')} ms`);
     });
   } finally {
