@@ -3,7 +3,9 @@
 // in the sort order within). Built lazily (only when the panel reads it) and without an object per row: with nothing
 // filtered and no grouping the list is the sorted array itself; filtered, it is the passing entries (and follows a
 // change of the sorted rows by splicing, not by filtering them all again); grouped, the entries with one header per
-// account. A row's index is found by binary search with the order's comparator, not by a scan.
+// account (after a change, the changed accounts' blocks are replaced). A filtered or grouped list after a change is
+// written into the array of the list before last (no new array of every row). A row's index is found by binary
+// search with the order's comparator, not by a scan.
 import type { PanelStatus, PanelView } from '../../protocol/messages';
 import { STATUS_ORDER } from '../../protocol/messages';
 import { isAtRisk } from '../../presentation/describe';
@@ -77,6 +79,9 @@ export class DisplayList {
     readonly rows: number,
     /** Grouped: each account's header index. */
     private readonly headers?: ReadonlyMap<string, number>,
+    /** The items array of the list before this one (filtered or grouped only: never the sorted rows' own array),
+     * written over by the next list: the two take turns, so a change allocates no new array of every row. */
+    private readonly spare?: StoredItem[],
   ) {}
 
   static build(sorted: readonly RowEntry[], view: ListView, compare?: Compare, generation = -1): DisplayList {
@@ -110,8 +115,9 @@ export class DisplayList {
     const pass = this.pass;
     if (this.headers) return this.nextGrouped(change, compare) ?? DisplayList.build(sorted, this.view, compare, change.to);
     if (!pass) return new DisplayList(change.to, this.view, compare, null, sorted, sorted.length);
-    const rows = spliceSorted(this.seq as readonly RowEntry[], change.removed.filter(pass), change.added.filter(pass), compare);
-    return new DisplayList(change.to, this.view, compare, pass, rows, rows.length);
+    const seq = this.seq as RowEntry[];
+    const rows = spliceSorted(seq, change.removed.filter(pass), change.added.filter(pass), compare, undefined, this.spare as RowEntry[] | undefined);
+    return new DisplayList(change.to, this.view, compare, pass, rows, rows.length, undefined, rows === seq ? this.spare : seq);
   }
 
   /** The grouped list after `change`: the accounts it removed leave, those it added come in at their first row's
@@ -138,7 +144,9 @@ export class DisplayList {
       freshRows += g.entries.length;
     }
     const rows = this.rows - goneRows + freshRows;
-    const items = new Array<StoredItem>(rows + headers.size - gone.size + fresh.size);
+    const size = rows + headers.size - gone.size + fresh.size;
+    const items = this.spare ?? new Array<StoredItem>(size);
+    items.length = size;
     const at = new Map<string, number>();
     const incoming = [...fresh].map(([key, g]) => ({ item: header(key, g), entries: g.entries }));
     let k = 0;
@@ -159,7 +167,7 @@ export class DisplayList {
       for (let i = h, end = h + 1 + head.positions; i < end; i++) items[k++] = seq[i]!;
     }
     addFresh(null);
-    return new DisplayList(change.to, this.view, compare, pass, items, rows, at);
+    return new DisplayList(change.to, this.view, compare, pass, items, rows, at, seq as StoredItem[]);
   }
 
   /** The number of items (rows and account headers). */
