@@ -2,9 +2,10 @@
 // in-process: BENCH_PANEL_FILES files × BENCH_PANEL_PER_FILE rows in the RowIndex, then one file's rows change and
 // the time of `PanelModel.deltaMessage()` (merge into the sorted view, the display list, the selected index, the
 // window's rows) is measured per view, with the RowIndex's own `setFile` and the message's schema check (panel.ts
-// `post`) reported beside it. `node --expose-gc bench/panel-delta.mjs` (bundles src with esbuild first; with
-// --expose-gc a full GC runs before each timed delta, so the bench's own garbage does not land in the figures).
+// `post`) reported beside it. `node bench/panel-delta.mjs` (bundles src with esbuild first). The max column
+// mostly shows garbage collections (the bench makes much garbage of its own); compare the min and median.
 //   BENCH_PANEL_FILES=100  BENCH_PANEL_PER_FILE=1000  BENCH_PANEL_REPS=15  BENCH_PANEL_WARMUP=5
+//   BENCH_PANEL_VIEWS=default,grouped   only the views whose names contain one of these
 import { buildSync } from 'esbuild';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -34,7 +35,6 @@ const FILES = Number(process.env.BENCH_PANEL_FILES ?? 100);
 const PER_FILE = Number(process.env.BENCH_PANEL_PER_FILE ?? 1000);
 const REPS = Number(process.env.BENCH_PANEL_REPS ?? 15);
 const WARMUP = Number(process.env.BENCH_PANEL_WARMUP ?? 5);
-const gc = typeof globalThis.gc === 'function' ? globalThis.gc : () => undefined;
 const STATUSES = ['liquidatable', 'critical', 'warning', 'watch', 'safe', 'unknown'];
 const SYMBOLS = ['BTCUSDT', 'ETHUSDT', 'SOLUSDT', 'XRPUSDT', 'DOGEUSDT'];
 
@@ -66,9 +66,11 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const min = (xs) => Math.min(...xs);
 const now = () => performance.now();
 
-console.log(`panel delta${typeof globalThis.gc === 'function' ? '' : ' (no --expose-gc)'}: ${FILES} files × ${PER_FILE} rows = ${(FILES * PER_FILE).toLocaleString('en-US')} rows, one ${PER_FILE}-row file changes; ms (min / median / max of ${REPS})`);
+console.log(`panel delta: ${FILES} files × ${PER_FILE} rows = ${(FILES * PER_FILE).toLocaleString('en-US')} rows, one ${PER_FILE}-row file changes; ms (min / median / max of ${REPS})`);
 console.log('  view                        setFile                 deltaMessage            schema check');
+const only = process.env.BENCH_PANEL_VIEWS?.split(',').filter(Boolean);
 for (const [name, v] of Object.entries(VIEWS)) {
+  if (only && !only.some((w) => name.includes(w))) continue;
   const index = new RowIndex();
   for (let f = 0; f < FILES; f++) { const rows = fileRows(f, 0); index.setFile(`file:///f${f}`, rows, sigs(rows, 0)); }
   const model = new PanelModel(index);
@@ -83,7 +85,6 @@ for (const [name, v] of Object.entries(VIEWS)) {
   for (let rep = 1; rep <= REPS + WARMUP; rep++) {
     const f = (rep * 37) % FILES;
     const rows = fileRows(f, rep);
-    gc();
     const t0 = now();
     const changes = index.setFile(`file:///f${f}`, rows, sigs(rows, rep));
     const t1 = now();
