@@ -1,6 +1,9 @@
 // The host's side of the paged panel (pure, no vscode): the view (sort, filter, chips, grouping), the list it
-// yields over the RowIndex, pages of it, and the `model` / `delta` / `page` messages. The list is rebuilt lazily
-// (on the next message) after a change; its version lets the webview drop pages of an older list.
+// yields over the RowIndex, pages of it, and the `model` / `delta` / `page` messages. The list is brought up to date
+// lazily (on the next message) after a change; its version lets the webview drop pages of an older list. A delta
+// costs the host no object per row: unfiltered and ungrouped, the list is the sorted array itself (a page wraps only
+// its own rows); a filtered or grouped list follows the sorted rows' change (the changed rows spliced in, the changed
+// accounts' blocks replaced); the selected row's index is a binary search (display-list.ts).
 import type { AccountReport, FileReport } from '../../engine/evaluate/report';
 import type { RiskSettings } from '../../engine/core/types';
 import { formatDuration } from '../../engine/core/time';
@@ -12,7 +15,7 @@ import { accountKeyOf } from '../fixes';
 import { nameText } from '../../presentation/inert-text';
 import { toPanelRow } from '../rows';
 import { effectiveBands } from '../settings';
-import { buildDisplayList, type DisplayList, type ListItem } from './display-list';
+import { DisplayList, isAccountItem, type StoredItem } from './display-list';
 import type { RowEntry } from './row-entry';
 import type { RowChanges, RowIndex } from './row-index';
 import { comparatorFor } from './sort-keys';
@@ -41,6 +44,8 @@ export class PanelModel {
   private viewState: PanelView = DEFAULT_VIEW;
   private custom: SortedRows | undefined;
   private list: DisplayList | undefined;
+  /** The sorted rows `list` was built from. */
+  private listRows: SortedRows | undefined;
   private listVersion = -1;
   private readOnly = new Map<string, string | null>();
   private times: Readonly<Record<string, number>> = {};
@@ -74,9 +79,8 @@ export class PanelModel {
     this.invalidate();
   }
 
-  /** The rows changed (the index already has them): the list is rebuilt on the next read. */
+  /** The rows changed (the index already has them): the list is brought up to date on the next read. */
   invalidate(): void {
-    this.list = undefined;
     this.version++;
   }
 
@@ -85,25 +89,33 @@ export class PanelModel {
   }
 
   private current(): DisplayList {
-    if (!this.list || this.listVersion !== this.version) {
-      this.list = buildDisplayList(this.sorted().all(), this.viewState);
-      this.listVersion = this.version;
+    // (The generation check: an unfiltered list is the sorted rows' array, which their second change reuses.)
+    if (this.list && this.listVersion === this.version && this.listRows?.generation === this.list.generation) return this.list;
+    const rows = this.sorted();
+    const all = rows.all();
+    const list = this.list;
+    const change = rows.lastChange;
+    const build = () => DisplayList.build(all, this.viewState, rows.comparator, rows.generation);
+    if (!list || this.listRows !== rows || list.view !== this.viewState || list.compare !== rows.comparator) this.list = build();
+    else if (list.generation !== rows.generation) {
+      // The rows changed by exactly the last change since this list: it follows in kind; else it is built again.
+      this.list = change && change.from === list.generation && change.to === rows.generation ? list.next(change, all) : build();
     }
-    return this.list;
+    this.listRows = rows;
+    this.listVersion = this.version;
+    return this.list!;
   }
 
   get total(): number {
-    return this.current().items.length;
+    return this.current().length;
   }
 
+  /** The index of the row `key` in the list (-1: not listed): a look-up by key and a binary search, not a scan. */
   indexOf(key: string | null): number {
     if (!key) return -1;
-    const items = this.current().items;
-    for (let i = 0; i < items.length; i++) {
-      const it = items[i]!;
-      if (it.type === 'row' && it.entry.key === key) return i;
-    }
-    return -1;
+    const list = this.current();
+    const e = this.index.find(key);
+    return e ? list.indexOf(e) : -1;
   }
 
   /** The account fix of the account `accountKey` (its cross accounts only), as the panel shows it. */
@@ -123,8 +135,8 @@ export class PanelModel {
     };
   }
 
-  private item(it: ListItem): DisplayItem {
-    if (it.type === 'row') return { type: 'row', row: this.panelRow(it.entry) };
+  private item(it: StoredItem): DisplayItem {
+    if (!isAccountItem(it)) return { type: 'row', row: this.panelRow(it) };
     const r = it.first.row;
     return {
       type: 'account',
@@ -137,11 +149,11 @@ export class PanelModel {
   }
 
   page(start: number, count: number): { start: number; items: DisplayItem[] } {
-    const items = this.current().items;
-    const from = Math.max(0, Math.min(start, items.length));
-    const to = Math.min(items.length, from + Math.max(0, Math.min(count, MAX_PAGE)));
+    const list = this.current();
+    const from = Math.max(0, Math.min(start, list.length));
+    const to = Math.min(list.length, from + Math.max(0, Math.min(count, MAX_PAGE)));
     const out: DisplayItem[] = [];
-    for (let i = from; i < to; i++) out.push(this.item(items[i]!));
+    for (let i = from; i < to; i++) out.push(this.item(list.get(i)!));
     return { start: from, items: out };
   }
 
@@ -177,7 +189,7 @@ export class PanelModel {
     const list = this.current();
     return {
       version: this.version, epoch: ctx.epoch, summary, view: this.viewState,
-      total: list.items.length, rows: list.rows,
+      total: list.length, rows: list.rows,
       selectedIndex: this.indexOf(this.selectedKey), selectedKey: this.selectedKey,
       window: this.page(this.window.start, this.window.count),
     };

@@ -25,6 +25,9 @@ export interface RowEntry {
   accountKey: string;
   /** Lower-case text the filter box searches. */
   haystack: string;
+  /** The column value of the last sort that read it (sort-keys.ts comparatorFor), and that sort's token. */
+  sortValue: unknown;
+  sortOwner: object | null;
 }
 
 export function numKey(s: string | null | undefined): NumKey | null {
@@ -41,6 +44,7 @@ export function makeEntry(fileKey: string, row: ResultRow, sig = ''): RowEntry {
     accountKey: accountKeyOf(row),
     haystack: [row.symbol, row.id, row.venue, venueLabel(row.venue), row.account, row.side, row.kind, row.status, row.file, row.settleCurrency]
       .filter(Boolean).join(' ').toLowerCase(),
+    sortValue: null, sortOwner: null,
   };
 }
 

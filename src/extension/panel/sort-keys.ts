@@ -60,8 +60,9 @@ const KEYS: Record<Exclude<SortColumn, 'status'>, Key> = {
 };
 
 /**
- * The comparator of a view. Column values are read once per entry per comparator (cached in a WeakMap), so a sort
- * or a merge compares precomputed keys only.
+ * The comparator of a view. Column values are read once per entry per comparator (cached on the entry, with a token
+ * of the comparator: one slot, so another comparator of the same entries reads them again), so a sort or a merge
+ * compares precomputed keys only.
  */
 export function comparatorFor(view: Pick<PanelView, 'sort' | 'direction'>): Compare {
   const sign = view.direction === 'desc' ? -1 : 1;
@@ -70,11 +71,12 @@ export function comparatorFor(view: Pick<PanelView, 'sort' | 'direction'>): Comp
     return (a, b) => b.rank - a.rank || defaultCompare(a, b);
   }
   const key = KEYS[view.sort];
-  const cache = new WeakMap<RowEntry, unknown>();
+  const token = {};
   const get = (e: RowEntry): unknown => {
-    if (cache.has(e)) return cache.get(e);
+    if (e.sortOwner === token) return e.sortValue;
     const v = key.get(e);
-    cache.set(e, v);
+    e.sortValue = v;
+    e.sortOwner = token;
     return v;
   };
   const cmp = (key.kind === 'num' ? compareNum : key.kind === 'text' ? cmpText : cmpFloat) as (x: unknown, y: unknown) => number;

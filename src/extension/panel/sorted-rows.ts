@@ -1,6 +1,10 @@
 // All rows in one order, kept incrementally: a changed file's rows are set aside and merged in lazily, on the next
-// read — its old rows leave in one pass, its new rows (sorted among themselves) are merged in another. A change of
-// k rows among n costs O(n + k log k) cheap compares, never a full re-sort; only a change of sort column sorts all.
+// read. A change of k rows among n is spliced in: each of the file's old rows is found and each new row placed by a
+// binary search (O(k log n) compares), then one pass copies the array (no compares) into the array of the order
+// before last (two arrays take turns, so a change allocates no new 100,000-slot array). A change too large for that
+// (the first load, many files at once) leaves in one filter pass and merges in another (O(n + k log k) compares).
+// Never a full re-sort; only a change of sort column sorts all. Each read that changed the order records what it
+// removed and added (`lastChange`), so a list derived from the previous order (a filtered one) can follow in kind.
 import type { Compare } from './sort-keys';
 import type { RowEntry } from './row-entry';
 
@@ -15,14 +19,134 @@ export function mergeSorted(a: readonly RowEntry[], b: readonly RowEntry[], comp
   return out;
 }
 
+/** Sorted lists merged pairwise (O(n log lists) compares, not O(n · lists)). */
+function mergeAll(lists: readonly (readonly RowEntry[])[], compare: Compare): readonly RowEntry[] {
+  let level = lists;
+  while (level.length > 1) {
+    const next: (readonly RowEntry[])[] = [];
+    for (let i = 0; i < level.length; i += 2) next.push(i + 1 < level.length ? mergeSorted(level[i]!, level[i + 1]!, compare) : level[i]!);
+    level = next;
+  }
+  return level[0] ?? [];
+}
+
+/** The first index in [lo, hi) whose entry does not sort before `e` (hi when none). */
+export function lowerBound(list: readonly RowEntry[], e: RowEntry, compare: Compare, lo = 0, hi = list.length): number {
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (compare(list[mid]!, e) < 0) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The first index in [lo, hi) whose entry sorts after `e` (hi when none). */
+function upperBound(list: readonly RowEntry[], e: RowEntry, compare: Compare, lo = 0, hi = list.length): number {
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (compare(list[mid]!, e) <= 0) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The index of the entry `e` (this object) in `list`, sorted by `compare`; -1 when it is not there. */
+function locate(list: readonly RowEntry[], e: RowEntry, compare: Compare): number {
+  for (let i = lowerBound(list, e, compare); i < list.length; i++) {
+    const x = list[i]!;
+    if (x === e) return i;
+    if (compare(x, e) !== 0) break;
+  }
+  return -1;
+}
+
+/** The splice by binary searches; undefined when a removed entry is not in `list` (the caller filters instead). */
+function spliceByPosition(list: readonly RowEntry[], removed: readonly RowEntry[], added: readonly RowEntry[], compare: Compare, into?: RowEntry[]): RowEntry[] | undefined {
+  const n = list.length;
+  const gone = new Int32Array(removed.length);
+  for (let r = 0; r < removed.length; r++) {
+    const at = locate(list, removed[r]!, compare);
+    if (at < 0) return undefined;
+    gone[r] = at;
+  }
+  gone.sort();
+  for (let r = 1; r < gone.length; r++) if (gone[r] === gone[r - 1]) return undefined;
+  const size = n - removed.length + added.length;
+  let out: RowEntry[];
+  if (into) {
+    out = into;
+    out.length = size;
+  } else out = new Array<RowEntry>(size);
+  let i = 0;
+  let k = 0;
+  let g = 0;
+  let from = 0;
+  for (let j = 0; j <= added.length; j++) {
+    // Old entries up to the place of added[j] (after every old entry that does not sort after it), less the removed.
+    const to = j < added.length ? (from = upperBound(list, added[j]!, compare, from)) : n;
+    while (i < to) {
+      const stop = g < gone.length && gone[g]! < to ? gone[g]! : to;
+      for (; i < stop; i++) out[k++] = list[i]!;
+      if (i < to) { i++; g++; } // list[i] is removed
+    }
+    if (j < added.length) out[k++] = added[j]!;
+  }
+  return out;
+}
+
+/**
+ * `list` (sorted by `compare`) without the entries `removed` (each of them in `list`, any order) and with `added`
+ * (sorted by `compare`) merged in. `isRemoved` (optional) tells the removed entries apart in one test, for a change
+ * too large to splice. `into` (optional, not `list`): an array the result may be written to (its content is lost).
+ * Returns `list` itself when nothing changes; never modifies it.
+ */
+export function spliceSorted(
+  list: readonly RowEntry[], removed: readonly RowEntry[], added: readonly RowEntry[], compare: Compare, isRemoved?: (e: RowEntry) => boolean, into?: RowEntry[],
+): readonly RowEntry[] {
+  if (removed.length === 0 && added.length === 0) return list;
+  const n = list.length;
+  if ((removed.length + added.length) * (Math.log2(n + 1) + 2) < n) {
+    const spliced = spliceByPosition(list, removed, added, compare, into);
+    if (spliced) return spliced;
+  }
+  let kept = list;
+  if (removed.length) {
+    const gone = isRemoved ?? ((set: ReadonlySet<RowEntry>) => (e: RowEntry) => set.has(e))(new Set(removed));
+    kept = list.filter((e) => !gone(e));
+  }
+  return added.length ? mergeSorted(kept, added, compare) : kept;
+}
+
+/** What one read changed: the rows of generation `from` became those of `to` by removing `removed` and adding
+ * `added` (in order). */
+export interface SortedChange {
+  from: number;
+  to: number;
+  removed: readonly RowEntry[];
+  added: readonly RowEntry[];
+}
+
 export class SortedRows {
-  private sorted: RowEntry[] = [];
+  private sorted: readonly RowEntry[] = [];
+  /** The array of the order before `sorted`, written over by the next splice. */
+  private spare: RowEntry[] = [];
+  /** Bumped whenever `sorted` changes (content or order): a list built from generation g is current while it is g. */
+  generation = 0;
+  /** Each file's rows now in `sorted` (in this view's order when merged, so the very objects of `sorted`). */
+  private readonly merged = new Map<string, readonly RowEntry[]>();
   /** Files whose rows changed since the last read: their new rows (empty when removed), maybe already in order. */
   private readonly pending = new Map<string, { entries: RowEntry[]; sorted?: { compare: Compare; list: RowEntry[] } }>();
+  /** The last read's change of `sorted` (undefined after a change of order). */
+  lastChange: SortedChange | undefined;
   /** Bumped on every change of content or order. */
   version = 0;
 
   constructor(private compare: Compare) {}
+
+  /** The order of this view. */
+  get comparator(): Compare {
+    return this.compare;
+  }
 
   /** `sorted`: the same entries already ordered by `sorted.compare` (used when it is this view's order). */
   setFile(fileKey: string, entries: RowEntry[], sorted?: { compare: Compare; list: RowEntry[] }): void {
@@ -38,21 +162,37 @@ export class SortedRows {
     if (compare === this.compare) return;
     this.compare = compare;
     this.sorted = this.all().slice().sort(compare);
+    this.lastChange = undefined;
+    this.generation++;
     this.version++;
   }
 
-  /** Every row in order (merges pending changes first). */
+  /** Every row in order (merges pending changes first). The array stays as it is until the second change after
+   * (when it is reused): read it now, keep `generation` rather than the array. */
   all(): readonly RowEntry[] {
     if (this.pending.size === 0) return this.sorted;
     const changed = this.pending;
-    const kept = this.sorted.filter((e) => !changed.has(e.fileKey));
-    let added: RowEntry[] = [];
-    for (const { entries, sorted } of changed.values()) {
+    const removed: RowEntry[] = [];
+    const lists: (readonly RowEntry[])[] = [];
+    for (const [fileKey, { entries, sorted }] of changed) {
+      const old = this.merged.get(fileKey);
+      if (old) for (const e of old) removed.push(e);
+      if (entries.length === 0) {
+        this.merged.delete(fileKey);
+        continue;
+      }
       const list = sorted && sorted.compare === this.compare ? sorted.list : entries.slice().sort(this.compare);
-      added = added.length ? mergeSorted(added, list, this.compare) : list;
+      this.merged.set(fileKey, list);
+      lists.push(list);
     }
-    this.sorted = mergeSorted(kept, added, this.compare);
+    const added = mergeAll(lists, this.compare);
+    const from = this.sorted;
+    this.sorted = spliceSorted(from, removed, added, this.compare, (e) => changed.has(e.fileKey), this.spare);
     this.pending.clear();
+    if (this.sorted !== from) {
+      this.spare = from as RowEntry[];
+      this.lastChange = { from: this.generation, to: ++this.generation, removed, added };
+    }
     return this.sorted;
   }
 }
