@@ -19,7 +19,7 @@ import { startHostStats } from './host-stats';
 export function activate(context: vscode.ExtensionContext): void {
   context.subscriptions.push(startHostStats());
   const log = vscode.window.createOutputChannel('Liquidation Lens', { log: true });
-  // The engine runs in worker threads: the extension host never waits.
+  // The engine runs in worker threads (worker-pool.ts workerCount): the extension host never waits.
   const workerScript = vscode.Uri.joinPath(context.extensionUri, 'dist', 'extension-worker.js').fsPath;
   const store = new WorkspaceStore(log, workerScript, workerCount(availableParallelism()));
   const views = new EditorViews(store);

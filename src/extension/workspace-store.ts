@@ -14,7 +14,8 @@ import { readSettings, type ExtensionSettings } from './settings';
 import { RowIndex, type RowChanges } from './panel/row-index';
 import { EvaluationQueue } from './worker/evaluation-queue';
 import { Cancelled, WorkerFailure, WorkerPool } from './worker/worker-pool';
-import type { FileInput, FixPlanResult, PreviewResult } from './worker/worker-protocol';
+import type { EvaluationResult, FileInput, FixPlanResult, PreviewResult } from './worker/worker-protocol';
+import { stagedEvaluation } from './worker/staged-evaluation';
 import type { FixKind } from '../engine/fix/fix-edits';
 import type { StressReport } from '../engine/evaluate/report';
 import type { WhatIfOutcome, WhatIfScenario } from '../engine/evaluate/what-if';
@@ -74,7 +75,7 @@ export class WorkspaceStore implements vscode.Disposable {
     this.settings = this.loadSettings();
     this.pool = new WorkerPool({ script: workerScript, size: poolSize, onLog: (m) => this.log.warn(m) });
     this.queue = new EvaluationQueue<FileInput, PreparedResult>(
-      (key, input) => prepared(key, this.pool.evaluate({ type: 'evaluate', file: input, options: this.evaluationOptions() }, this.previewFor(key))),
+      (key, input) => prepared(key, this.evaluation(key, input)),
       (key, input, outcome) => this.onEvaluated(key, input, outcome),
       (key, busy) => this.onBusy(key, busy),
     );
@@ -389,11 +390,12 @@ export class WorkspaceStore implements vscode.Disposable {
    * A file the panel shows no rows of yet gets the worker's preview first (rows before their fixes and risk details,
    * shown as updating): a large workspace is counted in the panel long before every fix search has run.
    */
-  private previewFor(key: string): ((p: PreviewResult) => void) | undefined {
-    if (this.index.entriesOf(key).length > 0) return undefined;
+  private evaluation(key: string, input: FileInput): { result: Promise<EvaluationResult>; cancel(): void } {
+    const options = this.evaluationOptions();
+    if (this.index.entriesOf(key).length > 0) return this.pool.evaluate({ type: 'evaluate', file: input, options });
     const token = {};
     this.previews.set(key, token);
-    return (p) => void this.showPreview(key, token, p);
+    return stagedEvaluation(this.pool, input, options, (p) => void this.showPreview(key, token, p));
   }
 
   private async showPreview(key: string, token: object, p: PreviewResult): Promise<void> {

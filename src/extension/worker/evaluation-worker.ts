@@ -75,32 +75,50 @@ function evalOptionsOf(options: EvaluationSettings) {
   return { settings: options.settings, ...(options.overrides ? { overrides: options.overrides } : {}), readFile: readHistory, realpath: realpathOrUndefined, ...(options.defaultVenue ? { defaultVenue: options.defaultVenue } : {}) };
 }
 
-function sendRows(id: number, evaluation: FileEvaluation, preview: boolean): void {
+function sendRows(id: number, evaluation: FileEvaluation): void {
   const rows = evaluation.rows;
   for (let i = 0; i < rows.length; i += ROW_CHUNK) {
     const chunk = rows.slice(i, i + ROW_CHUNK);
-    post({ type: 'rows', id, rows: chunk, ...(evaluation.riskInputs ? { riskInputs: inputsOf(chunk, evaluation.riskInputs) } : {}), ...(preview ? { preview } : {}) });
+    post({ type: 'rows', id, rows: chunk, ...(evaluation.riskInputs ? { riskInputs: inputsOf(chunk, evaluation.riskInputs) } : {}) });
   }
 }
 
-/** `preview`: called with the first stage's rows (no fixes or risk details) before the second stage runs. */
-function evaluate(file: FileInput, options: EvaluationSettings, preview?: (first: FileEvaluation) => void): { evaluation: FileEvaluation; reused: boolean } {
+/** A first stage kept for the `evaluate` that follows its `preview` (same text and settings). */
+interface CachedPreview {
+  text: string;
+  optionsSig: string;
+  first: FileEvaluation;
+  reused: boolean;
+}
+
+const firstStages = new Map<string, CachedPreview>();
+
+function preview(file: FileInput, options: EvaluationSettings): FileEvaluation {
   const { parsed, error, reused } = parseOf(file, options);
-  const evalOptions = evalOptionsOf(options);
-  const staged = (p: ParsedFile): FileEvaluation => {
-    const first = evaluateParsed(file, p, [], { ...evalOptions, preview: true });
-    if (!first.complete) return first;
-    preview!(first);
-    return first.complete();
-  };
-  const evaluation: FileEvaluation = parsed
-    ? (preview ? staged(parsed) : evaluateParsed(file, parsed, [], evalOptions))
-    : {
-      file: { path: file.path, dialect: null, format: null, venue: null, diagnostics: [internalError('read', error)] },
-      rows: [], parsed: null, now: Date.now(),
-    };
-  remember(evaluations, file.key, { text: file.text, optionsSig: JSON.stringify(options), evaluation });
-  return { evaluation, reused };
+  if (!parsed) return failed(file, error);
+  const first = evaluateParsed(file, parsed, [], { ...evalOptionsOf(options), preview: true });
+  if (first.complete) remember(firstStages, file.key, { text: file.text, optionsSig: JSON.stringify(options), first, reused });
+  return first;
+}
+
+function failed(file: FileInput, error: string | null): FileEvaluation {
+  return { file: { path: file.path, dialect: null, format: null, venue: null, diagnostics: [internalError('read', error)] }, rows: [], parsed: null, now: Date.now() };
+}
+
+/** The full evaluation: the kept first stage completed when this text's preview ran here, else both stages at once. */
+function evaluate(file: FileInput, options: EvaluationSettings): { evaluation: FileEvaluation; reused: boolean } {
+  const optionsSig = JSON.stringify(options);
+  const staged = firstStages.get(file.key);
+  firstStages.delete(file.key);
+  let result: { evaluation: FileEvaluation; reused: boolean };
+  if (staged && staged.text === file.text && staged.optionsSig === optionsSig) {
+    result = { evaluation: staged.first.complete!(), reused: staged.reused };
+  } else {
+    const { parsed, error, reused } = parseOf(file, options);
+    result = { evaluation: parsed ? evaluateParsed(file, parsed, [], evalOptionsOf(options)) : failed(file, error), reused };
+  }
+  remember(evaluations, file.key, { text: file.text, optionsSig, evaluation: result.evaluation });
+  return result;
 }
 
 /** The last evaluation of exactly this text and settings (fixes are offsets into it), else a new one. */
@@ -125,15 +143,9 @@ function handle(req: WorkerRequest): void {
   switch (req.type) {
     case 'evaluate': {
       const t0 = performance.now();
-      const preview = req.preview
-        ? (first: FileEvaluation): void => {
-          sendRows(req.id, first, true);
-          post({ type: 'previewed', id: req.id, sigs: first.rows.map(rowSignature) });
-        }
-        : undefined;
-      const { evaluation, reused } = evaluate(req.file, req.options, preview);
+      const { evaluation, reused } = evaluate(req.file, req.options);
       const sigs = evaluation.rows.map(rowSignature);
-      sendRows(req.id, evaluation, false);
+      sendRows(req.id, evaluation);
       const effective = resolveSettings(req.options.settings, evaluation.parsed?.risk, req.options.overrides);
       post({
         type: 'evaluated', id: req.id,
@@ -143,6 +155,12 @@ function handle(req: WorkerRequest): void {
           ms: performance.now() - t0, reusedParse: reused, ...(evaluation.accounts?.length ? { accounts: evaluation.accounts } : {}),
         },
       });
+      return;
+    }
+    case 'preview': {
+      const first = preview(req.file, req.options);
+      sendRows(req.id, first);
+      post({ type: 'previewed', id: req.id, sigs: first.rows.map(rowSignature) });
       return;
     }
     case 'plan': {
@@ -172,6 +190,7 @@ function handle(req: WorkerRequest): void {
     }
     case 'forget':
       parses.delete(req.key);
+      firstStages.delete(req.key);
       evaluations.delete(req.key);
       post({ type: 'done', id: req.id });
       return;

@@ -48,8 +48,6 @@ interface Job {
   priority: boolean;
   rows: ResultRow[];
   riskInputs?: NonNullable<EvaluationResult['riskInputs']>;
-  /** An evaluation's preview rows as they arrive, and who gets them when complete. */
-  preview?: { rows: ResultRow[]; riskInputs?: NonNullable<EvaluationResult['riskInputs']>; onPreview: (p: PreviewResult) => void };
   resolve(value: unknown): void;
   reject(err: Error): void;
   slot?: Slot;
@@ -61,12 +59,16 @@ interface Slot {
   job: Job | undefined;
 }
 
+/** Young generation of a worker (3 × its semi-space), as the CLI's workers. */
+const YOUNG_GENERATION_MB = 96;
+
 /**
- * Workers for a machine of `cores`: one fewer than the cores above two (the host and the workbench keep one), both cores
- * of a 2-core machine (the host thread mostly waits on workers, and one worker would leave a core idle), at most 4.
+ * Workers for a machine of `cores`: one fewer than the cores (the host thread, the workbench and V8's GC helper threads
+ * keep one), at least one, at most four. Measured on 2 cores: a second worker made 30,000 positions only ~5 % faster
+ * (each worker ~30 % slower with the other running) while the host competed for the cores.
  */
 export function workerCount(cores: number): number {
-  return Math.max(1, Math.min(4, cores <= 2 ? cores : cores - 1));
+  return Math.max(1, Math.min(4, cores - 1));
 }
 
 export function defaultGuardMs(req: WorkerRequest): number {
@@ -97,9 +99,13 @@ export class WorkerPool {
     return this.waiting.length + this.slots.filter((s) => s.job).length;
   }
 
-  /** With `onPreview` the worker first sends the rows without fixes and risk details (PreviewResult), then the result. */
-  evaluate(req: Extract<Payload, { type: 'evaluate' }>, onPreview?: (p: PreviewResult) => void): Running<EvaluationResult> {
-    return this.submit(onPreview ? { ...req, preview: true } : req, false, onPreview);
+  evaluate(req: Extract<Payload, { type: 'evaluate' }>): Running<EvaluationResult> {
+    return this.submit(req, false);
+  }
+
+  /** A file's first-stage rows (no fixes or risk details); an `evaluate` of the same text that follows completes them. */
+  preview(req: Extract<Payload, { type: 'preview' }>): Running<PreviewResult> {
+    return this.submit(req, false);
   }
 
   plan(req: Extract<Payload, { type: 'plan' }>): Running<FixPlanResult> {
@@ -137,11 +143,11 @@ export class WorkerPool {
     }
   }
 
-  private submit<T>(payload: Payload, priority: boolean, onPreview?: (p: PreviewResult) => void): Running<T> {
+  private submit<T>(payload: Payload, priority: boolean): Running<T> {
     const id = this.nextId++;
     let job!: Job;
     const result = new Promise<T>((resolve, reject) => {
-      job = { id, req: { ...payload, id } as WorkerRequest, priority, rows: [], resolve: resolve as (v: unknown) => void, reject, ...(onPreview ? { preview: { rows: [], onPreview } } : {}) };
+      job = { id, req: { ...payload, id } as WorkerRequest, priority, rows: [], resolve: resolve as (v: unknown) => void, reject };
     });
     result.catch(() => undefined); // a cancelled request nobody awaits is not an unhandled rejection
     if (this.disposed) job.reject(new Cancelled());
@@ -187,7 +193,8 @@ export class WorkerPool {
   }
 
   private spawn(slot: Slot): Worker {
-    const worker = new Worker(this.options.script, { workerData: { testHooks: this.options.testHooks === true } });
+    // A larger young generation: the engine's short-lived Decimals made GC a fifth of a worker's time (as in the CLI).
+    const worker = new Worker(this.options.script, { workerData: { testHooks: this.options.testHooks === true }, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
     this.started++;
     slot.worker = worker;
     worker.on('message', (msg: WorkerResponse) => measured(`worker message ${msg.type}`, () => this.onMessage(slot, worker, msg)));
@@ -231,24 +238,13 @@ export class WorkerPool {
     const job = slot.job;
     if (!job || job.id !== msg.id) return;
     switch (msg.type) {
-      case 'rows': {
-        const into = msg.preview ? job.preview : job;
-        if (!into) return;
-        for (const r of msg.rows) into.rows.push(r);
-        if (msg.riskInputs) Object.assign(into.riskInputs ??= {}, msg.riskInputs);
+      case 'rows':
+        for (const r of msg.rows) job.rows.push(r);
+        if (msg.riskInputs) Object.assign(job.riskInputs ??= {}, msg.riskInputs);
         return;
-      }
-      case 'previewed': {
-        const p = job.preview;
-        if (!p) return;
-        job.preview = undefined;
-        try {
-          p.onPreview({ rows: p.rows, sigs: msg.sigs, ...(p.riskInputs ? { riskInputs: p.riskInputs } : {}) });
-        } catch (e) {
-          this.options.onLog?.(`preview of #${job.id} not shown: ${e instanceof Error ? e.message : String(e)}`);
-        }
-        return;
-      }
+      case 'previewed':
+        this.finish(job, { value: { rows: job.rows, sigs: msg.sigs, ...(job.riskInputs ? { riskInputs: job.riskInputs } : {}) } });
+        break;
       case 'evaluated':
         this.finish(job, { value: { ...msg.result, rows: job.rows, ...(job.riskInputs ? { riskInputs: job.riskInputs } : {}) } });
         break;

@@ -26,8 +26,12 @@ export interface EvaluationSettings {
 }
 
 export type WorkerRequest =
-  /** `preview`: first send the rows without fixes and risk details (`previewed`), then the full evaluation. */
-  | { type: 'evaluate'; id: number; file: FileInput; options: EvaluationSettings; preview?: boolean }
+  | { type: 'evaluate'; id: number; file: FileInput; options: EvaluationSettings }
+  /**
+   * The first stage only (rows without fixes and risk details, answered by `rows` + `previewed`); the worker keeps it,
+   * so an `evaluate` of the same text and settings that lands on it completes that stage instead of starting over.
+   */
+  | { type: 'preview'; id: number; file: FileInput; options: EvaluationSettings }
   | { type: 'plan'; id: number; file: FileInput; options: EvaluationSettings; rowKey: string; kind: FixKind; asset: string | null }
   /** The one wallet edit of a cross account's fix (issue 14); `accountKey` as fixes.ts accountKeyOf. */
   | { type: 'planAccount'; id: number; file: FileInput; options: EvaluationSettings; accountKey: string }
@@ -73,8 +77,8 @@ export type FixPlanResult = { ok: true; title: string; edits: TextEdit[] } | { o
 
 export type WorkerResponse =
   /** Rows are sent in chunks before `evaluated`, so no single message costs the host a long deserialisation. */
-  | { type: 'rows'; id: number; rows: ResultRow[]; riskInputs?: FileEvaluation['riskInputs']; preview?: boolean }
-  /** The preview's rows are complete (sent as `rows` with `preview`); the full evaluation follows. */
+  | { type: 'rows'; id: number; rows: ResultRow[]; riskInputs?: FileEvaluation['riskInputs'] }
+  /** A `preview` request's rows are all sent. */
   | { type: 'previewed'; id: number; sigs: string[] }
   | { type: 'evaluated'; id: number; result: Omit<EvaluationResult, 'rows' | 'riskInputs'> }
   | { type: 'planned'; id: number; result: FixPlanResult }

@@ -6,6 +6,7 @@ import { join, resolve } from 'node:path';
 import { evaluateFile } from '../../../src/engine/evaluate/evaluate-file';
 import { Cancelled, WorkerFailure, WorkerPool, workerCount } from '../../../src/extension/worker/worker-pool';
 import type { FileInput } from '../../../src/extension/worker/worker-protocol';
+import { stagedEvaluation } from '../../../src/extension/worker/staged-evaluation';
 
 const ROOT = resolve(__dirname, '../../..');
 const SCRIPT = join(ROOT, 'dist/extension-worker.js');
@@ -35,28 +36,43 @@ describe('evaluation worker', () => {
     expect(again.sigs).toEqual(r.sigs);
   });
 
-  it('sends a preview (the same rows before fixes and risk details) before the full result, at no extra evaluation', async () => {
+  it('previews a file (its rows before fixes and risk details), then completes that first stage', async () => {
     pool = new WorkerPool({ script: SCRIPT });
     const f = file('desk-isolated.positions.json');
-    const previews: import('../../../src/extension/worker/worker-protocol').PreviewResult[] = [];
-    const r = await pool.evaluate({ type: 'evaluate', file: f, options: { settings: {} } }, (p) => previews.push(p)).result;
+    const options = { settings: {} };
+    const preview = await pool.preview({ type: 'preview', file: f, options }).result;
+    const r = await pool.evaluate({ type: 'evaluate', file: f, options }).result;
     const local = evaluateFile({ path: f.path, absPath: f.absPath, text: f.text }, { now: r.now, readFile: (p) => readFileSync(p, 'utf8') });
     expect(r.rows).toEqual(local.rows);
-    expect(previews).toHaveLength(1);
-    const [preview] = previews;
-    expect(preview!.rows.map((x) => x.id)).toEqual(local.rows.map((x) => x.id));
-    expect(preview!.sigs).toHaveLength(local.rows.length);
-    const atRisk = local.rows.filter((x) => x.fix !== null);
-    expect(atRisk.length).toBeGreaterThan(0);
-    preview!.rows.forEach((row, i) => {
+    expect(r.file).toEqual(local.file);
+    expect(preview.rows.map((x) => x.id)).toEqual(local.rows.map((x) => x.id));
+    expect(preview.sigs).toHaveLength(local.rows.length);
+    expect(local.rows.filter((x) => x.fix !== null).length).toBeGreaterThan(0);
+    preview.rows.forEach((row, i) => {
       const full = local.rows[i]!;
       expect([row.liquidationPrice, row.status, row.liquidationProbability, row.distance]).toEqual([full.liquidationPrice, full.status, full.liquidationProbability, full.distance]);
       expect(row.fix).toBeNull();
     });
-    // without a preview callback nothing is sent ahead
-    const plain = await pool.evaluate({ type: 'evaluate', file: f, options: { settings: {} } }).result;
-    expect(plain.rows).toEqual(local.rows);
-    expect(previews).toHaveLength(1);
+    // a changed text is evaluated afresh, not completed from the stale first stage
+    await pool.preview({ type: 'preview', file: f, options }).result;
+    const edited = { ...f, text: f.text.replace('"desk-b"', '"desk-c"') };
+    expect(edited.text).not.toBe(f.text);
+    const again = await pool.evaluate({ type: 'evaluate', file: edited, options }).result;
+    expect(again.rows.every((x) => x.account !== 'desk-b')).toBe(true);
+  });
+
+  it('runs a staged evaluation as one job: the preview first, cancellable, then the full rows', async () => {
+    pool = new WorkerPool({ script: SCRIPT });
+    const f = file('desk-isolated.positions.json');
+    const seen: number[] = [];
+    const job = stagedEvaluation(pool, f, { settings: {} }, (p) => seen.push(p.rows.length));
+    const r = await job.result;
+    expect(seen).toEqual([r.rows.length]);
+    expect(r.rows.some((x) => x.fix !== null)).toBe(true);
+    const cancelled = stagedEvaluation(pool, f, { settings: {} }, () => seen.push(-1));
+    cancelled.cancel();
+    await expect(cancelled.result).rejects.toBeInstanceOf(Cancelled);
+    expect(seen).toEqual([r.rows.length]);
   });
 
   it('answers a what-if from the cached parse: the neutral scenario is the row itself, a shock changes it', async () => {
@@ -134,7 +150,7 @@ describe('evaluation worker', () => {
 });
 
 describe('workerCount', () => {
-  it('uses both cores of a 2-core machine, one fewer than the cores above, never more than 4 or fewer than 1', () => {
-    expect([0, 1, 2, 3, 4, 5, 8, 64].map(workerCount)).toEqual([1, 1, 2, 2, 3, 4, 4, 4]);
+  it('uses one fewer than the cores, never more than 4 or fewer than 1', () => {
+    expect([0, 1, 2, 3, 4, 5, 8, 64].map(workerCount)).toEqual([1, 1, 1, 2, 3, 4, 4, 4]);
   });
 });

@@ -1,0 +1,26 @@
+// A new file's evaluation in two requests (issue 10: a large workspace is counted in the panel long before every fix
+// search has run): `preview` (its rows before fixes and risk details, handed to `onPreview`), then `evaluate`. The
+// pool takes requests in order, so a scan's previews all run before the full evaluations queued after them; a worker
+// that ran a file's preview completes that first stage instead of starting over. One job for the queue: cancelling
+// it cancels whichever request is running.
+import { Cancelled, type WorkerPool } from './worker-pool';
+import type { EvaluationResult, EvaluationSettings, FileInput, PreviewResult } from './worker-protocol';
+
+interface Job<R> {
+  result: Promise<R>;
+  cancel(): void;
+}
+
+export function stagedEvaluation(pool: WorkerPool, file: FileInput, options: EvaluationSettings, onPreview: (p: PreviewResult) => void): Job<EvaluationResult> {
+  let cancelled = false;
+  let current: { cancel(): void } = pool.preview({ type: 'preview', file, options });
+  const first = (current as ReturnType<WorkerPool['preview']>).result;
+  const result = first.then((preview) => {
+    if (cancelled) throw new Cancelled();
+    onPreview(preview);
+    const full = pool.evaluate({ type: 'evaluate', file, options });
+    current = full;
+    return full.result;
+  });
+  return { result, cancel: () => { cancelled = true; current.cancel(); } };
+}
