@@ -28,6 +28,8 @@ export class PositionsPanel implements vscode.Disposable {
   /** Row changes not yet sent (deltas are coalesced over DELTA_MS). */
   private changes: RowChanges = { added: [], removed: [], updated: [] };
   private deltaTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The last delta's host time (ms). */
+  private deltaCost = 0;
   private panelDisposables: vscode.Disposable[] = [];
   private readonly disposables: vscode.Disposable[] = [];
 
@@ -228,10 +230,13 @@ export class PositionsPanel implements vscode.Disposable {
     this.changes.removed.push(...rows.removed);
     this.changes.updated.push(...rows.updated);
     if (this.deltaTimer) return;
+    // Coalesced over DELTA_MS, longer when a delta is costly (a large book on a busy host): at most ~1/5 of the host's time.
     this.deltaTimer = setTimeout(() => {
       this.deltaTimer = undefined;
+      const t0 = performance.now();
       measured('panel delta', () => this.pushDelta());
-    }, DELTA_MS);
+      this.deltaCost = performance.now() - t0;
+    }, Math.max(DELTA_MS, 4 * this.deltaCost));
   }
 
   /** What changed since the last message, with the summary and the panel's window. */

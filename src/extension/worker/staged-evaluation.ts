@@ -1,6 +1,6 @@
 // A new file's evaluation in two requests (issue 10: a large workspace is counted in the panel long before every fix
 // search has run): `preview` (its rows before fixes and risk details, handed to `onPreview`), then `evaluate`. The
-// pool takes requests in order, so a scan's previews all run before the full evaluations queued after them; a worker
+// pool runs previews ahead of waiting evaluations, so a scan's rows are all shown before its fix searches; a worker
 // that ran a file's preview completes that first stage instead of starting over. One job for the queue: cancelling
 // it cancels whichever request is running.
 import { Cancelled, type WorkerPool } from './worker-pool';

@@ -103,9 +103,12 @@ export class WorkerPool {
     return this.submit(req, false);
   }
 
-  /** A file's first-stage rows (no fixes or risk details); an `evaluate` of the same text that follows completes them. */
+  /**
+   * A file's first-stage rows (no fixes or risk details); an `evaluate` of the same text that follows completes them.
+   * Ahead of waiting evaluations (a fraction of their cost), so a workspace's rows are all shown before its fix searches.
+   */
   preview(req: Extract<Payload, { type: 'preview' }>): Running<PreviewResult> {
-    return this.submit(req, false);
+    return this.submit(req, true);
   }
 
   plan(req: Extract<Payload, { type: 'plan' }>): Running<FixPlanResult> {
