@@ -2,17 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { correlationTimes, type Exposure } from '../../../src/engine/evaluate/account-var';
 import type { HistoryData } from '../../../src/engine/evaluate/volatility-source';
 import type { ResultRow } from '../../../src/engine/evaluate/report';
-
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 as rng } from '../risk/helpers';
 
 function history(rnd: () => number, bars: number): HistoryData {
   const logReturns = Array.from({ length: bars }, () => (rnd() - 0.5) * 0.02);

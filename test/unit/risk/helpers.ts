@@ -39,3 +39,14 @@ export function expectRel(actual: number | null | undefined, expected: number, r
   const tol = expected === 0 ? rel : rel * Math.abs(expected);
   expect(Math.abs(a - expected), `${label}: got ${a}, expected ${expected} (rel ${rel})`).toBeLessThanOrEqual(tol);
 }
+
+/** mulberry32: a small seeded generator, the same numbers on every machine (uniform in [0, 1)). */
+export function mulberry32(seed: number): () => number {
+  let a = seed | 0;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}

@@ -2,17 +2,7 @@
 // the reported MC value). The generator is the shared mulberry32 + Box–Muller of docs/risk.md §9.
 import { describe, expect, it } from 'vitest';
 import { firstPassageGbm, normQuantile, portfolioVarEs, vgMartingaleCorrection } from '../../../src/engine/risk';
-import { fixtureJson } from './helpers';
-
-function mulberry32(seed: number): () => number {
-  let a = seed | 0;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { fixtureJson, mulberry32 } from './helpers';
 
 function normals(seed: number): () => number {
   const u = mulberry32(seed);

@@ -1,17 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { operatorPortfolioVarEs, portfolioVarEs } from '../../../src/engine/risk';
-
-/** mulberry32: the same numbers on every run. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 as rng } from './helpers';
 
 describe('operatorPortfolioVarEs (the correlation matrix as R·x)', () => {
   it('equals the full-matrix VaR/ES and Euler contributions on random accounts', () => {
