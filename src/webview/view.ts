@@ -88,10 +88,17 @@ function fixCell(r: PanelRow): HTMLElement {
     td.append(h('span', { class: 'fix' }, icon('wrench'), num(first.label), h('span', { class: 'unit', text: first.unit })));
   } else if (r.status === 'unknown') {
     td.append(h('span', { class: 'muted' }, icon('info'), h('span', { text: r.reason })));
+  } else if (fixPending(r)) {
+    td.append(h('span', { class: 'muted' }, icon('sync'), h('span', { text: 'finding fix…' })));
   } else if (r.fix?.reason) {
     td.append(h('span', { class: 'muted' }, icon('info'), h('span', { text: r.fix.reason })));
   } else td.append(dash());
   return td;
+}
+
+/** A first-stage row (the file's fixes are still being searched): at risk, updating, and no fix yet. */
+function fixPending(r: PanelRow): boolean {
+  return r.updating === true && r.fix === null && isAtRisk(r.status);
 }
 
 function sideCell(r: PanelRow): HTMLElement {
@@ -110,7 +117,8 @@ export function tableRow(r: PanelRow, index: number, selected: boolean): HTMLTab
     attrs: {
       'aria-rowindex': index + 2, 'aria-selected': selected ? 'true' : 'false', tabindex: selected ? 0 : -1,
       'data-key': r.key, 'data-status': r.status, 'data-at-risk': atRisk ? 'true' : 'false', 'data-index': index,
-      'aria-busy': r.updating ? 'true' : undefined, title: r.updating ? 'Re-evaluating this file: these are the last numbers' : undefined,
+      'aria-busy': r.updating ? 'true' : undefined,
+      title: !r.updating ? undefined : fixPending(r) ? 'Evaluating this file: its fixes and risk details follow' : 'Re-evaluating this file: these are the last numbers',
     },
   });
   const venue = h('td', { class: 'c-venue' }, h('span', { class: 'venue', text: venueLabel(r.venue) }));

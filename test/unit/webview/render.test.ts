@@ -47,6 +47,19 @@ describe('escaping of file strings', () => {
 });
 
 describe('table rows', () => {
+  it('says a first-stage row at risk is still finding its fix (updating, no fix yet), never "—"', () => {
+    const msg = report();
+    const pending = el(tableRow({ ...msg.rows[0]!, fix: null, updating: true }, 0, false));
+    const fix = pending.all().find((e) => e.className.startsWith('c-fix'))!;
+    expect(fix.textContent).toContain('finding fix');
+    expect(pending.getAttribute('title')).toMatch(/fixes and risk details follow/);
+    const settled = el(tableRow({ ...msg.rows[0]!, fix: null, updating: false }, 0, false));
+    expect(settled.all().find((e) => e.className.startsWith('c-fix'))!.textContent).not.toContain('finding fix');
+    const safe = el(tableRow({ ...msg.rows[1]!, fix: null, updating: true }, 1, false));
+    expect(safe.all().find((e) => e.className.startsWith('c-fix'))!.textContent).not.toContain('finding fix');
+    expect(safe.getAttribute('title')).toMatch(/last numbers/);
+  });
+
   it('marks rows at watch or worse with codicon, word and data attributes', () => {
     const msg = report();
     const [watch, safe] = msg.rows.map((r, i) => el(tableRow(r, i, i === 0)));
