@@ -429,10 +429,24 @@ async function main() {
       await page.keyboard.press('Control+G');
       await page.locator('.quick-input-widget .quick-input-box input').fill(`:${loan.line}`);
       await page.keyboard.press('Enter');
+      await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => undefined);
       await page.waitForTimeout(800);
-      await page.keyboard.press('Control+.');
+      // The code actions can take a moment on a busy host (seen once in CI): up to three tries of Ctrl+.
       const menu = page.locator('.action-widget', { hasText: 'Liquidation Lens' });
-      await menu.waitFor({ timeout: 10_000 });
+      let shown = false;
+      for (let attempt = 0; attempt < 3 && !shown; attempt++) {
+        await page.keyboard.press('Control+.');
+        shown = await menu.waitFor({ timeout: 5_000 }).then(() => true, () => false);
+        if (!shown) {
+          await page.keyboard.press('Escape');
+          await page.locator('.editor-instance .monaco-editor .view-lines').last().click();
+          await page.keyboard.press('Control+G');
+          await page.locator('.quick-input-widget .quick-input-box input').fill(`:${loan.line}`);
+          await page.keyboard.press('Enter');
+          await page.waitForTimeout(1_000);
+        }
+      }
+      assert(shown, 'no Liquidation Lens Quick Fix menu after three tries of Ctrl+.');
       const text = await menu.textContent();
       assert(/Add [\d,.]+ \S+ collateral → safe/.test(text), `no collateral Quick Fix: ${text}`);
       await page.screenshot({ path: join(OUT, 'quick-fix.png') });
