@@ -8,11 +8,10 @@ import { Worker } from 'node:worker_threads';
 import { historyReader, runFile, type FileJob, type FileOutcome, type TaskOptions } from './file-task';
 import { Spool } from './spool';
 import type { WorkerInit } from './worker-main';
+import { WORKER_YOUNG_GENERATION_MB } from '../engine/core/limits';
 
 /** Below this much input a worker's start (~50–100 ms: a thread plus the engine bundle) costs more than it saves. */
 export const MIN_PARALLEL_BYTES = 256 * 1024;
-/** Young generation of a worker (3 × its semi-space). */
-const YOUNG_GENERATION_MB = 96;
 /** The main thread's spool stays in memory up to this, then spills to a temp file. */
 const SPILL_AT = 64 * 1024 * 1024;
 
@@ -50,7 +49,7 @@ export async function evaluateFiles(
       const init: WorkerInit = { options: o, spoolId: i + 1, spoolPath };
       // A larger young generation: the engine allocates many short-lived Decimals, and the default semi-space makes
       // scavenges a fifth of a worker's time (issue 10 profile).
-      const w = new Worker(workerScript(), { workerData: init, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
+      const w = new Worker(workerScript(), { workerData: init, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } });
       workers.push(w);
       let finished = false;
       const next = (): void => {

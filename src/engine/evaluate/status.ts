@@ -52,24 +52,23 @@ export function statusLevel(i: Pick<StatusInput, 'unknownReason' | 'liquidatable
 }
 
 export function decideStatus(i: StatusInput): { status: Status; reason: string } {
-  const withPrefix = (r: string): string => (i.prefix ? `${i.prefix}; ${r}` : r);
-  if (i.unknownReason) return { status: 'unknown', reason: i.unknownReason };
-  if (i.liquidatable) return { status: 'liquidatable', reason: withPrefix('margin balance is at or below maintenance margin at the current mark') };
+  const status = statusLevel(i);
+  if (status === 'unknown') return { status, reason: i.unknownReason! };
+  const reason = reasonOf(i, status);
+  return { status, reason: i.prefix ? `${i.prefix}; ${reason}` : reason };
+}
+
+/** Why `status` (decided by statusLevel) holds, with the band it crossed or stayed under. */
+function reasonOf(i: StatusInput, status: Exclude<Status, 'unknown'>): string {
+  if (status === 'liquidatable') return 'margin balance is at or below maintenance margin at the current mark';
+  const level = status === 'safe' ? 'watch' : status;
   if (i.probability !== null) {
-    const p = i.probability;
-    const label = (thr: number) => `P(liquidation within ${i.horizonLabel}) = ${pctVersus(p, thr)}`;
-    for (const level of LEVELS) {
-      if (p >= i.probabilityBands[level]) return { status: level, reason: withPrefix(`${label(i.probabilityBands[level])} ≥ ${pct(i.probabilityBands[level])}`) };
-    }
-    return { status: 'safe', reason: withPrefix(`${label(i.probabilityBands.watch)} < ${pct(i.probabilityBands.watch)}`) };
+    const band = i.probabilityBands[level];
+    return `P(liquidation within ${i.horizonLabel}) = ${pctVersus(i.probability, band)} ${status === 'safe' ? '<' : '≥'} ${pct(band)}`;
   }
-  if (i.distance === null) return { status: 'safe', reason: withPrefix(i.note ?? 'no price move liquidates this position') };
-  const d = i.distance;
-  const basis = i.distanceBasis ?? 'no volatility known';
-  for (const level of LEVELS) {
-    if (d <= i.distanceBands[level]) return { status: level, reason: withPrefix(`distance to liquidation ${pct(d)} ≤ ${pct(i.distanceBands[level])} (${basis})`) };
-  }
-  return { status: 'safe', reason: withPrefix(`distance to liquidation ${pct(d)} > ${pct(i.distanceBands.watch)} (${basis})`) };
+  if (i.distance === null) return i.note ?? 'no price move liquidates this position';
+  const band = i.distanceBands[level];
+  return `distance to liquidation ${pct(i.distance)} ${status === 'safe' ? '>' : '≤'} ${pct(band)} (${i.distanceBasis ?? 'no volatility known'})`;
 }
 
 /** True when `status` is at or better than `target` (unknown never meets a target). */

@@ -28,12 +28,16 @@ export interface PortfolioVarEs {
   diversification: number;
 }
 
-function validInput(p: PortfolioInput, withMatrix = true): boolean {
+function validVectors(p: Omit<PortfolioInput, 'correlation'>): boolean {
   const n = p.notionals.length;
-  return n > 0 && p.vols.length === n && (!withMatrix || (p.correlation.length === n &&
-    p.correlation.every((row) => row.length === n && row.every(Number.isFinite)))) &&
+  return n > 0 && p.vols.length === n &&
     p.notionals.every(Number.isFinite) && p.vols.every((v) => Number.isFinite(v) && v >= 0) &&
     p.years >= 0 && p.confidence > 0 && p.confidence < 1;
+}
+
+function validInput(p: PortfolioInput): boolean {
+  const n = p.notionals.length;
+  return validVectors(p) && p.correlation.length === n && p.correlation.every((row) => row.length === n && row.every(Number.isFinite));
 }
 
 /** Delta-normal portfolio VaR/ES, Σ = D·R·D·h. null on inconsistent dimensions or a non-PSD matrix (wᵀΣw < 0). */
@@ -61,7 +65,7 @@ export interface OperatorPortfolioInput extends Omit<PortfolioInput, 'correlatio
  * `portfolioVarEs` with the expanded matrix up to floating-point summation order.
  */
 export function operatorPortfolioVarEs(p: OperatorPortfolioInput): PortfolioVarEs | null {
-  if (!validInput({ ...p, correlation: [] }, false)) return null;
+  if (!validVectors(p)) return null;
   const x = p.notionals.map((w, j) => p.vols[j]! * w);
   const rx = p.correlationTimes(x);
   if (rx.length !== x.length || !rx.every(Number.isFinite)) return null;

@@ -13,9 +13,9 @@ interface Job<R> {
 
 export function stagedEvaluation(pool: WorkerPool, file: FileInput, options: EvaluationSettings, onPreview: (p: PreviewResult) => void): Job<EvaluationResult> {
   let cancelled = false;
-  let current: { cancel(): void } = pool.preview({ type: 'preview', file, options });
-  const first = (current as ReturnType<WorkerPool['preview']>).result;
-  const result = first.then((preview) => {
+  const first = pool.preview({ type: 'preview', file, options });
+  let current: { cancel(): void } = first;
+  const result = first.result.then((preview) => {
     if (cancelled) throw new Cancelled();
     onPreview(preview);
     const full = pool.evaluate({ type: 'evaluate', file, options });

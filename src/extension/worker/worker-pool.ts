@@ -10,6 +10,7 @@ import type { ResultRow } from '../../engine/evaluate/report';
 import type { EvaluationResult, FixPlanResult, PreviewResult, WorkerRequest, WorkerResponse } from './worker-protocol';
 import type { StressReport } from '../../engine/evaluate/report';
 import type { WhatIfOutcome } from '../../engine/evaluate/what-if';
+import { WORKER_YOUNG_GENERATION_MB } from '../../engine/core/limits';
 
 export class WorkerFailure extends Error {
   constructor(readonly reason: 'crash' | 'timeout' | 'failed', message: string) {
@@ -58,9 +59,6 @@ interface Slot {
   worker: Worker | undefined;
   job: Job | undefined;
 }
-
-/** Young generation of a worker (3 × its semi-space), as the CLI's workers. */
-const YOUNG_GENERATION_MB = 96;
 
 /**
  * Workers for a machine of `cores`: one fewer than the cores (the host thread, the workbench and V8's GC helper threads
@@ -196,8 +194,7 @@ export class WorkerPool {
   }
 
   private spawn(slot: Slot): Worker {
-    // A larger young generation: the engine's short-lived Decimals made GC a fifth of a worker's time (as in the CLI).
-    const worker = new Worker(this.options.script, { workerData: { testHooks: this.options.testHooks === true }, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
+    const worker = new Worker(this.options.script, { workerData: { testHooks: this.options.testHooks === true }, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } });
     this.started++;
     slot.worker = worker;
     worker.on('message', (msg: WorkerResponse) => measured(`worker message ${msg.type}`, () => this.onMessage(slot, worker, msg)));
