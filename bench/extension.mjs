@@ -89,6 +89,8 @@ async function main() {
     console.log(`  a ${hugeLabel} added: counted after ${tDone ? fmt(tDone - t0) : 'never'}; longest host task meanwhile ${busy.toFixed(0)} ms (idle host: ${idle.toFixed(0)} ms)`);
     const ours = stats(statsPath).filter((s) => s.event === 'task' && s.t >= t0).sort((a, b) => b.ms - a.ms).slice(0, 3);
     if (ours.length) console.log(`  our longest tasks then: ${ours.map((s) => `${s.label} ${s.ms.toFixed(0)} ms`).join('; ')}`);
+    const gcs = stats(statsPath).filter((s) => s.event === 'gc' && s.t >= t0);
+    if (gcs.length) console.log(`  host garbage collections over 8 ms then: ${gcs.length}, longest ${Math.max(...gcs.map((s) => s.ms)).toFixed(0)} ms (${gcs.filter((s) => s.kind === 'major').length} major)`);
   } finally {
     if (process.env.BENCH_EXT_STATS) writeFileSync(process.env.BENCH_EXT_STATS, existsSync(statsPath) ? readFileSync(statsPath) : '');
     await browser.close().catch(() => undefined);

@@ -1,8 +1,9 @@
 // Measurement hook for `bench/extension.mjs` (issue 10 §6). With LIQUIDATION_LENS_STATS=<file> in the extension
-// host's environment, the activation time and, every half second, the longest event-loop stall of the host are
-// appended to that file as JSON lines. Without the variable nothing is measured or written.
+// host's environment, the activation time, every half second the longest event-loop stall of the host, and each
+// garbage collection over 8 ms (a stall our task did not cause itself) are appended to that file as JSON lines.
+// Without the variable nothing is measured or written.
 import { appendFileSync } from 'node:fs';
-import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { PerformanceObserver, monitorEventLoopDelay } from 'node:perf_hooks';
 
 export interface Disposable { dispose(): void }
 
@@ -37,5 +38,15 @@ export function startHostStats(path = process.env.LIQUIDATION_LENS_STATS): Dispo
     loop.reset();
   }, INTERVAL_MS);
   timer.unref?.();
-  return { dispose: () => { clearInterval(timer); loop.disable(); write = undefined; } };
+  const gc = new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) if (e.duration > 8) emit({ event: 'gc', kind: gcKind(e), ms: e.duration });
+  });
+  gc.observe({ entryTypes: ['gc'] });
+  return { dispose: () => { clearInterval(timer); loop.disable(); gc.disconnect(); write = undefined; } };
+}
+
+/** V8's collection kind (perf_hooks NODE_PERFORMANCE_GC_*): minor (scavenge), major (mark-compact), incremental, weak callbacks. */
+function gcKind(e: PerformanceEntry): string {
+  const kind = (e as PerformanceEntry & { detail?: { kind?: number } }).detail?.kind;
+  return kind === 1 ? 'minor' : kind === 2 ? 'major' : kind === 4 ? 'incremental' : kind === 8 ? 'weak callbacks' : String(kind);
 }
