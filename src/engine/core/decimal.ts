@@ -30,7 +30,8 @@ export function parseDecimal(text: string, allowPercent = false): Dec | null {
 export function fmt(d: Dec | null | undefined): string | null {
   if (d === null || d === undefined) return null;
   if (!d.isFinite()) return null;
-  const s = d.toSignificantDigits(30, Dec.ROUND_HALF_EVEN).toFixed();
+  // ≤ 30 significant digits: the rounding leaves the value as it is, so skip the rounded copy
+  const s = (d.sd() <= 30 ? d : d.toSignificantDigits(30, Dec.ROUND_HALF_EVEN)).toFixed();
   return s === '-0' ? '0' : s;
 }
 
