@@ -19,8 +19,8 @@ export function parseDecimal(text: string, allowPercent = false): Dec | null {
     scale = 100;
   }
   if (!DECIMAL_RE.test(t)) return null;
-  const exp = /[eE]([+-]?\d+)$/.exec(t);
-  if (exp && Math.abs(Number(exp[1])) > 1000) return null;
+  const e = t.search(/[eE]/);
+  if (e >= 0 && Math.abs(Number(t.slice(e + 1))) > 1000) return null;
   const d = new Dec(t);
   if (!d.isFinite()) return null;
   return scale === 1 ? d : d.div(scale);

@@ -10,6 +10,7 @@ import { readAmount, readEnum, readString } from './values';
 import { isInverse, perpVenue } from '../venues/registry';
 
 export const POSITION_KEYS = ['id', 'symbol', 'side', 'size', 'entryPrice', 'marginMode', 'isolatedMargin', 'leverage', 'reportedLiquidationPrice'] as const;
+const POSITION_KEY_SET: ReadonlySet<string> = new Set(POSITION_KEYS);
 const UNSUPPORTED_MODES = /^(portfolio|portfolio-margin|pm|multi-?assets?|multi-?currency|unified|spot-?hedge)$/i;
 
 export interface PerpDefaults {
@@ -35,6 +36,7 @@ export function readPositionMode(ctx: Ctx, node: LNode): PositionMode | null {
 
 interface Draft {
   own: MarketFields;
+  /** The span of each position key the entry gives (also: which keys are present). */
   fields: Record<string, Span>;
   id: { id: string; span: Span } | null;
   symbol: string | null;
@@ -45,18 +47,16 @@ interface Draft {
   isolatedMargin: Dec | null;
   leverage: Dec | null;
   reported: Dec | null;
-  present: Set<string>;
 }
 
+const present = (d: Draft, key: (typeof POSITION_KEYS)[number]): boolean => d.fields[key] !== undefined;
+
 function readDraft(ctx: Ctx, node: ObjNode, venue: PerpVenueId): Draft {
-  const d: Draft = { own: emptyFields(), fields: {}, id: null, symbol: null, side: null, size: null, entryPrice: null, marginMode: null, isolatedMargin: null, leverage: null, reported: null, present: new Set() };
+  const d: Draft = { own: emptyFields(), fields: {}, id: null, symbol: null, side: null, size: null, entryPrice: null, marginMode: null, isolatedMargin: null, leverage: null, reported: null };
   for (const e of node.entries) {
     const v = e.value;
     const key = e.key;
-    if ((POSITION_KEYS as readonly string[]).includes(key)) {
-      d.present.add(key);
-      d.fields[key] = v.span;
-    }
+    if (POSITION_KEY_SET.has(key)) d.fields[key] = v.span;
     switch (key) {
       case 'id': { const id = readString(ctx, v, 'id'); d.id = id === null ? null : { id, span: v.span }; break; }
       case 'symbol': d.symbol = readString(ctx, v, 'symbol'); break;
@@ -98,10 +98,10 @@ export function readPosition(ctx: Ctx, node: LNode, defaults: PerpDefaults, mark
   let side = d.side;
   let size = d.size;
   if (size !== null) {
-    if (size.isNeg() && d.present.has('side')) {
+    if (size.isNeg() && present(d, 'side')) {
       ctx.diags.error('negative-size-with-side', `size ${size.toFixed()} is negative although side is "${d.side ?? '?'}": write the size unsigned ("${size.abs().toFixed()}") with the side, or drop side and keep the sign`, at('size'));
       fail('negative size together with a side');
-    } else if (side === null && !d.present.has('side')) {
+    } else if (side === null && !present(d, 'side')) {
       side = size.isNeg() ? 'short' : 'long';
     }
     if (size.isZero()) {
@@ -111,13 +111,18 @@ export function readPosition(ctx: Ctx, node: LNode, defaults: PerpDefaults, mark
     size = size.abs();
   }
   for (const k of ['symbol', 'size', 'entryPrice'] as const) {
-    if (!d.present.has(k)) {
+    if (!present(d, k)) {
       ctx.diags.error('missing-field', `This position has no ${k}; ${k === 'symbol' ? 'write symbol: BTCUSDT' : k === 'size' ? 'write size: "1.5" (signed, or unsigned with side)' : 'write entryPrice: "32481.98"'}`, node.span);
       fail(`no ${k}`);
     }
   }
-  const values = { symbol: d.symbol, size, entryPrice: d.entryPrice, side };
-  for (const [k, v] of Object.entries(values)) if (v === null && d.present.has(k)) fail(`${k} is not readable (see its diagnostic)`);
+  const unreadable = (k: 'symbol' | 'size' | 'entryPrice' | 'side', v: unknown): void => {
+    if (v === null && present(d, k)) fail(`${k} is not readable (see its diagnostic)`);
+  };
+  unreadable('symbol', d.symbol);
+  unreadable('size', size);
+  unreadable('entryPrice', d.entryPrice);
+  unreadable('side', side);
   if (side === null) fail('no side');
 
   const symbol = d.symbol ?? '';
@@ -147,7 +152,7 @@ export function readPosition(ctx: Ctx, node: LNode, defaults: PerpDefaults, mark
   else if (d.marginMode !== null) marginMode = d.marginMode;
 
   let isolatedMargin = d.isolatedMargin;
-  if (marginMode === 'isolated' && !d.present.has('isolatedMargin')) {
+  if (marginMode === 'isolated' && !present(d, 'isolatedMargin')) {
     if (d.leverage !== null && size !== null && d.entryPrice !== null) {
       isolatedMargin = defaultIsolatedMargin(size, d.entryPrice, d.leverage, market.contractSize, inverse);
       ctx.diags.info('default-isolated-margin', `isolatedMargin is not given: taken as the initial margin ${inverse ? 'face/entryPrice/leverage' : 'size·entryPrice/leverage'} = ${isolatedMargin.toFixed()}; write the venue's isolated wallet (it includes added margin and funding) for an exact result`, at('leverage'));
