@@ -1,7 +1,7 @@
 // What a trader expects to see beside the liquidation price (docs/results.md §2.5): position value, unrealised PnL,
 // initial margin and ROE, effective leverage, funding rate, next funding time and payment. Exact Decimal arithmetic
 // from the inputs the margin model already used; no figure is guessed (null when an input is missing).
-import { Dec, fmt } from '../core/decimal';
+import { Dec, ONE, fmt } from '../core/decimal';
 import type { PerpAccount, PerpMetrics, PerpPosition } from '../core/types';
 import { isInversePosition, perpVenue } from '../venues/registry';
 
@@ -54,7 +54,7 @@ export function unrealisedPnl(account: PerpAccount, p: PerpPosition): Dec | null
   const mark = p.market.markPrice;
   if (q === null || mark === null || !mark.gt(0) || !p.entryPrice.gt(0)) return null;
   const s = p.side === 'long' ? 1 : -1;
-  const move = isInversePosition(account, p) ? new Dec(1).div(p.entryPrice).minus(new Dec(1).div(mark)) : mark.minus(p.entryPrice);
+  const move = isInversePosition(account, p) ? ONE.div(p.entryPrice).minus(ONE.div(mark)) : mark.minus(p.entryPrice);
   return q.mul(move).mul(s);
 }
 

@@ -1,5 +1,5 @@
 // Evaluate a perp account: isolated legs alone, cross legs of one symbol together with every other mark held (docs/results.md §3).
-import { Dec, fmt } from '../core/decimal';
+import { Dec, ONE, fmt } from '../core/decimal';
 import type { Diagnostic, PerpAccount, PerpMetrics, TierTable } from '../core/types';
 import { diagnostic } from '../core/diagnostics';
 import { buildLeg, mmAt, pnlAt, type Leg } from './legs';
@@ -100,7 +100,7 @@ const legCache = new WeakMap<object, CachedLeg>();
 /**
  * buildLeg is pure in (venue, settle currency, position, index); fixes and stress re-evaluate the same position
  * objects hundreds of times, so the leg is built once. Copies keep the cache safe from the per-evaluation
- * reassignment of pieces (hedge netting, fee to close).
+ * reassignment of pieces (hedge netting, fee to close); a model that does neither gets the cached leg itself.
  */
 function cachedLeg(account: PerpAccount, model: VenueModel, p: PerpAccount['positions'][number], i: number): ReturnType<typeof buildLeg> {
   let c = legCache.get(p);
@@ -109,9 +109,13 @@ function cachedLeg(account: PerpAccount, model: VenueModel, p: PerpAccount['posi
     legCache.set(p, c);
   }
   const r = c.result;
-  if (!('leg' in r)) return r;
+  if (!('leg' in r) || !reassignsPieces(account, model)) return r;
   return { leg: { ...r.leg, solve: { ...r.leg.solve }, mm: { ...r.leg.mm } }, diagnostics: r.diagnostics };
 }
+
+/** Hedge netting and the fee to close rewrite a leg's pieces during an evaluation (netHedge, addFeeToClose). */
+const reassignsPieces = (account: PerpAccount, model: VenueModel): boolean =>
+  model.feeToClose || (model.netHedgeCross && account.positionMode === 'hedge');
 
 function validateTables(account: PerpAccount, model: VenueModel, out: Diagnostic[]): void {
   const seen = new Set<TierTable>();
@@ -181,7 +185,7 @@ const totalsCache = new WeakMap<object, { totalPnl: Dec; totalMm: Dec }>();
 
 /** Σ PnL and Σ MM of the cross book at its marks; a margin probe keeps the positions array, so this is computed once. */
 function crossTotals(account: PerpAccount, cross: Leg[], model: VenueModel, others?: { pnl: Dec; mm: Dec }): { totalPnl: Dec; totalMm: Dec } {
-  const cacheable = !model.feeToClose && !(model.netHedgeCross && account.positionMode === 'hedge');
+  const cacheable = !reassignsPieces(account, model);
   const hit = cacheable ? totalsCache.get(account.positions) : undefined;
   if (hit) return hit;
   const totals = {
@@ -238,19 +242,17 @@ function addFeeToClose(model: VenueModel, ls: Leg[], kMb: Dec): void {
 
 function legMetrics(account: PerpAccount, model: VenueModel, g: Group, l: Leg, marginOnly = false): PerpMetrics {
   const p = l.position;
-  const toP = (u: Dec): Dec => (l.inverse ? new Dec(1).div(u) : u);
+  const toP = (u: Dec): Dec => (l.inverse ? ONE.div(u) : u);
   const ratio = g.mb.gt(0) ? g.mm.div(g.mb) : null;
   const liquidatable = g.mb.lte(g.mm);
-  const out: PerpMetrics = {
-    ...blank(p.id, null, model.releasesMarginProRata, settleOf(account, p.symbol, model, l.inverse)),
-    marginBalance: g.mb,
-    maintenanceMargin: g.mm,
-    marginRatio: ratio,
-    venueMarginRatio: model.display(g.mb, g.mm, ratio),
-    liquidatable,
-    notional: l.q.mul(l.u0),
-    bankruptcyPrice: marginOnly ? null : bankruptcy(g, toP),
-  };
+  const out = blank(p.id, null, model.releasesMarginProRata, settleOf(account, p.symbol, model, l.inverse));
+  out.marginBalance = g.mb;
+  out.maintenanceMargin = g.mm;
+  out.marginRatio = ratio;
+  out.venueMarginRatio = model.display(g.mb, g.mm, ratio);
+  out.liquidatable = liquidatable;
+  out.notional = l.q.mul(l.u0);
+  out.bankruptcyPrice = marginOnly ? null : bankruptcy(g, toP);
   if (marginOnly) return out;
   let lpU: Dec | null = null;
   if (liquidatable) {
@@ -275,7 +277,7 @@ function legMetrics(account: PerpAccount, model: VenueModel, g: Group, l: Leg, m
     } else {
       out.liquidationPrice = downP ?? upP;
     }
-    if (out.liquidationPrice) lpU = l.inverse ? new Dec(1).div(out.liquidationPrice) : out.liquidationPrice;
+    if (out.liquidationPrice) lpU = l.inverse ? ONE.div(out.liquidationPrice) : out.liquidationPrice;
     else out.note = noRootNote(g, solved.nonPositiveRoot, toP);
     const hedged = g.legs.some((x) => x.sign === 1) && g.legs.some((x) => x.sign === -1);
     if (out.liquidationPrice && upP && !downP && hedged) out.note = 'upside liquidation of a hedged book';
