@@ -83,7 +83,7 @@ export function mergeMarket(symbol: string, base: MarketFields | undefined, own:
   spec.symbol = symbol;
   const present = new Set(base?.present);
   for (const k of own.present) present.add(k);
-  return { spec, fields: { ...base?.fields, ...own.fields }, present };
+  return { spec, fields: Object.assign({}, base?.fields, own.fields), present };
 }
 
 /** Copies the fields of `from` that are not undefined onto `to` (as spreading only the defined ones). */

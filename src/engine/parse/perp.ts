@@ -171,7 +171,7 @@ export function readPosition(ctx: Ctx, node: LNode, defaults: PerpDefaults, mark
   }
   return {
     id, symbol, side, size, entryPrice: d.entryPrice, marginMode, isolatedMargin: marginMode === 'isolated' ? isolatedMargin : null,
-    leverage: d.leverage, market, reportedLiquidationPrice: d.reported, span: node.span, fields: { ...merged.fields, ...d.fields },
+    leverage: d.leverage, market, reportedLiquidationPrice: d.reported, span: node.span, fields: Object.assign(merged.fields, d.fields),
   };
 }
 
