@@ -10,7 +10,6 @@ import { readAmount, readEnum, readString } from './values';
 import { isInverse, perpVenue } from '../venues/registry';
 
 export const POSITION_KEYS = ['id', 'symbol', 'side', 'size', 'entryPrice', 'marginMode', 'isolatedMargin', 'leverage', 'reportedLiquidationPrice'] as const;
-const POSITION_KEY_SET: ReadonlySet<string> = new Set(POSITION_KEYS);
 const UNSUPPORTED_MODES = /^(portfolio|portfolio-margin|pm|multi-?assets?|multi-?currency|unified|spot-?hedge)$/i;
 
 export interface PerpDefaults {
@@ -53,20 +52,21 @@ const present = (d: Draft, key: (typeof POSITION_KEYS)[number]): boolean => d.fi
 
 function readDraft(ctx: Ctx, node: ObjNode, venue: PerpVenueId): Draft {
   const d: Draft = { own: emptyFields(), fields: {}, id: null, symbol: null, side: null, size: null, entryPrice: null, marginMode: null, isolatedMargin: null, leverage: null, reported: null };
+  const f = d.fields;
+  // each case stores its span under a literal name: a store under a computed key took 4× as long (issue 10 profile)
   for (const e of node.entries) {
     const v = e.value;
     const key = e.key;
-    if (POSITION_KEY_SET.has(key)) d.fields[key] = v.span;
     switch (key) {
-      case 'id': { const id = readString(ctx, v, 'id'); d.id = id === null ? null : { id, span: v.span }; break; }
-      case 'symbol': d.symbol = readString(ctx, v, 'symbol'); break;
-      case 'side': d.side = readEnum(ctx, v, 'side', ['long', 'short'] as const); break;
-      case 'size': d.size = readAmount(ctx, v, 'size'); break;
-      case 'entryPrice': d.entryPrice = readAmount(ctx, v, 'entryPrice', { positive: true }); break;
-      case 'marginMode': d.marginMode = readMarginMode(ctx, v); break;
-      case 'isolatedMargin': d.isolatedMargin = readAmount(ctx, v, 'isolatedMargin'); break;
-      case 'leverage': d.leverage = readAmount(ctx, v, 'leverage', { positive: true }); break;
-      case 'reportedLiquidationPrice': d.reported = readAmount(ctx, v, 'reportedLiquidationPrice', { nonNegative: true }); break;
+      case 'id': { f.id = v.span; const id = readString(ctx, v, 'id'); d.id = id === null ? null : { id, span: v.span }; break; }
+      case 'symbol': f.symbol = v.span; d.symbol = readString(ctx, v, 'symbol'); break;
+      case 'side': f.side = v.span; d.side = readEnum(ctx, v, 'side', ['long', 'short'] as const); break;
+      case 'size': f.size = v.span; d.size = readAmount(ctx, v, 'size'); break;
+      case 'entryPrice': f.entryPrice = v.span; d.entryPrice = readAmount(ctx, v, 'entryPrice', { positive: true }); break;
+      case 'marginMode': f.marginMode = v.span; d.marginMode = readMarginMode(ctx, v); break;
+      case 'isolatedMargin': f.isolatedMargin = v.span; d.isolatedMargin = readAmount(ctx, v, 'isolatedMargin'); break;
+      case 'leverage': f.leverage = v.span; d.leverage = readAmount(ctx, v, 'leverage', { positive: true }); break;
+      case 'reportedLiquidationPrice': f.reportedLiquidationPrice = v.span; d.reported = readAmount(ctx, v, 'reportedLiquidationPrice', { nonNegative: true }); break;
       default:
         if (!readMarketField(ctx, key, v, d.own, venue)) unknownKey(ctx, key, e.keySpan, 'a position', [...POSITION_KEYS, ...MARKET_KEYS]);
     }
