@@ -2,7 +2,7 @@
 import { Dec, ONE, fmt } from '../core/decimal';
 import type { Diagnostic, PerpAccount, PerpMetrics, TierTable } from '../core/types';
 import { diagnostic } from '../core/diagnostics';
-import { buildLeg, mmAt, pnlAt, type Leg } from './legs';
+import { buildLeg, mmAt, type Leg } from './legs';
 import { tierIndexAt, tierUsed } from './maintenance';
 import { bracketRoots, solvePiecewise, type MmPiece } from './solver';
 import { validateTierTable } from './validate';
@@ -165,7 +165,7 @@ function crossGroups(account: PerpAccount, cross: Leg[], model: VenueModel, metr
     else bySymbol.set(l.position.symbol, [l]);
   }
   const wallet = cross.reduce((s, l) => s.plus(l.funding), account.walletBalance);
-  const pnlOf = (ls: Leg[]): Dec => ls.reduce((s, l) => s.plus(pnlAt(l, l.u0)), ZERO);
+  const pnlOf = (ls: Leg[]): Dec => ls.reduce((s, l) => s.plus(l.pnlAtMark), ZERO);
   const crossPnl = model.feeToClose ? pnlOf(cross) : ZERO;
   for (const ls of bySymbol.values()) {
     if (model.netHedgeCross && account.positionMode === 'hedge') netHedge(ls);
@@ -176,8 +176,8 @@ function crossGroups(account: PerpAccount, cross: Leg[], model: VenueModel, metr
   const { totalPnl, totalMm } = crossTotals(account, cross, model, others);
   for (const ls of bySymbol.values()) {
     if (only !== undefined && !ls.some((l) => l.index === only)) continue;
-    const ownMm = ls.reduce((s, l) => s.plus(mmAt(l, l.u0)), ZERO);
-    groups.push(makeGroup(ls, wallet, totalPnl.minus(pnlOf(ls)), totalMm.minus(ownMm)));
+    const own = sumsAtMark(ls);
+    groups.push(makeGroup(ls, wallet, totalPnl.minus(own.pnl), totalMm.minus(own.mm), own));
   }
 }
 
@@ -188,10 +188,8 @@ function crossTotals(account: PerpAccount, cross: Leg[], model: VenueModel, othe
   const cacheable = !reassignsPieces(account, model);
   const hit = cacheable ? totalsCache.get(account.positions) : undefined;
   if (hit) return hit;
-  const totals = {
-    totalPnl: cross.reduce((s, l) => s.plus(pnlAt(l, l.u0)), others?.pnl ?? ZERO),
-    totalMm: cross.reduce((s, l) => s.plus(mmAt(l, l.u0)), others?.mm ?? ZERO),
-  };
+  const sums = sumsAtMark(cross, others?.pnl, others?.mm);
+  const totals = { totalPnl: sums.pnl, totalMm: sums.mm };
   if (cacheable) totalsCache.set(account.positions, totals);
   return totals;
 }
@@ -200,11 +198,19 @@ function solveGroup(g: Group): ReturnType<typeof solvePiecewise> {
   return (g.solved ??= solvePiecewise(g.k, g.legs.map((x) => x.solve)));
 }
 
-function makeGroup(legs: Leg[], wallet: Dec, othersPnl: Dec, othersMm: Dec): Group {
-  const pnl = legs.reduce((s, l) => s.plus(pnlAt(l, l.u0)), ZERO);
-  const mm = legs.reduce((s, l) => s.plus(mmAt(l, l.u0)), ZERO);
+/** Σ PnL and Σ MM of the legs at their marks (from `pnl`, `mm`). */
+function sumsAtMark(legs: Leg[], pnl: Dec = ZERO, mm: Dec = ZERO): { pnl: Dec; mm: Dec } {
+  for (const l of legs) {
+    pnl = pnl.plus(l.pnlAtMark);
+    mm = mm.plus(mmAt(l, l.u0));
+  }
+  return { pnl, mm };
+}
+
+/** `own`: the legs' sums at their marks, when the caller has them already. */
+function makeGroup(legs: Leg[], wallet: Dec, othersPnl: Dec, othersMm: Dec, own = sumsAtMark(legs)): Group {
   const kMb = wallet.plus(othersPnl);
-  return { legs, k: kMb.minus(othersMm), kMb, mb: kMb.plus(pnl), mm: mm.plus(othersMm), othersPnl, othersMm };
+  return { legs, k: kMb.minus(othersMm), kMb, mb: kMb.plus(own.pnl), mm: own.mm.plus(othersMm), othersPnl, othersMm };
 }
 
 /** Bybit classic cross hedge: only the net size carries MM (the larger leg scaled by net/its size, the smaller none). */

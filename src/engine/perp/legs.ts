@@ -15,6 +15,8 @@ export interface Leg {
   /** Base quantity (linear) or USD face (inverse). */
   q: Dec;
   u0: Dec;
+  /** PnL at the mark, pnlAt(u0): fixed with the leg, so computed once when it is built. */
+  pnlAtMark: Dec;
   solve: SolveLeg;
   mm: LegMm;
   /** BitMEX next funding as a cash flow into the margin (negative when this leg pays). */
@@ -65,10 +67,11 @@ export function buildLeg(account: PerpAccount, model: VenueModel, p: PerpPositio
   const u0 = inverse ? ONE.div(m.markPrice) : m.markPrice;
   // BitMEX: longs pay positive funding on the position value at the mark (docs/format.md §4 "funding as a cash flow").
   const funding = model.fundingCashFlow && m.fundingRate !== null ? (sign === 1 ? MINUS_ONE : ONE).mul(m.fundingRate).mul(q.mul(u0)) : ZERO;
-  return { leg: { index, position: p, sign, inverse, q, u0, solve, mm, funding }, diagnostics };
+  const pnlAtMark = pnlAt(solve, u0);
+  return { leg: { index, position: p, sign, inverse, q, u0, pnlAtMark, solve, mm, funding }, diagnostics };
 }
 
-export const pnlAt = (l: Leg, u: Dec): Dec => l.solve.alpha.plus(l.solve.beta.mul(u));
+const pnlAt = (s: SolveLeg, u: Dec): Dec => s.alpha.plus(s.beta.mul(u));
 export const mmAt = (l: Leg, u: Dec): Dec => {
   const x = l.q.mul(u);
   return mmOf(pieceAt(l.solve, x), x);
