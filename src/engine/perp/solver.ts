@@ -122,9 +122,10 @@ class Sweep {
     this.quad = coefficients(k, legs, legs.map((l, i) => l.pieces[this.current[i]!]!));
   }
 
-  at(probe: Dec): Quad {
+  /** The coefficients at `probe`; null: past every breakpoint (the unbounded last segment). */
+  at(probe: Dec | null): Quad {
     let { a, b, c } = this.quad;
-    while (this.next < this.events.length && this.events[this.next]!.at.lt(probe)) {
+    while (this.next < this.events.length && (probe === null || this.events[this.next]!.at.lt(probe))) {
       const e = this.events[this.next++]!;
       if (e.piece <= this.current[e.leg]!) continue;
       const l = this.legs[e.leg]!;
@@ -150,8 +151,8 @@ export function solvePiecewise(k: Dec, legs: SolveLeg[]): SolveResult {
   for (let s = 0; s + 1 < bounds.length; s++) {
     const lo = bounds[s]!;
     const hi = bounds[s + 1] ?? null;
-    const probe = hi === null ? lo.plus(1).mul(2) : lo.plus(hi).div(2);
-    const quad = sweep.at(probe);
+    // the last segment lies past every breakpoint (each is ≤ its lo, up to dedupe's 1e-45): no probe needed
+    const quad = sweep.at(hi === null ? null : lo.plus(hi).div(2));
     quads.push(quad);
     for (const u of quadRoots(quad)) {
       if (u.gt(0) && u.gte(lo) && (hi === null || u.lte(hi))) roots.push(u);
