@@ -141,8 +141,9 @@ function isolatedGroups(legs: Leg[], model: VenueModel, out: Diagnostic[], metri
       metrics[l.index] = blank(p.id, 'isolated position without isolatedMargin or leverage', model.releasesMarginProRata, settleOf(account, p.symbol, model, l.inverse));
       continue;
     }
-    addFeeToClose(model, [l], wallet.plus(l.funding));
-    groups.push(makeGroup([l], wallet.plus(l.funding), ZERO, ZERO));
+    const withFunding = wallet.plus(l.funding);
+    addFeeToClose(model, [l], withFunding);
+    groups.push(makeGroup([l], withFunding, ZERO, ZERO));
   }
 }
 
