@@ -27,14 +27,17 @@ export class Spool {
 
   /** Appends the texts (one write); returns each text's [offset, length] in bytes, flattened. */
   append(texts: string[]): number[] {
+    let total = 0;
+    for (const t of texts) total += Buffer.byteLength(t);
+    // each text encoded straight into its place (no joined string to flatten and encode again)
+    const buf = Buffer.allocUnsafe(total);
     const refs: number[] = [];
-    let at = this.size;
+    let at = 0;
     for (const t of texts) {
-      const n = Buffer.byteLength(t);
-      refs.push(at, n);
+      const n = buf.write(t, at);
+      refs.push(this.size + at, n);
       at += n;
     }
-    const buf = Buffer.from(texts.join(''));
     if (this.fd === null && this.size + buf.length > this.spillAt) this.spill();
     if (this.fd !== null) writeSync(this.fd, buf, 0, buf.length, this.size);
     else {

@@ -4,6 +4,34 @@ import DecimalBase from 'decimal.js';
 export const Dec = DecimalBase.clone({ precision: 50, rounding: DecimalBase.ROUND_HALF_EVEN, toExpNeg: -100, toExpPos: 100 });
 export type Dec = InstanceType<typeof Dec>;
 
+/** Exact powers of ten as doubles (10^22 is the largest). */
+const POW10 = Array.from({ length: 23 }, (_, k) => Number(`1e${k}`));
+
+/**
+ * decimal.js's toNumber reads the value's decimal string back. A value of at most two base-1e7 words (≤ 14 digits,
+ * an integer below 2^53) times a power of ten of at most 22 is one IEEE operation on exact operands, so it is the
+ * correctly rounded double — the one Number(string) gives — without the string (Clinger's fast path).
+ * Dec shares decimal.js's prototype; the result is the same double for every Decimal, so the override is safe.
+ */
+const stringToNumber = DecimalBase.prototype.toNumber;
+function fastToNumber(this: Dec): number {
+  const d = this.d;
+  if (!d || d.length > 2) return stringToNumber.call(this);
+  const first = d[0]!;
+  const mantissa = d.length === 1 ? first : first * 1e7 + d[1]!;
+  const k = this.e - (digitCount(first) + 7 * (d.length - 1)) + 1;
+  if (k > 22 || k < -22) return stringToNumber.call(this);
+  const v = k >= 0 ? mantissa * POW10[k]! : mantissa / POW10[-k]!;
+  return this.s < 0 ? -v : v;
+}
+DecimalBase.prototype.toNumber = fastToNumber;
+
+function digitCount(w: number): number {
+  let n = 1;
+  while (w >= 10) { w /= 10; n++; }
+  return n;
+}
+
 export const ZERO = new Dec(0);
 export const ONE = new Dec(1);
 
@@ -19,8 +47,8 @@ export function parseDecimal(text: string, allowPercent = false): Dec | null {
     scale = 100;
   }
   if (!DECIMAL_RE.test(t)) return null;
-  const exp = /[eE]([+-]?\d+)$/.exec(t);
-  if (exp && Math.abs(Number(exp[1])) > 1000) return null;
+  const e = t.search(/[eE]/);
+  if (e >= 0 && Math.abs(Number(t.slice(e + 1))) > 1000) return null;
   const d = new Dec(t);
   if (!d.isFinite()) return null;
   return scale === 1 ? d : d.div(scale);
@@ -30,7 +58,8 @@ export function parseDecimal(text: string, allowPercent = false): Dec | null {
 export function fmt(d: Dec | null | undefined): string | null {
   if (d === null || d === undefined) return null;
   if (!d.isFinite()) return null;
-  const s = d.toSignificantDigits(30, Dec.ROUND_HALF_EVEN).toFixed();
+  // ≤ 30 significant digits: the rounding leaves the value as it is, so skip the rounded copy
+  const s = (d.sd() <= 30 ? d : d.toSignificantDigits(30, Dec.ROUND_HALF_EVEN)).toFixed();
   return s === '-0' ? '0' : s;
 }
 

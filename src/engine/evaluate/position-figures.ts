@@ -1,7 +1,7 @@
 // What a trader expects to see beside the liquidation price (docs/results.md §2.5): position value, unrealised PnL,
 // initial margin and ROE, effective leverage, funding rate, next funding time and payment. Exact Decimal arithmetic
 // from the inputs the margin model already used; no figure is guessed (null when an input is missing).
-import { Dec, fmt } from '../core/decimal';
+import { Dec, ONE, fmt } from '../core/decimal';
 import type { PerpAccount, PerpMetrics, PerpPosition } from '../core/types';
 import { isInversePosition, perpVenue } from '../venues/registry';
 
@@ -23,9 +23,9 @@ export interface PositionFigures {
 }
 
 /** Base quantity (linear) or USD face (inverse): size × contractSize, the venue's default size when the file gives none (as legs.ts). */
-function quantity(account: PerpAccount, p: PerpPosition): Dec | null {
+function quantity(account: PerpAccount, p: PerpPosition, inverse: boolean): Dec | null {
   const cs = p.market.contractSize ?? nullable(perpVenue(account.venue).defaultContractSize(p.symbol));
-  if (cs === null && isInversePosition(account, p)) return null;
+  if (cs === null && inverse) return null;
   return p.size.abs().mul(cs ?? 1);
 }
 
@@ -36,25 +36,33 @@ const nullable = (s: string | null): Dec | null => (s === null ? null : new Dec(
  * "Leverage and Margin of COIN-M Futures": notional = contracts × multiplier / mark price.
  */
 export function positionValue(account: PerpAccount, p: PerpPosition): Dec | null {
-  const q = quantity(account, p);
+  const inverse = isInversePosition(account, p);
+  return valueAtMark(p, quantity(account, p, inverse), inverse);
+}
+
+function valueAtMark(p: PerpPosition, q: Dec | null, inverse: boolean): Dec | null {
   const mark = p.market.markPrice;
   if (q === null || mark === null || !mark.gt(0)) return null;
-  return isInversePosition(account, p) ? q.div(mark) : q.mul(mark);
+  return inverse ? q.div(mark) : q.mul(mark);
 }
 
 /** Value at entry: q·EP, or q/EP in the coin for an inverse contract. */
-function entryValue(account: PerpAccount, p: PerpPosition, q: Dec): Dec | null {
+function entryValue(p: PerpPosition, q: Dec, inverse: boolean): Dec | null {
   if (!p.entryPrice.gt(0)) return null;
-  return isInversePosition(account, p) ? q.div(p.entryPrice) : q.mul(p.entryPrice);
+  return inverse ? q.div(p.entryPrice) : q.mul(p.entryPrice);
 }
 
 /** Unrealised PnL at the mark: s·q·(mark − EP) linear, s·q·(1/EP − 1/mark) inverse (docs/venues.md §1). */
 export function unrealisedPnl(account: PerpAccount, p: PerpPosition): Dec | null {
-  const q = quantity(account, p);
+  const inverse = isInversePosition(account, p);
+  return pnlAtMark(p, quantity(account, p, inverse), inverse);
+}
+
+function pnlAtMark(p: PerpPosition, q: Dec | null, inverse: boolean): Dec | null {
   const mark = p.market.markPrice;
   if (q === null || mark === null || !mark.gt(0) || !p.entryPrice.gt(0)) return null;
   const s = p.side === 'long' ? 1 : -1;
-  const move = isInversePosition(account, p) ? new Dec(1).div(p.entryPrice).minus(new Dec(1).div(mark)) : mark.minus(p.entryPrice);
+  const move = inverse ? ONE.div(p.entryPrice).minus(ONE.div(mark)) : mark.minus(p.entryPrice);
   return q.mul(move).mul(s);
 }
 
@@ -63,9 +71,8 @@ export function unrealisedPnl(account: PerpAccount, p: PerpPosition): Dec | null
  * "Initial Margin (Inverse Contract)": Qty / (Price × Leverage)), else an isolated position's own isolatedMargin.
  * A cross position without a leverage setting has none.
  */
-function initialMargin(account: PerpAccount, p: PerpPosition): { value: Dec; source: 'leverage' | 'isolatedMargin' } | null {
-  const q = quantity(account, p);
-  const ev = q === null ? null : entryValue(account, p, q);
+function initialMargin(p: PerpPosition, q: Dec | null, inverse: boolean): { value: Dec; source: 'leverage' | 'isolatedMargin' } | null {
+  const ev = q === null ? null : entryValue(p, q, inverse);
   if (ev !== null && p.leverage !== null && p.leverage.gt(0)) return { value: ev.div(p.leverage), source: 'leverage' };
   if (p.marginMode === 'isolated' && p.isolatedMargin !== null && p.isolatedMargin.gt(0)) return { value: p.isolatedMargin, source: 'isolatedMargin' };
   return null;
@@ -77,11 +84,11 @@ function initialMargin(account: PerpAccount, p: PerpPosition): { value: Dec; sou
  * its cross positions over the account's margin balance, the same for every leg (each leg's share of the margin balance
  * in proportion to its value gives that same ratio). Null when the margin balance is ≤ 0 or a cross leg has no value.
  */
-function effectiveLeverage(account: PerpAccount, p: PerpPosition, m: PerpMetrics, value: Dec | null, cross: CrossValue): { value: Dec; basis: 'position' | 'account' } | null {
+function effectiveLeverage(p: PerpPosition, inverse: boolean, m: PerpMetrics, value: Dec | null, cross: CrossValue): { value: Dec; basis: 'position' | 'account' } | null {
   const mb = m.marginBalance;
   if (mb === null || !mb.gt(0) || value === null) return null;
   if (p.marginMode === 'isolated') return { value: value.div(mb), basis: 'position' };
-  const total = cross.total(isInversePosition(account, p));
+  const total = cross.total(inverse);
   return total === null ? null : { value: total.div(mb), basis: 'account' };
 }
 
@@ -138,10 +145,12 @@ function fundingPayment(p: PerpPosition, value: Dec | null): Dec | null {
 }
 
 export function positionFigures(account: PerpAccount, p: PerpPosition, m: PerpMetrics, now: number, cross: CrossValue = new CrossValue(account)): PositionFigures {
-  const value = positionValue(account, p);
-  const pnl = unrealisedPnl(account, p);
-  const im = initialMargin(account, p);
-  const lev = effectiveLeverage(account, p, m, value, cross);
+  const inverse = isInversePosition(account, p);
+  const q = quantity(account, p, inverse);
+  const value = valueAtMark(p, q, inverse);
+  const pnl = pnlAtMark(p, q, inverse);
+  const im = initialMargin(p, q, inverse);
+  const lev = effectiveLeverage(p, inverse, m, value, cross);
   const interval = p.market.fundingInterval ?? perpVenue(account.venue).fundingIntervalSeconds;
   return {
     positionValue: fmt(value),

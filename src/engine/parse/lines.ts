@@ -17,6 +17,22 @@ export class LineIndex {
 
   position(offset: number): { line: number; column: number } {
     const off = Math.max(0, Math.min(offset, this.text.length));
+    const line = this.lineAt(off);
+    return { line: line + 1, column: this.columnAt(off, line) };
+  }
+
+  span(offset: number, length: number): Span {
+    const start = Math.max(0, Math.min(offset, this.text.length));
+    const end = Math.max(start, Math.min(offset + Math.max(0, length), this.text.length));
+    const a = this.lineAt(start);
+    // most spans end on the line they start on: no second search then
+    const next = this.starts[a + 1];
+    const b = next === undefined || end < next ? a : this.lineAt(end);
+    return { offset: start, length: end - start, line: a + 1, column: this.columnAt(start, a), endLine: b + 1, endColumn: this.columnAt(end, b) };
+  }
+
+  /** The 0-based line holding `off` (the last line start ≤ off). */
+  private lineAt(off: number): number {
     let lo = 0;
     let hi = this.starts.length - 1;
     while (lo < hi) {
@@ -24,17 +40,12 @@ export class LineIndex {
       if (this.starts[mid]! <= off) lo = mid;
       else hi = mid - 1;
     }
-    let column = off - this.starts[lo]! + 1;
-    if (lo === 0 && this.bom && off > 0) column -= 1;
-    return { line: lo + 1, column };
+    return lo;
   }
 
-  span(offset: number, length: number): Span {
-    const start = Math.max(0, Math.min(offset, this.text.length));
-    const end = Math.max(start, Math.min(offset + Math.max(0, length), this.text.length));
-    const a = this.position(start);
-    const b = this.position(end);
-    return { offset: start, length: end - start, line: a.line, column: a.column, endLine: b.line, endColumn: b.column };
+  private columnAt(off: number, line: number): number {
+    const column = off - this.starts[line]! + 1;
+    return line === 0 && this.bom && off > 0 ? column - 1 : column;
   }
 
   /** The start of the file (BOM skipped), for file-level diagnostics. */

@@ -77,18 +77,18 @@ export function readMarketObject(ctx: Ctx, symbol: string, node: LNode, venue: P
 }
 
 export function mergeMarket(symbol: string, base: MarketFields | undefined, own: MarketFields): { spec: MarketSpec; fields: Record<string, Span>; present: Set<string> } {
-  const spec: MarketSpec = { ...emptyMarket(symbol), ...definedOnly(base?.spec ?? {}), ...definedOnly(own.spec), symbol };
-  return {
-    spec,
-    fields: { ...(base?.fields ?? {}), ...own.fields },
-    present: new Set([...(base?.present ?? []), ...own.present]),
-  };
+  const spec = emptyMarket(symbol);
+  if (base) assignDefined(spec, base.spec);
+  assignDefined(spec, own.spec);
+  spec.symbol = symbol;
+  const present = new Set(base?.present);
+  for (const k of own.present) present.add(k);
+  return { spec, fields: Object.assign({}, base?.fields, own.fields), present };
 }
 
-function definedOnly<T extends object>(o: T): Partial<T> {
-  const out: Partial<T> = {};
-  for (const [k, v] of Object.entries(o)) if (v !== undefined) (out as Record<string, unknown>)[k] = v;
-  return out;
+/** Copies the fields of `from` that are not undefined onto `to` (as spreading only the defined ones). */
+function assignDefined<T extends object>(to: T, from: Partial<T>): void {
+  for (const k in from) if (from[k] !== undefined) to[k] = from[k]!;
 }
 
 export function emptyMarket(symbol: string): MarketSpec {

@@ -1,8 +1,8 @@
 // Evaluate a perp account: isolated legs alone, cross legs of one symbol together with every other mark held (docs/results.md §3).
-import { Dec, fmt } from '../core/decimal';
+import { Dec, ONE, fmt } from '../core/decimal';
 import type { Diagnostic, PerpAccount, PerpMetrics, TierTable } from '../core/types';
 import { diagnostic } from '../core/diagnostics';
-import { buildLeg, mmAt, pnlAt, type Leg } from './legs';
+import { buildLeg, mmAt, type Leg } from './legs';
 import { tierIndexAt, tierUsed } from './maintenance';
 import { bracketRoots, solvePiecewise, type MmPiece } from './solver';
 import { validateTierTable } from './validate';
@@ -100,7 +100,7 @@ const legCache = new WeakMap<object, CachedLeg>();
 /**
  * buildLeg is pure in (venue, settle currency, position, index); fixes and stress re-evaluate the same position
  * objects hundreds of times, so the leg is built once. Copies keep the cache safe from the per-evaluation
- * reassignment of pieces (hedge netting, fee to close).
+ * reassignment of pieces (hedge netting, fee to close); a model that does neither gets the cached leg itself.
  */
 function cachedLeg(account: PerpAccount, model: VenueModel, p: PerpAccount['positions'][number], i: number): ReturnType<typeof buildLeg> {
   let c = legCache.get(p);
@@ -109,9 +109,13 @@ function cachedLeg(account: PerpAccount, model: VenueModel, p: PerpAccount['posi
     legCache.set(p, c);
   }
   const r = c.result;
-  if (!('leg' in r)) return r;
+  if (!('leg' in r) || !reassignsPieces(account, model)) return r;
   return { leg: { ...r.leg, solve: { ...r.leg.solve }, mm: { ...r.leg.mm } }, diagnostics: r.diagnostics };
 }
+
+/** Hedge netting and the fee to close rewrite a leg's pieces during an evaluation (netHedge, addFeeToClose). */
+const reassignsPieces = (account: PerpAccount, model: VenueModel): boolean =>
+  model.feeToClose || (model.netHedgeCross && account.positionMode === 'hedge');
 
 function validateTables(account: PerpAccount, model: VenueModel, out: Diagnostic[]): void {
   const seen = new Set<TierTable>();
@@ -137,8 +141,9 @@ function isolatedGroups(legs: Leg[], model: VenueModel, out: Diagnostic[], metri
       metrics[l.index] = blank(p.id, 'isolated position without isolatedMargin or leverage', model.releasesMarginProRata, settleOf(account, p.symbol, model, l.inverse));
       continue;
     }
-    addFeeToClose(model, [l], wallet.plus(l.funding));
-    groups.push(makeGroup([l], wallet.plus(l.funding), ZERO, ZERO));
+    const withFunding = wallet.plus(l.funding);
+    addFeeToClose(model, [l], withFunding);
+    groups.push(makeGroup([l], withFunding, ZERO, ZERO));
   }
 }
 
@@ -161,7 +166,7 @@ function crossGroups(account: PerpAccount, cross: Leg[], model: VenueModel, metr
     else bySymbol.set(l.position.symbol, [l]);
   }
   const wallet = cross.reduce((s, l) => s.plus(l.funding), account.walletBalance);
-  const pnlOf = (ls: Leg[]): Dec => ls.reduce((s, l) => s.plus(pnlAt(l, l.u0)), ZERO);
+  const pnlOf = (ls: Leg[]): Dec => ls.reduce((s, l) => s.plus(l.pnlAtMark), ZERO);
   const crossPnl = model.feeToClose ? pnlOf(cross) : ZERO;
   for (const ls of bySymbol.values()) {
     if (model.netHedgeCross && account.positionMode === 'hedge') netHedge(ls);
@@ -172,8 +177,8 @@ function crossGroups(account: PerpAccount, cross: Leg[], model: VenueModel, metr
   const { totalPnl, totalMm } = crossTotals(account, cross, model, others);
   for (const ls of bySymbol.values()) {
     if (only !== undefined && !ls.some((l) => l.index === only)) continue;
-    const ownMm = ls.reduce((s, l) => s.plus(mmAt(l, l.u0)), ZERO);
-    groups.push(makeGroup(ls, wallet, totalPnl.minus(pnlOf(ls)), totalMm.minus(ownMm)));
+    const own = sumsAtMark(ls);
+    groups.push(makeGroup(ls, wallet, totalPnl.minus(own.pnl), totalMm.minus(own.mm), own));
   }
 }
 
@@ -181,13 +186,11 @@ const totalsCache = new WeakMap<object, { totalPnl: Dec; totalMm: Dec }>();
 
 /** Σ PnL and Σ MM of the cross book at its marks; a margin probe keeps the positions array, so this is computed once. */
 function crossTotals(account: PerpAccount, cross: Leg[], model: VenueModel, others?: { pnl: Dec; mm: Dec }): { totalPnl: Dec; totalMm: Dec } {
-  const cacheable = !model.feeToClose && !(model.netHedgeCross && account.positionMode === 'hedge');
+  const cacheable = !reassignsPieces(account, model);
   const hit = cacheable ? totalsCache.get(account.positions) : undefined;
   if (hit) return hit;
-  const totals = {
-    totalPnl: cross.reduce((s, l) => s.plus(pnlAt(l, l.u0)), others?.pnl ?? ZERO),
-    totalMm: cross.reduce((s, l) => s.plus(mmAt(l, l.u0)), others?.mm ?? ZERO),
-  };
+  const sums = sumsAtMark(cross, others?.pnl, others?.mm);
+  const totals = { totalPnl: sums.pnl, totalMm: sums.mm };
   if (cacheable) totalsCache.set(account.positions, totals);
   return totals;
 }
@@ -196,11 +199,19 @@ function solveGroup(g: Group): ReturnType<typeof solvePiecewise> {
   return (g.solved ??= solvePiecewise(g.k, g.legs.map((x) => x.solve)));
 }
 
-function makeGroup(legs: Leg[], wallet: Dec, othersPnl: Dec, othersMm: Dec): Group {
-  const pnl = legs.reduce((s, l) => s.plus(pnlAt(l, l.u0)), ZERO);
-  const mm = legs.reduce((s, l) => s.plus(mmAt(l, l.u0)), ZERO);
+/** Σ PnL and Σ MM of the legs at their marks (from `pnl`, `mm`). */
+function sumsAtMark(legs: Leg[], pnl: Dec = ZERO, mm: Dec = ZERO): { pnl: Dec; mm: Dec } {
+  for (const l of legs) {
+    pnl = pnl.plus(l.pnlAtMark);
+    mm = mm.plus(mmAt(l, l.u0));
+  }
+  return { pnl, mm };
+}
+
+/** `own`: the legs' sums at their marks, when the caller has them already. */
+function makeGroup(legs: Leg[], wallet: Dec, othersPnl: Dec, othersMm: Dec, own = sumsAtMark(legs)): Group {
   const kMb = wallet.plus(othersPnl);
-  return { legs, k: kMb.minus(othersMm), kMb, mb: kMb.plus(pnl), mm: mm.plus(othersMm), othersPnl, othersMm };
+  return { legs, k: kMb.minus(othersMm), kMb, mb: kMb.plus(own.pnl), mm: own.mm.plus(othersMm), othersPnl, othersMm };
 }
 
 /** Bybit classic cross hedge: only the net size carries MM (the larger leg scaled by net/its size, the smaller none). */
@@ -238,19 +249,17 @@ function addFeeToClose(model: VenueModel, ls: Leg[], kMb: Dec): void {
 
 function legMetrics(account: PerpAccount, model: VenueModel, g: Group, l: Leg, marginOnly = false): PerpMetrics {
   const p = l.position;
-  const toP = (u: Dec): Dec => (l.inverse ? new Dec(1).div(u) : u);
+  const toP = (u: Dec): Dec => (l.inverse ? ONE.div(u) : u);
   const ratio = g.mb.gt(0) ? g.mm.div(g.mb) : null;
   const liquidatable = g.mb.lte(g.mm);
-  const out: PerpMetrics = {
-    ...blank(p.id, null, model.releasesMarginProRata, settleOf(account, p.symbol, model, l.inverse)),
-    marginBalance: g.mb,
-    maintenanceMargin: g.mm,
-    marginRatio: ratio,
-    venueMarginRatio: model.display(g.mb, g.mm, ratio),
-    liquidatable,
-    notional: l.q.mul(l.u0),
-    bankruptcyPrice: marginOnly ? null : bankruptcy(g, toP),
-  };
+  const out = blank(p.id, null, model.releasesMarginProRata, settleOf(account, p.symbol, model, l.inverse));
+  out.marginBalance = g.mb;
+  out.maintenanceMargin = g.mm;
+  out.marginRatio = ratio;
+  out.venueMarginRatio = model.display(g.mb, g.mm, ratio);
+  out.liquidatable = liquidatable;
+  out.notional = l.q.mul(l.u0);
+  out.bankruptcyPrice = marginOnly ? null : bankruptcy(g, toP);
   if (marginOnly) return out;
   let lpU: Dec | null = null;
   if (liquidatable) {
@@ -275,7 +284,7 @@ function legMetrics(account: PerpAccount, model: VenueModel, g: Group, l: Leg, m
     } else {
       out.liquidationPrice = downP ?? upP;
     }
-    if (out.liquidationPrice) lpU = l.inverse ? new Dec(1).div(out.liquidationPrice) : out.liquidationPrice;
+    if (out.liquidationPrice) lpU = l.inverse ? ONE.div(out.liquidationPrice) : out.liquidationPrice;
     else out.note = noRootNote(g, solved.nonPositiveRoot, toP);
     const hedged = g.legs.some((x) => x.sign === 1) && g.legs.some((x) => x.sign === -1);
     if (out.liquidationPrice && upP && !downP && hedged) out.note = 'upside liquidation of a hedged book';

@@ -1,5 +1,5 @@
 // One position → one solver leg (docs/venues.md §1): PnL linear in u (u = P linear, 1/P inverse), MM pieces in x = q·u.
-import { Dec } from '../core/decimal';
+import { Dec, ONE, ZERO } from '../core/decimal';
 import type { Diagnostic, PerpAccount, PerpPosition } from '../core/types';
 import { diagnostic } from '../core/diagnostics';
 import { buildLegMm, resolveMaintenance, type LegMm } from './maintenance';
@@ -15,6 +15,8 @@ export interface Leg {
   /** Base quantity (linear) or USD face (inverse). */
   q: Dec;
   u0: Dec;
+  /** PnL at the mark, pnlAt(u0): fixed with the leg, so computed once when it is built. */
+  pnlAtMark: Dec;
   solve: SolveLeg;
   mm: LegMm;
   /** BitMEX next funding as a cash flow into the margin (negative when this leg pays). */
@@ -22,6 +24,8 @@ export interface Leg {
 }
 
 export type LegResult = { leg: Leg; diagnostics: Diagnostic[] } | { unknownReason: string; diagnostics: Diagnostic[] };
+
+const MINUS_ONE = ONE.neg();
 
 export const NO_MM = 'no maintenance-margin rate: give tiers, mmr or a bundled table';
 
@@ -54,18 +58,20 @@ export function buildLeg(account: PerpAccount, model: VenueModel, p: PerpPositio
   const markNotional = inverse ? q.div(m.markPrice) : q.mul(m.markPrice);
   if (model.tierKey(p.marginMode) === 'notional' && last?.cap && markNotional.gt(last.cap))
     diagnostics.push(diagnostic('warning', 'tier-beyond-cap', `notional ${markNotional.toFixed()} exceeds the last tier cap ${last.cap.toFixed()}: the last tier is extended`, p.fields.tiers ?? p.span));
-  const s = new Dec(sign);
+  // s·q exactly (q is a 50-digit product, so ±1·q rounds to itself)
+  const sq = sign === 1 ? q : q.neg();
   // linear: s·q·(P − EP); inverse: s·q·(1/EP − 1/P)
   const solve: SolveLeg = inverse
-    ? { q, alpha: s.mul(q).div(p.entryPrice), beta: s.mul(q).neg(), pieces: mm.pieces, upperInclusive: mm.upperInclusive }
-    : { q, alpha: s.mul(q).mul(p.entryPrice).neg(), beta: s.mul(q), pieces: mm.pieces, upperInclusive: mm.upperInclusive };
-  const u0 = inverse ? new Dec(1).div(m.markPrice) : m.markPrice;
+    ? { q, alpha: sq.div(p.entryPrice), beta: sq.neg(), pieces: mm.pieces, upperInclusive: mm.upperInclusive }
+    : { q, alpha: sq.mul(p.entryPrice).neg(), beta: sq, pieces: mm.pieces, upperInclusive: mm.upperInclusive };
+  const u0 = inverse ? ONE.div(m.markPrice) : m.markPrice;
   // BitMEX: longs pay positive funding on the position value at the mark (docs/format.md §4 "funding as a cash flow").
-  const funding = model.fundingCashFlow && m.fundingRate !== null ? s.neg().mul(m.fundingRate).mul(q.mul(u0)) : new Dec(0);
-  return { leg: { index, position: p, sign, inverse, q, u0, solve, mm, funding }, diagnostics };
+  const funding = model.fundingCashFlow && m.fundingRate !== null ? (sign === 1 ? MINUS_ONE : ONE).mul(m.fundingRate).mul(q.mul(u0)) : ZERO;
+  const pnlAtMark = pnlAt(solve, u0);
+  return { leg: { index, position: p, sign, inverse, q, u0, pnlAtMark, solve, mm, funding }, diagnostics };
 }
 
-export const pnlAt = (l: Leg, u: Dec): Dec => l.solve.alpha.plus(l.solve.beta.mul(u));
+const pnlAt = (s: SolveLeg, u: Dec): Dec => s.alpha.plus(s.beta.mul(u));
 export const mmAt = (l: Leg, u: Dec): Dec => {
   const x = l.q.mul(u);
   return mmOf(pieceAt(l.solve, x), x);

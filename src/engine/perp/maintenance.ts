@@ -1,5 +1,5 @@
 // Where maintenance margin comes from (docs/format.md §4.1): tiers > mmr (+cum) > maxLeverage (hyperliquid) > bundled table.
-import { Dec } from '../core/decimal';
+import { ONE, ZERO, type Dec } from '../core/decimal';
 import type { Diagnostic, PerpPosition, Tier, TierTable, TierUsed } from '../core/types';
 import { diagnostic } from '../core/diagnostics';
 import type { MmPiece } from './solver';
@@ -28,11 +28,11 @@ export function resolveMaintenance(model: VenueModel, p: PerpPosition): { source
   }
   if (m.mmr !== null) {
     if (levIsMm) second('maxLeverage', 'mmr');
-    return { source: { kind: 'flat', mmr: m.mmr, cum: m.cum ?? new Dec(0) }, diagnostics };
+    return { source: { kind: 'flat', mmr: m.mmr, cum: m.cum ?? ZERO }, diagnostics };
   }
   if (levIsMm && m.maxLeverage!.gt(0)) {
     // https://hyperliquid.gitbook.io/hyperliquid-docs/trading/liquidations : MM is half the initial margin at max leverage
-    return { source: { kind: 'flat', mmr: new Dec(1).div(m.maxLeverage!.mul(2)), cum: new Dec(0) }, diagnostics };
+    return { source: { kind: 'flat', mmr: ONE.div(m.maxLeverage!.mul(2)), cum: ZERO }, diagnostics };
   }
   const builtin = model.builtinMm(p);
   if (builtin) return { source: { kind: 'builtin', c1: builtin[0], c2: builtin[1] }, diagnostics };
@@ -64,7 +64,7 @@ export function tierIndexAt(tiers: Tier[], x: Dec, upperInclusive: boolean): num
  * notional key ⇒ MM = x·(MMR_n + fee) − cum_n per tier; entry key ⇒ a constant at the entry value; size key ⇒ tier fixed by size.
  */
 export function buildLegMm(source: MmSource, key: TierKey, fee: Dec, entryNotional: Dec, size: Dec, defaultUpper: boolean): LegMm {
-  const zero = new Dec(0);
+  const zero = ZERO;
   if (source.kind === 'builtin') {
     return { pieces: [{ lo: zero, hi: null, c0: zero, c1: source.c1, c2: source.c2, ref: null }], upperInclusive: false, table: null, fixedTier: null };
   }

@@ -89,31 +89,43 @@ function newton(q: Quad, start: Dec): Dec {
   return u;
 }
 
+/** Where a leg's notional reaches the floor of one of its pieces: u = lo/q. */
+interface Breakpoint {
+  at: Dec;
+  leg: number;
+  piece: number;
+}
+
+/** Every breakpoint with u > 0, ascending (ties in leg and piece order). */
+function breakpoints(legs: SolveLeg[]): Breakpoint[] {
+  const events: Breakpoint[] = [];
+  legs.forEach((l, i) => l.pieces.forEach((p, j) => { if (p.lo.gt(0) && l.q.gt(0)) events.push({ at: p.lo.div(l.q), leg: i, piece: j }); }));
+  return events.sort((x, y) => x.at.cmp(y.at) || x.leg - y.leg || x.piece - y.piece);
+}
+
 /**
  * The coefficients of every segment in one sweep (issue 10: linear in legs + breakpoints, not their product): each
  * leg's piece only moves up as u grows, so the sums change by one leg's piece at each of its breakpoints. A probe
  * lies strictly inside its segment, so "x ≥ lo" (or "> lo") of pieceAt is "breakpoint lo/q < probe".
  */
 class Sweep {
-  private readonly events: Array<{ at: Dec; leg: number; piece: number }> = [];
   private readonly current: number[];
   private next = 0;
   private quad: Quad;
 
-  constructor(k: Dec, private readonly legs: SolveLeg[]) {
+  constructor(k: Dec, private readonly legs: SolveLeg[], private readonly events: Breakpoint[]) {
     this.current = legs.map((l) => {
       let j = 0;
       l.pieces.forEach((p, i) => { if (!p.lo.gt(0)) j = i; });
       return j;
     });
-    legs.forEach((l, i) => l.pieces.forEach((p, j) => { if (p.lo.gt(0) && l.q.gt(0)) this.events.push({ at: p.lo.div(l.q), leg: i, piece: j }); }));
-    this.events.sort((x, y) => x.at.cmp(y.at) || x.leg - y.leg || x.piece - y.piece);
     this.quad = coefficients(k, legs, legs.map((l, i) => l.pieces[this.current[i]!]!));
   }
 
-  at(probe: Dec): Quad {
+  /** The coefficients at `probe`; null: past every breakpoint (the unbounded last segment). */
+  at(probe: Dec | null): Quad {
     let { a, b, c } = this.quad;
-    while (this.next < this.events.length && this.events[this.next]!.at.lt(probe)) {
+    while (this.next < this.events.length && (probe === null || this.events[this.next]!.at.lt(probe))) {
       const e = this.events[this.next++]!;
       if (e.piece <= this.current[e.leg]!) continue;
       const l = this.legs[e.leg]!;
@@ -129,19 +141,18 @@ class Sweep {
 
 /** Solve f(u) = 0 over u > 0 segment by segment (breakpoints where some leg's notional reaches a tier floor). */
 export function solvePiecewise(k: Dec, legs: SolveLeg[]): SolveResult {
-  const breaks: Dec[] = [];
-  for (const l of legs) for (const p of l.pieces) if (p.lo.gt(0) && l.q.gt(0)) breaks.push(p.lo.div(l.q));
-  const uniq = dedupe(breaks.sort((x, y) => x.cmp(y)));
+  const events = breakpoints(legs);
+  const uniq = dedupe(events.map((e) => e.at));
   const bounds: Array<Dec | null> = [ZERO, ...uniq, null];
   const roots: Dec[] = [];
   let nonPositiveRoot: Dec | null = null;
   const quads: Quad[] = [];
-  const sweep = new Sweep(k, legs);
+  const sweep = new Sweep(k, legs, events);
   for (let s = 0; s + 1 < bounds.length; s++) {
     const lo = bounds[s]!;
     const hi = bounds[s + 1] ?? null;
-    const probe = hi === null ? lo.plus(1).mul(2) : lo.plus(hi).div(2);
-    const quad = sweep.at(probe);
+    // the last segment lies past every breakpoint (each is ≤ its lo, up to dedupe's 1e-45): no probe needed
+    const quad = sweep.at(hi === null ? null : lo.plus(hi).div(2));
     quads.push(quad);
     for (const u of quadRoots(quad)) {
       if (u.gt(0) && u.gte(lo) && (hi === null || u.lte(hi))) roots.push(u);

@@ -1,6 +1,6 @@
 // What differs between venues' margin models (docs/venues.md §1.2): how MM is built, where tiers are looked up, fees,
 // display. The venue's other facts (linear/inverse, contract size, tier boundaries…) live in its descriptor (src/engine/venues).
-import { Dec } from '../core/decimal';
+import { ZERO, type Dec } from '../core/decimal';
 import type { MarginMode, PerpPosition, PerpVenueId } from '../core/types';
 
 /** Where the tier is looked up: notional at the solved price (Binance, at LP), entry value (Bybit, BitMEX), size (OKX contracts). */
@@ -32,7 +32,7 @@ export interface VenueModel {
 
 export const baseModel: Omit<VenueModel, 'id' | 'source'> = {
   tierKey: () => 'notional',
-  feeRate: () => new Dec(0),
+  feeRate: () => ZERO,
   warnMissingTaker: false,
   feeToClose: false,
   fundingCashFlow: false,

@@ -43,4 +43,15 @@ describe('spool', () => {
     const r = small.append(['a', 'bc', '']);
     expect([small.read(r[0]!, r[1]!), small.read(r[2]!, r[3]!), small.read(r[4]!, r[5]!)]).toEqual(['a', 'bc', '']);
   });
+
+  it('keeps each text as the bytes Buffer.from gives it (surrogate pairs, a lone surrogate), in memory and spilled', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'll-spool-'));
+    const texts = ['😀 a', '\ud800x', 'plain', '', 'é€'];
+    for (const spillAt of [1 << 20, 0]) {
+      const s = new Spool(2, join(dir, `u${spillAt}`), spillAt);
+      const r = s.append(texts);
+      texts.forEach((t, i) => expect(Buffer.compare(s.bytes(r[2 * i]!, r[2 * i + 1]!), Buffer.from(t))).toBe(0));
+      s.close();
+    }
+  });
 });

@@ -3,8 +3,10 @@ import { Dec } from '../../core/decimal';
 import { baseModel, type VenueModel } from '../venue-model';
 
 /** ccxt js/src/binance.js parsePositionRisk: marginRatio = (mm/collateral + 5e-5) truncated to 4 dp (round half up). */
+const HALF_OF_4DP = new Dec('0.00005');
+
 export function binanceDisplayRatio(ratio: Dec | null): Dec | null {
-  return ratio === null ? null : ratio.plus('0.00005').toDecimalPlaces(4, Dec.ROUND_DOWN);
+  return ratio === null ? null : ratio.plus(HALF_OF_4DP).toDecimalPlaces(4, Dec.ROUND_DOWN);
 }
 
 export const binanceUsdm: VenueModel = {
