@@ -120,14 +120,17 @@ function perpRow(account: PerpAccount, p: PerpPosition, own: PerpMetrics, index:
     healthFactor: null, healthFactorIdeal: null, tier: tierReport(m), distance: fmt(outcome.distance),
     volatility: risk.sigma, volatilitySource: volSource, horizon: formatDuration(ctx.settings.horizon),
     liquidationProbability: outcome.probability, status: outcome.status, reason: fallback ? `by the reported liquidation price: ${outcome.reason}` : outcome.reason, fix: null,
-    details: { var: null, es: null, liquidationCost: null, timeToLiquidation: null, note: m.note, ...details, inverse: isInverse(account, p), contractSize: fmt(p.market.contractSize), ...positionFigures(account, p, m, ctx.now, cross) },
+    details: { var: null, es: null, liquidationCost: null, timeToLiquidation: null, note: m.note, ...details, inverse: isInverse(account, p), contractSize: fmt(p.market.contractSize) },
   };
   histories.set(row, history);
-  if (outcome.status !== 'unknown' && mark) {
-    completions.push(() => {
-      Object.assign(row.details, riskDetails(p, m, mark, risk, account, history));
-      if (!fallback) row.fix = perpFix(account, index, m, outcome.status, ctx, risk);
-    });
-  }
+  const assessed = outcome.status !== 'unknown' && mark;
+  // The trader figures wait for the second stage too (a first-stage row is counted and sorted without them); they
+  // are the next keys after contractSize either way, so the serialised row is the same.
+  completions.push(() => {
+    Object.assign(row.details, positionFigures(account, p, m, ctx.now, cross));
+    if (!assessed) return;
+    Object.assign(row.details, riskDetails(p, m, mark, risk, account, history));
+    if (!fallback) row.fix = perpFix(account, index, m, outcome.status, ctx, risk);
+  });
   return row;
 }
