@@ -91,24 +91,80 @@ export function valueAt(s: Sum, u: number): number {
   return v;
 }
 
-function coefAt(s: Sum, idx: number[]): [number, number, number] {
+/** Segment index of each part during one rootNear walk (scratch reused: rootNear never re-enters itself). */
+let segIdx = new Int32Array(4);
+/** The current segment's a, b, c (scratch: no array per segment). */
+const coef = new Float64Array(3);
+/** quadRoots' roots, in the order they are tried (scratch: no array per segment). */
+const roots = new Float64Array(2);
+
+function coefAt(s: Sum, idx: Int32Array): void {
   let a = s.constant, b = 0, c = 0;
-  s.parts.forEach((f, k) => {
-    const i = idx[k]!;
+  for (let k = 0; k < s.parts.length; k++) {
+    const f = s.parts[k]!, i = idx[k]!;
     a += f.a[i]!; b += f.b[i]!; c += f.c[i]!;
-  });
-  return [a, b, c];
+  }
+  coef[0] = a; coef[1] = b; coef[2] = c;
 }
 
-function quadRoots(a: number, b: number, c: number): number[] {
+/** The real roots of a + b·u + c·u², written to `roots`; returns how many. */
+function quadRoots(a: number, b: number, c: number): number {
   const scale = Math.max(Math.abs(a), Math.abs(b), Math.abs(c));
-  if (scale === 0) return [];
-  if (Math.abs(c) <= 1e-300 || Math.abs(c) < Math.abs(b) * 1e-18) return b === 0 ? [] : [-a / b];
+  if (scale === 0) return 0;
+  if (Math.abs(c) <= 1e-300 || Math.abs(c) < Math.abs(b) * 1e-18) {
+    if (b === 0) return 0;
+    roots[0] = -a / b;
+    return 1;
+  }
   const disc = b * b - 4 * a * c;
-  if (disc < 0) return [];
+  if (disc < 0) return 0;
   const s = Math.sqrt(disc);
   const h = b < 0 ? (s - b) / 2 : -(b + s) / 2;
-  return h === 0 ? [0] : [h / c, a / h];
+  if (h === 0) {
+    roots[0] = 0;
+    return 1;
+  }
+  roots[0] = h / c;
+  roots[1] = a / h;
+  return 2;
+}
+
+/** The segment index of every part at u, in `segIdx`. */
+function segmentsAt(parts: ReadonlyArray<Piecewise>, u: number): Int32Array {
+  if (segIdx.length < parts.length) segIdx = new Int32Array(parts.length);
+  for (let k = 0; k < parts.length; k++) segIdx[k] = segmentOf(parts[k]!, u);
+  return segIdx;
+}
+
+/** The next segment boundary in direction dir over all parts (0 or ∞ when there is none). */
+function nextEdge(parts: ReadonlyArray<Piecewise>, idx: Int32Array, dir: -1 | 1): number {
+  let edge = dir < 0 ? 0 : Number.POSITIVE_INFINITY;
+  for (let k = 0; k < parts.length; k++) {
+    const f = parts[k]!, i = idx[k]!;
+    if (dir < 0) { if (i > 0) edge = Math.max(edge, f.bounds[i - 1]!); }
+    else if (i < f.bounds.length) edge = Math.min(edge, f.bounds[i]!);
+  }
+  return edge;
+}
+
+/** Moves every part whose boundary is `edge` into its next segment in direction dir. */
+function stepOver(parts: ReadonlyArray<Piecewise>, idx: Int32Array, edge: number, dir: -1 | 1): void {
+  for (let k = 0; k < parts.length; k++) {
+    const f = parts[k]!, i = idx[k]!;
+    if (dir < 0) { if (i > 0 && f.bounds[i - 1] === edge) idx[k] = i - 1; }
+    else if (i < f.bounds.length && f.bounds[i] === edge) idx[k] = i + 1;
+  }
+}
+
+/** Of the first n `roots`, the one nearest to u0 strictly between `from` and `edge` (and > 0); null when none. */
+function nearestInside(n: number, u0: number, from: number, edge: number, dir: -1 | 1): number | null {
+  let best: number | null = null;
+  for (let j = 0; j < n; j++) {
+    const r = roots[j]!;
+    const inside = dir < 0 ? r < from && r >= edge && r > 0 : r > from && r <= edge;
+    if (inside && (best === null || Math.abs(r - u0) < Math.abs(best - u0))) best = r;
+  }
+  return best;
 }
 
 /**
@@ -116,33 +172,19 @@ function quadRoots(a: number, b: number, c: number): number[] {
  * Walks segment by segment away from u0; a sign change across a boundary (an MM jump) is a root at the boundary.
  */
 export function rootNear(s: Sum, u0: number, dir: -1 | 1): number | null {
-  const idx = s.parts.map((f) => segmentOf(f, u0));
+  const idx = segmentsAt(s.parts, u0);
   let from = u0;
   for (let guard = 0; guard < 100000; guard++) {
-    // the next boundary in direction dir over all parts
-    let edge = dir < 0 ? 0 : Number.POSITIVE_INFINITY;
-    s.parts.forEach((f, k) => {
-      const i = idx[k]!;
-      if (dir < 0) { if (i > 0) edge = Math.max(edge, f.bounds[i - 1]!); }
-      else if (i < f.bounds.length) edge = Math.min(edge, f.bounds[i]!);
-    });
-    const [a, b, c] = coefAt(s, idx);
-    let best: number | null = null;
-    for (const r of quadRoots(a, b, c)) {
-      const inside = dir < 0 ? r < from && r >= edge && r > 0 : r > from && r <= edge;
-      if (inside && (best === null || Math.abs(r - u0) < Math.abs(best - u0))) best = r;
-    }
+    const edge = nextEdge(s.parts, idx, dir);
+    coefAt(s, idx);
+    const a = coef[0]!, b = coef[1]!, c = coef[2]!;
+    const best = nearestInside(quadRoots(a, b, c), u0, from, edge, dir);
     if (best !== null) return best;
     if (dir < 0 ? edge <= 0 : !Number.isFinite(edge)) return null;
-    // step over the boundary
     const before = a + b * edge + c * edge * edge;
-    s.parts.forEach((f, k) => {
-      const i = idx[k]!;
-      if (dir < 0) { if (i > 0 && f.bounds[i - 1] === edge) idx[k] = i - 1; }
-      else if (i < f.bounds.length && f.bounds[i] === edge) idx[k] = i + 1;
-    });
-    const [a2, b2, c2] = coefAt(s, idx);
-    const after = a2 + b2 * edge + c2 * edge * edge;
+    stepOver(s.parts, idx, edge, dir);
+    coefAt(s, idx);
+    const after = coef[0]! + coef[1]! * edge + coef[2]! * edge * edge;
     if ((before > 0 && after < 0) || (before < 0 && after > 0)) return edge;
     from = edge;
   }
