@@ -1,5 +1,5 @@
 // The probability and status of one liquidation price, shared by perps, loans, fixes and stress.
-import { liquidationProbability, type EvtTail, type VgParams } from '../risk';
+import { liquidationProbability, type EvtTail, type LiquidationInput, type VgParams } from '../risk';
 import type { Status } from '../core/types';
 import type { EffectiveSettings } from '../core/settings';
 import { decideStatus } from './status';
@@ -39,21 +39,24 @@ export interface RiskOutcome {
   reason: string;
 }
 
+/** The input of one barrier's probability (scratch reused: liquidationProbability keeps no reference to it). */
+const barrierInput: LiquidationInput = { spot: 0, barrier: 0, side: 'long', sigma: 0, years: 0, mu: 0, tails: 'gbm', k: 4, vg: undefined, evt: undefined };
+
 export function oneBarrier(mark: number, barrier: number, risk: MarketRisk): number {
   const side = barrier < mark ? 'long' : 'short';
   const evt = risk.evt?.[side] ?? undefined;
-  return liquidationProbability({
-    spot: mark,
-    barrier,
-    side,
-    ...(risk.vg ? { vg: risk.vg } : {}),
-    ...(evt ? { evt } : {}),
-    sigma: risk.sigma!,
-    years: risk.horizonSeconds / YEAR,
-    mu: risk.mu,
-    tails: risk.tails,
-    k: risk.dof,
-  });
+  const p = barrierInput;
+  p.spot = mark;
+  p.barrier = barrier;
+  p.side = side;
+  p.vg = risk.vg ? risk.vg : undefined;
+  p.evt = evt ? evt : undefined;
+  p.sigma = risk.sigma!;
+  p.years = risk.horizonSeconds / YEAR;
+  p.mu = risk.mu;
+  p.tails = risk.tails;
+  p.k = risk.dof;
+  return liquidationProbability(p);
 }
 
 /** The tail model a row's probability used, with its fitted parameters, so views can redraw P(t) exactly. */
