@@ -15,7 +15,7 @@ import { evaluatePerpAccount } from '../perp';
 import { meetsTarget } from '../evaluate/status';
 import { perpCostOptimalMargin } from './cost-optimal-buffer';
 import { marginStep, sizeStep, withCut, withMargin } from './fix-probes';
-import { focusOf, type Focus } from './focus-group';
+import { crossLegsOf, focusOf, type Focus } from './focus-group';
 import { cutCurve, outcomeOf, rowModel, statusOf, uOf, withMarginSum, type RowModel } from './row-model';
 import { valueAt, type Sum } from './float-curve';
 
@@ -193,7 +193,7 @@ const OVER_BUDGET = new Error('fix search budget spent');
 function probeCost(f: Focus): number {
   const p = f.account.positions[f.index]!;
   if (p.marginMode === 'isolated') return 2;
-  return 1 + f.account.positions.reduce((n, q) => n + (q.marginMode === 'cross' && q.symbol === p.symbol ? 1 : 0), 0);
+  return 1 + crossLegsOf(f.account, p.symbol).length;
 }
 
 function search(s: Search): PerpFix {
