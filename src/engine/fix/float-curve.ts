@@ -31,27 +31,40 @@ export function piecewiseOf(legs: ReadonlyArray<SolveLeg>, constant: number, wei
   return floatPiecewise(legs.map(floatLeg), constant, weight);
 }
 
-export function floatPiecewise(legs: ReadonlyArray<FloatLeg>, constant: number, weight = 1): Piecewise {
+export function floatPiecewise(legs: ReadonlyArray<FloatLeg>, constant: number, weight = 1, out?: Piecewise): Piecewise {
   const events: Array<[number, number, number, number]> = [];
   let a = constant, b = 0, c = 0;
   for (const l of legs) {
     const q = l.q;
     a += weight * l.alpha;
     b += weight * l.beta;
-    let prev: [number, number, number] = [0, 0, 0];
-    l.pieces.forEach((p, i) => {
-      const coef: [number, number, number] = [-p.c0 * weight, -p.c1 * q * weight, -p.c2 * q * q * weight];
+    // the previous piece's coefficients (the first piece starts from 0)
+    let prev0 = 0, prev1 = 0, prev2 = 0;
+    for (let i = 0; i < l.pieces.length; i++) {
+      const p = l.pieces[i]!;
+      const coef0 = -p.c0 * weight, coef1 = -p.c1 * q * weight, coef2 = -p.c2 * q * q * weight;
       const at = i === 0 || q <= 0 ? 0 : p.lo / q;
       if (at <= 0) {
-        a += coef[0] - prev[0]; b += coef[1] - prev[1]; c += coef[2] - prev[2];
+        a += coef0 - prev0; b += coef1 - prev1; c += coef2 - prev2;
       } else {
-        events.push([at, coef[0] - prev[0], coef[1] - prev[1], coef[2] - prev[2]]);
+        events.push([at, coef0 - prev0, coef1 - prev1, coef2 - prev2]);
       }
-      prev = coef;
-    });
+      prev0 = coef0; prev1 = coef1; prev2 = coef2;
+    }
   }
-  events.sort((x, y) => x[0] - y[0]);
-  const out: Piecewise = { bounds: [], a: [a], b: [b], c: [c] };
+  if (events.length > 1) events.sort((x, y) => x[0] - y[0]);
+  return mergeEvents(events, a, b, c, out);
+}
+
+/** The segments from the coefficients at u = 0 and the sorted jumps; into `out` when given (its arrays reused). */
+function mergeEvents(events: ReadonlyArray<[number, number, number, number]>, a: number, b: number, c: number, out?: Piecewise): Piecewise {
+  if (out) {
+    out.bounds.length = 0;
+    out.a.length = 0; out.b.length = 0; out.c.length = 0;
+    out.a.push(a); out.b.push(b); out.c.push(c);
+  } else {
+    out = { bounds: [], a: [a], b: [b], c: [c] };
+  }
   for (const [at, da, db, dc] of events) {
     a += da; b += db; c += dc;
     const last = out.a.length - 1;
