@@ -80,11 +80,10 @@ export function probabilityAt(mark: number, down: number | null, up: number | nu
 
 /** Adverse distance to the nearest barrier, clamped at 0 (docs/results.md §3). */
 export function distanceOf(b: Barriers): Dec | null {
-  const ds: Dec[] = [];
-  if (b.down !== null) ds.push(b.mark.minus(b.down).div(b.mark));
-  if (b.up !== null) ds.push(b.up.minus(b.mark).div(b.mark));
-  if (!ds.length) return null;
-  const d = ds.reduce((a, x) => (x.lt(a) ? x : a));
+  const down = b.down === null ? null : b.mark.minus(b.down).div(b.mark);
+  const up = b.up === null ? null : b.up.minus(b.mark).div(b.mark);
+  const d = down === null ? up : up === null ? down : up.lt(down) ? up : down;
+  if (d === null) return null;
   return d.isNegative() ? d.mul(0) : d;
 }
 
@@ -96,25 +95,45 @@ export function assess(
   risk: MarketRisk,
   settings: EffectiveSettings,
 ): RiskOutcome {
-  const base = {
-    probabilityBands: settings.probability, distanceBands: settings.distance, horizonLabel: describeDuration(risk.horizonSeconds), prefix: risk.prefix,
-    distanceBasis: risk.suppressed ? 'no probability for a mark this old' : 'no volatility known',
-  };
   if (unknownReason || !b) {
-    const s = decideStatus({ ...base, unknownReason: unknownReason ?? 'not enough input', liquidatable: false, probability: null, distance: null, note });
+    const s = statusFor(risk, settings, note, unknownReason ?? 'not enough input', false, null, null);
     return { distance: null, probability: null, ...s };
   }
   if (liquidatable) {
-    const s = decideStatus({ ...base, unknownReason: null, liquidatable: true, probability: 1, distance: 0, note });
+    const s = statusFor(risk, settings, note, null, true, 1, 0);
     return { distance: b.mark.mul(0), probability: 1, ...s };
   }
   const distance = distanceOf(b);
   if (distance === null) {
     // docs/results.md §3: no move of this mark liquidates ⇒ distance null, probability 0, status from the other rules.
-    const s = decideStatus({ ...base, unknownReason: null, liquidatable: false, probability: null, distance: null, note });
+    const s = statusFor(risk, settings, note, null, false, null, null);
     return { distance: null, probability: 0, ...s };
   }
   const probability = probabilityOf(b, risk);
-  const s = decideStatus({ ...base, unknownReason: null, liquidatable: false, probability, distance: distance.toNumber(), note });
+  const s = statusFor(risk, settings, note, null, false, probability, distance.toNumber());
   return { distance, probability, ...s };
+}
+
+/** decideStatus on a row's figures, with the settings' bands and the horizon's label. */
+function statusFor(
+  risk: MarketRisk, settings: EffectiveSettings, note: string | null,
+  unknownReason: string | null, liquidatable: boolean, probability: number | null, distance: number | null,
+): { status: Status; reason: string } {
+  return decideStatus({
+    probabilityBands: settings.probability, distanceBands: settings.distance, horizonLabel: horizonLabel(risk.horizonSeconds), prefix: risk.prefix,
+    distanceBasis: risk.suppressed ? 'no probability for a mark this old' : 'no volatility known',
+    unknownReason, liquidatable, probability, distance, note,
+  });
+}
+
+/** describeDuration of the last horizon asked: the rows of a file share one horizon, so the label is built once. */
+let lastHorizon: number | null = null;
+let lastLabel = '';
+
+function horizonLabel(seconds: number): string {
+  if (!Object.is(seconds, lastHorizon)) {
+    lastLabel = describeDuration(seconds);
+    lastHorizon = seconds;
+  }
+  return lastLabel;
 }
