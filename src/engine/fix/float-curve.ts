@@ -56,26 +56,22 @@ export function floatPiecewise(legs: ReadonlyArray<FloatLeg>, constant: number, 
   return mergeEvents(events, a, b, c, out);
 }
 
-/** The segments from the coefficients at u = 0 and the sorted jumps; into `out` when given (its arrays reused). */
+/**
+ * The segments from the coefficients at u = 0 and the sorted jumps; into `out` when given, written by index so a
+ * reused curve keeps its arrays' storage (emptying them with length = 0 would free it).
+ */
 function mergeEvents(events: ReadonlyArray<[number, number, number, number]>, a: number, b: number, c: number, out?: Piecewise): Piecewise {
-  if (out) {
-    out.bounds.length = 0;
-    out.a.length = 0; out.b.length = 0; out.c.length = 0;
-    out.a.push(a); out.b.push(b); out.c.push(c);
-  } else {
-    out = { bounds: [], a: [a], b: [b], c: [c] };
-  }
+  const f = out ?? { bounds: [], a: [], b: [], c: [] };
+  let n = 0; // boundaries written
+  f.a[0] = a; f.b[0] = b; f.c[0] = c;
   for (const [at, da, db, dc] of events) {
     a += da; b += db; c += dc;
-    const last = out.a.length - 1;
-    if (out.bounds.length && out.bounds[out.bounds.length - 1] === at) {
-      out.a[last] = a; out.b[last] = b; out.c[last] = c;
-    } else {
-      out.bounds.push(at);
-      out.a.push(a); out.b.push(b); out.c.push(c);
-    }
+    if (n === 0 || f.bounds[n - 1] !== at) f.bounds[n++] = at;
+    f.a[n] = a; f.b[n] = b; f.c[n] = c;
   }
-  return out;
+  if (f.bounds.length !== n) f.bounds.length = n;
+  if (f.a.length !== n + 1) f.a.length = f.b.length = f.c.length = n + 1;
+  return f;
 }
 
 /** Index of the segment holding u (u ≥ bounds[i−1] and < bounds[i]). */
