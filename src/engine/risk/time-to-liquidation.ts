@@ -76,7 +76,7 @@ function quantileOf(g: BarrierGeometry, sigma: number, alpha: number): number | 
   // The bracket is the first point of the grid 1e-6·4^k with P ≥ α and the point before it (1e-12 before k = 0). The
   // walk starts at the driftless guess t ≈ (a/(σ·Φ⁻¹(1 − α/2)))² on that grid and steps down while the point before
   // still has P ≥ α, so it finds the same bracket as a walk up from k = 0, in a few evaluations instead of ~12.
-  const z = alpha < 1 ? -normQuantile(alpha / 2) : 0;
+  const z = driftlessZ(alpha);
   const guess = z > 0 ? (a / (sigma * z)) ** 2 : 0;
   let k = guess > 1e-6 && Number.isFinite(guess) ? Math.min(23, Math.round(Math.log(guess / 1e-6) / Math.log(4))) : 0;
   while (k > 0 && passageProbability(a, nuToward, sigma, 1e-6 * 4 ** (k - 1)) >= alpha) k--;
@@ -88,6 +88,18 @@ function quantileOf(g: BarrierGeometry, sigma: number, alpha: number): number | 
     if (hi > 1e8) return null; // defective law with sup P within rounding of α
   }
   return refine(a, nuToward, sigma, alpha, lo, hi);
+}
+
+/** −Φ⁻¹(α/2) by α, kept: every row asks the same three α. */
+const zByAlpha = new Map<number, number>();
+
+function driftlessZ(alpha: number): number {
+  let z = zByAlpha.get(alpha);
+  if (z === undefined) {
+    z = alpha < 1 ? -normQuantile(alpha / 2) : 0;
+    if (zByAlpha.size < 64) zByAlpha.set(alpha, z);
+  }
+  return z;
 }
 
 /**
