@@ -144,6 +144,11 @@ function setOutcome(out: FloatOutcome, liquidatable: boolean, down: number | nul
   return out;
 }
 
+/** The input of statusOf's statusLevel (scratch reused per probe: statusLevel keeps no reference to it). */
+const levelInput: Parameters<typeof statusLevel>[0] = {
+  unknownReason: null, liquidatable: false, probability: null, distance: null, probabilityBands: { watch: 0, warning: 0, critical: 0 }, distanceBands: { watch: 0, warning: 0, critical: 0 },
+};
+
 /** docs/results.md §4 on a float outcome (the same rules as assess()). */
 export function statusOf(m: RowModel, o: FloatOutcome, settings: EffectiveSettings): Status {
   if (o.liquidatable) return 'liquidatable';
@@ -151,10 +156,12 @@ export function statusOf(m: RowModel, o: FloatOutcome, settings: EffectiveSettin
   if (o.down !== null) distance = (m.mark - o.down) / m.mark;
   if (o.up !== null) distance = Math.min(distance ?? Infinity, (o.up - m.mark) / m.mark);
   if (distance !== null) distance = Math.max(0, distance);
-  return statusLevel({
-    unknownReason: null, liquidatable: false, probability: distance === null ? null : o.probability, distance,
-    probabilityBands: settings.probability, distanceBands: settings.distance,
-  });
+  const i = levelInput;
+  i.probability = distance === null ? null : o.probability;
+  i.distance = distance;
+  i.probabilityBands = settings.probability;
+  i.distanceBands = settings.distance;
+  return statusLevel(i);
 }
 
 /** u of a price (1/P for inverse). */
