@@ -79,15 +79,28 @@ function quantileOf(g: BarrierGeometry, sigma: number, alpha: number): number | 
   const z = driftlessZ(alpha);
   const guess = z > 0 ? (a / (sigma * z)) ** 2 : 0;
   let k = guess > 1e-6 && Number.isFinite(guess) ? Math.min(23, Math.round(Math.log(guess / 1e-6) / Math.log(4))) : 0;
-  while (k > 0 && passageProbability(a, nuToward, sigma, 1e-6 * 4 ** (k - 1)) >= alpha) k--;
+  // P at the bracket's ends as the walk computes them, NaN until known (P is never NaN), so refine need not redo them
+  let pLo = Number.NaN, pHi = Number.NaN;
+  while (k > 0) {
+    const p = passageProbability(a, nuToward, sigma, 1e-6 * 4 ** (k - 1));
+    if (!(p >= alpha)) {
+      pLo = p;
+      break;
+    }
+    pHi = p;
+    k--;
+  }
   let lo = k > 0 ? 1e-6 * 4 ** (k - 1) : 1e-12;
   let hi = 1e-6 * 4 ** k;
-  while (passageProbability(a, nuToward, sigma, hi) < alpha) {
+  if (Number.isNaN(pHi)) pHi = passageProbability(a, nuToward, sigma, hi);
+  while (pHi < alpha) {
     lo = hi;
+    pLo = pHi;
     hi *= 4;
     if (hi > 1e8) return null; // defective law with sup P within rounding of α
+    pHi = passageProbability(a, nuToward, sigma, hi);
   }
-  return refine(a, nuToward, sigma, alpha, lo, hi);
+  return refine(a, nuToward, sigma, alpha, lo, hi, pLo, pHi);
 }
 
 /** −Φ⁻¹(α/2) by α, kept: every row asks the same three α. */
@@ -108,13 +121,13 @@ function driftlessZ(alpha: number): number {
  * ~10 evaluations instead of the ~50 of a bisection; a probe is kept at least 0.4e-15·hi inside the bracket (so it
  * closes from both sides), and a bisection step in ln t whenever two steps did not halve it; at most 200 steps.
  */
-function refine(a: number, nuToward: number, sigma: number, alpha: number, lo: number, hi: number): number {
+function refine(a: number, nuToward: number, sigma: number, alpha: number, lo: number, hi: number, pLo: number, pHi: number): number {
   // P_hit(t), called directly (not through a closure) so it can be inlined
   const P = passageProbability;
   const la = Math.log(alpha);
   // a: the P < α end (t = lo, larger v), b: the P ≥ α end (t = hi, smaller v)
   let va = 1 / Math.sqrt(lo), vb = 1 / Math.sqrt(hi);
-  let ga = Math.log(P(a, nuToward, sigma, lo)) - la, gb = Math.log(P(a, nuToward, sigma, hi)) - la;
+  let ga = Math.log(Number.isNaN(pLo) ? P(a, nuToward, sigma, lo) : pLo) - la, gb = Math.log(pHi) - la;
   let side = 0;
   let before = Number.POSITIVE_INFINITY;
   for (let i = 0; i < 200 && hi - lo > 1e-15 * hi; i++) {
