@@ -1,5 +1,5 @@
 // The probability and status of one liquidation price, shared by perps, loans, fixes and stress.
-import { liquidationProbability, type EvtTail, type VgParams } from '../risk';
+import { liquidationProbability, type EvtTail, type LiquidationInput, type VgParams } from '../risk';
 import type { Status } from '../core/types';
 import type { EffectiveSettings } from '../core/settings';
 import { decideStatus } from './status';
@@ -39,21 +39,24 @@ export interface RiskOutcome {
   reason: string;
 }
 
+/** The input of one barrier's probability (scratch reused: liquidationProbability keeps no reference to it). */
+const barrierInput: LiquidationInput = { spot: 0, barrier: 0, side: 'long', sigma: 0, years: 0, mu: 0, tails: 'gbm', k: 4, vg: undefined, evt: undefined };
+
 export function oneBarrier(mark: number, barrier: number, risk: MarketRisk): number {
   const side = barrier < mark ? 'long' : 'short';
   const evt = risk.evt?.[side] ?? undefined;
-  return liquidationProbability({
-    spot: mark,
-    barrier,
-    side,
-    ...(risk.vg ? { vg: risk.vg } : {}),
-    ...(evt ? { evt } : {}),
-    sigma: risk.sigma!,
-    years: risk.horizonSeconds / YEAR,
-    mu: risk.mu,
-    tails: risk.tails,
-    k: risk.dof,
-  });
+  const p = barrierInput;
+  p.spot = mark;
+  p.barrier = barrier;
+  p.side = side;
+  p.vg = risk.vg ? risk.vg : undefined;
+  p.evt = evt ? evt : undefined;
+  p.sigma = risk.sigma!;
+  p.years = risk.horizonSeconds / YEAR;
+  p.mu = risk.mu;
+  p.tails = risk.tails;
+  p.k = risk.dof;
+  return liquidationProbability(p);
 }
 
 /** The tail model a row's probability used, with its fitted parameters, so views can redraw P(t) exactly. */
@@ -77,11 +80,10 @@ export function probabilityAt(mark: number, down: number | null, up: number | nu
 
 /** Adverse distance to the nearest barrier, clamped at 0 (docs/results.md §3). */
 export function distanceOf(b: Barriers): Dec | null {
-  const ds: Dec[] = [];
-  if (b.down !== null) ds.push(b.mark.minus(b.down).div(b.mark));
-  if (b.up !== null) ds.push(b.up.minus(b.mark).div(b.mark));
-  if (!ds.length) return null;
-  const d = ds.reduce((a, x) => (x.lt(a) ? x : a));
+  const down = b.down === null ? null : b.mark.minus(b.down).div(b.mark);
+  const up = b.up === null ? null : b.up.minus(b.mark).div(b.mark);
+  const d = down === null ? up : up === null ? down : up.lt(down) ? up : down;
+  if (d === null) return null;
   return d.isNegative() ? d.mul(0) : d;
 }
 
@@ -93,25 +95,45 @@ export function assess(
   risk: MarketRisk,
   settings: EffectiveSettings,
 ): RiskOutcome {
-  const base = {
-    probabilityBands: settings.probability, distanceBands: settings.distance, horizonLabel: describeDuration(risk.horizonSeconds), prefix: risk.prefix,
-    distanceBasis: risk.suppressed ? 'no probability for a mark this old' : 'no volatility known',
-  };
   if (unknownReason || !b) {
-    const s = decideStatus({ ...base, unknownReason: unknownReason ?? 'not enough input', liquidatable: false, probability: null, distance: null, note });
+    const s = statusFor(risk, settings, note, unknownReason ?? 'not enough input', false, null, null);
     return { distance: null, probability: null, ...s };
   }
   if (liquidatable) {
-    const s = decideStatus({ ...base, unknownReason: null, liquidatable: true, probability: 1, distance: 0, note });
+    const s = statusFor(risk, settings, note, null, true, 1, 0);
     return { distance: b.mark.mul(0), probability: 1, ...s };
   }
   const distance = distanceOf(b);
   if (distance === null) {
     // docs/results.md §3: no move of this mark liquidates ⇒ distance null, probability 0, status from the other rules.
-    const s = decideStatus({ ...base, unknownReason: null, liquidatable: false, probability: null, distance: null, note });
+    const s = statusFor(risk, settings, note, null, false, null, null);
     return { distance: null, probability: 0, ...s };
   }
   const probability = probabilityOf(b, risk);
-  const s = decideStatus({ ...base, unknownReason: null, liquidatable: false, probability, distance: distance.toNumber(), note });
+  const s = statusFor(risk, settings, note, null, false, probability, distance.toNumber());
   return { distance, probability, ...s };
+}
+
+/** decideStatus on a row's figures, with the settings' bands and the horizon's label. */
+function statusFor(
+  risk: MarketRisk, settings: EffectiveSettings, note: string | null,
+  unknownReason: string | null, liquidatable: boolean, probability: number | null, distance: number | null,
+): { status: Status; reason: string } {
+  return decideStatus({
+    probabilityBands: settings.probability, distanceBands: settings.distance, horizonLabel: horizonLabel(risk.horizonSeconds), prefix: risk.prefix,
+    distanceBasis: risk.suppressed ? 'no probability for a mark this old' : 'no volatility known',
+    unknownReason, liquidatable, probability, distance, note,
+  });
+}
+
+/** describeDuration of the last horizon asked: the rows of a file share one horizon, so the label is built once. */
+let lastHorizon: number | null = null;
+let lastLabel = '';
+
+function horizonLabel(seconds: number): string {
+  if (!Object.is(seconds, lastHorizon)) {
+    lastLabel = describeDuration(seconds);
+    lastHorizon = seconds;
+  }
+  return lastLabel;
 }

@@ -46,6 +46,7 @@ export function riskDetails(p: PerpPosition, m: PerpMetrics, mark: Dec, risk: Ma
   const out: Record<string, unknown> = { liquidationCost: fmt(perpLiquidationCost(account, index, m, risk.sigma)), varConfidence: VAR_CONFIDENCE };
   if (risk.sigma === null || risk.suppressed) return out;
   const yearsH = risk.horizonSeconds / YEAR;
+  const spot = mark.toNumber();
   const inverse = isInverse(account, p);
   const qty = p.size.mul(p.market.contractSize ?? 1);
   // Inverse: the USD face is the exposure; the coin P&L is converted at the mark (first-order).
@@ -54,13 +55,12 @@ export function riskDetails(p: PerpPosition, m: PerpMetrics, mark: Dec, risk: Ma
   const cap = p.marginMode === 'isolated' && m.marginBalance ? Math.max(0, m.marginBalance.toNumber()) : Number.POSITIVE_INFINITY;
   const v = lognormalVarEs({ notional, sigma: risk.sigma, mu: risk.mu, years: yearsH, confidence: VAR_CONFIDENCE, side: p.side });
   if (v) {
-    const scale = inverse ? 1 / mark.toNumber() : 1;
+    const scale = inverse ? 1 / spot : 1;
     out.var = moneyOf(marginAtRisk(v.var * scale, cap));
     out.es = moneyOf(marginAtRisk(v.es * scale, cap));
   }
-  Object.assign(out, historyVarEs(history, p.side, notional * (inverse ? 1 / mark.toNumber() : 1), risk.horizonSeconds, cap));
+  Object.assign(out, historyVarEs(history, p.side, notional * (inverse ? 1 / spot : 1), risk.horizonSeconds, cap));
   if (m.liquidationPrice && !m.liquidatable && m.liquidationPrice.gt(0)) {
-    const spot = mark.toNumber();
     const barrier = m.liquidationPrice.toNumber();
     const side = barrier < spot ? 'long' : 'short';
     const t = timeToLiquidationQuantiles({ spot, barrier, side, sigma: risk.sigma, mu: risk.mu });

@@ -13,7 +13,7 @@ import { costOptimalMargin as minimiseJ } from '../risk/buffer-cost';
 import { isInversePosition as isInverse } from '../venues/registry';
 import { tierIndexAt, tierUsed } from '../perp/maintenance';
 import type { Focus } from './focus-group';
-import { outcomeOf, withMarginSum, type RowModel } from './row-model';
+import { floatOutcome, marginProbe, outcomeOf, type FloatOutcome, type RowModel } from './row-model';
 import { withMargin } from './fix-probes';
 
 const YEAR = 365 * 86400;
@@ -32,7 +32,8 @@ export interface BufferInput {
   charge?: () => void;
 }
 
-interface Point { probability: number; lp: number | null }
+/** P and LP after adding x, for the last x asked (J reads P, then K at the same x); fields rewritten per x. */
+interface Point { x: number; known: boolean; probability: number; hasLp: boolean; lp: number }
 
 /** The J-minimising amount to add (≥ 0), rounded up to `step`; null without volatility. */
 export function perpCostOptimalMargin(i: BufferInput): Dec | null {
@@ -41,36 +42,43 @@ export function perpCostOptimalMargin(i: BufferInput): Dec | null {
   const p = account.positions[index]!;
   const mark = p.market.markPrice;
   if (!mark) return null;
+  const markPrice = mark.toNumber();
   const inverse = isInverse(account, p);
   const q = p.size.mul(p.market.contractSize ?? 1).abs().toNumber();
   const settleNotional = (price: number): number => (inverse ? q / price : q * price);
   const c = ctx.settings.opportunityCost * (risk.horizonSeconds / YEAR);
   const hyperliquidTier = account.venue === 'hyperliquid' && i.focus.group?.legs.find((l) => l.position === p)?.mm.table;
   const k0 = lossFraction(account, index, metrics);
-  const kAt = (lp: number | null): number => {
-    if (!hyperliquidTier || lp === null) return k0;
+  const kAt = (lp: number): number => {
+    if (!hyperliquidTier) return k0;
     const tier = tierUsed(hyperliquidTier, tierIndexAt(hyperliquidTier.tiers, new Dec(q * lp), false));
     return lossFraction(account, index, { ...metrics, liquidationPrice: new Dec(lp), tier });
   };
-  const point = memo((x: number): Point | null => {
-    i.charge?.();
-    if (i.model) {
-      const o = outcomeOf(i.model, withMarginSum(i.model, x), risk);
-      return o.probability === null ? null : { probability: o.probability, lp: o.liquidatable ? mark.toNumber() : o.nearest };
+  const pt: Point = { x: Number.NaN, known: false, probability: 0, hasLp: false, lp: 0 };
+  const outcome = floatOutcome();
+  const point = (x: number): Point => {
+    if (x !== pt.x) {
+      i.charge?.();
+      if (i.model) floatPoint(i.model, x, risk, markPrice, outcome, pt);
+      else exactPoint(i.focus, x, risk, ctx, mark, pt);
+      pt.x = x;
     }
-    const f = i.focus;
-    const { metrics: m, outcome } = outcomeAfter(withMargin(f.account, f.index, new Dec(x)), f.index, risk, ctx, f.crossOthers);
-    if (!m || !outcome || outcome.probability === null) return null;
-    return { probability: outcome.probability, lp: (m.liquidationPrice ?? mark).toNumber() };
-  });
-  const scale = Math.max(i.scale ?? 0, settleNotional(mark.toNumber()), step.toNumber());
+    return pt;
+  };
+  const scale = Math.max(i.scale ?? 0, settleNotional(markPrice), step.toNumber());
   const r = minimiseJ({
-    spot: mark.toNumber(), side: p.side, sigma: risk.sigma, years: risk.horizonSeconds / YEAR, mu: risk.mu,
-    liquidationPrice: (x) => point(x)?.lp ?? null,
-    probability: (x) => point(x)?.probability ?? Number.POSITIVE_INFINITY,
+    spot: markPrice, side: p.side, sigma: risk.sigma, years: risk.horizonSeconds / YEAR, mu: risk.mu,
+    liquidationPrice: (x) => {
+      const at = point(x);
+      return at.known && at.hasLp ? at.lp : null;
+    },
+    probability: (x) => {
+      const at = point(x);
+      return at.known ? at.probability : Number.POSITIVE_INFINITY;
+    },
     lossIfLiquidated: (x) => {
-      const pt = point(x);
-      return pt && pt.lp !== null && pt.lp > 0 ? kAt(pt.lp) * Math.abs(settleNotional(pt.lp)) : 0;
+      const at = point(x);
+      return at.known && at.hasLp && at.lp > 0 ? kAt(at.lp) * Math.abs(settleNotional(at.lp)) : 0;
     },
     opportunityCost: c,
   }, { scale });
@@ -78,11 +86,24 @@ export function perpCostOptimalMargin(i: BufferInput): Dec | null {
   return r.addedMargin <= 0 ? new Dec(0) : ceilToStep(new Dec(r.addedMargin.toPrecision(15)), step);
 }
 
-function memo<T>(f: (x: number) => T): (x: number) => T {
-  let lastX = Number.NaN;
-  let last: T;
-  return (x) => {
-    if (x !== lastX) { last = f(x); lastX = x; }
-    return last;
-  };
+/** The point from the group's float model (the liquidation price of a liquidatable probe is the mark). */
+function floatPoint(m: RowModel, x: number, risk: MarketRisk, mark: number, outcome: FloatOutcome, pt: Point): void {
+  const o = outcomeOf(m, marginProbe(m, x), risk, outcome);
+  const lp = o.liquidatable ? mark : o.nearest;
+  setPoint(pt, o.probability, lp);
+}
+
+/** The point from an exact re-evaluation of the focused account. */
+function exactPoint(f: Focus, x: number, risk: MarketRisk, ctx: EvalContext, mark: Dec, pt: Point): void {
+  const { metrics: m, outcome } = outcomeAfter(withMargin(f.account, f.index, new Dec(x)), f.index, risk, ctx, f.crossOthers);
+  if (!m || !outcome) setPoint(pt, null, null);
+  else setPoint(pt, outcome.probability, (m.liquidationPrice ?? mark).toNumber());
+}
+
+/** Unknown when there is no probability. */
+function setPoint(pt: Point, probability: number | null, lp: number | null): void {
+  pt.known = probability !== null;
+  pt.probability = probability ?? 0;
+  pt.hasLp = lp !== null;
+  pt.lp = lp ?? 0;
 }

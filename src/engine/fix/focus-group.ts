@@ -44,13 +44,33 @@ export function focusOf(account: PerpAccount, index: number): Focus {
   if (!byKey) cache.set(account, (byKey = new Map()));
   let f = byKey.get(p.symbol);
   if (!f) {
-    const members = account.positions.map((q, i) => [q, i] as const).filter(([q]) => q.marginMode === 'cross' && q.symbol === p.symbol);
-    const local = new Map(members.map(([, i], j) => [i, j] as const));
+    const members = crossLegsOf(account, p.symbol);
+    const local = new Map(members.map((i, j) => [i, j] as const));
     const funding = group.legs.reduce((s, l) => s.plus(l.funding), new Dec(0));
     // kMb = walletBalance + Σ funding + others' PnL: the others' share, funding of the other legs included
     const pnl = group.kMb.minus(account.walletBalance).minus(funding);
-    f = { account: { ...account, positions: members.map(([q]) => q) }, crossOthers: { pnl, mm: group.othersMm }, local };
+    f = { account: { ...account, positions: members.map((i) => account.positions[i]!) }, crossOthers: { pnl, mm: group.othersMm }, local };
     byKey.set(p.symbol, f);
   }
   return { account: f.account, index: f.local.get(index)!, crossOthers: f.crossOthers!, group };
+}
+
+/** Indices of an account's cross positions by symbol, built in one pass (a book of many symbols asks once per row). */
+const crossLegs = new WeakMap<PerpAccount, Map<string, number[]>>();
+
+/** The indices of the account's cross positions in `symbol`, in account order. */
+export function crossLegsOf(account: PerpAccount, symbol: string): readonly number[] {
+  let bySymbol = crossLegs.get(account);
+  if (!bySymbol) {
+    bySymbol = new Map();
+    for (let i = 0; i < account.positions.length; i++) {
+      const q = account.positions[i]!;
+      if (q.marginMode !== 'cross') continue;
+      const list = bySymbol.get(q.symbol);
+      if (list) list.push(i);
+      else bySymbol.set(q.symbol, [i]);
+    }
+    crossLegs.set(account, bySymbol);
+  }
+  return bySymbol.get(symbol) ?? [];
 }

@@ -15,8 +15,8 @@ import { evaluatePerpAccount } from '../perp';
 import { meetsTarget } from '../evaluate/status';
 import { perpCostOptimalMargin } from './cost-optimal-buffer';
 import { marginStep, sizeStep, withCut, withMargin } from './fix-probes';
-import { focusOf, type Focus } from './focus-group';
-import { cutCurve, outcomeOf, rowModel, statusOf, uOf, withMarginSum, type RowModel } from './row-model';
+import { crossLegsOf, focusOf, type Focus } from './focus-group';
+import { cutCurve, floatOutcome, marginProbe, outcomeOf, rowModel, statusOf, uOf, type RowModel } from './row-model';
 import { valueAt, type Sum } from './float-curve';
 
 export { withMargin } from './fix-probes';
@@ -106,10 +106,10 @@ function marginFix(s: Search, step: Dec): Dec | null {
   const barrier = targetBarrier(adverseSide(s, mark), s.risk, s.ctx.settings, s.ctx.settings.targetStatus);
   if (barrier && barrier.gt(0)) {
     // closed form: adding x shifts MB − MM by x at every price, so the margin that puts the barrier at B* is −f(B*)
-    const closed = Math.max(0, -valueAt(withMarginSum(m, 0), uOf(m, barrier)));
-    if (s.floatOk(withMarginSum(m, closed))) x = closed;
+    const closed = Math.max(0, -valueAt(marginProbe(m, 0), uOf(m, barrier)));
+    if (s.floatOk(marginProbe(m, closed))) x = closed;
   }
-  x ??= smallestFloat((v) => s.floatOk(withMarginSum(m, v)), start.toNumber(), null, step.toNumber());
+  x ??= smallestFloat((v) => s.floatOk(marginProbe(m, v)), start.toNumber(), null, step.toNumber());
   if (x === null) return fallback(start);
   return confirm(probe, ceilToStep(decOf(x), step), null, step, FLOAT_CONFIRM_STEPS) ?? fallback(ceilToStep(decOf(x), step));
 }
@@ -174,10 +174,11 @@ export function perpFix(account: PerpAccount, index: number, metrics: PerpMetric
     if (!ctx.spend(cost)) throw OVER_BUDGET;
   };
   const model = rowModel(focus);
+  const probed = floatOutcome();
   const s: Search = {
     account, index, metrics, ctx, risk, focus, model, charge,
     ok: (acc) => (charge(), meetsTarget(outcomeAfter(acc, focus.index, risk, ctx, focus.crossOthers).outcome?.status ?? 'unknown', target)),
-    floatOk: (sum) => model !== null && meetsTarget(statusOf(model, outcomeOf(model, sum, risk), ctx.settings), target),
+    floatOk: (sum) => model !== null && meetsTarget(statusOf(model, outcomeOf(model, sum, risk, probed), ctx.settings), target),
   };
   try {
     return search(s);
@@ -193,7 +194,7 @@ const OVER_BUDGET = new Error('fix search budget spent');
 function probeCost(f: Focus): number {
   const p = f.account.positions[f.index]!;
   if (p.marginMode === 'isolated') return 2;
-  return 1 + f.account.positions.reduce((n, q) => n + (q.marginMode === 'cross' && q.symbol === p.symbol ? 1 : 0), 0);
+  return 1 + crossLegsOf(f.account, p.symbol).length;
 }
 
 function search(s: Search): PerpFix {

@@ -27,6 +27,8 @@ export interface RowModel {
   position: PerpPosition;
   account: PerpAccount;
   index: number;
+  /** The scratch sum of marginProbe. */
+  marginSum: Sum;
 }
 
 /** One float model per solved group, shared by its legs' rows. */
@@ -48,17 +50,25 @@ export function rowModel(f: Focus): RowModel | null {
   return {
     inverse: own.inverse, u0: own.u0.toNumber(), mark: p.market.markPrice!.toNumber(), group,
     ownOut: netted ? null : piecewiseOf([own.solve], 0, -1), leg: own.solve, sizeFree: own.mm.fixedTier === null, position: p, account: f.account, index: f.index,
+    marginSum: { parts: [group], constant: 0 },
   };
 }
 
 /** f after adding x to the margin. */
 export const withMarginSum = (m: RowModel, x: number): Sum => ({ parts: [m.group], constant: x });
 
+/** withMarginSum in the model's one scratch sum, for the searches that read each probe before the next. */
+export function marginProbe(m: RowModel, x: number): Sum {
+  m.marginSum.constant = x;
+  return m.marginSum;
+}
+
 /**
  * f after closing `cut` (a float) at the mark, for the float search of the size fix. Where the leg's MM pieces do not
  * depend on its size (tiers looked up by notional, or a built-in rate) the cut leg is the leg scaled by
  * (size − cut)/size — PnL and notional are linear in the size — so a probe needs no Decimal; elsewhere (tier fixed by
- * entry value or size) the leg is rebuilt exactly. null when cuts are not modelled.
+ * entry value or size) the leg is rebuilt exactly. null when cuts are not modelled. On the float path the sum returned
+ * is reused by the next call.
  */
 export function cutCurve(m: RowModel): (cut: number) => Sum | null {
   if (!m.ownOut) return () => null;
@@ -67,11 +77,18 @@ export function cutCurve(m: RowModel): (cut: number) => Sum | null {
     const base = floatLeg(m.leg);
     const size = m.position.size.abs().toNumber();
     const perUnit = realisedPnl(m.account, m.position, new Dec(1)).toNumber();
+    // scratch leg, curve and sum reused by every probe (each is read before the next): no allocation per probe
+    const leg = { ...base };
+    const legs = [leg];
+    const cutPart: Piecewise = { bounds: [], a: [], b: [], c: [] };
+    const sum: Sum = { parts: [m.group, ownOut, cutPart], constant: 0 };
     return (cut) => {
       const r = (size - cut) / size;
       if (!(r > 0)) return null;
-      const leg = { q: base.q * r, alpha: base.alpha * r, beta: base.beta * r, pieces: base.pieces };
-      return { parts: [m.group, ownOut, floatPiecewise([leg], 0)], constant: perUnit * cut };
+      leg.q = base.q * r; leg.alpha = base.alpha * r; leg.beta = base.beta * r;
+      floatPiecewise(legs, 0, 1, cutPart);
+      sum.constant = perUnit * cut;
+      return sum;
     };
   }
   return (cut) => {
@@ -99,8 +116,12 @@ export interface FloatOutcome {
   probability: number | null;
 }
 
-export function outcomeOf(m: RowModel, s: Sum, risk: MarketRisk): FloatOutcome {
-  if (valueAt(s, m.u0) <= 0) return { liquidatable: true, down: null, up: null, nearest: null, probability: 1 };
+/** A fresh FloatOutcome to pass to outcomeOf as a scratch. */
+export const floatOutcome = (): FloatOutcome => ({ liquidatable: false, down: null, up: null, nearest: null, probability: null });
+
+/** The outcome of the sum; written into `out` when given (a scratch a search reuses per probe). */
+export function outcomeOf(m: RowModel, s: Sum, risk: MarketRisk, out: FloatOutcome = floatOutcome()): FloatOutcome {
+  if (valueAt(s, m.u0) <= 0) return setOutcome(out, true, null, null, null, 1);
   const below = rootNear(s, m.u0, -1);
   const above = rootNear(s, m.u0, 1);
   const down = m.inverse ? (above === null ? null : 1 / above) : below;
@@ -111,8 +132,22 @@ export function outcomeOf(m: RowModel, s: Sum, risk: MarketRisk): FloatOutcome {
     if (risk.sigma === null || risk.suppressed) probability = null;
     else probability = Math.min(1, Math.max(0, (down !== null ? oneBarrier(m.mark, down, risk) : 0) + (up !== null ? oneBarrier(m.mark, up, risk) : 0)));
   }
-  return { liquidatable: false, down, up, nearest, probability };
+  return setOutcome(out, false, down, up, nearest, probability);
 }
+
+function setOutcome(out: FloatOutcome, liquidatable: boolean, down: number | null, up: number | null, nearest: number | null, probability: number | null): FloatOutcome {
+  out.liquidatable = liquidatable;
+  out.down = down;
+  out.up = up;
+  out.nearest = nearest;
+  out.probability = probability;
+  return out;
+}
+
+/** The input of statusOf's statusLevel (scratch reused per probe: statusLevel keeps no reference to it). */
+const levelInput: Parameters<typeof statusLevel>[0] = {
+  unknownReason: null, liquidatable: false, probability: null, distance: null, probabilityBands: { watch: 0, warning: 0, critical: 0 }, distanceBands: { watch: 0, warning: 0, critical: 0 },
+};
 
 /** docs/results.md §4 on a float outcome (the same rules as assess()). */
 export function statusOf(m: RowModel, o: FloatOutcome, settings: EffectiveSettings): Status {
@@ -121,10 +156,12 @@ export function statusOf(m: RowModel, o: FloatOutcome, settings: EffectiveSettin
   if (o.down !== null) distance = (m.mark - o.down) / m.mark;
   if (o.up !== null) distance = Math.min(distance ?? Infinity, (o.up - m.mark) / m.mark);
   if (distance !== null) distance = Math.max(0, distance);
-  return statusLevel({
-    unknownReason: null, liquidatable: false, probability: distance === null ? null : o.probability, distance,
-    probabilityBands: settings.probability, distanceBands: settings.distance,
-  });
+  const i = levelInput;
+  i.probability = distance === null ? null : o.probability;
+  i.distance = distance;
+  i.probabilityBands = settings.probability;
+  i.distanceBands = settings.distance;
+  return statusLevel(i);
 }
 
 /** u of a price (1/P for inverse). */

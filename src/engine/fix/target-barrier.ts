@@ -41,10 +41,11 @@ function searchBarrier(b: Barriers, risk: MarketRisk, settings: EffectiveSetting
   let d: number;
   if (risk.sigma !== null && !risk.suppressed) {
     const band = settings.probability[key];
-    // the search runs on floats: mark·e^{∓d} rounded to a double is what probabilityOf(at(d)) reads (issue 10)
+    // the search runs on floats: mark·e^{∓d} rounded to a double is what probabilityOf(at(d)) reads (issue 10); at(d)'s
+    // 17 significant digits give e^{∓d} back exactly (they identify a double), so the float search skips that string
     const mark = b.mark.toNumber();
     const p = (x: number): number => {
-      const price = mark * Number(Math.exp(down ? -x : x).toPrecision(17));
+      const price = mark * Math.exp(down ? -x : x);
       return Math.min(1, Math.max(0, oneBarrier(mark, price, risk)));
     };
     let lo = 0, hi = 1;

@@ -150,6 +150,13 @@ function brentMin(f: (x: number) => number, a: number, b: number, x0: number, f0
   return [x, fx];
 }
 
+/** 0, then GRID + 1 points log-spaced over (hi·10⁻⁸, hi]. */
+function gridOf(hi: number): Float64Array {
+  const xs = new Float64Array(GRID + 2);
+  for (let i = 0; i <= GRID; i++) xs[i + 1] = i === GRID ? hi : hi * Math.pow(10, -DECADES + (DECADES * i) / GRID);
+  return xs;
+}
+
 /**
  * (B) Cost-optimal added margin: minimise J(x) = P(x)·K(x) + c·(C₀ + x) (docs/risk.md §6.3). The one J-minimiser of the
  * engine (fixes and reference vectors): J at 0 and on a log-spaced grid for the global minimum, then Brent's search in
@@ -160,12 +167,15 @@ export function costOptimalMargin(model: CostModel, opts: SearchOptions = {}): C
   if (!validModel(model) || !(model.opportunityCost > 0) || !Number.isFinite(model.opportunityCost)) return null;
   const hi = upperBound(model, opts);
   if (!(hi > 0) || !Number.isFinite(hi)) return null;
-  const xs = [0, ...Array.from({ length: GRID + 1 }, (_, i) => (i === GRID ? hi : hi * Math.pow(10, -DECADES + (DECADES * i) / GRID)))];
+  const xs = gridOf(hi);
   const J = (x: number): number => expectedCost(model, x);
-  const js = xs.map(J);
-  const J0 = js[0]!;
+  const js = new Float64Array(xs.length);
   let best = 0;
-  js.forEach((j, i) => { if (j < js[best]!) best = i; });
+  for (let i = 0; i < xs.length; i++) {
+    js[i] = J(xs[i]!);
+    if (js[i]! < js[best]!) best = i;
+  }
+  const J0 = js[0]!;
   if (best === 0 || !Number.isFinite(js[best]!)) return { addedMargin: 0, probability: probabilityOf(model, 0), expectedCost: J0, expectedCostNow: J0 };
   const [x, j] = brentMin(J, xs[best - 1]!, xs[Math.min(xs.length - 1, best + 1)]!, xs[best]!, js[best]!, REL_TOL);
   return { addedMargin: x, probability: probabilityOf(model, x), expectedCost: j, expectedCostNow: J0 };

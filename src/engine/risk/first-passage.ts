@@ -36,16 +36,31 @@ export function isValidPassage(p: PassageInput): boolean {
 
 /** null when the barrier can never be reached (long with barrier ≤ 0, short with barrier = ∞). */
 export function barrierGeometry(p: PassageInput): BarrierGeometry | null {
+  return geometryInto(p, { crossed: false, a: 0, nuToward: 0 });
+}
+
+/** barrierGeometry written into `out` (for the hot paths that read it at once: no object per probability). */
+export function geometryInto(p: PassageInput, out: BarrierGeometry): BarrierGeometry | null {
   const nu = p.mu - 0.5 * p.sigma * p.sigma;
   if (p.side === 'long') {
-    if (p.barrier >= p.spot) return { crossed: true, a: 0, nuToward: -nu };
+    if (p.barrier >= p.spot) return setGeometry(out, true, 0, -nu);
     if (!(p.barrier > 0)) return null;
-    return { crossed: false, a: Math.log(p.spot / p.barrier), nuToward: -nu };
+    return setGeometry(out, false, Math.log(p.spot / p.barrier), -nu);
   }
-  if (p.barrier <= p.spot) return { crossed: true, a: 0, nuToward: nu };
+  if (p.barrier <= p.spot) return setGeometry(out, true, 0, nu);
   if (!Number.isFinite(p.barrier)) return null;
-  return { crossed: false, a: Math.log(p.barrier / p.spot), nuToward: nu };
+  return setGeometry(out, false, Math.log(p.barrier / p.spot), nu);
 }
+
+function setGeometry(out: BarrierGeometry, crossed: boolean, a: number, nuToward: number): BarrierGeometry {
+  out.crossed = crossed;
+  out.a = a;
+  out.nuToward = nuToward;
+  return out;
+}
+
+/** The geometry read by firstPassageGbm (scratch: it is used before any other geometry is computed). */
+const gbmGeometry: BarrierGeometry = { crossed: false, a: 0, nuToward: 0 };
 
 function clamp01(x: number): number {
   if (Number.isNaN(x)) return 1; // only reachable through ∞·0, i.e. an overwhelming drift term
@@ -82,7 +97,7 @@ export function everHitProbability(a: number, nuToward: number, sigma: number): 
  */
 export function firstPassageGbm(p: PassageInput): number {
   if (!isValidPassage(p)) return 1;
-  const g = barrierGeometry(p);
+  const g = geometryInto(p, gbmGeometry);
   if (g === null) return 0;
   if (g.crossed) return 1;
   return passageProbability(g.a, g.nuToward, p.sigma, p.years);

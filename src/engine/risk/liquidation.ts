@@ -1,6 +1,6 @@
 // The liquidation probability with the tail model of the settings (docs/results.md §3, docs/format.md §6).
 import { barrierGeometry, firstPassageGbm, isValidPassage, type PassageInput } from './first-passage';
-import { studentTBound } from './student-t';
+import { studentTBoundWith } from './student-t';
 import { vgFitMoments, vgLevyBound, vgParamsPerYear, type VgParams } from './variance-gamma';
 import { fitPot, potExceedance, type PotFit } from './evt';
 import { vgFitMle } from './vg-fit';
@@ -38,24 +38,26 @@ function evtProbability(p: PassageInput, tail: EvtTail, gbm: number): number {
   return Math.max(gbm, Math.min(1, bars * exceed));
 }
 
+/** The Student-t bound with the input's degrees of freedom (default 4). */
+const studentT = (p: LiquidationInput): number => studentTBoundWith(p, p.k ?? 4);
+
 /** P(touch within T) under the chosen tail model; always in [0, 1] (invalid input ⇒ 1, as firstPassageGbm). */
 export function liquidationProbability(p: LiquidationInput): number {
-  const studentT = (): number => studentTBound({ ...p, k: p.k ?? 4 });
   switch (p.tails) {
     case 'gbm':
       return firstPassageGbm(p);
     case 'vg': {
-      if (p.vg === undefined || !isValidPassage(p)) return studentT();
+      if (p.vg === undefined || !isValidPassage(p)) return studentT(p);
       const gbm = firstPassageGbm(p);
       if (gbm === 1 || (gbm === 0 && barrierGeometry(p) === null)) return gbm;
       const bound = vgLevyBound(p, p.vg);
-      return bound === null ? studentT() : Math.min(1, Math.max(gbm, bound));
+      return bound === null ? studentT(p) : Math.min(1, Math.max(gbm, bound));
     }
     case 'evt':
-      if (p.evt === undefined || !isValidPassage(p)) return studentT();
+      if (p.evt === undefined || !isValidPassage(p)) return studentT(p);
       return evtProbability(p, p.evt, firstPassageGbm(p));
     default:
-      return studentT();
+      return studentT(p);
   }
 }
 

@@ -44,11 +44,13 @@ const C = [-7.784894002430293e-3, -3.223964580411365e-1, -2.400758277161838, -2.
 const D = [7.784695709041462e-3, 3.224671290700398e-1, 2.445134137142996, 3.754408661907416];
 const P_LOW = 0.02425;
 
+// unpacked once (not per call)
+const [a0, a1, a2, a3, a4, a5] = A as [number, number, number, number, number, number];
+const [b0, b1, b2, b3, b4] = B as [number, number, number, number, number];
+const [c0, c1, c2, c3, c4, c5] = C as [number, number, number, number, number, number];
+const [d0, d1, d2, d3] = D as [number, number, number, number];
+
 function acklam(p: number): number {
-  const [a0, a1, a2, a3, a4, a5] = A as [number, number, number, number, number, number];
-  const [b0, b1, b2, b3, b4] = B as [number, number, number, number, number];
-  const [c0, c1, c2, c3, c4, c5] = C as [number, number, number, number, number, number];
-  const [d0, d1, d2, d3] = D as [number, number, number, number];
   if (p < P_LOW) {
     const q = Math.sqrt(-2 * Math.log(p));
     return (((((c0 * q + c1) * q + c2) * q + c3) * q + c4) * q + c5) / ((((d0 * q + d1) * q + d2) * q + d3) * q + 1);

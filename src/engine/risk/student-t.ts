@@ -1,6 +1,6 @@
 // Student-t heavy-tail bound on the liquidation probability (docs/results.md §3, docs/risk.md §3.1, §3.4) and its
 // degrees of freedom by the method of moments.
-import { barrierGeometry, isValidPassage, passageProbability, type PassageInput } from './first-passage';
+import { geometryInto, isValidPassage, passageProbability, type BarrierGeometry, type PassageInput } from './first-passage';
 import { tCdf } from './special';
 import { sampleMoments } from './moments';
 
@@ -16,9 +16,17 @@ export interface StudentTInput extends PassageInput {
  * (as firstPassageGbm); k ≤ 2 (no variance) or non-finite k uses k = 4, the default of docs/results.md §3.
  */
 export function studentTBound(p: StudentTInput): number {
+  return studentTBoundWith(p, p.k);
+}
+
+/** The geometry read by studentTBoundWith (scratch: read before any other geometry is computed). */
+const tGeometry: BarrierGeometry = { crossed: false, a: 0, nuToward: 0 };
+
+/** studentTBound with the degrees of freedom apart, so callers need not copy their input to add k. */
+export function studentTBoundWith(p: PassageInput, dof: number): number {
   if (!isValidPassage(p)) return 1;
-  const k = Number.isFinite(p.k) && p.k > 2 ? p.k : 4;
-  const g = barrierGeometry(p);
+  const k = Number.isFinite(dof) && dof > 2 ? dof : 4;
+  const g = geometryInto(p, tGeometry);
   if (g === null) return 0;
   if (g.crossed) return 1;
   const gbm = passageProbability(g.a, g.nuToward, p.sigma, p.years);

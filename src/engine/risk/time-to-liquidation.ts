@@ -1,6 +1,6 @@
 // Distance to liquidation and the first-passage time (docs/risk.md §2): sigma distances, probability-implied
 // distance, inverse-Gaussian moments, and quantiles t_α = inf{t : P_hit(t) ≥ α} by bisection.
-import { barrierGeometry, everHitProbability, isValidPassage, passageProbability, type PassageInput } from './first-passage';
+import { barrierGeometry, everHitProbability, isValidPassage, passageProbability, type BarrierGeometry, type PassageInput } from './first-passage';
 import { normQuantile } from './special';
 
 export type PassageLaw = Omit<PassageInput, 'years'>;
@@ -64,25 +64,55 @@ export function passageQuantile(p: PassageLaw, alpha: number): number | null {
   if (!isValidPassage(full) || !(alpha > 0 && alpha <= 1)) return null;
   const g = barrierGeometry(full);
   if (g === null) return null;
+  return quantileOf(g, p.sigma, alpha);
+}
+
+/** passageQuantile on the law's geometry (computed once for several α). */
+function quantileOf(g: BarrierGeometry, sigma: number, alpha: number): number | null {
   if (g.crossed) return 0;
-  const P = (t: number): number => passageProbability(g.a, g.nuToward, p.sigma, t);
-  if (p.sigma === 0) return g.nuToward > 0 ? g.a / g.nuToward : null;
-  if (everHitProbability(g.a, g.nuToward, p.sigma) < alpha) return null;
+  const { a, nuToward } = g;
+  if (sigma === 0) return nuToward > 0 ? a / nuToward : null;
+  if (everHitProbability(a, nuToward, sigma) < alpha) return null;
   // The bracket is the first point of the grid 1e-6·4^k with P ≥ α and the point before it (1e-12 before k = 0). The
   // walk starts at the driftless guess t ≈ (a/(σ·Φ⁻¹(1 − α/2)))² on that grid and steps down while the point before
   // still has P ≥ α, so it finds the same bracket as a walk up from k = 0, in a few evaluations instead of ~12.
-  const z = alpha < 1 ? -normQuantile(alpha / 2) : 0;
-  const guess = z > 0 ? (g.a / (p.sigma * z)) ** 2 : 0;
+  const z = driftlessZ(alpha);
+  const guess = z > 0 ? (a / (sigma * z)) ** 2 : 0;
   let k = guess > 1e-6 && Number.isFinite(guess) ? Math.min(23, Math.round(Math.log(guess / 1e-6) / Math.log(4))) : 0;
-  while (k > 0 && P(1e-6 * 4 ** (k - 1)) >= alpha) k--;
+  // P at the bracket's ends as the walk computes them, NaN until known (P is never NaN), so refine need not redo them
+  let pLo = Number.NaN, pHi = Number.NaN;
+  while (k > 0) {
+    const p = passageProbability(a, nuToward, sigma, 1e-6 * 4 ** (k - 1));
+    if (!(p >= alpha)) {
+      pLo = p;
+      break;
+    }
+    pHi = p;
+    k--;
+  }
   let lo = k > 0 ? 1e-6 * 4 ** (k - 1) : 1e-12;
   let hi = 1e-6 * 4 ** k;
-  while (P(hi) < alpha) {
+  if (Number.isNaN(pHi)) pHi = passageProbability(a, nuToward, sigma, hi);
+  while (pHi < alpha) {
     lo = hi;
+    pLo = pHi;
     hi *= 4;
     if (hi > 1e8) return null; // defective law with sup P within rounding of α
+    pHi = passageProbability(a, nuToward, sigma, hi);
   }
-  return refine(P, alpha, lo, hi);
+  return refine(a, nuToward, sigma, alpha, lo, hi, pLo, pHi);
+}
+
+/** −Φ⁻¹(α/2) by α, kept: every row asks the same three α. */
+const zByAlpha = new Map<number, number>();
+
+function driftlessZ(alpha: number): number {
+  let z = zByAlpha.get(alpha);
+  if (z === undefined) {
+    z = alpha < 1 ? -normQuantile(alpha / 2) : 0;
+    if (zByAlpha.size < 64) zByAlpha.set(alpha, z);
+  }
+  return z;
 }
 
 /**
@@ -91,11 +121,13 @@ export function passageQuantile(p: PassageLaw, alpha: number): number | null {
  * ~10 evaluations instead of the ~50 of a bisection; a probe is kept at least 0.4e-15·hi inside the bracket (so it
  * closes from both sides), and a bisection step in ln t whenever two steps did not halve it; at most 200 steps.
  */
-function refine(P: (t: number) => number, alpha: number, lo: number, hi: number): number {
+function refine(a: number, nuToward: number, sigma: number, alpha: number, lo: number, hi: number, pLo: number, pHi: number): number {
+  // P_hit(t), called directly (not through a closure) so it can be inlined
+  const P = passageProbability;
   const la = Math.log(alpha);
   // a: the P < α end (t = lo, larger v), b: the P ≥ α end (t = hi, smaller v)
   let va = 1 / Math.sqrt(lo), vb = 1 / Math.sqrt(hi);
-  let ga = Math.log(P(lo)) - la, gb = Math.log(P(hi)) - la;
+  let ga = Math.log(Number.isNaN(pLo) ? P(a, nuToward, sigma, lo) : pLo) - la, gb = Math.log(pHi) - la;
   let side = 0;
   let before = Number.POSITIVE_INFINITY;
   for (let i = 0; i < 200 && hi - lo > 1e-15 * hi; i++) {
@@ -112,7 +144,7 @@ function refine(P: (t: number) => number, alpha: number, lo: number, hi: number)
     }
     if (!(t > lo && t < hi)) t = Math.sqrt(lo * hi);
     if (!(t > lo && t < hi)) break;
-    const pt = P(t);
+    const pt = P(a, nuToward, sigma, t);
     const gt = Math.log(pt) - la;
     if (pt >= alpha) {
       hi = t; vb = 1 / Math.sqrt(t); gb = gt;
@@ -135,5 +167,8 @@ export interface TimeQuantiles {
 
 /** First-passage time quantiles (years) for an alerting UI: 1 %, 5 % and the median (docs/risk.md §2). */
 export function timeToLiquidationQuantiles(p: PassageLaw): TimeQuantiles {
-  return { p01: passageQuantile(p, 0.01), p05: passageQuantile(p, 0.05), median: passageQuantile(p, 0.5) };
+  const full = { ...p, years: 1 };
+  const g = isValidPassage(full) ? barrierGeometry(full) : null;
+  if (g === null) return { p01: null, p05: null, median: null };
+  return { p01: quantileOf(g, p.sigma, 0.01), p05: quantileOf(g, p.sigma, 0.05), median: quantileOf(g, p.sigma, 0.5) };
 }
