@@ -75,6 +75,8 @@ async function main() {
     const label = `${POSITIONS.toLocaleString('en-US')} positions`;
     if (!tCounted || !activated) console.log(`  ${label}: the panel never counted ${expected} rows (${await rowCount(view)})`);
     else console.log(`  ${label}: activate() → panel count = check's (${expected}) in ${fmt(tCounted - activated)} (${fmt(tCounted - tOpen)} after the panel command)`);
+    const firstRows = stats(statsPath).find((s) => s.event === 'preview shown')?.t;
+    if (firstRows && activated) console.log(`  first rows (a file's first stage) shown ${fmt(firstRows - activated)} after activate()`);
 
     await page.waitForTimeout(2_000);
     const idleFrom = Date.now();

@@ -23,6 +23,11 @@ export function measured<T>(label: string, fn: () => T): T {
   }
 }
 
+/** Records one event (e.g. a file's first-stage rows shown) while stats are on; nothing otherwise. */
+export function recordEvent(event: string, fields: Record<string, unknown> = {}): void {
+  write?.({ event, ...fields });
+}
+
 export function startHostStats(path = process.env.LIQUIDATION_LENS_STATS): Disposable {
   if (!path) return { dispose: () => undefined };
   write = (event: Record<string, unknown>): void => {

@@ -20,7 +20,7 @@ import type { FixKind } from '../engine/fix/fix-edits';
 import type { StressReport } from '../engine/evaluate/report';
 import type { WhatIfOutcome, WhatIfScenario } from '../engine/evaluate/what-if';
 import { LineTracker } from './line-tracker';
-import { measured } from './host-stats';
+import { measured, recordEvent } from './host-stats';
 import { ENTRY_SLICE, entriesInSlices, prepared, type PreparedResult } from './worker/prepared-result';
 import type { Diagnostic } from '../engine/core/types';
 import { readWorkspaceFile } from './read-workspace-file';
@@ -405,6 +405,7 @@ export class WorkspaceStore implements vscode.Disposable {
       if (!live()) return;
       const rows = measured('row index (preview)', () => this.index.setFile(key, p.rows, p.sigs, entries, sorted));
       this.fire({ changed: [], removed: [], rows });
+      recordEvent('preview shown', { rows: p.rows.length });
     } catch (e) {
       if (!(e instanceof Cancelled)) this.log.warn(`preview not shown: ${e instanceof Error ? e.message : String(e)}`);
     }
