@@ -2,7 +2,7 @@
 import { liquidationProbability, type EvtTail, type LiquidationInput, type VgParams } from '../risk';
 import type { Status } from '../core/types';
 import type { EffectiveSettings } from '../core/settings';
-import { decideStatus } from './status';
+import { decideStatus, statusLevel, type StatusInput } from './status';
 import type { Dec } from '../core/decimal';
 import { describeDuration } from '../core/time';
 
@@ -87,6 +87,23 @@ export function distanceOf(b: Barriers): Dec | null {
   return d.isNegative() ? d.mul(0) : d;
 }
 
+/** What a row's status is decided on (docs/results.md §4), and the row's own distance and probability. */
+interface Figures {
+  status: Pick<StatusInput, 'unknownReason' | 'liquidatable' | 'probability' | 'distance'>;
+  distance: Dec | null;
+  probability: number | null;
+}
+
+function figuresOf(b: Barriers | null, liquidatable: boolean, unknownReason: string | null, risk: MarketRisk): Figures {
+  if (unknownReason || !b) return { status: { unknownReason: unknownReason ?? 'not enough input', liquidatable: false, probability: null, distance: null }, distance: null, probability: null };
+  if (liquidatable) return { status: { unknownReason: null, liquidatable: true, probability: 1, distance: 0 }, distance: b.mark.mul(0), probability: 1 };
+  const distance = distanceOf(b);
+  // docs/results.md §3: no move of this mark liquidates ⇒ distance null, probability 0, status from the other rules.
+  if (distance === null) return { status: { unknownReason: null, liquidatable: false, probability: null, distance: null }, distance: null, probability: 0 };
+  const probability = probabilityOf(b, risk);
+  return { status: { unknownReason: null, liquidatable: false, probability, distance: distance.toNumber() }, distance, probability };
+}
+
 export function assess(
   b: Barriers | null,
   liquidatable: boolean,
@@ -95,35 +112,18 @@ export function assess(
   risk: MarketRisk,
   settings: EffectiveSettings,
 ): RiskOutcome {
-  if (unknownReason || !b) {
-    const s = statusFor(risk, settings, note, unknownReason ?? 'not enough input', false, null, null);
-    return { distance: null, probability: null, ...s };
-  }
-  if (liquidatable) {
-    const s = statusFor(risk, settings, note, null, true, 1, 0);
-    return { distance: b.mark.mul(0), probability: 1, ...s };
-  }
-  const distance = distanceOf(b);
-  if (distance === null) {
-    // docs/results.md §3: no move of this mark liquidates ⇒ distance null, probability 0, status from the other rules.
-    const s = statusFor(risk, settings, note, null, false, null, null);
-    return { distance: null, probability: 0, ...s };
-  }
-  const probability = probabilityOf(b, risk);
-  const s = statusFor(risk, settings, note, null, false, probability, distance.toNumber());
-  return { distance, probability, ...s };
+  const f = figuresOf(b, liquidatable, unknownReason, risk);
+  const s = decideStatus({
+    ...f.status, note, probabilityBands: settings.probability, distanceBands: settings.distance, horizonLabel: horizonLabel(risk.horizonSeconds),
+    prefix: risk.prefix, distanceBasis: risk.suppressed ? 'no probability for a mark this old' : 'no volatility known',
+  });
+  return { distance: f.distance, probability: f.probability, ...s };
 }
 
-/** decideStatus on a row's figures, with the settings' bands and the horizon's label. */
-function statusFor(
-  risk: MarketRisk, settings: EffectiveSettings, note: string | null,
-  unknownReason: string | null, liquidatable: boolean, probability: number | null, distance: number | null,
-): { status: Status; reason: string } {
-  return decideStatus({
-    probabilityBands: settings.probability, distanceBands: settings.distance, horizonLabel: horizonLabel(risk.horizonSeconds), prefix: risk.prefix,
-    distanceBasis: risk.suppressed ? 'no probability for a mark this old' : 'no volatility known',
-    unknownReason, liquidatable, probability, distance, note,
-  });
+/** The status and probability `assess` gives, without the reason text (the fix searches' exact probes). */
+export function assessLevel(b: Barriers | null, liquidatable: boolean, unknownReason: string | null, risk: MarketRisk, settings: EffectiveSettings): { status: Status; probability: number | null } {
+  const f = figuresOf(b, liquidatable, unknownReason, risk);
+  return { status: statusLevel({ ...f.status, probabilityBands: settings.probability, distanceBands: settings.distance }), probability: f.probability };
 }
 
 /** describeDuration of the last horizon asked: the rows of a file share one horizon, so the label is built once. */

@@ -7,7 +7,7 @@ import { Dec, ceilToStep } from '../core/decimal';
 import type { PerpAccount, PerpMetrics } from '../core/types';
 import type { EvalContext } from '../evaluate/file-context';
 import type { MarketRisk } from '../evaluate/risk-view';
-import { outcomeAfter } from './reevaluate';
+import { probeAfter } from './reevaluate';
 import { lossFraction } from '../evaluate/liquidation-cost';
 import { costOptimalMargin as minimiseJ } from '../risk/buffer-cost';
 import { isInversePosition as isInverse } from '../venues/registry';
@@ -95,9 +95,10 @@ function floatPoint(m: RowModel, x: number, risk: MarketRisk, mark: number, outc
 
 /** The point from an exact re-evaluation of the focused account. */
 function exactPoint(f: Focus, x: number, risk: MarketRisk, ctx: EvalContext, mark: Dec, pt: Point): void {
-  const { metrics: m, outcome } = outcomeAfter(withMargin(f.account, f.index, new Dec(x)), f.index, risk, ctx, f.crossOthers);
-  if (!m || !outcome) setPoint(pt, null, null);
-  else setPoint(pt, outcome.probability, (m.liquidationPrice ?? mark).toNumber());
+  const { metrics: m, probability } = probeAfter(withMargin(f.account, f.index, new Dec(x)), f.index, risk, ctx, f.crossOthers);
+  // (the probe keeps the row's mark, so a re-evaluated position always has one)
+  if (!m) setPoint(pt, null, null);
+  else setPoint(pt, probability, (m.liquidationPrice ?? mark).toNumber());
 }
 
 /** Unknown when there is no probability. */

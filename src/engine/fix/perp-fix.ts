@@ -9,7 +9,7 @@ import type { PerpAccount, PerpMetrics, Status } from '../core/types';
 import type { PerpFix } from '../evaluate/report';
 import type { EvalContext } from '../evaluate/file-context';
 import type { Barriers, MarketRisk } from '../evaluate/risk-view';
-import { barriersOf, outcomeAfter } from './reevaluate';
+import { barriersOf, probeAfter } from './reevaluate';
 import { targetBarrier } from './target-barrier';
 import { evaluatePerpAccount } from '../perp';
 import { meetsTarget } from '../evaluate/status';
@@ -177,7 +177,7 @@ export function perpFix(account: PerpAccount, index: number, metrics: PerpMetric
   const probed = floatOutcome();
   const s: Search = {
     account, index, metrics, ctx, risk, focus, model, charge,
-    ok: (acc) => (charge(), meetsTarget(outcomeAfter(acc, focus.index, risk, ctx, focus.crossOthers).outcome?.status ?? 'unknown', target)),
+    ok: (acc) => (charge(), meetsTarget(probeAfter(acc, focus.index, risk, ctx, focus.crossOthers).status, target)),
     floatOk: (sum) => model !== null && meetsTarget(statusOf(model, outcomeOf(model, sum, risk, probed), ctx.settings), target),
   };
   try {

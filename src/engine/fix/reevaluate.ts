@@ -1,8 +1,8 @@
 // Re-evaluating one position after a change to its account (fixes, buffers), with its market's risk inputs held.
 import { evaluatePerpAccount } from '../perp';
-import type { PerpAccount, PerpMetrics } from '../core/types';
+import type { PerpAccount, PerpMetrics, Status } from '../core/types';
 import type { EvalContext } from '../evaluate/file-context';
-import { assess, type Barriers, type MarketRisk, type RiskOutcome } from '../evaluate/risk-view';
+import { assess, assessLevel, type Barriers, type MarketRisk, type RiskOutcome } from '../evaluate/risk-view';
 import type { Dec } from '../core/decimal';
 
 export function barriersOf(m: PerpMetrics, mark: Dec): Barriers {
@@ -12,8 +12,19 @@ export function barriersOf(m: PerpMetrics, mark: Dec): Barriers {
 }
 
 export function outcomeAfter(account: PerpAccount, index: number, risk: MarketRisk, ctx: EvalContext, crossOthers?: { pnl: Dec; mm: Dec }): { metrics: PerpMetrics | null; outcome: RiskOutcome | null } {
-  const m = evaluatePerpAccount(account, crossOthers ? { only: index, crossOthers } : { only: index }).metrics[index] ?? null;
-  const mark = account.positions[index]?.market.markPrice ?? null;
+  const { m, mark } = reevaluated(account, index, crossOthers);
   if (!m || !mark) return { metrics: m, outcome: null };
   return { metrics: m, outcome: assess(barriersOf(m, mark), m.liquidatable, m.unknownReason, m.note, risk, ctx.settings) };
+}
+
+/** outcomeAfter's status and probability without the reason text: what a fix search's exact probe reads. */
+export function probeAfter(account: PerpAccount, index: number, risk: MarketRisk, ctx: EvalContext, crossOthers?: { pnl: Dec; mm: Dec }): { metrics: PerpMetrics | null; status: Status; probability: number | null } {
+  const { m, mark } = reevaluated(account, index, crossOthers);
+  if (!m || !mark) return { metrics: m, status: 'unknown', probability: null };
+  return { metrics: m, ...assessLevel(barriersOf(m, mark), m.liquidatable, m.unknownReason, risk, ctx.settings) };
+}
+
+function reevaluated(account: PerpAccount, index: number, crossOthers?: { pnl: Dec; mm: Dec }): { m: PerpMetrics | null; mark: Dec | null } {
+  const m = evaluatePerpAccount(account, crossOthers ? { only: index, crossOthers } : { only: index }).metrics[index] ?? null;
+  return { m, mark: account.positions[index]?.market.markPrice ?? null };
 }

@@ -11,7 +11,7 @@ import { HistoryCache } from '../../../src/engine/evaluate/volatility-source';
 import { evaluatePerpAccount } from '../../../src/engine/perp';
 import { marketRisk } from '../../../src/engine/evaluate/perp-rows';
 import { assess } from '../../../src/engine/evaluate/risk-view';
-import { barriersOf, outcomeAfter } from '../../../src/engine/fix/reevaluate';
+import { barriersOf, outcomeAfter, probeAfter } from '../../../src/engine/fix/reevaluate';
 import { perpFix } from '../../../src/engine/fix/perp-fix';
 import { marginStep, sizeStep, withCut, withMargin } from '../../../src/engine/fix/fix-probes';
 import { focusOf } from '../../../src/engine/fix/focus-group';
@@ -114,6 +114,9 @@ function check(text: string): number {
       expect(focused.metrics?.bankruptcyPrice?.toSignificantDigits(40).toFixed() ?? null).toBe(full.metrics?.bankruptcyPrice?.toSignificantDigits(40).toFixed() ?? null);
       expect(focused.outcome?.status).toBe(outcome.status);
       expect(focused.outcome?.probability).toBeCloseTo(outcome.probability ?? 0, 12);
+      // the searches' probe (no reason text) reads the same status and probability
+      const probe = probeAfter(f.account, f.index, risk, ctxNew, f.crossOthers);
+      expect([probe.status, probe.probability]).toEqual([focused.outcome?.status ?? 'unknown', focused.outcome?.probability ?? null]);
       // the float model agrees with the exact liquidation price
       const model = rowModel(f);
       if (model && m.liquidationPrice && !m.liquidatable && m.unknownReason === null) {
