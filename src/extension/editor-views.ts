@@ -33,6 +33,9 @@ const DECORATION_COLOR: Record<Status, string> = {
   safe: 'descriptionForeground',
 };
 
+/** Diagnostics built a slice (then a yield): the 1,000 of a large file took one long host task. */
+const PROBLEMS_SLICE = 200;
+
 export class EditorViews implements vscode.Disposable {
   private readonly diagnostics = vscode.languages.createDiagnosticCollection('liquidationLens');
   private readonly decorationTypes = new Map<Status, vscode.TextEditorDecorationType>();
@@ -102,7 +105,14 @@ export class EditorViews implements vscode.Disposable {
     const specs = await diagnosticSpecsInSlices(entry.evaluation.file, entry.evaluation.rows);
     if (this.problemsGeneration.get(key) !== generation || !this.store.entry(uri)) return;
     const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
-    measured('problems', () => this.diagnostics.set(uri, specs.map((s) => toDiagnostic(s, doc))));
+    const diagnostics: vscode.Diagnostic[] = [];
+    for (let i = 0; i < specs.length; i += PROBLEMS_SLICE) {
+      if (i > 0) await new Promise<void>((resolve) => setImmediate(resolve));
+      if (this.problemsGeneration.get(key) !== generation) return;
+      measured('problems (build)', () => { for (const s of specs.slice(i, i + PROBLEMS_SLICE)) diagnostics.push(toDiagnostic(s, doc)); });
+    }
+    if (!this.store.entry(uri)) return;
+    measured('problems', () => this.diagnostics.set(uri, diagnostics));
   }
 
   private decorateVisible(only?: ReadonlySet<string>): void {
