@@ -3,7 +3,7 @@
 // the wallet, the tier's maintenance amount ignored, the other cross positions ignored — and name the one that
 // reproduces the reported figure, with its residual. A one-tick offset towards the mark (OKX isolated) is named too.
 import { evaluatePerpAccount, resolveTierTable } from '../perp';
-import { Dec, fmt } from '../core/decimal';
+import { Dec, fmt, ZERO } from '../core/decimal';
 import type { PerpAccount, PerpPosition, TierTable } from '../core/types';
 import { isInversePosition, perpVenue } from '../venues/registry';
 
@@ -20,7 +20,6 @@ export interface DeviationCause {
   residual: Dec;
 }
 
-const ZERO = new Dec(0);
 
 function replace(account: PerpAccount, index: number, p: PerpPosition): PerpAccount {
   return { ...account, positions: account.positions.map((q, i) => (i === index ? p : q)) };

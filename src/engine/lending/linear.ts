@@ -1,7 +1,7 @@
 // The real-number ("ideal") loan model shared by every protocol: HF = Σ collateral·price·weight / Σ debt·price,
 // and each volatile asset's liquidation price with all other prices held (docs/lending.md §1.7, §2.2, §3.3, §4, §5;
 // DeFi Saver moneymarketCommonService.ts uses the same linear limit/borrowed ratio).
-import { Dec } from '../core/decimal';
+import { Dec, ZERO } from '../core/decimal';
 
 export interface Exposure {
   symbol: string;
@@ -28,7 +28,6 @@ export interface PriceTarget {
   direction: 'down' | 'up';
 }
 
-const ZERO = new Dec(0);
 
 export function limitOf(exps: Exposure[]): Dec {
   return exps.reduce((s, e) => s.add(e.weighted.mul(e.price)), ZERO);

@@ -1,12 +1,11 @@
 // A loan's collateral and debt lines as the protocol's app lists them (docs/results.md §2.5): asset, amount, value and
 // the threshold each collateral line carries in the health factor. Real-number values at the file's prices, read
 // from the same exposures the health factor uses (linear.ts), so Σ value × threshold / Σ debt value = healthFactorIdeal.
-import { Dec } from '../core/decimal';
+import { Dec, ZERO } from '../core/decimal';
 import type { LoanLine, LoanLines } from '../core/types';
 import type { LoanContext } from './lending-context';
 import type { Exposure } from './linear';
 
-const ZERO = new Dec(0);
 
 /** `exposures` null: the protocol could not evaluate the loan (thresholds unknown, values where prices are given). */
 export function loanLines(ctx: LoanContext, exposures: readonly Exposure[] | null): LoanLines {

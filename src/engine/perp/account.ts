@@ -1,5 +1,5 @@
 // Evaluate a perp account: isolated legs alone, cross legs of one symbol together with every other mark held (docs/results.md §3).
-import { Dec, ONE, fmt } from '../core/decimal';
+import { Dec, ONE, fmt, ZERO } from '../core/decimal';
 import type { Diagnostic, PerpAccount, PerpMetrics, TierTable } from '../core/types';
 import { diagnostic } from '../core/diagnostics';
 import { buildLeg, mmAt, type Leg } from './legs';
@@ -10,7 +10,6 @@ import { isPerpVenue, perpVenue } from '../venues/registry';
 import type { VenueModel } from './venue-model';
 import { bybitFeeToClose, feeInclusiveBankruptcyU } from './venues/bybit';
 
-const ZERO = new Dec(0);
 
 interface Group {
   legs: Leg[];

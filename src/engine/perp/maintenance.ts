@@ -64,31 +64,30 @@ export function tierIndexAt(tiers: Tier[], x: Dec, upperInclusive: boolean): num
  * notional key ⇒ MM = x·(MMR_n + fee) − cum_n per tier; entry key ⇒ a constant at the entry value; size key ⇒ tier fixed by size.
  */
 export function buildLegMm(source: MmSource, key: TierKey, fee: Dec, entryNotional: Dec, size: Dec, defaultUpper: boolean): LegMm {
-  const zero = ZERO;
   if (source.kind === 'builtin') {
-    return { pieces: [{ lo: zero, hi: null, c0: zero, c1: source.c1, c2: source.c2, ref: null }], upperInclusive: false, table: null, fixedTier: null };
+    return { pieces: [{ lo: ZERO, hi: null, c0: ZERO, c1: source.c1, c2: source.c2, ref: null }], upperInclusive: false, table: null, fixedTier: null };
   }
   const table: TierTable | null = source.kind === 'table' ? source.table : null;
-  const tiers: Tier[] = table ? table.tiers : [{ floor: zero, cap: null, mmr: (source as { mmr: Dec }).mmr, cum: (source as { cum: Dec }).cum, maxLeverage: null }];
+  const tiers: Tier[] = table ? table.tiers : [{ floor: ZERO, cap: null, mmr: (source as { mmr: Dec }).mmr, cum: (source as { cum: Dec }).cum, maxLeverage: null }];
   const upper = table?.upperInclusive ?? defaultUpper;
   if (key === 'notional') {
     const pieces = tiers.map((t, i) => ({
-      lo: i === 0 ? zero : t.floor,
+      lo: i === 0 ? ZERO : t.floor,
       hi: t.cap,
-      c0: (t.cum ?? zero).neg(),
+      c0: (t.cum ?? ZERO).neg(),
       c1: t.mmr.plus(fee),
-      c2: zero,
+      c2: ZERO,
       ref: i,
     }));
     return { pieces, upperInclusive: upper, table, fixedTier: null };
   }
   const i = tierIndexAt(tiers, key === 'entry' ? entryNotional : size, upper);
   const t = tiers[i]!;
-  const cum = t.cum ?? zero;
+  const cum = t.cum ?? ZERO;
   const piece: MmPiece =
     key === 'entry'
-      ? { lo: zero, hi: null, c0: entryNotional.mul(t.mmr.plus(fee)).minus(cum), c1: zero, c2: zero, ref: i }
-      : { lo: zero, hi: null, c0: cum.neg(), c1: t.mmr.plus(fee), c2: zero, ref: i };
+      ? { lo: ZERO, hi: null, c0: entryNotional.mul(t.mmr.plus(fee)).minus(cum), c1: ZERO, c2: ZERO, ref: i }
+      : { lo: ZERO, hi: null, c0: cum.neg(), c1: t.mmr.plus(fee), c2: ZERO, ref: i };
   return { pieces: [piece], upperInclusive: upper, table, fixedTier: i };
 }
 

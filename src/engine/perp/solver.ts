@@ -1,6 +1,6 @@
 // The one equation (docs/venues.md §1): f(u) = MB(u) − MM(u) = 0, u = P (linear) or 1/P (inverse).
 // Every leg is linear in u for PnL; its MM is piecewise polynomial (degree ≤ 2) in its notional x = q·u.
-import { Dec } from '../core/decimal';
+import { Dec, ZERO } from '../core/decimal';
 
 /** MM = c0 + c1·x + c2·x² for notional x in [lo, hi) (hi null = unbounded). `ref` lets callers map a piece back to a tier. */
 export interface MmPiece {
@@ -29,7 +29,6 @@ export interface SolveResult {
   nonPositiveRoot: Dec | null;
 }
 
-const ZERO = new Dec(0);
 const TOL = new Dec('1e-45');
 
 export function pieceAt(leg: SolveLeg, x: Dec): MmPiece {

@@ -60,11 +60,15 @@ export function passageMoments(p: PassageLaw): PassageMoments | null {
 
 /** t_α in years: smallest t with P_hit(t) ≥ α; 0 when crossed; null when P(τ < ∞) < α. */
 export function passageQuantile(p: PassageLaw, alpha: number): number | null {
+  if (!(alpha > 0 && alpha <= 1)) return null;
+  const g = lawGeometry(p);
+  return g === null ? null : quantileOf(g, p.sigma, alpha);
+}
+
+/** The law's barrier geometry; null when the input is invalid or the barrier can never be reached. */
+function lawGeometry(p: PassageLaw): BarrierGeometry | null {
   const full = { ...p, years: 1 };
-  if (!isValidPassage(full) || !(alpha > 0 && alpha <= 1)) return null;
-  const g = barrierGeometry(full);
-  if (g === null) return null;
-  return quantileOf(g, p.sigma, alpha);
+  return isValidPassage(full) ? barrierGeometry(full) : null;
 }
 
 /** passageQuantile on the law's geometry (computed once for several α). */
@@ -167,8 +171,7 @@ export interface TimeQuantiles {
 
 /** First-passage time quantiles (years) for an alerting UI: 1 %, 5 % and the median (docs/risk.md §2). */
 export function timeToLiquidationQuantiles(p: PassageLaw): TimeQuantiles {
-  const full = { ...p, years: 1 };
-  const g = isValidPassage(full) ? barrierGeometry(full) : null;
+  const g = lawGeometry(p);
   if (g === null) return { p01: null, p05: null, median: null };
   return { p01: quantileOf(g, p.sigma, 0.01), p05: quantileOf(g, p.sigma, 0.05), median: quantileOf(g, p.sigma, 0.5) };
 }
