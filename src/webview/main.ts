@@ -25,8 +25,19 @@ class App {
   private state: UiState;
   private hidden: Set<PanelStatus>;
   private readonly win = new WindowModel();
-  /** Rendered rows by list index (reused while their item is the same object). */
-  private rendered = new Map<number, { item: DisplayItem | undefined; el: HTMLTableRowElement; selected: boolean }>();
+  /** Rendered rows by list index; a row whose content is unchanged is reused (see rowSig), whatever its index. */
+  private rendered = new Map<number, RenderedRow>();
+  /** The rows in the tbody now, in order (an unchanged window is not written to the DOM again). */
+  private shown: HTMLTableRowElement[] = [];
+  /**
+   * Layout sizes, read only where the layout is clean (ResizeObserver callbacks, scroll events), never right after a
+   * DOM write: a forced layout per delta was most of the webview's time while a large workspace streamed in.
+   */
+  private readonly sizes = { client: 600, head: 30, scrollTop: 0, rowMeasured: false };
+  private readonly sizeObserver = new ResizeObserver((entries) => this.onResize(entries));
+  /** A model or delta arrived since the last frame: the header is rendered again with the window (once a frame). */
+  private listChanged = false;
+  private headerKey = '';
   private readonly root: HTMLElement;
   private readonly subtitle = h('span', { class: 'subtitle', text: 'evaluating…' });
   private readonly chips = h('div', { class: 'chips', attrs: { role: 'group', 'aria-label': 'Filter by status' } });
@@ -51,8 +62,9 @@ class App {
   /** Chart data per row key (dropped for rows a delta reports updated or removed). */
   private chartData = new Map<string, DetailsMessage>();
   private requested = new Set<string>();
-  /** The selected row as last rendered in the details pane. */
-  private selectedRow: PanelRow | undefined;
+  /** What the details pane was last built from (the selected row's content, its chart data). */
+  private detailsKey = '';
+  private detailsData: DetailsMessage | undefined;
   private frame = 0;
   private filterTimer: ReturnType<typeof setTimeout> | undefined;
   private headKey = '';
@@ -67,7 +79,11 @@ class App {
     this.layout();
     window.addEventListener('message', (ev: MessageEvent) => this.onMessage(ev.data));
     window.addEventListener('keydown', (ev) => this.onGlobalKey(ev));
-    window.addEventListener('resize', () => this.schedule());
+    window.addEventListener('resize', () => {
+      this.sizes.rowMeasured = false; // a zoom or font change: one row is measured again
+      this.schedule();
+    });
+    this.sizeObserver.observe(this.wrap);
     // One class on the root from its width (no per-row layout in JS): the details pane folds away when narrow.
     new ResizeObserver((entries) => {
       const w = entries[0]?.contentRect.width ?? window.innerWidth;
@@ -127,7 +143,10 @@ class App {
         if (this.win.item(i)?.type === 'row') this.reveal(true);
       }
     });
-    this.wrap.addEventListener('scroll', () => this.schedule(), { passive: true });
+    this.wrap.addEventListener('scroll', () => {
+      this.sizes.scrollTop = this.wrap.scrollTop;
+      this.schedule();
+    }, { passive: true });
     const refresh = h('button', { class: 'btn secondary', attrs: { type: 'button', title: 'Re-evaluate every position file' }, on: { click: () => this.vscode.postMessage({ type: 'refresh' }) } }, icon('refresh'), h('span', { text: 'Refresh' }));
     const stress = h('button', { class: 'btn secondary stress-btn', attrs: { type: 'button', title: 'Shock all marks together and re-evaluate every account' }, on: { click: () => this.runStress() } }, icon('beaker'), h('span', { text: 'Stress test' }));
     const exportBtn = h('button', { class: 'btn secondary export-btn', attrs: { type: 'button', title: 'Copy the report as Markdown or JSON, or open it in a new document' }, on: { click: () => this.vscode.postMessage({ type: 'export' }) } }, icon('export'), h('span', { text: 'Export' }));
@@ -241,20 +260,36 @@ class App {
     // The worst row is selected on first open (the list's first row in the default order), a restored one after.
     if (!hadSelection && this.win.selectedIndex < 0 && this.win.total > 0) this.win.select(0);
     if (this.win.selectedKey) this.vscode.postMessage({ type: 'selected', key: this.win.selectedKey });
-    this.renderHeader(msg.summary);
-    this.rendered.clear();
+    // Rendered in the next frame: the deltas of a streaming scan that arrive within one frame cost one render.
+    this.listChanged = true;
+    this.schedule();
+  }
+
+  /** The header and, the first time, the scroll position for a new list (in the frame, before the window). */
+  private renderList(): void {
+    this.listChanged = false;
+    if (this.summary) this.renderHeader(this.summary);
     // The first list after a (re)load: bring the restored or first selection into view.
     if (!this.shownOnce && this.win.selectedIndex >= 0) {
       this.shownOnce = true;
       this.measure();
-      this.wrap.scrollTop = this.win.scrollFor(this.win.selectedIndex);
+      this.scrollTo(this.win.scrollFor(this.win.selectedIndex));
     }
-    this.renderWindow();
+  }
+
+  private scrollTo(top: number): void {
+    if (top === this.sizes.scrollTop) return;
+    this.wrap.scrollTop = top;
+    this.sizes.scrollTop = top;
   }
 
   private shownOnce = false;
 
   private renderHeader(s: Summary): void {
+    // A delta that moved nothing in the header (rows updated below the cards) leaves it alone.
+    const shown = JSON.stringify([s, this.win.total, this.win.rows, [...this.hidden], this.state]);
+    if (shown === this.headerKey) return;
+    this.headerKey = shown;
     const evaluated = describeEvaluationTimes(s.times?.length ? s.times : [s.now]);
     const updating = s.updating ? ` · evaluating ${s.updating} file${s.updating === 1 ? '' : 's'}…` : '';
     this.subtitle.textContent = `${s.total} position${s.total === 1 ? '' : 's'} in ${s.files} file${s.files === 1 ? '' : 's'} · ${evaluated} · tails ${s.tails}${updating}`;
@@ -265,8 +300,14 @@ class App {
     const key = `${s.horizon}|${s.target}|${this.state.sort}|${this.state.direction}`;
     if (key !== this.headKey) {
       this.headKey = key;
-      this.table.querySelector('thead')?.remove();
-      this.table.prepend(tableHead(s.horizon, s.target, this.state, (c) => this.sortBy(c)));
+      const old = this.table.querySelector('thead');
+      if (old) {
+        this.sizeObserver.unobserve(old);
+        old.remove();
+      }
+      const head = tableHead(s.horizon, s.target, this.state, (c) => this.sortBy(c));
+      this.table.prepend(head);
+      this.sizeObserver.observe(head);
     }
     this.groupBtn.setAttribute('aria-pressed', this.state.group ? 'true' : 'false');
     this.renderChips(s);
@@ -300,17 +341,30 @@ class App {
     if (this.frame) return;
     this.frame = requestAnimationFrame(() => {
       this.frame = 0;
+      if (this.listChanged) this.renderList();
       this.renderWindow();
     });
   }
 
-  private headHeight(): number {
-    return this.table.querySelector('thead')?.getBoundingClientRect().height ?? 30;
+  /** Sizes from the observer (the table's viewport, its header, one row's height: fixed rows, measured once). */
+  private onResize(entries: readonly ResizeObserverEntry[]): void {
+    for (const e of entries) {
+      const height = e.borderBoxSize?.[0]?.blockSize ?? e.contentRect.height;
+      if (e.target === this.wrap) {
+        this.sizes.client = this.wrap.clientHeight;
+        this.sizes.scrollTop = this.wrap.scrollTop;
+      } else if (e.target instanceof HTMLTableSectionElement) this.sizes.head = height;
+      else if (height > 0) {
+        this.sizeObserver.unobserve(e.target);
+        if (Math.abs(height - this.win.rowHeight) > 0.5) this.win.rowHeight = height;
+      }
+    }
+    this.schedule();
   }
 
   private measure(): void {
-    this.win.scrollTop = this.wrap.scrollTop;
-    this.win.viewportHeight = Math.max(this.win.rowHeight, this.wrap.clientHeight - this.headHeight());
+    this.win.scrollTop = this.sizes.scrollTop;
+    this.win.viewportHeight = Math.max(this.win.rowHeight, this.sizes.client - this.sizes.head);
   }
 
   /** Renders the window (visible rows + overscan) between two spacers and asks for the pages it lacks. */
@@ -319,33 +373,26 @@ class App {
     const range = this.win.range();
     for (const p of this.win.missingPages(range)) this.vscode.postMessage({ type: 'page', version: this.win.version, start: p.start, count: p.count });
     const hadFocus = this.tbody.contains(document.activeElement);
-    const next = new Map<number, { item: DisplayItem | undefined; el: HTMLTableRowElement; selected: boolean }>();
+    const bySig = new Map<string, RenderedRow>();
+    for (const r of this.rendered.values()) bySig.set(r.sig, r);
+    const next = new Map<number, RenderedRow>();
     const els: HTMLTableRowElement[] = [];
     for (let i = range.first; i < range.last; i++) {
-      const item = this.win.item(i);
-      const selected = i === this.win.selectedIndex;
-      const old = this.rendered.get(i);
-      let el: HTMLTableRowElement;
-      if (old && old.item === item && old.selected === selected) el = old.el;
-      else if (!item) el = placeholderRow(i, selected);
-      else if (item.type === 'row') el = tableRow(item.row, i, selected);
-      else {
-        const key = item.account.key;
-        el = accountRow(item.account, i, selected, () => this.vscode.postMessage({ type: 'applyAccountFix', key }));
-      }
-      next.set(i, { item, el, selected });
-      els.push(el);
+      const r = this.rowAt(i, this.rendered.get(i), bySig);
+      next.set(i, r);
+      els.push(r.el);
     }
     this.rendered = next;
-    this.topSpacer.style.setProperty('height', `${range.first * this.win.rowHeight}px`);
-    this.bottomSpacer.style.setProperty('height', `${Math.max(0, this.win.total - range.last) * this.win.rowHeight}px`);
-    this.tbody.replaceChildren(this.topSpacer, ...els, this.bottomSpacer);
-    // Fixed row height, measured once from a real row.
-    const first = els.find((e) => e.classList.contains('row'));
-    const hgt = first?.getBoundingClientRect().height ?? 0;
-    if (hgt > 0 && Math.abs(hgt - this.win.rowHeight) > 0.5) {
-      this.win.rowHeight = hgt;
-      this.schedule();
+    setHeight(this.topSpacer, range.first * this.win.rowHeight);
+    setHeight(this.bottomSpacer, Math.max(0, this.win.total - range.last) * this.win.rowHeight);
+    if (els.length !== this.shown.length || els.some((el, i) => el !== this.shown[i])) this.tbody.replaceChildren(this.topSpacer, ...els, this.bottomSpacer);
+    this.shown = els;
+    if (!this.sizes.rowMeasured) {
+      const first = els.find((e) => e.classList.contains('row'));
+      if (first) {
+        this.sizes.rowMeasured = true;
+        this.sizeObserver.observe(first);
+      }
     }
     const sel = this.rendered.get(this.win.selectedIndex)?.el;
     if ((hadFocus || this.focusTable) && sel) sel.focus({ preventScroll: true });
@@ -353,12 +400,32 @@ class App {
     this.renderDetails();
   }
 
+  /** The row element of item `i`: the one rendered for the same content (moved to index `i`), else a new one. */
+  private rowAt(i: number, old: RenderedRow | undefined, bySig: ReadonlyMap<string, RenderedRow>): RenderedRow {
+    const item = this.win.item(i);
+    const selected = i === this.win.selectedIndex;
+    if (old && old.item === item && old.selected === selected && old.index === i) return old;
+    const sig = rowSig(item, selected, i);
+    const same = bySig.get(sig);
+    if (same) {
+      if (same.index !== i) setIndex(same.el, i);
+      return { ...same, item, index: i };
+    }
+    let el: HTMLTableRowElement;
+    if (!item) el = placeholderRow(i, selected);
+    else if (item.type === 'row') el = tableRow(item.row, i, selected);
+    else {
+      const key = item.account.key;
+      el = accountRow(item.account, i, selected, () => this.vscode.postMessage({ type: 'applyAccountFix', key }));
+    }
+    return { item, el, selected, index: i, sig };
+  }
+
   /** Selects list item `i`, scrolls it into view, renders (its page is asked for when missing). */
   private moveTo(i: number, focus: boolean): void {
     this.win.select(i);
     this.measure();
-    const top = this.win.scrollFor(this.win.selectedIndex);
-    if (top !== this.wrap.scrollTop) this.wrap.scrollTop = top;
+    this.scrollTo(this.win.scrollFor(this.win.selectedIndex));
     this.focusTable = focus;
     this.vscode.postMessage({ type: 'selected', key: this.win.selectedKey });
     this.save();
@@ -383,8 +450,11 @@ class App {
       this.requested.add(row.key);
       this.vscode.postMessage({ type: 'details', key: row.key });
     }
-    if (row === this.selectedRow && this.details.childNodes.length && (!row || this.details.getAttribute('data-charts') === String(!!data))) return;
-    this.selectedRow = row;
+    // Built again only when what it shows changed (not per delta: a what-if being typed in keeps its inputs).
+    const key = row ? JSON.stringify(row) : `none ${this.summary.total > 0}`;
+    if (key === this.detailsKey && data === this.detailsData && this.details.childNodes.length) return;
+    this.detailsKey = key;
+    this.detailsData = data;
     this.details.setAttribute('data-charts', String(!!data));
     this.details.setAttribute('aria-label', row ? `Details: ${row.symbol ?? row.id}` : 'Details');
     this.details.replaceChildren(...detailsPane(row, this.summary, data, {
@@ -452,6 +522,31 @@ class App {
       this.filterInput.select();
     }
   }
+}
+
+interface RenderedRow {
+  item: DisplayItem | undefined;
+  el: HTMLTableRowElement;
+  selected: boolean;
+  index: number;
+  /** The item's content and selection: equal signatures render the same row (up to its index). */
+  sig: string;
+}
+
+/** A placeholder has no content of its own (its index is in the signature: one per missing item). */
+function rowSig(item: DisplayItem | undefined, selected: boolean, index: number): string {
+  return `${selected ? 1 : 0}${item ? JSON.stringify(item) : `pending ${index}`}`;
+}
+
+/** A reused row moved to list index `i` (the attributes tableRow/accountRow/placeholderRow derive from it). */
+function setIndex(el: HTMLTableRowElement, i: number): void {
+  el.setAttribute('aria-rowindex', String(i + 2));
+  el.setAttribute('data-index', String(i));
+}
+
+function setHeight(spacer: HTMLTableRowElement, px: number): void {
+  const value = `${px}px`;
+  if (spacer.style.getPropertyValue('height') !== value) spacer.style.setProperty('height', value);
 }
 
 /** Below this panel width the details pane folds away by itself (it would squeeze the key columns). */
