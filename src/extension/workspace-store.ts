@@ -292,6 +292,7 @@ export class WorkspaceStore implements vscode.Disposable {
   /** Discovers the files and queues each for evaluation; the rows arrive file by file as the worker finishes them. */
   private async scanAll(force: boolean): Promise<void> {
     const uris = await this.discover();
+    recordEvent('discovered', { files: uris.length });
     const seen = new Set(uris.map((u) => u.toString()));
     const removed: vscode.Uri[] = [];
     const rows: RowChanges = { added: [], removed: [], updated: [] };

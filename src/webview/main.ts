@@ -9,6 +9,7 @@ import { parseHostMessage, parseUiState, PROTOCOL_VERSION, STATUS_ORDER, type De
 import { detailsPane } from './details';
 import { h, icon } from './dom';
 import { WindowModel } from './window-model';
+import { RenderedRows } from './rendered-rows';
 import { stressView } from './stress';
 import { horizonControl, type HorizonControl } from './horizon-control';
 import { accountRow, placeholderRow, spacerRow, statusChip, summaryStrip, tableHead, tableRow, thresholdsText } from './view';
@@ -25,8 +26,8 @@ class App {
   private state: UiState;
   private hidden: Set<PanelStatus>;
   private readonly win = new WindowModel();
-  /** Rendered rows by list index; a row whose content is unchanged is reused (see rowSig), whatever its index. */
-  private rendered = new Map<number, RenderedRow>();
+  /** The rows in the DOM by list index (an unchanged row keeps its element). */
+  private readonly rendered = new RenderedRows();
   /** The rows in the tbody now, in order (an unchanged window is not written to the DOM again). */
   private shown: HTMLTableRowElement[] = [];
   /**
@@ -373,16 +374,7 @@ class App {
     const range = this.win.range();
     for (const p of this.win.missingPages(range)) this.vscode.postMessage({ type: 'page', version: this.win.version, start: p.start, count: p.count });
     const hadFocus = this.tbody.contains(document.activeElement);
-    const bySig = new Map<string, RenderedRow>();
-    for (const r of this.rendered.values()) bySig.set(r.sig, r);
-    const next = new Map<number, RenderedRow>();
-    const els: HTMLTableRowElement[] = [];
-    for (let i = range.first; i < range.last; i++) {
-      const r = this.rowAt(i, this.rendered.get(i), bySig);
-      next.set(i, r);
-      els.push(r.el);
-    }
-    this.rendered = next;
+    const els = this.rendered.render(range.first, range.last, (i) => this.win.item(i), this.win.selectedIndex, (item, i, selected) => this.buildRow(item, i, selected));
     setHeight(this.topSpacer, range.first * this.win.rowHeight);
     setHeight(this.bottomSpacer, Math.max(0, this.win.total - range.last) * this.win.rowHeight);
     if (els.length !== this.shown.length || els.some((el, i) => el !== this.shown[i])) this.tbody.replaceChildren(this.topSpacer, ...els, this.bottomSpacer);
@@ -394,31 +386,17 @@ class App {
         this.sizeObserver.observe(first);
       }
     }
-    const sel = this.rendered.get(this.win.selectedIndex)?.el;
+    const sel = this.rendered.element(this.win.selectedIndex);
     if ((hadFocus || this.focusTable) && sel) sel.focus({ preventScroll: true });
     this.focusTable = false;
     this.renderDetails();
   }
 
-  /** The row element of item `i`: the one rendered for the same content (moved to index `i`), else a new one. */
-  private rowAt(i: number, old: RenderedRow | undefined, bySig: ReadonlyMap<string, RenderedRow>): RenderedRow {
-    const item = this.win.item(i);
-    const selected = i === this.win.selectedIndex;
-    if (old && old.item === item && old.selected === selected && old.index === i) return old;
-    const sig = rowSig(item, selected, i);
-    const same = bySig.get(sig);
-    if (same) {
-      if (same.index !== i) setIndex(same.el, i);
-      return { ...same, item, index: i };
-    }
-    let el: HTMLTableRowElement;
-    if (!item) el = placeholderRow(i, selected);
-    else if (item.type === 'row') el = tableRow(item.row, i, selected);
-    else {
-      const key = item.account.key;
-      el = accountRow(item.account, i, selected, () => this.vscode.postMessage({ type: 'applyAccountFix', key }));
-    }
-    return { item, el, selected, index: i, sig };
+  private buildRow(item: DisplayItem | undefined, i: number, selected: boolean): HTMLTableRowElement {
+    if (!item) return placeholderRow(i, selected);
+    if (item.type === 'row') return tableRow(item.row, i, selected);
+    const key = item.account.key;
+    return accountRow(item.account, i, selected, () => this.vscode.postMessage({ type: 'applyAccountFix', key }));
   }
 
   /** Selects list item `i`, scrolls it into view, renders (its page is asked for when missing). */
@@ -522,26 +500,6 @@ class App {
       this.filterInput.select();
     }
   }
-}
-
-interface RenderedRow {
-  item: DisplayItem | undefined;
-  el: HTMLTableRowElement;
-  selected: boolean;
-  index: number;
-  /** The item's content and selection: equal signatures render the same row (up to its index). */
-  sig: string;
-}
-
-/** A placeholder has no content of its own (its index is in the signature: one per missing item). */
-function rowSig(item: DisplayItem | undefined, selected: boolean, index: number): string {
-  return `${selected ? 1 : 0}${item ? JSON.stringify(item) : `pending ${index}`}`;
-}
-
-/** A reused row moved to list index `i` (the attributes tableRow/accountRow/placeholderRow derive from it). */
-function setIndex(el: HTMLTableRowElement, i: number): void {
-  el.setAttribute('aria-rowindex', String(i + 2));
-  el.setAttribute('data-index', String(i));
 }
 
 function setHeight(spacer: HTMLTableRowElement, px: number): void {

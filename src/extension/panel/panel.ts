@@ -16,6 +16,7 @@ import { buildPanelHtml, makeNonce } from './html';
 import { PanelModel, type ModelContext } from './panel-model';
 import type { RowChanges } from './row-index';
 import { measured } from '../host-stats';
+import { deltaDelay } from './delta-pacing';
 
 export const PANEL_VIEW_TYPE = 'liquidationLens.positions';
 
@@ -25,11 +26,13 @@ export class PositionsPanel implements vscode.Disposable {
   private dirty = false;
   private pendingSelect: string | undefined;
   private model: PanelModel | undefined;
-  /** Row changes not yet sent (deltas are coalesced over DELTA_MS). */
+  /** Row changes not yet sent (deltas are coalesced: delta-pacing.ts). */
   private changes: RowChanges = { added: [], removed: [], updated: [] };
   private deltaTimer: ReturnType<typeof setTimeout> | undefined;
   /** The last delta's host time (ms). */
   private deltaCost = 0;
+  /** When the last delta was sent (performance.now()). */
+  private lastDelta = -Infinity;
   private panelDisposables: vscode.Disposable[] = [];
   private readonly disposables: vscode.Disposable[] = [];
 
@@ -230,13 +233,13 @@ export class PositionsPanel implements vscode.Disposable {
     this.changes.removed.push(...rows.removed);
     this.changes.updated.push(...rows.updated);
     if (this.deltaTimer) return;
-    // Coalesced over DELTA_MS, longer when a delta is costly (a large book on a busy host): at most ~1/5 of the host's time.
     this.deltaTimer = setTimeout(() => {
       this.deltaTimer = undefined;
       const t0 = performance.now();
       measured('panel delta', () => this.pushDelta());
-      this.deltaCost = performance.now() - t0;
-    }, Math.max(DELTA_MS, 4 * this.deltaCost));
+      this.lastDelta = performance.now();
+      this.deltaCost = this.lastDelta - t0;
+    }, deltaDelay(performance.now(), this.lastDelta, this.deltaCost));
   }
 
   /** What changed since the last message, with the summary and the panel's window. */
@@ -275,5 +278,4 @@ export class PositionsPanel implements vscode.Disposable {
   }
 }
 
-const DELTA_MS = 50;
 const ACCOUNT_PREFIX = 'account:';
