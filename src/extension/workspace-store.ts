@@ -74,6 +74,8 @@ export class WorkspaceStore implements vscode.Disposable {
   constructor(private readonly log: vscode.LogOutputChannel, workerScript: string, poolSize: number) {
     this.settings = this.loadSettings();
     this.pool = new WorkerPool({ script: workerScript, size: poolSize, onLog: (m) => this.log.warn(m) });
+    // Activated by a position file in the workspace (package.json activationEvents): the first one is on its way.
+    this.pool.warm();
     this.queue = new EvaluationQueue<FileInput, PreparedResult>(
       (key, input) => prepared(key, this.evaluation(key, input)),
       (key, input, outcome) => this.onEvaluated(key, input, outcome),

@@ -125,6 +125,12 @@ export class WorkerPool {
     return this.submit(req, true);
   }
 
+  /** Starts the idle slots' workers now (activation: the bundle loads while the workspace is being searched). */
+  warm(): void {
+    if (this.disposed) return;
+    for (const s of this.slots) if (!s.worker) this.spawn(s);
+  }
+
   forget(key: string): void {
     // Caches are per worker: tell each live one (best effort, not awaited).
     for (const s of this.slots) s.worker?.postMessage({ type: 'forget', id: 0, key } satisfies WorkerRequest);

@@ -20,6 +20,18 @@ let pool: WorkerPool | undefined;
 afterEach(() => pool?.dispose());
 
 describe('evaluation worker', () => {
+  it('starts its workers ahead of the first request when warmed, and uses that worker for it', async () => {
+    pool = new WorkerPool({ script: SCRIPT, size: 2 });
+    pool.warm();
+    expect(pool.started).toBe(2);
+    pool.warm();
+    expect(pool.started).toBe(2);
+    const f = file('desk-isolated.positions.json');
+    const r = await pool.evaluate({ type: 'evaluate', file: f, options: { settings: {} } }).result;
+    expect(r.rows.length).toBeGreaterThan(0);
+    expect(pool.started).toBe(2);
+  });
+
   it('evaluates a file exactly as the engine does in-process, and reuses the parse for the same text', async () => {
     pool = new WorkerPool({ script: SCRIPT });
     const f = file('binance-faq-cross.positions.yaml');
