@@ -4,6 +4,7 @@
 // while a 20,000-position file re-evaluates, against the stall while idle. Skipped when code-server is not installed.
 //   BENCH_EXT_POSITIONS=30000   the workspace's positions (1,000 a file)
 //   BENCH_EXT_HUGE=20000        the one file added afterwards
+//   BENCH_EXT_SCROLL=100000     rows in the panel for the scroll phase (more files are added to reach it; 0: skip)
 //   BENCH_EXT_STATS=<file>      keep the host's stats lines (src/extension/host-stats.ts) there
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -16,6 +17,7 @@ import {
 
 const POSITIONS = Number(process.env.BENCH_EXT_POSITIONS ?? 30_000);
 const HUGE = Number(process.env.BENCH_EXT_HUGE ?? 20_000);
+const SCROLL = Number(process.env.BENCH_EXT_SCROLL ?? 100_000);
 const fmt = (ms) => `${(ms / 1000).toFixed(2)} s`;
 
 function cliCount(dir) {
@@ -41,6 +43,60 @@ async function waitForCount(page, view, want, timeoutMs) {
     n = await rowCount(view);
   }
   return n === want ? Date.now() : null;
+}
+
+/** Grows the panel to SCROLL rows, then scrolls the table through all of them while the webview records its long tasks. */
+async function scrollPhase(page, view, workspace, shown) {
+  const more = SCROLL - shown;
+  const t0 = Date.now();
+  writeBook(join(workspace, 'more'), { shape: 'isolated', positions: more, perFile: 1000 });
+  const want = shown + more;
+  const counted = await waitForCount(page, view, want, 600_000);
+  if (!counted) return console.log(`  scrolling: the panel never counted ${want} rows (${await rowCount(view)})`);
+  // The fix searches of the new files run on: scroll once they are done (the webview's own cost, not the host's).
+  for (const end = Date.now() + 180_000; Date.now() < end && /evaluating/.test(await view.locator('.subtitle').textContent());) await page.waitForTimeout(500);
+  const frame = await webviewFrame(page);
+  const tasks = await frame.evaluate(scrollThrough, { jumps: 120, wheel: 300 });
+  const phase = (name) => {
+    const ours = tasks.filter((t) => t.phase === name && t.name === 'self');
+    return `longest ${Math.max(0, ...ours.map((t) => t.ms)).toFixed(0)} ms, ${ours.filter((t) => t.ms > 50).length} over 50 ms`;
+  };
+  console.log(`  ${want.toLocaleString('en-US')} rows (counted ${fmt(counted - t0)} after ${more.toLocaleString('en-US')} were added), the webview's own long tasks while scrolling: ` +
+    `300 wheel steps of 100 px ${phase('wheel')}; 120 jumps across the list (a new window and its page each) ${phase('jump')}`);
+}
+
+async function webviewFrame(page) {
+  for (const f of page.frames()) if (await f.evaluate(() => !!document.querySelector('table.grid')).catch(() => false)) return f;
+  throw new Error('no webview frame with the table');
+}
+
+/** Runs in the webview: wheel-sized steps from the middle, then jumps through the list (two frames each); the long tasks seen. */
+/* global PerformanceObserver, requestAnimationFrame */
+async function scrollThrough({ jumps, wheel }) {
+  const wrap = document.querySelector('.table-wrap');
+  const tasks = [];
+  let phase = 'wheel';
+  const po = new PerformanceObserver((list) => { for (const e of list.getEntries()) tasks.push({ ms: e.duration, name: e.name, phase }); });
+  po.observe({ type: 'longtask' });
+  const frame = () => new Promise((r) => requestAnimationFrame(() => r()));
+  const pause = (ms) => new Promise((r) => setTimeout(r, ms));
+  wrap.scrollTop = (wrap.scrollHeight - wrap.clientHeight) / 2;
+  await pause(1_000);
+  for (let i = 0; i < wheel; i++) {
+    wrap.scrollTop += 100;
+    await frame();
+  }
+  await pause(500);
+  phase = 'jump';
+  for (let i = 0; i <= jumps; i++) {
+    wrap.scrollTop = ((wrap.scrollHeight - wrap.clientHeight) * i) / jumps;
+    await frame();
+    await frame();
+    await pause(40); // the page asked for arrives
+  }
+  await pause(500);
+  po.disconnect();
+  return tasks;
 }
 
 async function main() {
@@ -93,6 +149,8 @@ async function main() {
     if (ours.length) console.log(`  our longest tasks then: ${ours.map((s) => `${s.label} ${s.ms.toFixed(0)} ms`).join('; ')}`);
     const gcs = stats(statsPath).filter((s) => s.event === 'gc' && s.t >= t0);
     if (gcs.length) console.log(`  host garbage collections over 8 ms then: ${gcs.length}, longest ${Math.max(...gcs.map((s) => s.ms)).toFixed(0)} ms (${gcs.filter((s) => s.kind === 'major').length} major)`);
+    const shown = expected + HUGE;
+    if (SCROLL > shown) await scrollPhase(page, view, workspace, shown);
   } finally {
     if (process.env.BENCH_EXT_STATS) writeFileSync(process.env.BENCH_EXT_STATS, existsSync(statsPath) ? readFileSync(statsPath) : '');
     await browser.close().catch(() => undefined);

@@ -9,7 +9,7 @@ import { parseHostMessage, parseUiState, PROTOCOL_VERSION, STATUS_ORDER, type De
 import { detailsPane } from './details';
 import { h, icon } from './dom';
 import { WindowModel } from './window-model';
-import { RenderedRows } from './rendered-rows';
+import { RenderedRows, placeRows } from './rendered-rows';
 import { stressView } from './stress';
 import { horizonControl, type HorizonControl } from './horizon-control';
 import { accountRow, placeholderRow, spacerRow, statusChip, summaryStrip, tableHead, tableRow, thresholdsText } from './view';
@@ -28,7 +28,7 @@ class App {
   private readonly win = new WindowModel();
   /** The rows in the DOM by list index (an unchanged row keeps its element). */
   private readonly rendered = new RenderedRows();
-  /** The rows in the tbody now, in order (an unchanged window is not written to the DOM again). */
+  /** The rows in the tbody now, in order. */
   private shown: HTMLTableRowElement[] = [];
   /**
    * Layout sizes, read only where the layout is clean (ResizeObserver callbacks, scroll events), never right after a
@@ -373,11 +373,12 @@ class App {
     this.measure();
     const range = this.win.range();
     for (const p of this.win.missingPages(range)) this.vscode.postMessage({ type: 'page', version: this.win.version, start: p.start, count: p.count });
+    const item = (i: number) => this.win.item(i);
     const hadFocus = this.tbody.contains(document.activeElement);
-    const els = this.rendered.render(range.first, range.last, (i) => this.win.item(i), this.win.selectedIndex, (item, i, selected) => this.buildRow(item, i, selected));
+    const els = this.rendered.render(range.first, range.last, item, this.win.selectedIndex, (item, i, selected) => this.buildRow(item, i, selected));
     setHeight(this.topSpacer, range.first * this.win.rowHeight);
     setHeight(this.bottomSpacer, Math.max(0, this.win.total - range.last) * this.win.rowHeight);
-    if (els.length !== this.shown.length || els.some((el, i) => el !== this.shown[i])) this.tbody.replaceChildren(this.topSpacer, ...els, this.bottomSpacer);
+    placeRows(this.topSpacer, els, this.shown);
     this.shown = els;
     if (!this.sizes.rowMeasured) {
       const first = els.find((e) => e.classList.contains('row'));

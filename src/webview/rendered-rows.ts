@@ -51,6 +51,22 @@ export class RenderedRows {
   }
 }
 
+/**
+ * Puts `rows` between the spacers `top` and `bottom` (siblings), moving only what is not in place already: a scroll
+ * step inserts the rows that came into view and removes those that left. Re-inserting the whole window made the
+ * browser style and lay out every row again on each step.
+ */
+export function placeRows(top: Element, rows: readonly Element[], previous: readonly Element[]): void {
+  const keep = new Set(rows);
+  for (const el of previous) if (!keep.has(el)) el.remove();
+  const parent = top.parentNode!;
+  let cursor = top.nextSibling;
+  for (const el of rows) {
+    if (el === cursor) cursor = el.nextSibling;
+    else parent.insertBefore(el, cursor);
+  }
+}
+
 /** A placeholder has no content of its own: its index is in the signature (one element per missing item). */
 function rowSig(item: DisplayItem | undefined, selected: boolean, index: number): string {
   return `${selected ? 1 : 0}${item ? JSON.stringify(item) : `pending ${index}`}`;

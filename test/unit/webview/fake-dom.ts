@@ -31,8 +31,29 @@ export class FakeElement {
   getAttribute(k: string): string | null { return this.attributes.get(k) ?? null; }
   removeAttribute(k: string): void { this.attributes.delete(k); }
   addEventListener(type: string, fn: unknown): void { (this.listeners[type] ??= []).push(fn); }
-  append(...nodes: Array<Node_ | string>): void { for (const n of nodes) this.children.push(typeof n === 'string' ? new FakeText(n) : n); }
-  replaceChildren(...nodes: Node_[]): void { this.children = []; this.append(...nodes); }
+  parentNode: FakeElement | null = null;
+  append(...nodes: Array<Node_ | string>): void { for (const n of nodes) this.insertBefore(typeof n === 'string' ? new FakeText(n) : n, null); }
+  replaceChildren(...nodes: Node_[]): void { for (const c of this.children) if (c instanceof FakeElement) c.parentNode = null; this.children = []; this.append(...nodes); }
+  /** Inserts (or moves) `node` before `ref` (at the end when null), as the DOM does. */
+  insertBefore(node: Node_, ref: Node_ | null): void {
+    if (node instanceof FakeElement) {
+      node.remove();
+      node.parentNode = this;
+    }
+    const at = ref ? this.children.indexOf(ref) : -1;
+    if (at < 0) this.children.push(node);
+    else this.children.splice(at, 0, node);
+  }
+  remove(): void {
+    if (!this.parentNode) return;
+    const siblings = this.parentNode.children;
+    siblings.splice(siblings.indexOf(this), 1);
+    this.parentNode = null;
+  }
+  get nextSibling(): Node_ | null {
+    const siblings = this.parentNode?.children;
+    return siblings ? siblings[siblings.indexOf(this) + 1] ?? null : null;
+  }
   set textContent(v: string) { this.children = [new FakeText(v)]; }
   get textContent(): string { return this.children.map((c) => c.textContent).join(''); }
   /** Every element in the subtree, this one first. */

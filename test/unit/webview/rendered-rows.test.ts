@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { FakeElement, installFakeDom } from './fake-dom';
 import { placeholderRow, tableRow } from '../../../src/webview/view';
-import { RenderedRows, type BuildRow } from '../../../src/webview/rendered-rows';
+import { RenderedRows, placeRows, type BuildRow } from '../../../src/webview/rendered-rows';
 import type { DisplayItem } from '../../../src/protocol/messages';
 import { panelReport, row, watchRow } from '../extension/fixtures';
 
@@ -73,3 +73,37 @@ function asRow(it: DisplayItem): Extract<DisplayItem, { type: 'row' }>['row'] {
   if (it.type !== 'row') throw new Error('not a row');
   return it.row;
 }
+
+describe('placing the window between its spacers', () => {
+  const tr = (name: string) => Object.assign(new FakeElement('tr'), { name });
+  const names = (parent: FakeElement) => parent.children.map((c) => (c as FakeElement & { name?: string }).name);
+
+  function table(...rows: FakeElement[]) {
+    const tbody = new FakeElement('tbody');
+    const top = tr('top');
+    const bottom = tr('bottom');
+    tbody.append(top, ...rows, bottom);
+    return { tbody, top };
+  }
+
+  it('inserts the rows that came into view and removes those that left, leaving the others in place', () => {
+    const [a, b, c, d] = [tr('a'), tr('b'), tr('c'), tr('d')];
+    const { tbody, top } = table(a, b, c);
+    const moves: string[] = [];
+    const insert = tbody.insertBefore.bind(tbody);
+    tbody.insertBefore = (n, ref) => { moves.push((n as FakeElement & { name: string }).name); insert(n, ref); };
+    placeRows(top as unknown as Element, [b, c, d] as unknown as Element[], [a, b, c] as unknown as Element[]);
+    expect(names(tbody)).toEqual(['top', 'b', 'c', 'd', 'bottom']);
+    expect(moves).toEqual(['d']);
+    expect(a.parentNode).toBeNull();
+  });
+
+  it('puts a reordered or wholly new window in order', () => {
+    const [a, b, c, x] = [tr('a'), tr('b'), tr('c'), tr('x')];
+    const { tbody, top } = table(a, b, c);
+    placeRows(top as unknown as Element, [x, c, a] as unknown as Element[], [a, b, c] as unknown as Element[]);
+    expect(names(tbody)).toEqual(['top', 'x', 'c', 'a', 'bottom']);
+    placeRows(top as unknown as Element, [] as unknown as Element[], [x, c, a] as unknown as Element[]);
+    expect(names(tbody)).toEqual(['top', 'bottom']);
+  });
+});
