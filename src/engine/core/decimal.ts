@@ -59,8 +59,60 @@ export function fmt(d: Dec | null | undefined): string | null {
   if (d === null || d === undefined) return null;
   if (!d.isFinite()) return null;
   // ≤ 30 significant digits: the rounding leaves the value as it is, so skip the rounded copy
-  const s = (d.sd() <= 30 ? d : d.toSignificantDigits(30, Dec.ROUND_HALF_EVEN)).toFixed();
-  return s === '-0' ? '0' : s;
+  return plainText(d.sd() <= 30 ? d : d.toSignificantDigits(30, Dec.ROUND_HALF_EVEN));
+}
+
+/** Character codes of one plain-notation output (sign, digits, point, leading or trailing zeros). */
+const CODES: number[] = [];
+
+/**
+ * toFixed() of a finite Decimal (no exponent, trailing zeros stripped, no "-0") as one flat string. decimal.js builds
+ * it by repeated concatenation, a tree of string pieces that the first stage keeps for every printed field of every
+ * row until the row is written (a scavenge copies each piece); this writes the character codes once (at most 73).
+ * Exotic magnitudes (a long run of zeros) take decimal.js's path.
+ */
+function plainText(x: Dec): string {
+  const d = x.d;
+  const e = x.e;
+  if (e < -40 || e > 60) {
+    const s = x.toFixed();
+    return s === '-0' ? '0' : s;
+  }
+  let n = 0;
+  if (x.s < 0 && !(d.length === 1 && d[0] === 0)) CODES[n++] = 45; // '-'
+  const digitsFrom = n;
+  n = writeWord(d[0]!, n, false);
+  for (let i = 1; i < d.length; i++) n = writeWord(d[i]!, n, true);
+  while (n - digitsFrom > 1 && CODES[n - 1] === 48) n--; // trailing zeros
+  const len = n - digitsFrom;
+  if (e < 0) {
+    // 0.000ddd: shift the digits right by 1 − e places ("0." and −e − 1 zeros)
+    const shift = 1 - e;
+    for (let i = n - 1; i >= digitsFrom; i--) CODES[i + shift] = CODES[i]!;
+    CODES[digitsFrom] = 48;
+    CODES[digitsFrom + 1] = 46;
+    for (let i = 2; i < shift; i++) CODES[digitsFrom + i] = 48;
+    n += shift;
+  } else if (e + 1 >= len) {
+    for (let i = len; i < e + 1; i++) CODES[n++] = 48;
+  } else {
+    const at = digitsFrom + e + 1;
+    for (let i = n; i > at; i--) CODES[i] = CODES[i - 1]!;
+    CODES[at] = 46;
+    n++;
+  }
+  CODES.length = n;
+  return String.fromCharCode.apply(null, CODES);
+}
+
+/** Writes a base-1e7 word's digits at `n` (seven, zero-padded, unless it is the leading word); the new end. */
+function writeWord(w: number, n: number, padded: boolean): number {
+  const count = padded ? 7 : digitCount(w);
+  for (let k = count - 1; k >= 0; k--) {
+    CODES[n + k] = 48 + (w % 10);
+    w = Math.floor(w / 10);
+  }
+  return n + count;
 }
 
 /**
