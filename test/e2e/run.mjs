@@ -579,10 +579,13 @@ async function main() {
       async function shot(p, v, name) {
         await runCommand(p, 'Liquidation Lens: Open Panel').catch(() => undefined);
         const groups = p.locator('.part.editor .editor-group-container');
-        if (!(await v.locator(`${rowSelector(key)}.selected`).count())) {
+        // A click can land on a neighbour while a delta re-renders the table (a second window evaluates the
+        // workspace again): retry until the row is selected.
+        for (let k = 0; k < 4 && !(await v.locator(`${rowSelector(key)}.selected`).count()); k++) {
           await (await findRow(v, rowSelector(key))).click({ timeout: 10_000 });
           // The click reveals the row's file beside the panel (asynchronously): wait for it, then close it again.
           for (const end = Date.now() + 10_000; Date.now() < end && (await groups.count()) < 2;) await p.waitForTimeout(100);
+          await p.waitForTimeout(300);
         }
         for (let k = 0; k < 3 && (await groups.count()) > 1; k++) {
           await runCommand(p, 'View: Close Editors in Other Groups').catch(() => undefined);
