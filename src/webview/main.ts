@@ -372,9 +372,7 @@ class App {
   private renderWindow(): void {
     this.measure();
     const range = this.win.range();
-    const pages = this.win.missingPages(range);
-    const selected = this.win.selectedPage();
-    for (const p of selected ? [...pages, selected] : pages) this.vscode.postMessage({ type: 'page', version: this.win.version, start: p.start, count: p.count });
+    for (const p of this.win.missingPages(range)) this.vscode.postMessage({ type: 'page', version: this.win.version, start: p.start, count: p.count });
     const item = (i: number) => this.win.item(i);
     const hadFocus = this.tbody.contains(document.activeElement);
     const els = this.rendered.render(range.first, range.last, item, this.win.selectedIndex, (item, i, selected) => this.buildRow(item, i, selected));

@@ -103,19 +103,6 @@ export class WindowModel {
     return out;
   }
 
-  /**
-   * The page of the selected item when it is not here and not asked for (marked asked for): a delta re-sends only
-   * the window, so a selection scrolled out of view would otherwise leave the details pane without its row.
-   */
-  selectedPage(): { start: number; count: number } | null {
-    const i = this.selectedIndex;
-    if (i < 0 || i >= this.total || this.items.has(i)) return null;
-    const p = Math.floor(i / PAGE_SIZE);
-    if (this.requested.has(p)) return null;
-    this.requested.add(p);
-    return { start: p * PAGE_SIZE, count: PAGE_SIZE };
-  }
-
   private evict(range: Range): void {
     const keepFrom = Math.floor(range.first / PAGE_SIZE) - 2;
     const keepTo = Math.floor(range.last / PAGE_SIZE) + 2;

@@ -150,33 +150,3 @@ describe('a first window smaller than a page', () => {
     model.window = { start: 0, count: 100 };
   });
 });
-
-describe('the selected row out of view', () => {
-  it('asks once for its page after a new list version, so the details pane keeps its row', () => {
-    const w = new WindowModel();
-    w.viewportHeight = 900;
-    model.window = { start: 0, count: 100 };
-    w.applyList(model.modelMessage(ctx));
-    serve(w);
-    w.select(5);
-    const key = w.selectedKey;
-    expect(key).not.toBeNull();
-    w.scrollTop = 50_000 * w.rowHeight; // far away
-    serve(w);
-    expect(w.selectedPage()).toBeNull(); // its item is kept while scrolling
-    // a re-evaluation: a new version re-sends only the window (the middle of the list)
-    model.invalidate();
-    model.window = { start: 50_000, count: 100 };
-    model.selectedKey = key;
-    w.applyList(model.deltaMessage(ctx, { added: [], removed: [], updated: [] }));
-    expect(w.item(w.selectedIndex)).toBeUndefined();
-    const page = w.selectedPage();
-    expect(page).toEqual({ start: Math.floor(w.selectedIndex / PAGE_SIZE) * PAGE_SIZE, count: PAGE_SIZE });
-    expect(w.selectedPage()).toBeNull(); // asked for once
-    w.applyPage(model.pageMessage(page!.start, page!.count));
-    const it = w.item(w.selectedIndex);
-    expect(it?.type === 'row' ? it.row.key : null).toBe(key);
-    model.window = { start: 0, count: 100 };
-    model.selectedKey = null;
-  });
-});
