@@ -38,7 +38,8 @@ class App {
   private readonly sizeObserver = new ResizeObserver((entries) => this.onResize(entries));
   /** A model or delta arrived since the last frame: the header is rendered again with the window (once a frame). */
   private listChanged = false;
-  private headerKey = '';
+  /** What the header (subtitle, cards, chips, footer) was last rendered from. */
+  private headerShown = '';
   private readonly root: HTMLElement;
   private readonly subtitle = h('span', { class: 'subtitle', text: 'evaluating…' });
   private readonly chips = h('div', { class: 'chips', attrs: { role: 'group', 'aria-label': 'Filter by status' } });
@@ -68,6 +69,7 @@ class App {
   private detailsData: DetailsMessage | undefined;
   private frame = 0;
   private filterTimer: ReturnType<typeof setTimeout> | undefined;
+  /** What the table's column head was last built from. */
   private headKey = '';
   private focusTable = false;
 
@@ -289,8 +291,8 @@ class App {
   private renderHeader(s: Summary): void {
     // A delta that moved nothing in the header (rows updated below the cards) leaves it alone.
     const shown = JSON.stringify([s, this.win.total, this.win.rows, [...this.hidden], this.state]);
-    if (shown === this.headerKey) return;
-    this.headerKey = shown;
+    if (shown === this.headerShown) return;
+    this.headerShown = shown;
     const evaluated = describeEvaluationTimes(s.times?.length ? s.times : [s.now]);
     const updating = s.updating ? ` · evaluating ${s.updating} file${s.updating === 1 ? '' : 's'}…` : '';
     this.subtitle.textContent = `${s.total} position${s.total === 1 ? '' : 's'} in ${s.files} file${s.files === 1 ? '' : 's'} · ${evaluated} · tails ${s.tails}${updating}`;

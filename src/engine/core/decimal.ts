@@ -79,7 +79,7 @@ function plainText(x: Dec): string {
     return s === '-0' ? '0' : s;
   }
   let n = 0;
-  if (x.s < 0 && !(d.length === 1 && d[0] === 0)) CODES[n++] = 45; // '-'
+  if (x.isNeg() && !x.isZero()) CODES[n++] = 45; // '-' (as toFixed: never "-0")
   const digitsFrom = n;
   n = writeWord(d[0]!, n, false);
   for (let i = 1; i < d.length; i++) n = writeWord(d[i]!, n, true);
