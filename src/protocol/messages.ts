@@ -245,6 +245,8 @@ const listFields = {
   /** Index of the selected row in the list, -1 when it is filtered out or gone. */
   selectedIndex: v.pipe(v.number(), v.integer(), v.minValue(-1)),
   selectedKey: v.nullable(text),
+  /** The selected item itself (null when none is listed), so the details pane keeps it while it is scrolled away. */
+  selected: v.nullable(DisplayItemSchema),
   /** The items of the panel's current window, so it redraws without asking. */
   window: WindowSchema,
 };

@@ -35,12 +35,14 @@ export class WindowModel {
     this.total = msg.total;
     this.rows = msg.rows;
     this.store(msg.window.start, msg.window.items);
-    // The host knows where the selected row went (sorted elsewhere, filtered out).
+    // The host knows where the selected row went (sorted elsewhere, filtered out), and sends it even when it is
+    // outside the window, so the details pane keeps showing it.
     if (this.selectedKey !== null && msg.selectedKey === this.selectedKey) this.selectedIndex = msg.selectedIndex;
     else if (this.selectedKey === null && msg.selectedKey !== null) {
       this.selectedKey = msg.selectedKey;
       this.selectedIndex = msg.selectedIndex;
     }
+    if (msg.selected && msg.selectedKey === this.selectedKey && msg.selectedIndex >= 0) this.items.set(msg.selectedIndex, msg.selected);
     if (this.selectedIndex >= this.total) this.selectedIndex = this.total - 1;
     this.resolveSelection();
   }

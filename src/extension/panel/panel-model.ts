@@ -187,10 +187,12 @@ export class PanelModel {
   private fields(ctx: ModelContext) {
     const summary = this.summary(ctx);
     const list = this.current();
+    const selectedIndex = this.indexOf(this.selectedKey);
     return {
       version: this.version, epoch: ctx.epoch, summary, view: this.viewState,
       total: list.length, rows: list.rows,
-      selectedIndex: this.indexOf(this.selectedKey), selectedKey: this.selectedKey,
+      selectedIndex, selectedKey: this.selectedKey,
+      selected: selectedIndex >= 0 ? this.item(list.get(selectedIndex)!) : null,
       window: this.page(this.window.start, this.window.count),
     };
   }

@@ -137,6 +137,22 @@ describe('windowed table', () => {
     expect(w.selectedIndex).not.toBe(40_000);
     model.setView({ sort: 'status', direction: 'asc', group: false, filter: '', hidden: [] });
   });
+  it('keeps the selected row, scrolled out of the window, across a new list version (the details pane shows it)', () => {
+    const w = new WindowModel();
+    model.window = { start: 0, count: 60 };
+    const key = (model.page(55_555, 1).items[0] as { row: { key: string } }).row.key;
+    model.selectedKey = key;
+    w.selectedKey = key;
+    model.setView({ sort: 'distance', direction: 'desc', group: false, filter: '', hidden: [] });
+    w.applyList(model.modelMessage(ctx));
+    const at = model.indexOf(key);
+    expect(at).toBeGreaterThan(60);
+    expect(w.selectedIndex).toBe(at);
+    expect(w.item(at)).toEqual({ type: 'row', row: expect.objectContaining({ key }) });
+    expect(w.item(at - 1)).toBeUndefined();
+    model.setView({ sort: 'status', direction: 'asc', group: false, filter: '', hidden: [] });
+    model.selectedKey = null;
+  });
 });
 
 describe('a first window smaller than a page', () => {
