@@ -255,11 +255,14 @@ const listFields = {
 export const ModelMessageSchema = v.object({ type: v.literal('model'), ...listFields });
 
 const keyList = v.pipe(v.array(text), v.maxLength(1000));
-/** What a re-evaluation changed: the keys of rows added, removed and updated (capped; `truncated` when more). */
+/**
+ * What a re-evaluation changed: how many rows were added, removed and updated, and the keys among them whose chart
+ * data the panel was sent (`stale`: drop it; capped, `truncated`: drop all).
+ */
 export const DeltaMessageSchema = v.object({
   type: v.literal('delta'),
   ...listFields,
-  changes: v.object({ added: keyList, removed: keyList, updated: keyList, truncated: v.boolean() }),
+  changes: v.object({ added: count, removed: count, updated: count, stale: keyList, truncated: v.boolean() }),
 });
 
 export const PageMessageSchema = v.object({ type: v.literal('page'), version: count, total: count, window: WindowSchema });

@@ -245,7 +245,7 @@ class App {
 
   private onList(msg: ModelMessage | DeltaMessage): void {
     if (msg.type === 'delta') {
-      for (const k of [...msg.changes.updated, ...msg.changes.removed]) {
+      for (const k of msg.changes.stale) {
         this.chartData.delete(k);
         this.requested.delete(k);
       }

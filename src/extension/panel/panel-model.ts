@@ -17,7 +17,8 @@ import { toPanelRow } from '../rows';
 import { effectiveBands } from '../settings';
 import { DisplayList, isAccountItem, type StoredItem } from './display-list';
 import type { RowEntry } from './row-entry';
-import type { RowChanges, RowIndex } from './row-index';
+import type { RowIndex } from './row-index';
+import type { DeltaChanges } from './pending-changes';
 import { comparatorFor } from './sort-keys';
 import { SortedRows } from './sorted-rows';
 
@@ -201,14 +202,10 @@ export class PanelModel {
     return { type: 'model', ...this.fields(ctx) };
   }
 
-  deltaMessage(ctx: ModelContext, changes: RowChanges): DeltaMessage {
-    const cap = (keys: string[]) => keys.slice(0, MAX_KEYS);
+  deltaMessage(ctx: ModelContext, changes: DeltaChanges): DeltaMessage {
     return {
       type: 'delta', ...this.fields(ctx),
-      changes: {
-        added: cap(changes.added), removed: cap(changes.removed), updated: cap(changes.updated),
-        truncated: changes.added.length > MAX_KEYS || changes.removed.length > MAX_KEYS || changes.updated.length > MAX_KEYS,
-      },
+      changes: { ...changes, stale: changes.stale.slice(0, MAX_KEYS), truncated: changes.stale.length > MAX_KEYS },
     };
   }
 

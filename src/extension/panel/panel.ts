@@ -15,6 +15,7 @@ import type { WorkspaceStore } from '../workspace-store';
 import { buildPanelHtml, makeNonce } from './html';
 import { PanelModel, type ModelContext } from './panel-model';
 import type { RowChanges } from './row-index';
+import { PendingChanges } from './pending-changes';
 import { measured } from '../host-stats';
 import { deltaDelay } from './delta-pacing';
 
@@ -27,7 +28,7 @@ export class PositionsPanel implements vscode.Disposable {
   private pendingSelect: string | undefined;
   private model: PanelModel | undefined;
   /** Row changes not yet sent (deltas are coalesced: delta-pacing.ts). */
-  private changes: RowChanges = { added: [], removed: [], updated: [] };
+  private readonly changes = new PendingChanges();
   private deltaTimer: ReturnType<typeof setTimeout> | undefined;
   /** The last delta's host time (ms). */
   private deltaCost = 0;
@@ -193,6 +194,7 @@ export class PositionsPanel implements vscode.Disposable {
     try {
       const inputs = this.store.entry(found.uri)?.evaluation.riskInputs?.[found.row.id] ?? null;
       this.post(detailsMessage({ row: found.row, inputs, settings: this.store.settingsFor(found.uri), epoch: this.store.epoch }));
+      this.changes.detailsSent(key);
     } catch (err) {
       this.log.error(`chart data for ${key} failed`, err);
     }
@@ -229,9 +231,7 @@ export class PositionsPanel implements vscode.Disposable {
   private onStoreChange(rows: RowChanges, updatingOnly: boolean): void {
     if (!this.model) return;
     if (!updatingOnly) this.model.invalidate();
-    this.changes.added.push(...rows.added);
-    this.changes.removed.push(...rows.removed);
-    this.changes.updated.push(...rows.updated);
+    this.changes.add(rows);
     if (this.deltaTimer) return;
     this.deltaTimer = setTimeout(() => {
       this.deltaTimer = undefined;
@@ -250,9 +250,7 @@ export class PositionsPanel implements vscode.Disposable {
       return;
     }
     if (this.dirty) return this.push();
-    const changes = this.changes;
-    this.changes = { added: [], removed: [], updated: [] };
-    this.post(this.model.deltaMessage(this.context_(), changes));
+    this.post(this.model.deltaMessage(this.context_(), this.changes.take()));
   }
 
   /** The whole model (after `ready`, or when a hidden panel becomes visible). */
@@ -263,8 +261,8 @@ export class PositionsPanel implements vscode.Disposable {
       return;
     }
     this.dirty = false;
-    this.changes = { added: [], removed: [], updated: [] };
     if (this.pendingSelect) this.model.selectedKey = this.pendingSelect;
+    this.changes.reset();
     this.post(this.model.modelMessage(this.context_()));
     this.postSelect();
   }

@@ -158,9 +158,10 @@ function handle(req: WorkerRequest): void {
       return;
     }
     case 'preview': {
+      const t0 = performance.now();
       const first = preview(req.file, req.options);
       sendRows(req.id, first);
-      post({ type: 'previewed', id: req.id, sigs: first.rows.map(rowSignature) });
+      post({ type: 'previewed', id: req.id, sigs: first.rows.map(rowSignature), ms: performance.now() - t0 });
       return;
     }
     case 'plan': {

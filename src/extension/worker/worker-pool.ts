@@ -5,7 +5,7 @@
 // with a WorkerFailure and replaces the worker: the extension never dies with it. No vscode import: unit-tested with
 // the real bundle.
 import { Worker } from 'node:worker_threads';
-import { measured } from '../host-stats';
+import { measured, recordEvent } from '../host-stats';
 import type { ResultRow } from '../../engine/evaluate/report';
 import type { EvaluationResult, FixPlanResult, PreviewResult, WorkerRequest, WorkerResponse } from './worker-protocol';
 import type { StressReport } from '../../engine/evaluate/report';
@@ -53,6 +53,8 @@ interface Job {
   reject(err: Error): void;
   slot?: Slot;
   timer?: ReturnType<typeof setTimeout>;
+  /** When it was handed to a worker (performance.now()), for the host stats. */
+  started?: number;
 }
 
 interface Slot {
@@ -190,6 +192,8 @@ export class WorkerPool {
       slot.job = job;
       job.slot = slot;
       const worker = slot.worker ?? this.spawn(slot);
+      job.started = performance.now();
+      recordEvent('job start', { type: job.req.type, waiting: this.waiting.length });
       job.timer = setTimeout(() => this.fail(slot, job, 'timeout', `the evaluation did not finish within ${Math.round(this.guard(job.req) / 1000)} s`), this.guard(job.req));
       worker.postMessage(job.req);
     }
@@ -233,6 +237,7 @@ export class WorkerPool {
 
   private finish(job: Job, outcome: Error | { value: unknown }): void {
     if (job.timer) clearTimeout(job.timer);
+    if (job.started !== undefined) recordEvent('job end', { type: job.req.type, ms: Math.round(performance.now() - job.started), ...(outcome instanceof Error ? { error: outcome.name } : {}) });
     const slot = job.slot;
     if (slot && slot.job === job) slot.job = undefined;
     if (outcome instanceof Error) job.reject(outcome);
@@ -249,9 +254,11 @@ export class WorkerPool {
         if (msg.riskInputs) Object.assign(job.riskInputs ??= {}, msg.riskInputs);
         return;
       case 'previewed':
+        recordEvent('worker time', { type: 'preview', ms: Math.round(msg.ms) });
         this.finish(job, { value: { rows: job.rows, sigs: msg.sigs, ...(job.riskInputs ? { riskInputs: job.riskInputs } : {}) } });
         break;
       case 'evaluated':
+        recordEvent('worker time', { type: 'evaluate', ms: Math.round(msg.result.ms) });
         this.finish(job, { value: { ...msg.result, rows: job.rows, ...(job.riskInputs ? { riskInputs: job.riskInputs } : {}) } });
         break;
       case 'planned':

@@ -79,7 +79,7 @@ export type WorkerResponse =
   /** Rows are sent in chunks before `evaluated`, so no single message costs the host a long deserialisation. */
   | { type: 'rows'; id: number; rows: ResultRow[]; riskInputs?: FileEvaluation['riskInputs'] }
   /** A `preview` request's rows are all sent. */
-  | { type: 'previewed'; id: number; sigs: string[] }
+  | { type: 'previewed'; id: number; sigs: string[]; ms: number }
   | { type: 'evaluated'; id: number; result: Omit<EvaluationResult, 'rows' | 'riskInputs'> }
   | { type: 'planned'; id: number; result: FixPlanResult }
   | { type: 'stressed'; id: number; report: StressReport }

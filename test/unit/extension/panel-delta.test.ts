@@ -11,6 +11,9 @@ import { RowIndex } from '../../../src/extension/panel/row-index';
 import { comparatorFor, defaultCompare, type Compare } from '../../../src/extension/panel/sort-keys';
 import { SortedRows } from '../../../src/extension/panel/sorted-rows';
 import { boundedRef } from '../../../src/extension/rows';
+import type { DeltaChanges } from '../../../src/extension/panel/pending-changes';
+
+const NO_CHANGES: DeltaChanges = { added: 0, removed: 0, updated: 0, stale: [] };
 import { isAtRisk } from '../../../src/presentation/describe';
 import { SORT_COLUMNS, STATUS_ORDER, type PanelView } from '../../../src/protocol/messages';
 import { fileReport, row } from './fixtures';
@@ -98,7 +101,7 @@ describe('panel model after deltas', () => {
           index.defaultRows.all();
         } else {
           const want = reference(files, view);
-          const m = model.deltaMessage(ctx, changes);
+          const m = model.deltaMessage(ctx, { added: changes.added.length, removed: changes.removed.length, updated: changes.updated.length, stale: [] });
           changes = { added: [], removed: [], updated: [] };
           expect(m.total).toBe(want.length);
           expect(m.rows).toBe(want.filter((k) => !k.startsWith('[')).length);
@@ -130,7 +133,7 @@ describe('panel model after deltas', () => {
     model.modelMessage(ctx);
     index.setFile(fileKey(4), fileRows(4, 90, 5));
     model.invalidate();
-    const m = model.deltaMessage(ctx, { added: [], removed: [], updated: [] });
+    const m = model.deltaMessage(ctx, NO_CHANGES);
     const sorted = index.defaultRows.all();
     const list = listOf(model);
     expect(list.length).toBe(990);
@@ -227,7 +230,7 @@ describe('panel model after deltas', () => {
       set(5, 12, 8);
       model.invalidate();
       const want = reference(files, view);
-      expect(model.deltaMessage(ctx, { added: [], removed: [], updated: [] }).total).toBe(want.length);
+      expect(model.deltaMessage(ctx, NO_CHANGES).total).toBe(want.length);
       expect(idsOf(model, 0, 500).concat(idsOf(model, 500, 500))).toEqual(want);
     }
   });
@@ -244,7 +247,7 @@ describe('panel model after deltas', () => {
     model.modelMessage(ctx);
     index.setFile('file:///b', shared(3, 4).map((r) => ({ ...r, id: `q${r.id}` })));
     model.invalidate();
-    const m = model.deltaMessage(ctx, { added: [], removed: [], updated: [] });
+    const m = model.deltaMessage(ctx, NO_CHANGES);
     const files = new Map([['file:///a', shared(1, 6)], ['file:///b', shared(3, 4).map((r) => ({ ...r, id: `q${r.id}` }))], [fileKey(2), fileRows(2, 30, 4)]]);
     const want = reference(files, view);
     expect(m.total).toBe(want.length);
