@@ -149,6 +149,25 @@ export const PanelRowSchema = v.object({
   accountFix: v.optional(v.nullable(AccountFixViewSchema)),
 });
 export type PanelRow = v.InferOutput<typeof PanelRowSchema>;
+
+/**
+ * What a table row shows (its cells, its fix and "Apply fix"): the list's pages carry these, about half a PanelRow;
+ * the selected row comes whole (`selected` of model/delta, a `selection` answer) for the details pane.
+ */
+export const TABLE_ROW_FIELDS = [
+  'key', 'id', 'kind', 'venue', 'account', 'settleCurrency', 'symbol', 'side', 'size', 'markPrice', 'markAge', 'stale',
+  'liquidationPrice', 'liquidationPriceSource', 'distance', 'liquidationProbability', 'marginRatio', 'healthFactor',
+  'status', 'reason', 'fix', 'readOnlyReason', 'updating',
+] as const satisfies ReadonlyArray<keyof PanelRow>;
+export const TableRowSchema = v.pick(PanelRowSchema, TABLE_ROW_FIELDS);
+export type TableRow = v.InferOutput<typeof TableRowSchema>;
+
+/** The fields of a whole row that its table row shows. */
+export function toTableRow(r: PanelRow): TableRow {
+  const out: Partial<Record<keyof TableRow, unknown>> = {};
+  for (const k of TABLE_ROW_FIELDS) if (r[k] !== undefined) out[k] = r[k];
+  return out as TableRow;
+}
 export type PerpFixView = v.InferOutput<typeof PerpFixSchema>;
 export type LoanFixView = v.InferOutput<typeof LoanFixSchema>;
 
@@ -189,7 +208,7 @@ export const AccountHeaderSchema = v.object({
 export type AccountHeader = v.InferOutput<typeof AccountHeaderSchema>;
 
 export const DisplayItemSchema = v.variant('type', [
-  v.object({ type: v.literal('row'), row: PanelRowSchema }),
+  v.object({ type: v.literal('row'), row: TableRowSchema }),
   v.object({ type: v.literal('account'), account: AccountHeaderSchema }),
 ]);
 export type DisplayItem = v.InferOutput<typeof DisplayItemSchema>;
@@ -245,8 +264,8 @@ const listFields = {
   /** Index of the selected row in the list, -1 when it is filtered out or gone. */
   selectedIndex: v.pipe(v.number(), v.integer(), v.minValue(-1)),
   selectedKey: v.nullable(text),
-  /** The selected item itself (null when none is listed), so the details pane keeps it while it is scrolled away. */
-  selected: v.nullable(DisplayItemSchema),
+  /** The selected row whole (null when no row is selected or it is not listed), for the details pane. */
+  selected: v.nullable(PanelRowSchema),
   /** The items of the panel's current window, so it redraws without asking. */
   window: WindowSchema,
 };
@@ -388,6 +407,8 @@ export const HostToWebviewSchema = v.variant('type', [
   PageMessageSchema,
   DetailsMessageSchema,
   StressMessageSchema,
+  /** The answer to `selected`: that row whole, for the details pane (null when it is not a listed row). */
+  v.object({ type: v.literal('selection'), key: text, row: v.nullable(PanelRowSchema) }),
   /** Select (and scroll to) a row: `index` in the current list, -1 when it is filtered out. */
   v.object({ type: v.literal('select'), key: text, index: v.pipe(v.number(), v.integer(), v.minValue(-1)), version: count }),
   /** The engine's answer to a `whatIf` (issue 14): the row's figures under the scenario, decimals as strings. */
@@ -397,6 +418,7 @@ export type HostToWebview = v.InferOutput<typeof HostToWebviewSchema>;
 export type ModelMessage = v.InferOutput<typeof ModelMessageSchema>;
 export type DeltaMessage = v.InferOutput<typeof DeltaMessageSchema>;
 export type PageMessage = v.InferOutput<typeof PageMessageSchema>;
+export type SelectionMessage = Extract<HostToWebview, { type: 'selection' }>;
 export type DetailsMessage = v.InferOutput<typeof DetailsMessageSchema>;
 export type LadderView = v.InferOutput<typeof LadderSchema>;
 export type CurveView = v.InferOutput<typeof CurveSchema>;

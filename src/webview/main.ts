@@ -5,7 +5,7 @@
 import './styles.css';
 import { fixActions, type FixAction } from '../presentation/describe';
 import { describeEvaluationTimes } from '../presentation/duration';
-import { parseHostMessage, parseUiState, PROTOCOL_VERSION, STATUS_ORDER, type DeltaMessage, type DetailsMessage, type DisplayItem, type ModelMessage, type PanelRow, type PanelStatus, type PanelView, type SortColumn, type StressMessage, type Summary, type UiState, type WebviewToHost } from '../protocol/messages';
+import { parseHostMessage, parseUiState, PROTOCOL_VERSION, STATUS_ORDER, type DeltaMessage, type DetailsMessage, type DisplayItem, type ModelMessage, type PanelStatus, type TableRow, type PanelView, type SortColumn, type StressMessage, type Summary, type UiState, type WebviewToHost } from '../protocol/messages';
 import { detailsPane } from './details';
 import { h, icon } from './dom';
 import { WindowModel } from './window-model';
@@ -216,8 +216,16 @@ class App {
         this.banner.hidden = true;
         this.onList(msg);
         return;
-      case 'page':
-        if (this.win.applyPage(msg)) this.renderWindow();
+      case 'page': {
+        const key = this.win.selectedKey;
+        if (!this.win.applyPage(msg)) return;
+        // A selection made by index far away gets its key with its page: the host answers with the row whole.
+        if (this.win.selectedKey !== key && this.win.selectedKey) this.vscode.postMessage({ type: 'selected', key: this.win.selectedKey });
+        this.renderWindow();
+        return;
+      }
+      case 'selection':
+        if (this.win.applySelection(msg)) this.renderDetails();
         return;
       case 'details':
         this.chartData.set(msg.key, msg);
@@ -262,7 +270,8 @@ class App {
     this.summary = msg.summary;
     // The worst row is selected on first open (the list's first row in the default order), a restored one after.
     if (!hadSelection && this.win.selectedIndex < 0 && this.win.total > 0) this.win.select(0);
-    if (this.win.selectedKey) this.vscode.postMessage({ type: 'selected', key: this.win.selectedKey });
+    // The host sends the selected row whole with each list once it knows which it is.
+    if (this.win.selectedKey && this.win.selectedKey !== msg.selectedKey) this.vscode.postMessage({ type: 'selected', key: this.win.selectedKey });
     // Rendered in the next frame: the deltas of a streaming scan that arrive within one frame cost one render.
     this.listChanged = true;
     this.schedule();
@@ -413,7 +422,7 @@ class App {
     this.renderWindow();
   }
 
-  private selected(): PanelRow | undefined {
+  private selected(): TableRow | undefined {
     const it = this.win.item(this.win.selectedIndex);
     return it?.type === 'row' ? it.row : undefined;
   }
@@ -425,7 +434,9 @@ class App {
 
   private renderDetails(): void {
     if (!this.summary) return;
-    const row = this.selected();
+    const whole = this.win.selectedRow();
+    if (whole === undefined && this.details.childNodes.length) return; // the selected row is on its way
+    const row = whole ?? undefined;
     const data = row ? this.chartData.get(row.key) : undefined;
     if (row && !data && !this.requested.has(row.key)) {
       this.requested.add(row.key);
@@ -445,7 +456,7 @@ class App {
     }));
   }
 
-  private applyFix(row: PanelRow, a: FixAction): void {
+  private applyFix(row: TableRow, a: FixAction): void {
     if (row.readOnlyReason) return;
     this.vscode.postMessage({ type: 'applyFix', key: row.key, kind: a.kind, asset: a.asset });
   }

@@ -1,6 +1,6 @@
 // Render functions of the panel (header chips, summary, table rows, details). Each returns fresh elements built
 // with dom.ts; strings from files are only ever textContent. Numbers are formatted, never computed.
-import type { AccountFixView, AccountHeader, PanelRow, PanelStatus, PanelView, SortColumn, Summary } from '../protocol/messages';
+import type { AccountFixView, AccountHeader, PanelStatus, TableRow, PanelView, SortColumn, Summary } from '../protocol/messages';
 import { STATUS_ORDER } from '../protocol/messages';
 import { accountFixHeadline, accountFixVerb } from '../presentation/account-lines';
 import { fixActions, isAtRisk, REPORTED_PRICE_LABEL, REPORTED_PRICE_TITLE, STATUS_LOOK } from '../presentation/describe';
@@ -35,14 +35,14 @@ function dash(): HTMLElement {
   return muted('—');
 }
 
-function sizeCell(r: PanelRow): HTMLElement {
+function sizeCell(r: TableRow): HTMLElement {
   const td = h('td', { class: 'n' });
   if (r.size === null) td.append(dash());
   else td.append(num(formatSize(r.size)));
   return td;
 }
 
-function markCell(r: PanelRow): HTMLElement {
+function markCell(r: TableRow): HTMLElement {
   const td = h('td', { class: 'n' });
   if (r.stale) {
     const age = formatAge(r.markAge);
@@ -55,7 +55,7 @@ function markCell(r: PanelRow): HTMLElement {
   return td;
 }
 
-function probabilityCell(r: PanelRow): HTMLElement {
+function probabilityCell(r: TableRow): HTMLElement {
   const td = h('td', { class: 'n c-p' });
   if (r.liquidationProbability === null) {
     td.append(dash());
@@ -70,7 +70,7 @@ function probabilityCell(r: PanelRow): HTMLElement {
   return td;
 }
 
-function ratioCell(r: PanelRow): HTMLElement {
+function ratioCell(r: TableRow): HTMLElement {
   const td = h('td', { class: 'n' });
   if (r.kind === 'loan' || r.healthFactor !== null) {
     if (r.healthFactor === null) td.append(dash());
@@ -80,7 +80,7 @@ function ratioCell(r: PanelRow): HTMLElement {
   return td;
 }
 
-function fixCell(r: PanelRow): HTMLElement {
+function fixCell(r: TableRow): HTMLElement {
   const td = h('td', { class: 'c-fix' });
   const actions = fixActions(r.fix, r.settleCurrency, r.symbol);
   const first = actions[0];
@@ -97,11 +97,11 @@ function fixCell(r: PanelRow): HTMLElement {
 }
 
 /** A first-stage row (the file's fixes are still being searched): at risk, updating, and no fix yet. */
-function fixPending(r: PanelRow): boolean {
+function fixPending(r: TableRow): boolean {
   return r.updating === true && r.fix === null && isAtRisk(r.status);
 }
 
-function sideCell(r: PanelRow): HTMLElement {
+function sideCell(r: TableRow): HTMLElement {
   const td = h('td', { class: 'c-side' });
   if (r.kind === 'loan') td.append(icon('account'), h('span', { text: 'Loan' }));
   else if (r.side === 'long') td.append(icon('arrow-up'), h('span', { text: 'Long' }));
@@ -110,7 +110,7 @@ function sideCell(r: PanelRow): HTMLElement {
   return td;
 }
 
-export function tableRow(r: PanelRow, index: number, selected: boolean): HTMLTableRowElement {
+export function tableRow(r: TableRow, index: number, selected: boolean): HTMLTableRowElement {
   const atRisk = isAtRisk(r.status);
   const tr = h('tr', {
     class: `row sev-${r.status}${selected ? ' selected' : ''}${r.updating ? ' updating' : ''}`,
@@ -141,7 +141,7 @@ export function tableRow(r: PanelRow, index: number, selected: boolean): HTMLTab
   return tr;
 }
 
-function liqCell(r: PanelRow): HTMLElement {
+function liqCell(r: TableRow): HTMLElement {
   if (r.liquidationPrice === null) return h('td', { class: 'n' }, dash());
   const cell = h('td', { class: 'n' }, num(formatLiquidationPrice(r.liquidationPrice, r.markPrice)));
   // In the narrow column the label is a marked icon (the word for screen readers and in the title); the details

@@ -3,7 +3,7 @@
 // scrolling), says which pages to ask for, which items to render (the visible ones plus a small overscan), and moves
 // the selection over the whole list with the keyboard — an item not loaded yet is selected by index and resolved
 // when its page arrives. Fixed row height: item i is at i × rowHeight.
-import type { DeltaMessage, DisplayItem, ModelMessage, PageMessage } from '../protocol/messages';
+import { toTableRow, type DeltaMessage, type DisplayItem, type ModelMessage, type PageMessage, type PanelRow, type SelectionMessage } from '../protocol/messages';
 
 export const PAGE_SIZE = 100;
 export const OVERSCAN = 12;
@@ -22,6 +22,8 @@ export class WindowModel {
   scrollTop = 0;
   selectedIndex = -1;
   selectedKey: string | null = null;
+  /** The selected row whole (the details pane's), as the host last sent it; its key says which row it is. */
+  private whole: { key: string; row: PanelRow | null } | null = null;
   private readonly items = new Map<number, DisplayItem>();
   private readonly requested = new Set<number>();
 
@@ -42,9 +44,31 @@ export class WindowModel {
       this.selectedKey = msg.selectedKey;
       this.selectedIndex = msg.selectedIndex;
     }
-    if (msg.selected && msg.selectedKey === this.selectedKey && msg.selectedIndex >= 0) this.items.set(msg.selectedIndex, msg.selected);
+    if (msg.selectedKey !== null && msg.selectedKey === this.selectedKey) {
+      this.whole = { key: msg.selectedKey, row: msg.selected };
+      if (msg.selected && msg.selectedIndex >= 0) this.items.set(msg.selectedIndex, { type: 'row', row: toTableRow(msg.selected) });
+    }
     if (this.selectedIndex >= this.total) this.selectedIndex = this.total - 1;
     this.resolveSelection();
+  }
+
+  /** The host's answer to `selected`; true when it is the selected row's (the details pane shows it). */
+  applySelection(msg: SelectionMessage): boolean {
+    if (msg.key !== this.selectedKey) return false;
+    this.whole = { key: msg.key, row: msg.row };
+    return true;
+  }
+
+  /**
+   * The selected row whole: undefined while the host's answer is on its way (the pane keeps what it shows), null
+   * when no row is selected or the host has none by that key.
+   */
+  selectedRow(): PanelRow | null | undefined {
+    if (this.selectedKey === null || this.selectedIndex < 0) return null;
+    const it = this.items.get(this.selectedIndex);
+    if (!it) return undefined;
+    if (it.type !== 'row' || it.row.key !== this.selectedKey) return null;
+    return this.whole?.key === this.selectedKey ? this.whole.row : undefined;
   }
 
   /** A page; dropped when it belongs to an older list. */

@@ -8,7 +8,7 @@ import type { AccountReport, FileReport } from '../../engine/evaluate/report';
 import type { RiskSettings } from '../../engine/core/types';
 import { formatDuration } from '../../engine/core/time';
 import {
-  DEFAULT_VIEW, MAX_PAGE, type AccountFixView, type DeltaMessage, type DisplayItem, type ModelMessage, type PageMessage, type PanelRow, type PanelView, type Summary,
+  DEFAULT_VIEW, MAX_PAGE, type AccountFixView, type DeltaMessage, type DisplayItem, type ModelMessage, type PageMessage, type PanelRow, type PanelView, type SelectionMessage, type Summary, toTableRow,
 } from '../../protocol/messages';
 import { accountFixDisplay } from '../../presentation/account-lines';
 import { accountKeyOf } from '../fixes';
@@ -137,7 +137,7 @@ export class PanelModel {
   }
 
   private item(it: StoredItem): DisplayItem {
-    if (!isAccountItem(it)) return { type: 'row', row: this.panelRow(it) };
+    if (!isAccountItem(it)) return { type: 'row', row: toTableRow(this.panelRow(it)) };
     const r = it.first.row;
     return {
       type: 'account',
@@ -147,6 +147,12 @@ export class PanelModel {
         fix: this.accountFix(it.first.accountKey, r.settleCurrency, r.file),
       },
     };
+  }
+
+  /** The row at list index `i` whole, or null when that item is not a row. */
+  selectedRow(i: number): PanelRow | null {
+    const it = i >= 0 ? this.current().get(i) : undefined;
+    return it && !isAccountItem(it) ? this.panelRow(it) : null;
   }
 
   page(start: number, count: number): { start: number; items: DisplayItem[] } {
@@ -193,7 +199,7 @@ export class PanelModel {
       version: this.version, epoch: ctx.epoch, summary, view: this.viewState,
       total: list.length, rows: list.rows,
       selectedIndex, selectedKey: this.selectedKey,
-      selected: selectedIndex >= 0 ? this.item(list.get(selectedIndex)!) : null,
+      selected: this.selectedRow(selectedIndex),
       window: this.page(this.window.start, this.window.count),
     };
   }
@@ -207,6 +213,12 @@ export class PanelModel {
       type: 'delta', ...this.fields(ctx),
       changes: { ...changes, stale: changes.stale.slice(0, MAX_KEYS), truncated: changes.stale.length > MAX_KEYS },
     };
+  }
+
+  /** The answer to the webview's `selected`: the row whole, for its details pane. */
+  selectionMessage(key: string): SelectionMessage {
+    this.selectedKey = key;
+    return { type: 'selection', key, row: this.selectedRow(this.indexOf(key)) };
   }
 
   pageMessage(start: number, count: number): PageMessage {

@@ -159,7 +159,9 @@ export class PositionsPanel implements vscode.Disposable {
         if (this.model) this.post(this.model.pageMessage(msg.start, msg.count));
         return;
       case 'selected':
-        if (this.model) this.model.selectedKey = msg.key;
+        if (!this.model) return;
+        if (msg.key === null) this.model.selectedKey = null;
+        else this.post(this.model.selectionMessage(msg.key));
         return;
       case 'export':
         void exportReport(this.store);

@@ -28,13 +28,14 @@ describe('honest time in the panel', () => {
     const index = new RowIndex();
     index.setFile('file:///a', [a]);
     index.setFile('file:///b', [b]);
-    const msg = new PanelModel(index).modelMessage({
+    const model = new PanelModel(index);
+    const msg = model.modelMessage({
       epoch: 1, now: new Date('2030-01-01T00:00:00Z'), files: [], risk: {},
       times: { 'a.positions.yaml': Date.parse('2026-11-24T07:00:00Z'), 'b.positions.yaml': Date.parse('2026-11-24T08:00:00Z') },
     });
     expect(msg.summary.now).toBe('2026-11-24T07:00:00.000Z');
     expect(msg.summary.times).toEqual(['2026-11-24T07:00:00.000Z', '2026-11-24T08:00:00.000Z']);
-    const rows = msg.window.items.flatMap((i) => (i.type === 'row' ? [i.row] : []));
+    const rows = msg.window.items.flatMap((it, k) => (it.type === 'row' ? [model.selectedRow(k)!] : []));
     expect(rows.map((r) => r.evaluatedAt).sort()).toEqual(['2026-11-24T07:00:00.000Z', '2026-11-24T08:00:00.000Z']);
   });
 });

@@ -36,12 +36,12 @@ import { RowIndex } from '../../../src/extension/panel/row-index';
 import { PanelModel } from '../../../src/extension/panel/panel-model';
 import type { ResultRow as Row_ } from '../../../src/engine/evaluate/report';
 
-/** The panel's model message over these rows (one file), with its rows unwrapped from the display items. */
+/** The panel's model message over these rows (one file), with its rows whole (as `selected` and `selection` carry them). */
 export function panelReport(rows: Row_[], epoch = 1) {
   const index = new RowIndex();
   index.setFile('file:///f', rows);
   const model = new PanelModel(index);
   const times = Object.fromEntries(rows.map((r) => [r.file, Date.parse('2026-11-24T07:00:00Z')]));
   const m = model.modelMessage({ epoch, now: new Date('2026-11-24T07:00:00Z'), files: [fileReport()], risk: {}, times });
-  return { ...m, rowCount: m.rows, rows: m.window.items.flatMap((i) => (i.type === 'row' ? [i.row] : [])) };
+  return { ...m, rowCount: m.rows, rows: m.window.items.flatMap((it, k) => (it.type === 'row' ? [model.selectedRow(m.window.start + k)!] : [])) };
 }

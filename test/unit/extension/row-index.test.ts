@@ -159,7 +159,7 @@ describe('display list and paging', () => {
     const heads = items.flatMap((i) => (i.type === 'account' ? [i.account] : []));
     expect(heads[0]).toMatchObject({ account: 'hl', fix: { target: 'safe', amount: '61,576.74', currency: 'USDC', legs: 2, reason: null, readOnlyReason: null } });
     expect(heads[1]!.fix).toBeNull();
-    const byId = Object.fromEntries(items.flatMap((i) => (i.type === 'row' ? [[i.row.id, i.row]] : [])));
+    const byId = Object.fromEntries(items.flatMap((it, k) => (it.type === 'row' ? [[it.row.id, model.selectedRow(k)!]] : [])));
     expect(byId['l1']!.accountFix?.amount).toBe('61,576.74');
     expect(byId['l2']!.accountFix?.legs).toBe(2);
     expect(byId['i1']!.accountFix).toBeUndefined();

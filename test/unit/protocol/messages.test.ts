@@ -3,7 +3,10 @@ import { parseHostMessage, parseUiState, parseWebviewMessage } from '../../../sr
 import { panelReport, row, watchRow } from '../extension/fixtures';
 
 /** A model message whose window holds the rows; `rows` points into it (mutations show in the message). */
-const report = () => panelReport([watchRow(), row()], 3);
+const report = () => {
+  const m = panelReport([watchRow(), row()], 3);
+  return { ...m, rows: m.window.items.flatMap((i) => (i.type === 'row' ? [i.row] : [])) };
+};
 /** The message as sent (`rows` is its count of rows; the helper's `rows` are the window's rows for the tests). */
 const strip = (m: ReturnType<typeof report>) => { const { rows: _r, rowCount, ...rest } = m; return { ...rest, rows: rowCount }; };
 
@@ -55,12 +58,13 @@ describe('account fix (issue 14)', () => {
     const { readOnlyReason: _r, ...noReadOnly } = fix;
     expect(parseHostMessage(page({ ...header, fix: noReadOnly })).ok).toBe(false);
   });
-  it('a cross leg carries its account fix', () => {
+  it('a cross leg carries its account fix (the selected row whole)', () => {
     const msg = report();
-    (msg.rows[0] as Record<string, unknown>).accountFix = fix;
-    expect(parseHostMessage(strip(msg)).ok).toBe(true);
-    (msg.rows[0] as Record<string, unknown>).accountFix = { ...fix, currency: 7 };
-    expect(parseHostMessage(strip(msg)).ok).toBe(false);
+    const whole = panelReport([watchRow(), row()], 3).rows[0]!;
+    expect(parseHostMessage({ ...strip(msg), selected: { ...whole, accountFix: fix } }).ok).toBe(true);
+    expect(parseHostMessage({ type: 'selection', key: whole.key, row: { ...whole, accountFix: fix } }).ok).toBe(true);
+    expect(parseHostMessage({ ...strip(msg), selected: { ...whole, accountFix: { ...fix, currency: 7 } } }).ok).toBe(false);
+    expect(parseHostMessage({ type: 'selection', key: whole.key, row: { ...whole, accountFix: { ...fix, currency: 7 } } }).ok).toBe(false);
   });
 });
 

@@ -5,7 +5,7 @@ import { RowIndex } from '../../../src/extension/panel/row-index';
 import { PanelModel } from '../../../src/extension/panel/panel-model';
 import { OVERSCAN, PAGE_SIZE, WindowModel } from '../../../src/webview/window-model';
 import { tableRow } from '../../../src/webview/view';
-import { STATUS_ORDER } from '../../../src/protocol/messages';
+import { STATUS_ORDER, TABLE_ROW_FIELDS } from '../../../src/protocol/messages';
 import { fileReport, row } from '../extension/fixtures';
 import { FakeElement, installFakeDom } from './fake-dom';
 
@@ -151,6 +151,33 @@ describe('windowed table', () => {
     expect(w.item(at)).toEqual({ type: 'row', row: expect.objectContaining({ key }) });
     expect(w.item(at - 1)).toBeUndefined();
     model.setView({ sort: 'status', direction: 'asc', group: false, filter: '', hidden: [] });
+    model.selectedKey = null;
+  });
+});
+
+describe('the selected row whole', () => {
+  it('pages carry table rows; the list message and the answer to `selected` carry the selected row whole', () => {
+    const w = new WindowModel();
+    model.window = { start: 0, count: 60 };
+    const key = (model.page(10, 1).items[0] as { row: { key: string } }).row.key;
+    model.selectedKey = key;
+    w.selectedKey = key;
+    const m = model.modelMessage(ctx);
+    for (const it of m.window.items) if (it.type === 'row') expect(Object.keys(it.row).every((k) => (TABLE_ROW_FIELDS as readonly string[]).includes(k))).toBe(true);
+    expect(m.selected).toMatchObject({ key, file: expect.any(String), line: expect.any(Number), horizon: expect.any(String) });
+    w.applyList(m);
+    expect(w.selectedRow()).toEqual(m.selected);
+    // another row, selected by the keyboard: on its way until the host answers, then whole
+    w.select(20);
+    const other = (w.item(20) as { row: { key: string } }).row.key;
+    expect(w.selectedRow()).toBeUndefined();
+    expect(w.applySelection(model.selectionMessage(key))).toBe(false); // an answer for the row left behind
+    expect(w.applySelection(model.selectionMessage(other))).toBe(true);
+    expect(w.selectedRow()).toMatchObject({ key: other, file: expect.any(String) });
+    expect(model.selectedKey).toBe(other);
+    // a row far away, its page not here: nothing to show yet
+    w.select(90_000);
+    expect(w.selectedRow()).toBeUndefined();
     model.selectedKey = null;
   });
 });
