@@ -404,11 +404,11 @@ export class WorkspaceStore implements vscode.Disposable {
   private async showPreview(key: string, token: object, p: PreviewResult): Promise<void> {
     const live = (): boolean => this.previews.get(key) === token && this.entries.has(key);
     try {
-      const { entries, sorted } = await entriesInSlices(key, p, ENTRY_SLICE, () => !live());
+      const parsed = await entriesInSlices(key, p, ENTRY_SLICE, () => !live());
       if (!live()) return;
-      const rows = measured('row index (preview)', () => this.index.setFile(key, p.rows, p.sigs, entries, sorted));
+      const rows = measured('row index (preview)', () => this.index.setFile(key, parsed.rows, p.sigs, parsed.entries, parsed.sorted));
       this.fire({ changed: [], removed: [], rows });
-      recordEvent('preview shown', { rows: p.rows.length });
+      recordEvent('preview shown', { rows: parsed.rows.length });
     } catch (e) {
       if (!(e instanceof Cancelled)) this.log.warn(`preview not shown: ${e instanceof Error ? e.message : String(e)}`);
     }

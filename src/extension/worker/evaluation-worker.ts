@@ -13,10 +13,11 @@ import { historyPaths } from '../../engine/evaluate/history-refs';
 import { resolveSettings } from '../../engine/core/settings';
 import { stressTest } from '../../engine/stress/stress-test';
 import type { ParsedFile } from '../../engine/core/types';
-import type { ResultRow } from '../../engine/evaluate/report';
 import { planAccountFix, planFix } from '../fixes';
-import { ROW_CHUNK, type EvaluationSettings, type FileInput, type WorkerRequest, type WorkerResponse } from './worker-protocol';
-import { rowSignature } from './row-signature';
+import type { EvaluationSettings, FileInput, WorkerRequest, WorkerResponse } from './worker-protocol';
+import { signatureOf } from './row-signature';
+import { encodeChunks } from './row-chunks';
+import { warmUp } from './warm-up';
 
 interface CachedParse {
   text: string;
@@ -75,12 +76,11 @@ function evalOptionsOf(options: EvaluationSettings) {
   return { settings: options.settings, ...(options.overrides ? { overrides: options.overrides } : {}), readFile: readHistory, realpath: realpathOrUndefined, ...(options.defaultVenue ? { defaultVenue: options.defaultVenue } : {}) };
 }
 
-function sendRows(id: number, evaluation: FileEvaluation): void {
-  const rows = evaluation.rows;
-  for (let i = 0; i < rows.length; i += ROW_CHUNK) {
-    const chunk = rows.slice(i, i + ROW_CHUNK);
-    post({ type: 'rows', id, rows: chunk, ...(evaluation.riskInputs ? { riskInputs: inputsOf(chunk, evaluation.riskInputs) } : {}) });
-  }
+/** Sends the rows as JSON chunks (row-chunks.ts); returns their signatures, hashed from the same JSON. */
+function sendRows(id: number, evaluation: FileEvaluation): string[] {
+  const json = evaluation.rows.map((r) => JSON.stringify(r));
+  for (const chunk of encodeChunks(evaluation.rows, json, evaluation.riskInputs)) post({ type: 'rows', id, json: chunk });
+  return json.map(signatureOf);
 }
 
 /** A first stage kept for the `evaluate` that follows its `preview` (same text and settings). */
@@ -128,13 +128,6 @@ function evaluationOf(file: FileInput, options: EvaluationSettings): FileEvaluat
   return evaluate(file, options).evaluation;
 }
 
-/** The risk inputs of a chunk's rows (sent with them, never as one object for the whole file). */
-function inputsOf(rows: readonly ResultRow[], all: NonNullable<FileEvaluation['riskInputs']>): NonNullable<FileEvaluation['riskInputs']> {
-  const out: NonNullable<FileEvaluation['riskInputs']> = {};
-  for (const r of rows) if (Object.hasOwn(all, r.id)) out[r.id] = all[r.id]!;
-  return out;
-}
-
 function post(msg: WorkerResponse): void {
   parentPort!.postMessage(msg);
 }
@@ -144,8 +137,7 @@ function handle(req: WorkerRequest): void {
     case 'evaluate': {
       const t0 = performance.now();
       const { evaluation, reused } = evaluate(req.file, req.options);
-      const sigs = evaluation.rows.map(rowSignature);
-      sendRows(req.id, evaluation);
+      const sigs = sendRows(req.id, evaluation);
       const effective = resolveSettings(req.options.settings, evaluation.parsed?.risk, req.options.overrides);
       post({
         type: 'evaluated', id: req.id,
@@ -160,8 +152,8 @@ function handle(req: WorkerRequest): void {
     case 'preview': {
       const t0 = performance.now();
       const first = preview(req.file, req.options);
-      sendRows(req.id, first);
-      post({ type: 'previewed', id: req.id, sigs: first.rows.map(rowSignature), ms: performance.now() - t0 });
+      const sigs = sendRows(req.id, first);
+      post({ type: 'previewed', id: req.id, sigs, ms: performance.now() - t0 });
       return;
     }
     case 'plan': {
@@ -203,7 +195,11 @@ function handle(req: WorkerRequest): void {
   }
 }
 
+let requested = false;
+if (parentPort && !testHooks) warmUp(() => requested);
+
 parentPort?.on('message', (req: WorkerRequest) => {
+  requested = true;
   try {
     handle(req);
   } catch (e) {

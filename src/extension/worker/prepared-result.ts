@@ -1,17 +1,25 @@
-// A worker's evaluation made ready for the host's indexes without a long task on the extension host: the rows'
-// index entries are built in slices, yielding to the event loop between them (a 20,000-row file would otherwise
-// hold the host for hundreds of ms). Cancelling the job also stops the slicing.
+// A worker's evaluation made ready for the host's indexes without a long task on the extension host: the rows are
+// parsed from their JSON chunks and their index entries built one chunk a slice, yielding to the event loop between
+// them (a 20,000-row file would otherwise hold the host for hundreds of ms). Cancelling the job also stops the slicing.
+import type { ResultRow } from '../../engine/evaluate/report';
 import { makeEntry, type RowEntry } from '../panel/row-entry';
 import { defaultCompare, type Compare } from '../panel/sort-keys';
 import { mergeSorted } from '../panel/sorted-rows';
 import { Cancelled } from './worker-pool';
 import type { EvaluationResult } from './worker-protocol';
+import { decodeChunk, type RiskInputsById } from './row-chunks';
 
-export interface PreparedResult extends EvaluationResult {
+/** Rows parsed from a result's chunks, with their index entries. */
+export interface ParsedRows {
+  rows: ResultRow[];
+  /** Each row's risk inputs by row id (plain JSON): what the details charts are drawn from. */
+  riskInputs?: RiskInputsById;
   entries: RowEntry[];
   /** The same entries in the panel's default order (so the host's sorted view only merges them in). */
   sorted: RowEntry[];
 }
+
+export interface PreparedResult extends Omit<EvaluationResult, 'chunks'>, ParsedRows {}
 
 interface Job<R> {
   result: Promise<R>;
@@ -25,21 +33,30 @@ const yieldToHost = (): Promise<void> => new Promise((resolve) => setImmediate(r
 
 export function prepared(key: string, job: Job<EvaluationResult>, slice = ENTRY_SLICE): Job<PreparedResult> {
   let cancelled = false;
-  const result = job.result.then(async (value) => ({ ...value, ...(await entriesInSlices(key, value, slice, () => cancelled)) }));
+  const result = job.result.then(async ({ chunks, ...value }) => ({ ...value, ...(await entriesInSlices(key, { chunks, sigs: value.sigs }, slice, () => cancelled)) }));
   return { result, cancel: () => { cancelled = true; job.cancel(); } };
 }
 
-/** The rows' index entries, and the same in the default order, built in slices (throws Cancelled once `cancelled`). */
-export async function entriesInSlices(key: string, value: Pick<EvaluationResult, 'rows' | 'sigs'>, slice = ENTRY_SLICE, cancelled: () => boolean = () => false): Promise<{ entries: RowEntry[]; sorted: RowEntry[] }> {
+/**
+ * The rows of `value.chunks`, their index entries, and the same in the default order: one chunk parsed a slice, the
+ * sort in slices of about `slice` rows (throws Cancelled once `cancelled`).
+ */
+export async function entriesInSlices(key: string, value: { chunks: readonly string[]; sigs: readonly string[] }, slice = ENTRY_SLICE, cancelled: () => boolean = () => false): Promise<ParsedRows> {
+  const rows: ResultRow[] = [];
   const entries: RowEntry[] = [];
-  for (let i = 0; i < value.rows.length; i += slice) {
-    if (i > 0) await yieldToHost();
+  let riskInputs: RiskInputsById | undefined;
+  for (let c = 0; c < value.chunks.length; c++) {
+    if (c > 0) await yieldToHost();
     if (cancelled()) throw new Cancelled();
-    const end = Math.min(value.rows.length, i + slice);
-    for (let j = i; j < end; j++) entries.push(makeEntry(key, value.rows[j]!, value.sigs[j] ?? ''));
+    const chunk = decodeChunk(value.chunks[c]!);
+    for (const row of chunk.rows) {
+      entries.push(makeEntry(key, row, value.sigs[rows.length] ?? ''));
+      rows.push(row);
+    }
+    if (chunk.riskInputs) Object.assign(riskInputs ??= {}, chunk.riskInputs);
   }
   const sorted = await sortInSlices(entries, defaultCompare, slice, cancelled);
-  return { entries, sorted };
+  return { rows, ...(riskInputs ? { riskInputs } : {}), entries, sorted };
 }
 
 /** Bottom-up merge sort (stable) with a yield after about `slice` rows of merging. */

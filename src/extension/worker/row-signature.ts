@@ -1,9 +1,13 @@
 // A short content hash of a result row (FNV-1a over its JSON): lets the host tell which rows of a re-evaluated file
-// changed without comparing every field on its own thread.
+// changed without comparing every field on its own thread. The JSON is also what carries the row (row-chunks.ts).
 import type { ResultRow } from '../../engine/evaluate/report';
 
 export function rowSignature(row: ResultRow): string {
-  const s = JSON.stringify(row);
+  return signatureOf(JSON.stringify(row));
+}
+
+/** The signature of a row's JSON text. */
+export function signatureOf(s: string): string {
   let h1 = 0x811c9dc5;
   let h2 = 0x01000193;
   for (let i = 0; i < s.length; i++) {

@@ -6,7 +6,6 @@
 // the real bundle.
 import { Worker } from 'node:worker_threads';
 import { measured, recordEvent } from '../host-stats';
-import type { ResultRow } from '../../engine/evaluate/report';
 import type { EvaluationResult, FixPlanResult, PreviewResult, WorkerRequest, WorkerResponse } from './worker-protocol';
 import type { StressReport } from '../../engine/evaluate/report';
 import type { WhatIfOutcome } from '../../engine/evaluate/what-if';
@@ -47,8 +46,8 @@ interface Job {
   id: number;
   req: WorkerRequest;
   priority: boolean;
-  rows: ResultRow[];
-  riskInputs?: NonNullable<EvaluationResult['riskInputs']>;
+  /** The result's rows as JSON chunks, as they arrive. */
+  chunks: string[];
   resolve(value: unknown): void;
   reject(err: Error): void;
   slot?: Slot;
@@ -156,7 +155,7 @@ export class WorkerPool {
     const id = this.nextId++;
     let job!: Job;
     const result = new Promise<T>((resolve, reject) => {
-      job = { id, req: { ...payload, id } as WorkerRequest, priority, rows: [], resolve: resolve as (v: unknown) => void, reject };
+      job = { id, req: { ...payload, id } as WorkerRequest, priority, chunks: [], resolve: resolve as (v: unknown) => void, reject };
     });
     result.catch(() => undefined); // a cancelled request nobody awaits is not an unhandled rejection
     if (this.disposed) job.reject(new Cancelled());
@@ -250,16 +249,15 @@ export class WorkerPool {
     if (!job || job.id !== msg.id) return;
     switch (msg.type) {
       case 'rows':
-        for (const r of msg.rows) job.rows.push(r);
-        if (msg.riskInputs) Object.assign(job.riskInputs ??= {}, msg.riskInputs);
+        job.chunks.push(msg.json);
         return;
       case 'previewed':
         recordEvent('worker time', { type: 'preview', ms: Math.round(msg.ms) });
-        this.finish(job, { value: { rows: job.rows, sigs: msg.sigs, ...(job.riskInputs ? { riskInputs: job.riskInputs } : {}) } });
+        this.finish(job, { value: { chunks: job.chunks, sigs: msg.sigs } });
         break;
       case 'evaluated':
         recordEvent('worker time', { type: 'evaluate', ms: Math.round(msg.result.ms) });
-        this.finish(job, { value: { ...msg.result, rows: job.rows, ...(job.riskInputs ? { riskInputs: job.riskInputs } : {}) } });
+        this.finish(job, { value: { ...msg.result, chunks: job.chunks } });
         break;
       case 'planned':
         this.finish(job, { value: msg.result });

@@ -1,8 +1,7 @@
 // Messages between the extension host and its evaluation worker (worker_threads; both sides are ours, same bundle
 // version, so plain TypeScript types — the untrusted side is the webview, whose messages are valibot-checked).
 import type { RiskSettings, VenueId } from '../../engine/core/types';
-import type { AccountReport, FileReport, ResultRow, StressReport } from '../../engine/evaluate/report';
-import type { FileEvaluation } from '../../engine/evaluate/evaluate-file';
+import type { AccountReport, FileReport, StressReport } from '../../engine/evaluate/report';
 import type { FixKind, TextEdit } from '../../engine/fix/fix-edits';
 import type { WhatIfOutcome, WhatIfScenario } from '../../engine/evaluate/what-if';
 
@@ -45,7 +44,8 @@ export type WorkerRequest =
 /** What the host keeps of an evaluation (the parse stays in the worker). */
 export interface EvaluationResult {
   file: FileReport;
-  rows: ResultRow[];
+  /** The rows and their risk inputs as JSON chunks (row-chunks.ts), parsed on the host in slices. */
+  chunks: string[];
   /** Per row (same order): a hash of its content, so the host can tell updated rows from unchanged ones. */
   sigs: string[];
   /** The file's cross accounts with their one wallet fix (docs/results.md §2.4). */
@@ -58,8 +58,6 @@ export interface EvaluationResult {
   risk: RiskSettings;
   /** History files it reads (absolute paths). */
   historyPaths: string[];
-  /** Each row's risk inputs by row id (plain JSON): what the details charts are drawn from. */
-  riskInputs?: FileEvaluation['riskInputs'];
   /** Milliseconds spent in the worker. */
   ms: number;
   /** True when the parse was reused (a re-age of the same text). */
@@ -68,24 +66,20 @@ export interface EvaluationResult {
 
 /** A file's rows before their fixes and risk details (EvalContext.preview): shown, marked updating, until the full ones. */
 export interface PreviewResult {
-  rows: ResultRow[];
+  chunks: string[];
   sigs: string[];
-  riskInputs?: FileEvaluation['riskInputs'];
 }
 
 export type FixPlanResult = { ok: true; title: string; edits: TextEdit[] } | { ok: false; reason: string };
 
 export type WorkerResponse =
-  /** Rows are sent in chunks before `evaluated`, so no single message costs the host a long deserialisation. */
-  | { type: 'rows'; id: number; rows: ResultRow[]; riskInputs?: FileEvaluation['riskInputs'] }
+  /** Rows are sent as JSON chunks before `evaluated`/`previewed` (row-chunks.ts), parsed by the host in slices. */
+  | { type: 'rows'; id: number; json: string }
   /** A `preview` request's rows are all sent. */
   | { type: 'previewed'; id: number; sigs: string[]; ms: number }
-  | { type: 'evaluated'; id: number; result: Omit<EvaluationResult, 'rows' | 'riskInputs'> }
+  | { type: 'evaluated'; id: number; result: Omit<EvaluationResult, 'chunks'> }
   | { type: 'planned'; id: number; result: FixPlanResult }
   | { type: 'stressed'; id: number; report: StressReport }
   | { type: 'done'; id: number }
   | { type: 'whatIfDone'; id: number; result: WhatIfOutcome }
   | { type: 'failed'; id: number; message: string };
-
-/** Rows a chunk: a row with its risk inputs is a few KB, so one chunk deserialises on the host in a few ms. */
-export const ROW_CHUNK = 200;

@@ -7,21 +7,31 @@ import { defaultCompare } from '../../../src/extension/panel/sort-keys';
 import { STATUS_ORDER } from '../../../src/protocol/messages';
 import { Cancelled } from '../../../src/extension/worker/worker-pool';
 import type { EvaluationResult } from '../../../src/extension/worker/worker-protocol';
+import { encodeChunks, ROW_CHUNK } from '../../../src/extension/worker/row-chunks';
+import type { RowRiskInputs } from '../../../src/engine/evaluate/row-charts';
 import { fileReport, row } from '../extension/fixtures';
 
-function result(n: number): EvaluationResult {
-  const rows = Array.from({ length: n }, (_, i) => row({ file: 'a.positions.json', id: `r${i}`, line: i + 1, symbol: i % 2 ? 'BTCUSDT' : 'ETHUSDT' }));
-  return { file: fileReport({ path: 'a.positions.json' }), rows, sigs: rows.map((_, i) => `sig${i}`), now: 0, pinned: true, risk: {}, historyPaths: [], ms: 1, reusedParse: false };
+function rowsOf(n: number) {
+  return Array.from({ length: n }, (_, i) => row({ file: 'a.positions.json', id: `r${i}`, line: i + 1, symbol: i % 2 ? 'BTCUSDT' : 'ETHUSDT' }));
+}
+
+function result(n: number, riskInputs?: Record<string, RowRiskInputs>): EvaluationResult {
+  const rows = rowsOf(n);
+  const chunks = encodeChunks(rows, rows.map((r) => JSON.stringify(r)), riskInputs);
+  return { file: fileReport({ path: 'a.positions.json' }), chunks, sigs: rows.map((_, i) => `sig${i}`), now: 0, pinned: true, risk: {}, historyPaths: [], ms: 1, reusedParse: false };
 }
 
 describe('prepared worker results', () => {
-  it('builds the same entries as makeEntry, in order, across slices', async () => {
-    const value = result(1234);
+  it('parses the rows from their JSON chunks and builds the same entries as makeEntry, in order, across slices', async () => {
+    const inputs = { r5: { kind: 'perp' }, r1233: { kind: 'loan' } } as unknown as Record<string, RowRiskInputs>;
+    const value = result(1234, inputs);
+    expect(value.chunks).toHaveLength(Math.ceil(1234 / ROW_CHUNK));
     let cancelledWorker = false;
     const job = prepared('file:///a', { result: Promise.resolve(value), cancel: () => { cancelledWorker = true; } }, 100);
     const out = await job.result;
-    expect(out.entries).toEqual(value.rows.map((r, i) => makeEntry('file:///a', r, `sig${i}`)));
-    expect(out.rows).toBe(value.rows);
+    expect(out.rows).toEqual(rowsOf(1234));
+    expect(out.riskInputs).toEqual(inputs);
+    expect(out.entries).toEqual(out.rows.map((r, i) => makeEntry('file:///a', r, `sig${i}`)));
     expect(out.sorted).toEqual(out.entries.slice().sort(defaultCompare));
     expect(cancelledWorker).toBe(false);
   });

@@ -7,6 +7,10 @@ import { evaluateFile } from '../../../src/engine/evaluate/evaluate-file';
 import { Cancelled, WorkerFailure, WorkerPool, workerCount } from '../../../src/extension/worker/worker-pool';
 import type { FileInput } from '../../../src/extension/worker/worker-protocol';
 import { stagedEvaluation } from '../../../src/extension/worker/staged-evaluation';
+import { decodeAll } from '../../../src/extension/worker/row-chunks';
+
+/** A pool result with its rows parsed from the JSON chunks they crossed in. */
+const rowsOf = <T extends { chunks: string[] }>(r: T) => ({ ...r, ...decodeAll(r.chunks) });
 
 const ROOT = resolve(__dirname, '../../..');
 const SCRIPT = join(ROOT, 'dist/extension-worker.js');
@@ -27,7 +31,7 @@ describe('evaluation worker', () => {
     pool.warm();
     expect(pool.started).toBe(2);
     const f = file('desk-isolated.positions.json');
-    const r = await pool.evaluate({ type: 'evaluate', file: f, options: { settings: {} } }).result;
+    const r = rowsOf(await pool.evaluate({ type: 'evaluate', file: f, options: { settings: {} } }).result);
     expect(r.rows.length).toBeGreaterThan(0);
     expect(pool.started).toBe(2);
   });
@@ -35,14 +39,14 @@ describe('evaluation worker', () => {
   it('evaluates a file exactly as the engine does in-process, and reuses the parse for the same text', async () => {
     pool = new WorkerPool({ script: SCRIPT });
     const f = file('binance-faq-cross.positions.yaml');
-    const r = await pool.evaluate({ type: 'evaluate', file: f, options: { settings: {} } }).result;
+    const r = rowsOf(await pool.evaluate({ type: 'evaluate', file: f, options: { settings: {} } }).result);
     const local = evaluateFile({ path: f.path, absPath: f.absPath, text: f.text });
     expect(r.rows).toEqual(local.rows);
     expect(r.file).toEqual(local.file);
     expect(r.sigs).toHaveLength(r.rows.length);
     expect(r.pinned).toBe(true);
     expect(r.reusedParse).toBe(false);
-    const again = await pool.evaluate({ type: 'evaluate', file: f, options: { settings: {} } }).result;
+    const again = rowsOf(await pool.evaluate({ type: 'evaluate', file: f, options: { settings: {} } }).result);
     expect(again.reusedParse).toBe(true);
     expect(again.rows).toEqual(local.rows);
     expect(again.sigs).toEqual(r.sigs);
@@ -52,8 +56,8 @@ describe('evaluation worker', () => {
     pool = new WorkerPool({ script: SCRIPT });
     const f = file('desk-isolated.positions.json');
     const options = { settings: {} };
-    const preview = await pool.preview({ type: 'preview', file: f, options }).result;
-    const r = await pool.evaluate({ type: 'evaluate', file: f, options }).result;
+    const preview = rowsOf(await pool.preview({ type: 'preview', file: f, options }).result);
+    const r = rowsOf(await pool.evaluate({ type: 'evaluate', file: f, options }).result);
     const local = evaluateFile({ path: f.path, absPath: f.absPath, text: f.text }, { now: r.now, readFile: (p) => readFileSync(p, 'utf8') });
     expect(r.rows).toEqual(local.rows);
     expect(r.file).toEqual(local.file);
@@ -66,10 +70,10 @@ describe('evaluation worker', () => {
       expect(row.fix).toBeNull();
     });
     // a changed text is evaluated afresh, not completed from the stale first stage
-    await pool.preview({ type: 'preview', file: f, options }).result;
+    rowsOf(await pool.preview({ type: 'preview', file: f, options }).result);
     const edited = { ...f, text: f.text.replace('"desk-b"', '"desk-c"') };
     expect(edited.text).not.toBe(f.text);
-    const again = await pool.evaluate({ type: 'evaluate', file: edited, options }).result;
+    const again = rowsOf(await pool.evaluate({ type: 'evaluate', file: edited, options }).result);
     expect(again.rows.every((x) => x.account !== 'desk-b')).toBe(true);
   });
 
@@ -77,8 +81,8 @@ describe('evaluation worker', () => {
     pool = new WorkerPool({ script: SCRIPT });
     const f = file('desk-isolated.positions.json');
     const seen: number[] = [];
-    const job = stagedEvaluation(pool, f, { settings: {} }, (p) => seen.push(p.rows.length));
-    const r = await job.result;
+    const job = stagedEvaluation(pool, f, { settings: {} }, (p) => seen.push(rowsOf(p).rows.length));
+    const r = rowsOf(await job.result);
     expect(seen).toEqual([r.rows.length]);
     expect(r.rows.some((x) => x.fix !== null)).toBe(true);
     const cancelled = stagedEvaluation(pool, f, { settings: {} }, () => seen.push(-1));
@@ -90,7 +94,7 @@ describe('evaluation worker', () => {
   it('answers a what-if from the cached parse: the neutral scenario is the row itself, a shock changes it', async () => {
     pool = new WorkerPool({ script: SCRIPT });
     const f = file('binance-faq-cross.positions.yaml');
-    const r = await pool.evaluate({ type: 'evaluate', file: f, options: { settings: {} } }).result;
+    const r = rowsOf(await pool.evaluate({ type: 'evaluate', file: f, options: { settings: {} } }).result);
     const target = r.rows.find((x) => x.status !== 'unknown')!;
     const neutral = await pool.whatIf({ type: 'whatIf', file: f, options: { settings: {} }, rowId: target.id, scenario: { shock: 0, volMultiplier: 1, addMargin: '0' } }).result;
     expect(neutral).toEqual({ ok: true, row: target, note: null });
@@ -101,7 +105,7 @@ describe('evaluation worker', () => {
   it('reports the history files a position file reads', async () => {
     pool = new WorkerPool({ script: SCRIPT });
     const f = file('desk-isolated.positions.json');
-    const r = await pool.evaluate({ type: 'evaluate', file: f, options: { settings: {} } }).result;
+    const r = rowsOf(await pool.evaluate({ type: 'evaluate', file: f, options: { settings: {} } }).result);
     expect(r.historyPaths).toEqual([join(ROOT, 'examples/data/BTCUSDT-1h.csv')]);
   });
 
@@ -112,7 +116,7 @@ describe('evaluation worker', () => {
     await new Promise((r) => setTimeout(r, 300));
     hang.cancel();
     await expect(hang.result).rejects.toBeInstanceOf(Cancelled);
-    const r = await queued.result;
+    const r = rowsOf(await queued.result);
     expect(r.rows.length).toBeGreaterThan(0);
     expect(pool.started).toBe(2);
   });
@@ -123,7 +127,7 @@ describe('evaluation worker', () => {
     const b = pool.evaluate({ type: 'evaluate', file: file('maker.positions.yaml'), options: { settings: {} } });
     b.cancel();
     await expect(b.result).rejects.toBeInstanceOf(Cancelled);
-    expect((await a.result).rows.length).toBeGreaterThan(0);
+    expect(rowsOf(await a.result).rows.length).toBeGreaterThan(0);
     expect(pool.started).toBe(1);
   });
 
@@ -133,7 +137,7 @@ describe('evaluation worker', () => {
     await expect(crash.result).rejects.toMatchObject({ reason: 'crash' });
     const exit = pool.debug('exit');
     await expect(exit.result).rejects.toMatchObject({ reason: 'crash', message: expect.stringContaining('exited (code 3)') });
-    const r = await pool.evaluate({ type: 'evaluate', file: file('maker.positions.yaml'), options: { settings: {} } }).result;
+    const r = rowsOf(await pool.evaluate({ type: 'evaluate', file: file('maker.positions.yaml'), options: { settings: {} } }).result);
     expect(r.rows.length).toBeGreaterThan(0);
     expect(pool.started).toBe(3);
   });
@@ -148,7 +152,7 @@ describe('evaluation worker', () => {
     expect((err as WorkerFailure).reason).toBe('timeout');
     expect(Date.now() - t0).toBeLessThan(5000);
     expect(logs.join('\n')).toMatch(/restarting the worker/);
-    const r = await pool.evaluate({ type: 'evaluate', file: file('maker.positions.yaml'), options: { settings: {} } }).result;
+    const r = rowsOf(await pool.evaluate({ type: 'evaluate', file: file('maker.positions.yaml'), options: { settings: {} } }).result);
     expect(r.rows.length).toBeGreaterThan(0);
   });
 
