@@ -406,7 +406,7 @@ export class WorkspaceStore implements vscode.Disposable {
     try {
       const parsed = await entriesInSlices(key, p, ENTRY_SLICE, () => !live());
       if (!live()) return;
-      const rows = measured('row index (preview)', () => this.index.setFile(key, parsed.rows, p.sigs, parsed.entries, parsed.sorted));
+      const rows = measured('row index (preview)', () => this.index.setFile(key, parsed.rows, p.sigs, parsed.entries, parsed.sorted, parsed.lookup));
       this.fire({ changed: [], removed: [], rows });
       recordEvent('preview shown', { rows: parsed.rows.length });
     } catch (e) {
@@ -418,7 +418,7 @@ export class WorkspaceStore implements vscode.Disposable {
     this.previews.delete(key);
     const entry = this.entries.get(key);
     if (!entry) return;
-    let result: Pick<PreparedResult, 'file' | 'rows' | 'now' | 'pinned' | 'risk' | 'historyPaths' | 'sigs' | 'riskInputs' | 'accounts'> & Partial<Pick<PreparedResult, 'entries' | 'sorted'>>;
+    let result: Pick<PreparedResult, 'file' | 'rows' | 'now' | 'pinned' | 'risk' | 'historyPaths' | 'sigs' | 'riskInputs' | 'accounts'> & Partial<Pick<PreparedResult, 'entries' | 'sorted' | 'lookup'>>;
     if (outcome.ok) {
       result = outcome.value;
       this.log.debug(`evaluated ${input.path}: ${result.rows.length} row(s) in ${Math.round(outcome.value.ms)} ms${outcome.value.reusedParse ? ' (parse reused)' : ''}`);
@@ -440,7 +440,7 @@ export class WorkspaceStore implements vscode.Disposable {
     const current = !open || open.getText() === input.text;
     entry.lines = measured('line tracker', () => new LineTracker(result.rows.map((r) => (current ? Math.max(0, r.line - 1) : null))));
     this.noteHistoryReaders(key, result.historyPaths);
-    const rows = measured('row index', () => this.index.setFile(key, result.rows, result.sigs, result.entries, result.sorted));
+    const rows = measured('row index', () => this.index.setFile(key, result.rows, result.sigs, result.entries, result.sorted, result.lookup));
     this.fire({ changed: [entry.uri], removed: [], rows });
   }
 

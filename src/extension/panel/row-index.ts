@@ -25,17 +25,21 @@ export interface RowChanges {
   updated: string[];
 }
 
-interface FileRows {
-  entries: RowEntry[];
+/** A file's entries by key and its aggregate: what setFile builds, or takes built in slices (prepared-result.ts). */
+export interface FileLookup {
   byKey: Map<string, RowEntry>;
   agg: FileAggregate;
+}
+
+interface FileRows extends FileLookup {
+  entries: RowEntry[];
 }
 
 function emptyCounts(): Record<PanelStatus, number> {
   return Object.fromEntries(STATUS_ORDER.map((s) => [s, 0])) as Record<PanelStatus, number>;
 }
 
-function aggregate(entries: readonly RowEntry[]): FileAggregate {
+export function aggregate(entries: readonly RowEntry[]): FileAggregate {
   const counts = emptyCounts();
   const risky = new Set<string>();
   let atRisk = 0;
@@ -77,11 +81,11 @@ export class RowIndex {
   }
 
   /** Replaces a file's rows (`sigs[i]` is the content hash of `rows[i]`; `prebuilt`: their entries, built in slices;
-   * `presorted`: those entries in the default order). */
-  setFile(fileKey: string, rows: readonly ResultRow[], sigs: readonly string[] = [], prebuilt?: RowEntry[], presorted?: RowEntry[]): RowChanges {
+   * `presorted`: those entries in the default order; `lookup`: their key map and aggregate, built in slices too). */
+  setFile(fileKey: string, rows: readonly ResultRow[], sigs: readonly string[] = [], prebuilt?: RowEntry[], presorted?: RowEntry[], lookup?: FileLookup): RowChanges {
     const old = this.files.get(fileKey);
     const entries = prebuilt ?? rows.map((r, i) => makeEntry(fileKey, r, sigs[i] ?? ''));
-    const byKey = new Map(entries.map((e) => [e.key, e]));
+    const byKey = (prebuilt && lookup?.byKey) || new Map(entries.map((e) => [e.key, e]));
     const changes: RowChanges = { added: [], removed: [], updated: [] };
     for (const e of entries) {
       const before = old?.byKey.get(e.key);
@@ -90,7 +94,7 @@ export class RowIndex {
     }
     if (old) for (const k of old.byKey.keys()) if (!byKey.has(k)) changes.removed.push(k);
     this.rowCount += entries.length - (old?.entries.length ?? 0);
-    this.files.set(fileKey, { entries, byKey, agg: aggregate(entries) });
+    this.files.set(fileKey, { entries, byKey, agg: (prebuilt && lookup?.agg) || aggregate(entries) });
     const sorted = prebuilt && presorted ? { compare: defaultCompare, list: presorted } : undefined;
     for (const v of this.views) v.setFile(fileKey, entries, sorted);
     return changes;

@@ -5,6 +5,7 @@ import type { ResultRow } from '../../engine/evaluate/report';
 import { makeEntry, type RowEntry } from '../panel/row-entry';
 import { defaultCompare, type Compare } from '../panel/sort-keys';
 import { mergeSorted } from '../panel/sorted-rows';
+import { aggregate, type FileLookup } from '../panel/row-index';
 import { Cancelled } from './worker-pool';
 import type { EvaluationResult } from './worker-protocol';
 import { decodeChunk, type RiskInputsById } from './row-chunks';
@@ -17,6 +18,8 @@ export interface ParsedRows {
   entries: RowEntry[];
   /** The same entries in the panel's default order (so the host's sorted view only merges them in). */
   sorted: RowEntry[];
+  /** Their key map and aggregate, so the row index takes them without a pass of its own. */
+  lookup: FileLookup;
 }
 
 export interface PreparedResult extends Omit<EvaluationResult, 'chunks'>, ParsedRows {}
@@ -44,19 +47,25 @@ export function prepared(key: string, job: Job<EvaluationResult>, slice = ENTRY_
 export async function entriesInSlices(key: string, value: { chunks: readonly string[]; sigs: readonly string[] }, slice = ENTRY_SLICE, cancelled: () => boolean = () => false): Promise<ParsedRows> {
   const rows: ResultRow[] = [];
   const entries: RowEntry[] = [];
+  const byKey = new Map<string, RowEntry>();
   let riskInputs: RiskInputsById | undefined;
   for (let c = 0; c < value.chunks.length; c++) {
     if (c > 0) await yieldToHost();
     if (cancelled()) throw new Cancelled();
     const chunk = decodeChunk(value.chunks[c]!);
     for (const row of chunk.rows) {
-      entries.push(makeEntry(key, row, value.sigs[rows.length] ?? ''));
+      const entry = makeEntry(key, row, value.sigs[rows.length] ?? '');
+      entries.push(entry);
+      byKey.set(entry.key, entry);
       rows.push(row);
     }
     if (chunk.riskInputs) Object.assign(riskInputs ??= {}, chunk.riskInputs);
   }
+  await yieldToHost();
+  if (cancelled()) throw new Cancelled();
+  const agg = aggregate(entries);
   const sorted = await sortInSlices(entries, defaultCompare, slice, cancelled);
-  return { rows, ...(riskInputs ? { riskInputs } : {}), entries, sorted };
+  return { rows, ...(riskInputs ? { riskInputs } : {}), entries, sorted, lookup: { byKey, agg } };
 }
 
 /** Bottom-up merge sort (stable) with a yield after about `slice` rows of merging. */

@@ -2,6 +2,7 @@
 // as building them at once, and a cancel during the slicing stops it with Cancelled.
 import { describe, expect, it } from 'vitest';
 import { makeEntry } from '../../../src/extension/panel/row-entry';
+import { aggregate, RowIndex } from '../../../src/extension/panel/row-index';
 import { prepared, sortInSlices } from '../../../src/extension/worker/prepared-result';
 import { defaultCompare } from '../../../src/extension/panel/sort-keys';
 import { STATUS_ORDER } from '../../../src/protocol/messages';
@@ -32,6 +33,14 @@ describe('prepared worker results', () => {
     expect(out.rows).toEqual(rowsOf(1234));
     expect(out.riskInputs).toEqual(inputs);
     expect(out.entries).toEqual(out.rows.map((r, i) => makeEntry('file:///a', r, `sig${i}`)));
+    // the row index's key map and aggregate, built in the same slices: equal to what setFile builds itself
+    expect(out.lookup.byKey).toEqual(new Map(out.entries.map((e) => [e.key, e])));
+    expect(out.lookup.agg).toEqual(aggregate(out.entries));
+    const a = new RowIndex(), b = new RowIndex();
+    a.setFile('file:///a', out.rows, value.sigs, out.entries, out.sorted, out.lookup);
+    b.setFile('file:///a', out.rows, value.sigs);
+    expect(a.totals()).toEqual(b.totals());
+    expect(a.find('a.positions.json#r7')).toBe(out.entries[7]);
     expect(out.sorted).toEqual(out.entries.slice().sort(defaultCompare));
     expect(cancelledWorker).toBe(false);
   });
