@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto';
 import { compareRows } from '../engine/evaluate/row-order';
 import type { ResultRow } from '../engine/evaluate/report';
-import type { PanelRow } from '../protocol/messages';
+import type { PanelRow, TableRow } from '../protocol/messages';
 import { messageText, nameText, plainText } from '../presentation/inert-text';
 import { traderFiguresOf, type TraderFigures } from '../presentation/trader-figures';
 
@@ -68,30 +68,37 @@ function detailString(details: Record<string, unknown> | undefined, key: string)
 }
 
 /**
- * `readOnlyReason`: why fixes cannot be applied to the row's file (null when they can). Names from the file (symbol,
- * id, account, settle currency, assets) arrive as the other surfaces show them (nameText: escapes visible, at most
- * NAME_MAX code points) and sentences through messageText, so a hostile name never reorders or floods the panel.
+ * What a table row shows (protocol TABLE_ROW_FIELDS), built from the result row without the rest of a PanelRow (the
+ * panel's pages carry these). `readOnlyReason`: why fixes cannot be applied to the row's file (null when they can).
+ * Names from the file (symbol, id, account, settle currency, assets) arrive as the other surfaces show them (nameText:
+ * escapes visible, at most NAME_MAX code points) and sentences through messageText, so a hostile name never reorders
+ * or floods the panel.
  */
+export function toTableRow(r: ResultRow, readOnlyReason: string | null = null): TableRow {
+  return {
+    key: rowKey(r), id: nameText(r.id), kind: r.kind,
+    venue: r.venue, account: optionalName(r.account), settleCurrency: optionalName(r.settleCurrency), symbol: optionalName(r.symbol), side: r.side,
+    size: r.size, markPrice: r.markPrice, markAge: r.markAge, stale: r.stale,
+    liquidationPrice: r.liquidationPrice, liquidationPriceSource: r.liquidationPriceSource, distance: r.distance,
+    liquidationProbability: r.liquidationProbability, marginRatio: r.marginRatio, healthFactor: r.healthFactor,
+    status: r.status, reason: messageText(r.reason), fix: panelFix(r.fix), readOnlyReason, updating: false,
+  };
+}
+
+/** The whole row (the details pane's): the table row's fields and every other figure. */
 export function toPanelRow(r: ResultRow, readOnlyReason: string | null = null): PanelRow {
   return {
-    key: rowKey(r),
-    file: r.file, line: r.line, column: r.column, id: nameText(r.id), kind: r.kind,
-    venue: r.venue, account: optionalName(r.account), settleCurrency: optionalName(r.settleCurrency), symbol: optionalName(r.symbol), side: r.side,
-    marginMode: r.marginMode, size: r.size, entryPrice: r.entryPrice, markPrice: r.markPrice, markAge: r.markAge,
-    stale: r.stale, liquidationPrice: r.liquidationPrice, liquidationPriceSource: r.liquidationPriceSource, liquidationPrices: displayKeys(r.liquidationPrices),
+    ...toTableRow(r, readOnlyReason),
+    file: r.file, line: r.line, column: r.column,
+    marginMode: r.marginMode, entryPrice: r.entryPrice, liquidationPrices: displayKeys(r.liquidationPrices),
     bankruptcyPrice: r.bankruptcyPrice, reportedLiquidationPrice: r.reportedLiquidationPrice,
     reportedDeviation: r.reportedDeviation, marginBalance: r.marginBalance, maintenanceMargin: r.maintenanceMargin,
-    marginRatio: r.marginRatio, venueMarginRatio: r.venueMarginRatio, healthFactor: r.healthFactor,
-    healthFactorIdeal: r.healthFactorIdeal,
+    venueMarginRatio: r.venueMarginRatio, healthFactorIdeal: r.healthFactorIdeal,
     tier: r.tier ? { index: r.tier.index, floor: r.tier.floor, cap: r.tier.cap, mmr: r.tier.mmr, cum: r.tier.cum, source: plainText(r.tier.source ?? '', 200) } : null,
-    distance: r.distance, volatility: r.volatility, volatilitySource: r.volatilitySource, horizon: r.horizon,
-    liquidationProbability: r.liquidationProbability, status: r.status, reason: messageText(r.reason),
-    fix: panelFix(r.fix),
+    volatility: r.volatility, volatilitySource: r.volatilitySource, horizon: r.horizon,
     valueAtRisk: detailString(r.details, 'var'),
     expectedShortfall: detailString(r.details, 'es'),
     liquidationCost: detailString(r.details, 'liquidationCost'),
-    readOnlyReason,
-    updating: false,
     trader: panelTrader(traderFiguresOf(r.details)),
   };
 }

@@ -163,7 +163,7 @@ export const TableRowSchema = v.pick(PanelRowSchema, TABLE_ROW_FIELDS);
 export type TableRow = v.InferOutput<typeof TableRowSchema>;
 
 /** The fields of a whole row that its table row shows. */
-export function toTableRow(r: PanelRow): TableRow {
+export function tableRowOf(r: PanelRow): TableRow {
   const out: Partial<Record<keyof TableRow, unknown>> = {};
   for (const k of TABLE_ROW_FIELDS) if (r[k] !== undefined) out[k] = r[k];
   return out as TableRow;

@@ -3,7 +3,7 @@
 // scrolling), says which pages to ask for, which items to render (the visible ones plus a small overscan), and moves
 // the selection over the whole list with the keyboard — an item not loaded yet is selected by index and resolved
 // when its page arrives. Fixed row height: item i is at i × rowHeight.
-import { toTableRow, type DeltaMessage, type DisplayItem, type ModelMessage, type PageMessage, type PanelRow, type SelectionMessage } from '../protocol/messages';
+import { tableRowOf, type DeltaMessage, type DisplayItem, type ModelMessage, type PageMessage, type PanelRow, type SelectionMessage } from '../protocol/messages';
 
 export const PAGE_SIZE = 100;
 export const OVERSCAN = 12;
@@ -46,7 +46,7 @@ export class WindowModel {
     }
     if (msg.selectedKey !== null && msg.selectedKey === this.selectedKey) {
       this.whole = { key: msg.selectedKey, row: msg.selected };
-      if (msg.selected && msg.selectedIndex >= 0) this.items.set(msg.selectedIndex, { type: 'row', row: toTableRow(msg.selected) });
+      if (msg.selected && msg.selectedIndex >= 0) this.items.set(msg.selectedIndex, { type: 'row', row: tableRowOf(msg.selected) });
     }
     if (this.selectedIndex >= this.total) this.selectedIndex = this.total - 1;
     this.resolveSelection();

@@ -8,12 +8,12 @@ import type { AccountReport, FileReport } from '../../engine/evaluate/report';
 import type { RiskSettings } from '../../engine/core/types';
 import { formatDuration } from '../../engine/core/time';
 import {
-  DEFAULT_VIEW, MAX_PAGE, type AccountFixView, type DeltaMessage, type DisplayItem, type ModelMessage, type PageMessage, type PanelRow, type PanelView, type SelectionMessage, type Summary, toTableRow,
+  DEFAULT_VIEW, MAX_PAGE, type AccountFixView, type DeltaMessage, type DisplayItem, type ModelMessage, type PageMessage, type PanelRow, type PanelView, type SelectionMessage, type Summary, type TableRow,
 } from '../../protocol/messages';
 import { accountFixDisplay } from '../../presentation/account-lines';
 import { accountKeyOf } from '../fixes';
 import { nameText } from '../../presentation/inert-text';
-import { toPanelRow } from '../rows';
+import { toPanelRow, toTableRow } from '../rows';
 import { effectiveBands } from '../settings';
 import { DisplayList, isAccountItem, type StoredItem } from './display-list';
 import type { RowEntry } from './row-entry';
@@ -125,6 +125,10 @@ export class PanelModel {
     return a ? accountFixDisplay(a, currency, this.readOnly.get(file) ?? null) : null;
   }
 
+  private tableRow(e: RowEntry): TableRow {
+    return { ...toTableRow(e.row, this.readOnly.get(e.row.file) ?? null), updating: this.index.isUpdating(e.fileKey) };
+  }
+
   private panelRow(e: RowEntry): PanelRow {
     const at = this.times[e.row.file];
     const row = e.row;
@@ -137,7 +141,7 @@ export class PanelModel {
   }
 
   private item(it: StoredItem): DisplayItem {
-    if (!isAccountItem(it)) return { type: 'row', row: toTableRow(this.panelRow(it)) };
+    if (!isAccountItem(it)) return { type: 'row', row: this.tableRow(it) };
     const r = it.first.row;
     return {
       type: 'account',

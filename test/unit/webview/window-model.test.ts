@@ -5,7 +5,7 @@ import { RowIndex } from '../../../src/extension/panel/row-index';
 import { PanelModel } from '../../../src/extension/panel/panel-model';
 import { OVERSCAN, PAGE_SIZE, WindowModel } from '../../../src/webview/window-model';
 import { tableRow } from '../../../src/webview/view';
-import { STATUS_ORDER, TABLE_ROW_FIELDS } from '../../../src/protocol/messages';
+import { STATUS_ORDER, TABLE_ROW_FIELDS, tableRowOf } from '../../../src/protocol/messages';
 import { fileReport, row } from '../extension/fixtures';
 import { FakeElement, installFakeDom } from './fake-dom';
 
@@ -163,7 +163,11 @@ describe('the selected row whole', () => {
     model.selectedKey = key;
     w.selectedKey = key;
     const m = model.modelMessage(ctx);
-    for (const it of m.window.items) if (it.type === 'row') expect(Object.keys(it.row).every((k) => (TABLE_ROW_FIELDS as readonly string[]).includes(k))).toBe(true);
+    m.window.items.forEach((it, i) => {
+      if (it.type !== 'row') return;
+      expect(Object.keys(it.row).every((k) => (TABLE_ROW_FIELDS as readonly string[]).includes(k))).toBe(true);
+      expect(it.row).toEqual(tableRowOf(model.selectedRow(m.window.start + i)!)); // the whole row's own fields
+    });
     expect(m.selected).toMatchObject({ key, file: expect.any(String), line: expect.any(Number), horizon: expect.any(String) });
     w.applyList(m);
     expect(w.selectedRow()).toEqual(m.selected);
