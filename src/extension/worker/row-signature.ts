@@ -1,12 +1,7 @@
 // A short content hash of a result row (FNV-1a over its JSON): lets the host tell which rows of a re-evaluated file
 // changed without comparing every field on its own thread. The JSON is also what carries the row (row-chunks.ts).
-import type { ResultRow } from '../../engine/evaluate/report';
 
-export function rowSignature(row: ResultRow): string {
-  return signatureOf(JSON.stringify(row));
-}
-
-/** The signature of a row's JSON text. */
+/** The signature of a row's JSON text (JSON.stringify of the result row). */
 export function signatureOf(s: string): string {
   let h1 = 0x811c9dc5;
   let h2 = 0x01000193;
