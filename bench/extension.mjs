@@ -131,8 +131,16 @@ async function main() {
     const label = `${POSITIONS.toLocaleString('en-US')} positions`;
     if (!tCounted || !activated) console.log(`  ${label}: the panel never counted ${expected} rows (${await rowCount(view)})`);
     else console.log(`  ${label}: activate() → panel count = check's (${expected}) in ${fmt(tCounted - activated)} (${fmt(tCounted - tOpen)} after the panel command)`);
-    const firstRows = stats(statsPath).find((s) => s.event === 'preview shown')?.t;
-    if (firstRows && activated) console.log(`  first rows (a file's first stage) shown ${fmt(firstRows - activated)} after activate()`);
+    // Rows are listed (read, pending) first, then previewed (prices, statuses, probabilities), then completed (fixes).
+    const lines = stats(statsPath);
+    const firstRows = lines.find((s) => s.event === 'list shown' || s.event === 'preview shown')?.t;
+    if (firstRows && activated) console.log(`  first rows (a file as read) shown ${fmt(firstRows - activated)} after activate()`);
+    const files = Math.ceil(POSITIONS / 1000);
+    const priced = () => stats(statsPath).filter((s) => s.event === 'preview shown');
+    for (const end = Date.now() + 120_000; Date.now() < end && priced().length < files;) await page.waitForTimeout(250);
+    const previews = priced();
+    const allPriced = previews.length >= files ? previews[files - 1].t : null;
+    if (allPriced && activated) console.log(`  every row with its price, status and probability (the files' previews) ${fmt(allPriced - activated)} after activate()`);
 
     await page.waitForTimeout(2_000);
     const idleFrom = Date.now();

@@ -15,7 +15,8 @@ import { RowIndex, type RowChanges } from './panel/row-index';
 import { EvaluationQueue } from './worker/evaluation-queue';
 import { Cancelled, WorkerFailure, WorkerPool } from './worker/worker-pool';
 import type { EvaluationResult, FileInput, FixPlanResult, PreviewResult } from './worker/worker-protocol';
-import { stagedEvaluation } from './worker/staged-evaluation';
+import { stagedEvaluation, type EarlyStage } from './worker/staged-evaluation';
+import { readAhead } from './read-ahead';
 import type { FixKind } from '../engine/fix/fix-edits';
 import type { StressReport } from '../engine/evaluate/report';
 import type { WhatIfOutcome, WhatIfScenario } from '../engine/evaluate/what-if';
@@ -45,8 +46,15 @@ export interface StoreChange {
   updatingOnly?: boolean;
 }
 
+/** A staged evaluation's early results: the last stage shown, so a late listing never replaces a preview. */
+interface PreviewToken {
+  shown: EarlyStage | null;
+}
+
 const RESCAN_DEBOUNCE_MS = 400;
 const REAGE_MS = 60_000;
+/** Files a scan reads at once (issue 10: every file is listed before the first previews run; the queue holds the texts anyway). */
+const READ_AHEAD = 32;
 
 export class WorkspaceStore implements vscode.Disposable {
   private readonly entries = new Map<string, StoreEntry>();
@@ -60,7 +68,7 @@ export class WorkspaceStore implements vscode.Disposable {
   private scanning: Promise<void> | undefined;
   private readonly pool: WorkerPool;
   /** The preview a file waits for (dropped once its full result or a newer request arrives). */
-  private readonly previews = new Map<string, object>();
+  private readonly previews = new Map<string, PreviewToken>();
   private readonly queue: EvaluationQueue<FileInput, PreparedResult>;
   /** Every row, by file, with the sorted views the panel and the status bar read. */
   readonly index = new RowIndex();
@@ -306,8 +314,7 @@ export class WorkspaceStore implements vscode.Disposable {
       }
     }
     if (removed.length) this.fire({ changed: [], removed, rows });
-    for (const uri of uris) {
-      const text = await this.textOf(uri);
+    for await (const { uri, text } of readAhead(uris, READ_AHEAD, async (uri) => ({ uri, text: await this.textOf(uri) }))) {
       if (text === undefined) continue;
       const known = this.entries.get(uri.toString());
       if (!force && known && known.text === text && (known.evaluation.rows.length || known.evaluation.file.dialect || this.queue.isBusy(uri.toString()))) continue;
@@ -390,25 +397,27 @@ export class WorkspaceStore implements vscode.Disposable {
   }
 
   /**
-   * A file the panel shows no rows of yet gets the worker's preview first (rows before their fixes and risk details,
-   * shown as updating): a large workspace is counted in the panel long before every fix search has run.
+   * A file the panel shows no rows of yet is listed first (its rows as read, pending), then previewed (rows before
+   * their fixes and risk details, shown as updating): a large workspace is counted in the panel within seconds, long
+   * before every fix search has run.
    */
   private evaluation(key: string, input: FileInput): { result: Promise<EvaluationResult>; cancel(): void } {
     const options = this.evaluationOptions();
     if (this.index.entriesOf(key).length > 0) return this.pool.evaluate({ type: 'evaluate', file: input, options });
-    const token = {};
+    const token: PreviewToken = { shown: null };
     this.previews.set(key, token);
-    return stagedEvaluation(this.pool, input, options, (p) => void this.showPreview(key, token, p));
+    return stagedEvaluation(this.pool, input, options, (stage, p) => void this.showPreview(key, token, stage, p));
   }
 
-  private async showPreview(key: string, token: object, p: PreviewResult): Promise<void> {
-    const live = (): boolean => this.previews.get(key) === token && this.entries.has(key);
+  private async showPreview(key: string, token: PreviewToken, stage: EarlyStage, p: PreviewResult): Promise<void> {
+    const live = (): boolean => this.previews.get(key) === token && this.entries.has(key) && token.shown !== 'preview';
     try {
-      const parsed = await entriesInSlices(key, p, ENTRY_SLICE, () => !live());
-      if (!live()) return;
-      const rows = measured('row index (preview)', () => this.index.setFile(key, parsed.rows, p.sigs, parsed.entries, parsed.sorted, parsed.lookup));
+      const parsed = await entriesInSlices(key, p, ENTRY_SLICE, () => !live(), stage === 'list');
+      if (!live()) return; // the preview's rows (sliced too) may land before the listing's: never show them over it
+      token.shown = stage;
+      const rows = measured(`row index (${stage})`, () => this.index.setFile(key, parsed.rows, p.sigs, parsed.entries, parsed.sorted, parsed.lookup));
       this.fire({ changed: [], removed: [], rows });
-      recordEvent('preview shown', { rows: parsed.rows.length });
+      recordEvent(stage === 'list' ? 'list shown' : 'preview shown', { rows: parsed.rows.length });
     } catch (e) {
       if (!(e instanceof Cancelled)) this.log.warn(`preview not shown: ${e instanceof Error ? e.message : String(e)}`);
     }

@@ -143,6 +143,8 @@ export const PanelRowSchema = v.object({
   evaluatedAt: v.optional(text),
   /** Its file is being re-evaluated: these are the last numbers, the new ones are on their way. */
   updating: v.boolean(),
+  /** Its file is only read so far: no figure is computed yet and `status`/`reason` are placeholders (absent: false). */
+  pending: v.optional(v.boolean()),
   /** Position value, PnL, ROE, leverage, funding; loan lines, LTV (docs/results.md §2.5); absent from older hosts. */
   trader: v.optional(v.nullable(TraderFiguresSchema)),
   /** A cross leg's account fix (one wallet top-up for every cross leg of its account); absent when none is needed. */
@@ -157,7 +159,7 @@ export type PanelRow = v.InferOutput<typeof PanelRowSchema>;
 export const TABLE_ROW_FIELDS = [
   'key', 'id', 'kind', 'venue', 'account', 'settleCurrency', 'symbol', 'side', 'size', 'markPrice', 'markAge', 'stale',
   'liquidationPrice', 'liquidationPriceSource', 'distance', 'liquidationProbability', 'marginRatio', 'healthFactor',
-  'status', 'reason', 'fix', 'readOnlyReason', 'updating',
+  'status', 'reason', 'fix', 'readOnlyReason', 'updating', 'pending',
 ] as const satisfies ReadonlyArray<keyof PanelRow>;
 export const TableRowSchema = v.pick(PanelRowSchema, TABLE_ROW_FIELDS);
 export type TableRow = v.InferOutput<typeof TableRowSchema>;
@@ -232,9 +234,11 @@ export const SummarySchema = v.object({
   tails: text,
   probability: bands,
   distance: bands,
-  /** Every row, by status (the chips' counts). */
+  /** Every evaluated row, by status (the chips' counts). */
   counts: v.object(Object.fromEntries(STATUS_ORDER.map((s) => [s, count])) as Record<(typeof STATUS_ORDER)[number], typeof count>),
   total: count,
+  /** Rows listed but not evaluated yet (their files are read, their numbers on their way); absent: none. */
+  pending: v.optional(count),
   atRisk: count,
   riskyAccounts: count,
   stale: count,

@@ -12,7 +12,7 @@ import {
 import { loanFigureLines, positionFigureLines } from '../presentation/trader-figures';
 import { curveChart, ladderChart } from './charts';
 import { h, icon } from './dom';
-import { num, statusBadge } from './view';
+import { num, pendingBadge, statusBadge } from './view';
 import { whatIfSection, type PostWhatIf } from './what-if';
 
 export interface DetailsHandlers {
@@ -37,10 +37,12 @@ function block(label: string, aside: string, ...body: Array<Node | null>): HTMLE
 function head(r: PanelRow, onReveal: () => void): HTMLElement {
   const what = r.kind === 'loan' ? 'loan' : [r.side, r.size !== null ? formatSize(r.size) : null, r.marginMode].filter(Boolean).join(' · ');
   return h('div', { class: 'd-head' },
-    h('div', { class: 'd-title' }, h('h2', { text: r.symbol ?? r.id }, h('span', { class: 'side', text: ` ${what}` })), h('span', { class: 'spacer' }), statusBadge(r.status)),
+    h('div', { class: 'd-title' }, h('h2', { text: r.symbol ?? r.id }, h('span', { class: 'side', text: ` ${what}` })), h('span', { class: 'spacer' }), r.pending ? pendingBadge() : statusBadge(r.status)),
     h('div', { class: 'd-sub' }, h('span', { class: 'd-where', text: [venueLabel(r.venue), r.account].filter(Boolean).join(' · ') }), h('span', { class: 'spacer' }),
       h('button', { class: 'link', attrs: { type: 'button', title: 'Reveal in file' }, on: { click: onReveal } }, icon('go-to-file'), h('span', { class: 'num', text: `${r.file}:${r.line}:${r.column}` }))),
-    h('div', { class: `reason st-${r.status}`, attrs: { role: 'note' } }, icon(STATUS_LOOK[r.status].codicon), h('span', { text: r.reason })),
+    r.pending
+      ? h('div', { class: 'reason st-pending', attrs: { role: 'note' } }, icon('sync'), h('span', { text: 'This file is being evaluated: its liquidation price, status and fix follow.' }))
+      : h('div', { class: `reason st-${r.status}`, attrs: { role: 'note' } }, icon(STATUS_LOOK[r.status].codicon), h('span', { text: r.reason })),
     r.evaluatedAt ? h('div', { class: 'd-time muted', text: `Numbers as of ${formatEvaluationTime(r.evaluatedAt)}` }) : null);
 }
 
@@ -133,12 +135,17 @@ function accountLine(r: PanelRow): HTMLElement | null {
     icon('account'), h('span', { class: 'fix-text', text: accountFixLegLine(f) }));
 }
 
+function fixNote(r: PanelRow): string {
+  if (r.pending) return 'Computing: the fix follows the liquidation price.';
+  return r.status === 'unknown' ? 'No fix: the position could not be evaluated.' : `Nothing to do: already ${r.status}.`;
+}
+
 function fix(r: PanelRow, handlers: DetailsHandlers): HTMLElement {
   const section = block('Fix', r.fix ? `→ ${r.fix.target}` : '');
   const actions = fixActions(r.fix, r.settleCurrency, r.symbol, true);
   const account = accountLine(r);
   if (actions.length === 0) {
-    section.append(h('div', { class: 'muted fix-note', text: r.fix?.reason ?? (r.status === 'unknown' ? 'No fix: the position could not be evaluated.' : `Nothing to do: already ${r.status}.`) }));
+    section.append(h('div', { class: 'muted fix-note', text: r.fix?.reason ?? fixNote(r) }));
     if (account) section.append(account);
     return section;
   }

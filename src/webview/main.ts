@@ -303,7 +303,8 @@ class App {
     if (shown === this.headerShown) return;
     this.headerShown = shown;
     const evaluated = describeEvaluationTimes(s.times?.length ? s.times : [s.now]);
-    const updating = s.updating ? ` · evaluating ${s.updating} file${s.updating === 1 ? '' : 's'}…` : '';
+    const pending = s.pending ? ` (${s.pending} position${s.pending === 1 ? '' : 's'} not priced yet)` : '';
+    const updating = s.updating ? ` · evaluating ${s.updating} file${s.updating === 1 ? '' : 's'}${pending}…` : '';
     this.subtitle.textContent = `${s.total} position${s.total === 1 ? '' : 's'} in ${s.files} file${s.files === 1 ? '' : 's'} · ${evaluated} · tails ${s.tails}${updating}`;
     this.root.setAttribute('aria-busy', s.updating ? 'true' : 'false');
     this.horizon.update(s);

@@ -14,6 +14,11 @@ export function statusBadge(status: PanelStatus): HTMLElement {
   return h('span', { class: `status st-${status}`, attrs: { 'data-status': status } }, icon(look.codicon), h('span', { text: look.word }));
 }
 
+/** The badge of a row whose file is only read so far (`pending`): no status yet. */
+export function pendingBadge(): HTMLElement {
+  return h('span', { class: 'status st-pending', attrs: { 'data-status': 'pending' } }, icon('sync'), h('span', { text: 'Evaluating' }));
+}
+
 export function statusChip(status: PanelStatus, count: number, pressed: boolean, onToggle: () => void): HTMLButtonElement {
   const look = STATUS_LOOK[status];
   return h('button', {
@@ -86,6 +91,8 @@ function fixCell(r: TableRow): HTMLElement {
   const first = actions[0];
   if (first) {
     td.append(h('span', { class: 'fix' }, icon('wrench'), num(first.label), h('span', { class: 'unit', text: first.unit })));
+  } else if (r.pending) {
+    td.append(h('span', { class: 'muted' }, icon('sync'), h('span', { text: 'computing…' })));
   } else if (r.status === 'unknown') {
     td.append(h('span', { class: 'muted' }, icon('info'), h('span', { text: r.reason })));
   } else if (fixPending(r)) {
@@ -113,18 +120,19 @@ function sideCell(r: TableRow): HTMLElement {
 export function tableRow(r: TableRow, index: number, selected: boolean): HTMLTableRowElement {
   const atRisk = isAtRisk(r.status);
   const tr = h('tr', {
-    class: `row sev-${r.status}${selected ? ' selected' : ''}${r.updating ? ' updating' : ''}`,
+    class: `row sev-${r.pending ? 'pending' : r.status}${selected ? ' selected' : ''}${r.updating ? ' updating' : ''}`,
     attrs: {
       'aria-rowindex': index + 2, 'aria-selected': selected ? 'true' : 'false', tabindex: selected ? 0 : -1,
-      'data-key': r.key, 'data-status': r.status, 'data-at-risk': atRisk ? 'true' : 'false', 'data-index': index,
+      'data-key': r.key, 'data-status': r.pending ? 'pending' : r.status, 'data-at-risk': atRisk ? 'true' : 'false', 'data-index': index,
       'aria-busy': r.updating ? 'true' : undefined,
-      title: !r.updating ? undefined : fixPending(r) ? 'Evaluating this file: its fixes and risk details follow' : 'Re-evaluating this file: these are the last numbers',
+      title: r.pending ? 'Evaluating this file: its liquidation prices, statuses and fixes follow'
+        : !r.updating ? undefined : fixPending(r) ? 'Evaluating this file: its fixes and risk details follow' : 'Re-evaluating this file: these are the last numbers',
     },
   });
   const venue = h('td', { class: 'c-venue' }, h('span', { class: 'venue', text: venueLabel(r.venue) }));
   if (r.account) venue.append(h('span', { class: 'acct', text: ` · ${r.account}` }));
   tr.append(
-    h('td', { class: 'c-status' }, statusBadge(r.status)),
+    h('td', { class: 'c-status' }, r.pending ? pendingBadge() : statusBadge(r.status)),
     h('td', { class: 'c-sym' }, h('span', { class: 'sym', text: r.symbol ?? r.id })),
     venue,
     sideCell(r),

@@ -75,7 +75,7 @@ export interface FileEvaluation {
   complete?: () => FileEvaluation;
 }
 
-function unknownRow(u: UnknownEntry, path: string, horizon: number): ResultRow {
+export function unknownRow(u: UnknownEntry, path: string, horizon: number): ResultRow {
   return {
     file: path, line: u.span.line, column: u.span.column, id: u.id, kind: u.kind, venue: u.venue, account: u.account,
     settleCurrency: null, symbol: u.symbol, side: u.side, marginMode: null, walletSource: null, size: null, entryPrice: null,

@@ -38,8 +38,10 @@ function rowFilter(view: ListView): ((e: RowEntry) => boolean) | null {
   const hidden = new Set(view.hidden);
   const terms = filterTerms(view.filter);
   if (hidden.size === 0 && terms.length === 0) return null;
-  if (terms.length === 0) return (e) => !hidden.has(e.row.status);
-  return (e) => !hidden.has(e.row.status) && matchesFilter(e, terms);
+  // a pending row's status is a placeholder: the chips do not hide it
+  const shown = (e: RowEntry): boolean => e.pending || !hidden.has(e.row.status);
+  if (terms.length === 0) return shown;
+  return (e) => shown(e) && matchesFilter(e, terms);
 }
 
 interface Group { first: RowEntry; entries: RowEntry[]; worst: number; atRisk: number }

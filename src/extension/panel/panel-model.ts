@@ -126,7 +126,7 @@ export class PanelModel {
   }
 
   private tableRow(e: RowEntry): TableRow {
-    return { ...toTableRow(e.row, this.readOnly.get(e.row.file) ?? null), updating: this.index.isUpdating(e.fileKey) };
+    return { ...toTableRow(e.row, this.readOnly.get(e.row.file) ?? null), updating: this.index.isUpdating(e.fileKey), ...(e.pending ? { pending: true } : {}) };
   }
 
   private panelRow(e: RowEntry): PanelRow {
@@ -135,7 +135,7 @@ export class PanelModel {
     const accountFix = row.kind === 'perp' && row.marginMode === 'cross' && this.accounts.get(e.accountKey)?.legs.includes(row.id)
       ? this.accountFix(e.accountKey, row.settleCurrency, row.file) : null;
     return {
-      ...toPanelRow(row, this.readOnly.get(row.file) ?? null), updating: this.index.isUpdating(e.fileKey),
+      ...toPanelRow(row, this.readOnly.get(row.file) ?? null), updating: this.index.isUpdating(e.fileKey), ...(e.pending ? { pending: true } : {}),
       ...(at !== undefined ? { evaluatedAt: new Date(at).toISOString() } : {}), ...(accountFix ? { accountFix } : {}),
     };
   }
@@ -185,7 +185,7 @@ export class PanelModel {
       tails: bands.tails,
       probability: bands.probability,
       distance: bands.distance,
-      counts: t.counts, total: t.total, atRisk: t.atRisk, riskyAccounts: t.riskyAccounts, stale: t.stale,
+      counts: t.counts, total: t.total, ...(t.pending ? { pending: t.pending } : {}), atRisk: t.atRisk, riskyAccounts: t.riskyAccounts, stale: t.stale,
       oldestStaleAge: t.oldestStaleAge,
       worst: t.worst ? this.panelRow(t.worst) : null,
       updating: this.index.updatingCount,

@@ -19,6 +19,11 @@ export interface RowEntry {
   row: ResultRow;
   /** Content hash from the worker: equal sigs mean an unchanged row. */
   sig: string;
+  /**
+   * The row is its file as read (the worker's `list` stage): nothing computed yet, its `unknown` status a placeholder.
+   * Ranked after every status, left out of the counts, never hidden by a status chip.
+   */
+  pending: boolean;
   rank: number;
   distance: NumKey | null;
   /** Rows of one account share it (file, venue, account). */
@@ -36,13 +41,16 @@ export function numKey(s: string | null | undefined): NumKey | null {
 
 export { accountKeyOf };
 
-export function makeEntry(fileKey: string, row: ResultRow, sig = ''): RowEntry {
+/** The rank of a pending row: after every status. */
+export const PENDING_RANK = STATUS_ORDER.length;
+
+export function makeEntry(fileKey: string, row: ResultRow, sig = '', pending = false): RowEntry {
   return {
-    key: rowKey(row), fileKey, row, sig,
-    rank: STATUS_ORDER.indexOf(row.status),
+    key: rowKey(row), fileKey, row, sig, pending,
+    rank: pending ? PENDING_RANK : STATUS_ORDER.indexOf(row.status),
     distance: numKey(row.distance),
     accountKey: accountKeyOf(row),
-    haystack: [row.symbol, row.id, row.venue, venueLabel(row.venue), row.account, row.side, row.kind, row.status, row.file, row.settleCurrency]
+    haystack: [row.symbol, row.id, row.venue, venueLabel(row.venue), row.account, row.side, row.kind, pending ? 'evaluating' : row.status, row.file, row.settleCurrency]
       .filter(Boolean).join(' ').toLowerCase(),
     sortValue: null, sortOwner: null,
   };

@@ -10,7 +10,10 @@ import { defaultCompare } from './sort-keys';
 import { SortedRows } from './sorted-rows';
 
 export interface FileAggregate {
+  /** Evaluated rows by status (pending rows are not counted here). */
   counts: Record<PanelStatus, number>;
+  /** Rows listed but not yet evaluated (row-entry.ts `pending`). */
+  pending: number;
   atRisk: number;
   riskyAccounts: number;
   stale: number;
@@ -47,7 +50,12 @@ export function aggregate(entries: readonly RowEntry[]): FileAggregate {
   let oldest: number | null = null;
   let worst: RowEntry | null = null;
   let target: PanelStatus | null = null;
+  let pending = 0;
   for (const e of entries) {
+    if (e.pending) {
+      pending++;
+      continue;
+    }
     const r = e.row;
     counts[r.status]++;
     if (isAtRisk(r.status)) {
@@ -61,7 +69,7 @@ export function aggregate(entries: readonly RowEntry[]): FileAggregate {
     if (!worst || defaultCompare(e, worst) < 0) worst = e;
     if (target === null && r.fix) target = r.fix.target;
   }
-  return { counts, atRisk, riskyAccounts: risky.size, stale, oldestStaleAge: oldest, worst, target };
+  return { counts, pending, atRisk, riskyAccounts: risky.size, stale, oldestStaleAge: oldest, worst, target };
 }
 
 export class RowIndex {
@@ -150,6 +158,7 @@ export class RowIndex {
   /** The per-file aggregates combined. */
   totals(): FileAggregate & { total: number } {
     const counts = emptyCounts();
+    let pending = 0;
     let atRisk = 0;
     let riskyAccounts = 0;
     let stale = 0;
@@ -158,6 +167,7 @@ export class RowIndex {
     let target: PanelStatus | null = null;
     for (const { agg } of this.files.values()) {
       for (const s of STATUS_ORDER) counts[s] += agg.counts[s];
+      pending += agg.pending;
       atRisk += agg.atRisk;
       riskyAccounts += agg.riskyAccounts; // an account belongs to one file
       stale += agg.stale;
@@ -165,6 +175,6 @@ export class RowIndex {
       if (agg.worst && (!worst || defaultCompare(agg.worst, worst) < 0)) worst = agg.worst;
       target ??= agg.target;
     }
-    return { counts, atRisk, riskyAccounts, stale, oldestStaleAge: oldest, worst, target, total: this.rowCount };
+    return { counts, pending, atRisk, riskyAccounts, stale, oldestStaleAge: oldest, worst, target, total: this.rowCount };
   }
 }

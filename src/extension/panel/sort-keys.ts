@@ -68,7 +68,8 @@ export function comparatorFor(view: Pick<PanelView, 'sort' | 'direction'>): Comp
   const sign = view.direction === 'desc' ? -1 : 1;
   if (view.sort === 'status') {
     if (sign === 1) return defaultCompare;
-    return (a, b) => b.rank - a.rank || defaultCompare(a, b);
+    // descending statuses, pending rows still last (nothing to order them by yet)
+    return (a, b) => Number(a.pending) - Number(b.pending) || b.rank - a.rank || defaultCompare(a, b);
   }
   const key = KEYS[view.sort];
   const token = {};

@@ -8,6 +8,7 @@ import { dirname } from 'node:path';
 import { internalError } from '../../engine/core/diagnostics';
 import { parseFile } from '../../engine/parse';
 import { evaluateParsed, type FileEvaluation } from '../../engine/evaluate/evaluate-file';
+import { listedRows } from '../../engine/evaluate/listed-rows';
 import { whatIf } from '../../engine/evaluate/what-if';
 import { historyPaths } from '../../engine/evaluate/history-refs';
 import { resolveSettings } from '../../engine/core/settings';
@@ -101,6 +102,14 @@ function preview(file: FileInput, options: EvaluationSettings): FileEvaluation {
   return first;
 }
 
+/** The file as read (its parse is kept for the preview that follows): rows without any computed figure. */
+function list(file: FileInput, options: EvaluationSettings): FileEvaluation {
+  const { parsed, error } = parseOf(file, options);
+  if (!parsed) return failed(file, error);
+  const horizon = resolveSettings(options.settings, parsed.risk, options.overrides).horizon;
+  return { file: { path: file.path, dialect: parsed.dialect, format: parsed.format, venue: parsed.venue, diagnostics: [] }, rows: listedRows(file.path, parsed, horizon), parsed, now: Date.now() };
+}
+
 function failed(file: FileInput, error: string | null): FileEvaluation {
   return { file: { path: file.path, dialect: null, format: null, venue: null, diagnostics: [internalError('read', error)] }, rows: [], parsed: null, now: Date.now() };
 }
@@ -149,9 +158,10 @@ function handle(req: WorkerRequest): void {
       });
       return;
     }
+    case 'list':
     case 'preview': {
       const t0 = performance.now();
-      const first = preview(req.file, req.options);
+      const first = req.type === 'list' ? list(req.file, req.options) : preview(req.file, req.options);
       const sigs = sendRows(req.id, first);
       post({ type: 'previewed', id: req.id, sigs, ms: performance.now() - t0 });
       return;

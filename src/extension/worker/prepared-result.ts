@@ -42,9 +42,12 @@ export function prepared(key: string, job: Job<EvaluationResult>, slice = ENTRY_
 
 /**
  * The rows of `value.chunks`, their index entries, and the same in the default order: one chunk parsed a slice, the
- * sort in slices of about `slice` rows (throws Cancelled once `cancelled`).
+ * sort in slices of about `slice` rows (throws Cancelled once `cancelled`). `pending`: the rows are a listing (nothing
+ * computed yet, row-entry.ts).
  */
-export async function entriesInSlices(key: string, value: { chunks: readonly string[]; sigs: readonly string[] }, slice = ENTRY_SLICE, cancelled: () => boolean = () => false): Promise<ParsedRows> {
+export async function entriesInSlices(
+  key: string, value: { chunks: readonly string[]; sigs: readonly string[] }, slice = ENTRY_SLICE, cancelled: () => boolean = () => false, pending = false,
+): Promise<ParsedRows> {
   const rows: ResultRow[] = [];
   const entries: RowEntry[] = [];
   const byKey = new Map<string, RowEntry>();
@@ -54,7 +57,7 @@ export async function entriesInSlices(key: string, value: { chunks: readonly str
     if (cancelled()) throw new Cancelled();
     const chunk = decodeChunk(value.chunks[c]!);
     for (const row of chunk.rows) {
-      const entry = makeEntry(key, row, value.sigs[rows.length] ?? '');
+      const entry = makeEntry(key, row, value.sigs[rows.length] ?? '', pending);
       entries.push(entry);
       byKey.set(entry.key, entry);
       rows.push(row);

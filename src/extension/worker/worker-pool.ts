@@ -110,6 +110,11 @@ export class WorkerPool {
     return this.submit(req, true);
   }
 
+  /** A file's rows as read (no figure computed yet): ahead of waiting previews, so a workspace is listed first. */
+  list(req: Extract<Payload, { type: 'list' }>): Running<PreviewResult> {
+    return this.submit(req, true);
+  }
+
   plan(req: Extract<Payload, { type: 'plan' }>): Running<FixPlanResult> {
     return this.submit(req, true);
   }
@@ -252,7 +257,7 @@ export class WorkerPool {
         job.chunks.push(msg.json);
         return;
       case 'previewed':
-        recordEvent('worker time', { type: 'preview', ms: Math.round(msg.ms) });
+        recordEvent('worker time', { type: job.req.type, ms: Math.round(msg.ms) });
         this.finish(job, { value: { chunks: job.chunks, sigs: msg.sigs } });
         break;
       case 'evaluated':

@@ -31,6 +31,11 @@ export type WorkerRequest =
    * so an `evaluate` of the same text and settings that lands on it completes that stage instead of starting over.
    */
   | { type: 'preview'; id: number; file: FileInput; options: EvaluationSettings }
+  /**
+   * The file as read, before anything is computed (listed-rows.ts; answered by `rows` + `listed`): the panel lists it
+   * while the worker computes; the parse is kept for the `preview` that follows.
+   */
+  | { type: 'list'; id: number; file: FileInput; options: EvaluationSettings }
   | { type: 'plan'; id: number; file: FileInput; options: EvaluationSettings; rowKey: string; kind: FixKind; asset: string | null }
   /** The one wallet edit of a cross account's fix (issue 14); `accountKey` as fixes.ts accountKeyOf. */
   | { type: 'planAccount'; id: number; file: FileInput; options: EvaluationSettings; accountKey: string }
@@ -64,7 +69,7 @@ export interface EvaluationResult {
   reusedParse: boolean;
 }
 
-/** A file's rows before their fixes and risk details (EvalContext.preview): shown, marked updating, until the full ones. */
+/** A file's rows before their fixes and risk details (EvalContext.preview), or as read (`list`): shown until the full ones. */
 export interface PreviewResult {
   chunks: string[];
   sigs: string[];
@@ -75,7 +80,7 @@ export type FixPlanResult = { ok: true; title: string; edits: TextEdit[] } | { o
 export type WorkerResponse =
   /** Rows are sent as JSON chunks before `evaluated`/`previewed` (row-chunks.ts), parsed by the host in slices. */
   | { type: 'rows'; id: number; json: string }
-  /** A `preview` request's rows are all sent. */
+  /** A `preview` (or `list`) request's rows are all sent. */
   | { type: 'previewed'; id: number; sigs: string[]; ms: number }
   | { type: 'evaluated'; id: number; result: Omit<EvaluationResult, 'chunks'> }
   | { type: 'planned'; id: number; result: FixPlanResult }

@@ -10,7 +10,8 @@ import { makeEntry } from '../../../src/extension/panel/row-entry';
 import { comparatorFor, defaultCompare } from '../../../src/extension/panel/sort-keys';
 import { SortedRows } from '../../../src/extension/panel/sorted-rows';
 import { buildDisplayList } from '../../../src/extension/panel/display-list';
-import { SORT_COLUMNS, STATUS_ORDER, type PanelView } from '../../../src/protocol/messages';
+import * as v from 'valibot';
+import { ModelMessageSchema, SORT_COLUMNS, STATUS_ORDER, type PanelView } from '../../../src/protocol/messages';
 import { fileReport, row } from './fixtures';
 
 const dec = fc.oneof(fc.constant(null), fc.integer({ min: -5000, max: 5000 }).map((n) => (n / 1000).toFixed(3)), fc.constantFrom('0.1', '0.10', '0.1000000000000000001', '0.0999999999999999999'));
@@ -184,6 +185,31 @@ describe('display list and paging', () => {
     expect(s.worst?.id).toBe('y');
     expect(s.stale).toBe(1);
     expect(s.oldestStaleAge).toBe(900);
+  });
+
+  it('a listed file\'s rows are pending: in the total, not in the status counts, last in either status order, never hidden by a chip', () => {
+    const index = new RowIndex();
+    index.setFile('f', rows);
+    const listed = [row({ file: 'g.positions.yaml', id: 'p1', status: 'unknown', distance: null }), row({ file: 'g.positions.yaml', id: 'p2', status: 'unknown', distance: null })];
+    index.setFile('g', listed, ['s1', 's2'], listed.map((r, i) => makeEntry('g', r, `s${i + 1}`, true)));
+    const t = index.totals();
+    expect([t.total, t.pending, t.counts.unknown, t.worst?.row.id]).toEqual([6, 2, 0, 'x1']);
+    const model = new PanelModel(index);
+    const ids = () => model.page(0, 100).items.map((i) => (i.type === 'row' ? `${i.row.id}${i.row.pending ? '…' : ''}` : ''));
+    expect(ids()).toEqual(['x1', 'x2', 'x3', 'x4', 'p1…', 'p2…']);
+    model.setView(view({ direction: 'desc' }));
+    expect(ids().slice(-2)).toEqual(['p1…', 'p2…']);
+    model.setView(view({ hidden: ['unknown', 'safe'] }));
+    expect(ids()).toEqual(['x1', 'x2', 'p1…', 'p2…']);
+    const m = model.modelMessage({ epoch: 1, now: new Date(0), files: [fileReport()], risk: {} });
+    expect(v.safeParse(ModelMessageSchema, m).success).toBe(true);
+    expect(m.summary.pending).toBe(2);
+    expect(m.summary.counts.unknown).toBe(0);
+    expect(model.selectedRow(2)?.pending).toBe(true);
+    expect(model.selectedRow(0)?.pending).toBeUndefined();
+    // the evaluated rows replace them (same keys): nothing pending is left
+    index.setFile('g', listed.map((r) => ({ ...r, status: 'safe', distance: '0.4' })), ['t1', 't2']);
+    expect(index.totals().pending).toBe(0);
   });
 
   it('rows of a file being re-evaluated are marked updating', () => {

@@ -60,6 +60,23 @@ describe('table rows', () => {
     expect(safe.getAttribute('title')).toMatch(/last numbers/);
   });
 
+  it('shows a listed row (its file only read so far) as evaluating, not as unknown, in the table and the details pane', () => {
+    const msg = report();
+    const listed = { ...msg.rows[0]!, status: 'unknown' as const, reason: 'not evaluated yet', liquidationPrice: null, distance: null, liquidationProbability: null, fix: null, updating: true, pending: true };
+    const tr = el(tableRow(listed, 0, false));
+    expect(tr.getAttribute('data-status')).toBe('pending');
+    expect(tr.className).toContain('sev-pending');
+    const badge = tr.all().find((e) => e.className.startsWith('status'))!;
+    expect(badge.textContent).toBe('Evaluating');
+    expect(badge.className).not.toContain('st-unknown');
+    expect(tr.all().find((e) => e.className.startsWith('c-fix'))!.textContent).toContain('computing');
+    expect(tr.getAttribute('title')).toMatch(/liquidation prices, statuses and fixes follow/);
+    const pane = detailsPane(listed, msg.summary, undefined, handlers).map(el);
+    const text = pane.map((n) => n.textContent).join(' ');
+    expect(text).toContain('being evaluated');
+    expect(text).not.toContain('could not be evaluated');
+  });
+
   it('marks rows at watch or worse with codicon, word and data attributes', () => {
     const msg = report();
     const [watch, safe] = msg.rows.map((r, i) => el(tableRow(r, i, i === 0)));

@@ -77,18 +77,37 @@ describe('evaluation worker', () => {
     expect(again.rows.every((x) => x.account !== 'desk-b')).toBe(true);
   });
 
-  it('runs a staged evaluation as one job: the preview first, cancellable, then the full rows', async () => {
+  it('lists a file (its rows as read, no figure computed), then previews it from the kept parse', async () => {
     pool = new WorkerPool({ script: SCRIPT });
     const f = file('desk-isolated.positions.json');
-    const seen: number[] = [];
-    const job = stagedEvaluation(pool, f, { settings: {} }, (p) => seen.push(rowsOf(p).rows.length));
+    const options = { settings: {} };
+    const listed = rowsOf(await pool.list({ type: 'list', file: f, options }).result);
+    const local = evaluateFile({ path: f.path, absPath: f.absPath, text: f.text }, { readFile: (p) => readFileSync(p, 'utf8') });
+    expect(listed.rows.map((x) => [x.id, x.line, x.symbol, x.size])).toEqual(local.rows.map((x) => [x.id, x.line, x.symbol, x.size]));
+    expect(listed.rows.every((x) => x.liquidationPrice === null && x.liquidationProbability === null && x.fix === null)).toBe(true);
+    expect(listed.sigs).toHaveLength(local.rows.length);
+    const r = rowsOf(await pool.evaluate({ type: 'evaluate', file: f, options }).result);
+    expect(r.reusedParse).toBe(true);
+    expect(r.rows).toEqual(evaluateFile({ path: f.path, absPath: f.absPath, text: f.text }, { now: r.now, readFile: (p) => readFileSync(p, 'utf8') }).rows);
+  });
+
+  it('runs a staged evaluation as one job: the listing, the preview, cancellable, then the full rows', async () => {
+    pool = new WorkerPool({ script: SCRIPT });
+    const f = file('desk-isolated.positions.json');
+    const seen: Array<[string, number, number]> = [];
+    const job = stagedEvaluation(pool, f, { settings: {} }, (stage, p) => {
+      const rows = rowsOf(p).rows;
+      seen.push([stage, rows.length, rows.filter((x) => x.liquidationPrice !== null).length]);
+    });
     const r = rowsOf(await job.result);
-    expect(seen).toEqual([r.rows.length]);
+    const priced = r.rows.filter((x) => x.liquidationPrice !== null).length;
+    expect(priced).toBeGreaterThan(0);
+    expect(seen).toEqual([['list', r.rows.length, 0], ['preview', r.rows.length, priced]]);
     expect(r.rows.some((x) => x.fix !== null)).toBe(true);
-    const cancelled = stagedEvaluation(pool, f, { settings: {} }, () => seen.push(-1));
+    const cancelled = stagedEvaluation(pool, f, { settings: {} }, () => seen.push(['cancelled', -1, -1]));
     cancelled.cancel();
     await expect(cancelled.result).rejects.toBeInstanceOf(Cancelled);
-    expect(seen).toEqual([r.rows.length]);
+    expect(seen).toHaveLength(2);
   });
 
   it('answers a what-if from the cached parse: the neutral scenario is the row itself, a shock changes it', async () => {
