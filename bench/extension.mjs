@@ -6,6 +6,7 @@
 //   BENCH_EXT_HUGE=20000        the one file added afterwards
 //   BENCH_EXT_SCROLL=100000     rows in the panel for the scroll phase (more files are added to reach it; 0: skip)
 //   BENCH_EXT_STATS=<file>      keep the host's stats lines (src/extension/host-stats.ts) there
+//   BENCH_EXT_SHOT=<file.png>   a screenshot of the panel the moment it has counted every row (most still pending)
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -127,6 +128,7 @@ async function main() {
     const tOpen = Date.now();
     await runCommand(page, 'Liquidation Lens: Open Panel');
     const tCounted = await waitForCount(page, view, expected, 300_000);
+    if (process.env.BENCH_EXT_SHOT) await page.screenshot({ path: process.env.BENCH_EXT_SHOT });
     const activated = stats(statsPath).find((s) => s.event === 'activate')?.t;
     const label = `${POSITIONS.toLocaleString('en-US')} positions`;
     if (!tCounted || !activated) console.log(`  ${label}: the panel never counted ${expected} rows (${await rowCount(view)})`);

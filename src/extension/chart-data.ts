@@ -24,6 +24,8 @@ export interface ChartInput {
   /** The file's effective probability bands (for the critical line). */
   settings: Pick<EffectiveSettings, 'probability'>;
   epoch: number;
+  /** The row is its file as read (row-entry.ts `pending`): nothing to draw yet. */
+  pending?: boolean;
 }
 
 const clamp01 = (x: number): number => (Number.isFinite(x) ? Math.min(1, Math.max(0, x)) : 0);
@@ -166,6 +168,7 @@ function timeToLiquidationText(row: ResultRow): string | null {
 
 export function detailsMessage(input: ChartInput): DetailsMessage {
   const { row, inputs, settings, epoch } = input;
+  if (input.pending) return { type: 'details', key: rowKey(row), epoch, ladder: null, curve: null, note: 'The charts follow once this file is evaluated.', timeToLiquidation: null };
   const ladder = row.status === 'unknown' ? null : ladderData(row, inputs);
   // Liquidatable now: P = 100 % at every horizon, so no curve (the reason says why).
   const curve = row.status === 'unknown' || row.status === 'liquidatable' ? null : curveData(row, inputs, settings.probability.critical);

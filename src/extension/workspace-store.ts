@@ -140,10 +140,10 @@ export class WorkspaceStore implements vscode.Disposable {
   }
 
   /** A row and its file by the panel's row key (only rows the store knows: the webview cannot name other files). */
-  findByKey(key: string): { row: ResultRow; uri: vscode.Uri } | undefined {
+  findByKey(key: string): { row: ResultRow; uri: vscode.Uri; pending: boolean } | undefined {
     const e = this.index.find(key);
     const entry = e && this.entries.get(e.fileKey);
-    return e && entry ? { row: e.row, uri: entry.uri } : undefined;
+    return e && entry ? { row: e.row, uri: entry.uri, pending: e.pending } : undefined;
   }
 
   /** The file's effective risk settings: extension settings, the file's own `risk:`, then the session overrides (docs/format.md §6). */

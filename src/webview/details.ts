@@ -3,7 +3,7 @@
 // one Apply button per fix (the first is the pane's primary button, also Ctrl+.). Formatting only: every number is the engine's string or the host's chart data.
 import type { DetailsMessage, PanelRow, Summary } from '../protocol/messages';
 import { accountFixLegLine, accountFixVerb } from '../presentation/account-lines';
-import { fixActions, fixVerb, STATUS_LOOK, type FixAction } from '../presentation/describe';
+import { fixActions, fixVerb, isAtRisk, STATUS_LOOK, type FixAction } from '../presentation/describe';
 import { formatAge, formatEvaluationTime } from '../presentation/duration';
 import {
   formatAmount, formatHealthFactor, formatLiquidationPrice, formatMark, formatMoney, formatPercent, formatPrice, formatProbability,
@@ -137,6 +137,7 @@ function accountLine(r: PanelRow): HTMLElement | null {
 
 function fixNote(r: PanelRow): string {
   if (r.pending) return 'Computing: the fix follows the liquidation price.';
+  if (r.updating && r.fix === null && isAtRisk(r.status)) return 'Finding the fix: it follows with this file\'s evaluation.';
   return r.status === 'unknown' ? 'No fix: the position could not be evaluated.' : `Nothing to do: already ${r.status}.`;
 }
 

@@ -268,8 +268,10 @@ class App {
     const hadSelection = this.win.selectedKey !== null;
     this.win.applyList(msg);
     this.summary = msg.summary;
-    // The worst row is selected on first open (the list's first row in the default order), a restored one after.
-    if (!hadSelection && this.win.selectedIndex < 0 && this.win.total > 0) this.win.select(0);
+    // The worst row is selected on first open (the list's first row in the default order), a restored one after; not
+    // while the first row is only listed (pending rows sort last: every row is), or the pane would stay on it.
+    const first = this.win.item(0);
+    if (!hadSelection && this.win.selectedIndex < 0 && this.win.total > 0 && !(first?.type === 'row' && first.row.pending)) this.win.select(0);
     // The host sends the selected row whole with each list once it knows which it is.
     if (this.win.selectedKey && this.win.selectedKey !== msg.selectedKey) this.vscode.postMessage({ type: 'selected', key: this.win.selectedKey });
     // Rendered in the next frame: the deltas of a streaming scan that arrive within one frame cost one render.

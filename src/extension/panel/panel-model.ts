@@ -130,7 +130,7 @@ export class PanelModel {
   }
 
   private panelRow(e: RowEntry): PanelRow {
-    const at = this.times[e.row.file];
+    const at = e.pending ? undefined : this.times[e.row.file];
     const row = e.row;
     const accountFix = row.kind === 'perp' && row.marginMode === 'cross' && this.accounts.get(e.accountKey)?.legs.includes(row.id)
       ? this.accountFix(e.accountKey, row.settleCurrency, row.file) : null;

@@ -26,6 +26,13 @@ function evaluateExample(name: string, patch?: (t: string) => string) {
 }
 
 describe('chart data from the engine', () => {
+  it('a pending row (its file only listed) gets no charts and a note that they follow, never its placeholder reason', () => {
+    const msg = detailsMessage({ row: { ...eth, status: 'unknown', reason: 'not evaluated yet' }, inputs: null, settings, epoch: 1, pending: true });
+    expect([msg.ladder, msg.curve, msg.timeToLiquidation]).toEqual([null, null, null]);
+    expect(msg.note).toMatch(/follow once this file is evaluated/);
+    expect(v.safeParse(HostToWebviewSchema, msg).success).toBe(true);
+  });
+
   it('the engine answers the row probability at the row horizon from its own inputs', () => {
     expect(eth.liquidationProbability).not.toBeNull();
     expect(probabilityOverHorizons(ethInputs, [86400])[0]).toBe(eth.liquidationProbability);

@@ -75,6 +75,10 @@ describe('table rows', () => {
     const text = pane.map((n) => n.textContent).join(' ');
     expect(text).toContain('being evaluated');
     expect(text).not.toContain('could not be evaluated');
+    // a previewed row at risk whose fix is still being searched says so, not "Nothing to do"
+    const previewed = detailsPane({ ...msg.rows[0]!, fix: null, updating: true }, msg.summary, undefined, handlers).map(el).map((n) => n.textContent).join(' ');
+    expect(previewed).toContain('Finding the fix');
+    expect(previewed).not.toContain('Nothing to do');
   });
 
   it('marks rows at watch or worse with codicon, word and data attributes', () => {
