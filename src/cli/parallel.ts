@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { historyReader, runFile, type FileJob, type FileOutcome, type TaskOptions } from './file-task';
-import { Spool } from './spool';
+import { Spool, type SpoolHandover } from './spool';
 import type { WorkerInit } from './worker-main';
 import { WORKER_YOUNG_GENERATION_MB } from '../engine/core/limits';
 
@@ -44,6 +44,7 @@ export async function evaluateFiles(
   const outcomes: FileOutcome[] = new Array(jobs.length);
   const paths = Array.from({ length: threads }, (_, i) => join(tmp, `spool-${i + 1}`));
   const workers: Worker[] = [];
+  const handovers: Array<SpoolHandover | undefined> = new Array(threads);
   try {
     await Promise.all(paths.map((spoolPath, i) => new Promise<void>((resolve, reject) => {
       const init: WorkerInit = { options: o, spoolId: i + 1, spoolPath };
@@ -60,19 +61,23 @@ export async function evaluateFiles(
           w.postMessage(null);
         }
       };
-      w.on('message', (m: { outcome?: FileOutcome; error?: string; index?: number }) => {
+      w.on('message', (m: { outcome?: FileOutcome; error?: string; index?: number; spool?: SpoolHandover }) => {
         if (m.error !== undefined) return reject(new Error(`worker failed on file #${m.index}: ${m.error}`));
+        if (m.spool) {
+          handovers[i] = m.spool;
+          return;
+        }
         outcomes[m.outcome!.index] = m.outcome!;
         onFile(m.outcome!);
         next();
       });
       w.on('error', reject);
-      w.on('exit', (code) => (finished && code === 0 ? resolve() : reject(new Error(`worker exited early (code ${code})`))));
+      w.on('exit', (code) => (finished && code === 0 && handovers[i] ? resolve() : reject(new Error(`worker exited early (code ${code})`))));
       next();
     })));
   } catch (e) {
     await Promise.all(workers.map((w) => w.terminate()));
     throw e;
   }
-  return { outcomes, spools: [new Spool(0, join(tmp, 'spool-0'), SPILL_AT), ...paths.map((p, i) => Spool.reader(i + 1, p))] };
+  return { outcomes, spools: [new Spool(0, join(tmp, 'spool-0'), SPILL_AT), ...paths.map((p, i) => Spool.received(i + 1, p, handovers[i]!))] };
 }

@@ -1,11 +1,15 @@
 // Where the serialised rows wait for the global sort: a row is kept as its final text, once, and the sort moves only
 // small records that point into the spool (offset, length). In memory up to `spillAt` bytes, then in a temp file,
-// so a million rows never sit in the heap as strings. The main thread reads another thread's spool file whole when it
-// is small enough (one read instead of one per row), and hands the rows' bytes to the output without decoding them.
+// so a million rows never sit in the heap as strings. A worker's spool still in memory at its end is handed to the
+// main thread whole (its buffers transferred, not copied); a spilled one is read from its file, whole when it is small
+// enough (one read instead of one per row). Rows' bytes go to the output without being decoded.
 import { closeSync, fstatSync, openSync, readSync, writeSync } from 'node:fs';
 
 /** A spool file up to this size is read whole for the output pass; a larger one is read row by row. */
 const READ_WHOLE_AT = 768 * 1024 * 1024;
+
+/** A worker's spool at its end, for the main thread: its bytes (transferable buffers) or "read my file". */
+export type SpoolHandover = { chunks: Uint8Array[]; starts: number[] } | { file: true };
 
 export interface SpoolRef {
   spool: number;
@@ -29,8 +33,9 @@ export class Spool {
   append(texts: string[]): number[] {
     let total = 0;
     for (const t of texts) total += Buffer.byteLength(t);
-    // each text encoded straight into its place (no joined string to flatten and encode again)
-    const buf = Buffer.allocUnsafe(total);
+    // each text encoded straight into its place (no joined string to flatten and encode again); never from Node's
+    // shared pool, so the buffer can be transferred to another thread whole
+    const buf = Buffer.allocUnsafeSlow(total);
     const refs: number[] = [];
     let at = 0;
     for (const t of texts) {
@@ -90,6 +95,28 @@ export class Spool {
   buffer(length: number): Buffer {
     if (this.readBuf.length < length) this.readBuf = Buffer.alloc(Math.max(length, this.readBuf.length * 2));
     return this.readBuf;
+  }
+
+  /** Ends a worker's spool: its in-memory chunks (to transfer) or, once spilled, its closed file. */
+  handOver(): SpoolHandover {
+    if (this.fd === null) {
+      const out = { chunks: this.chunks, starts: this.starts };
+      this.chunks = [];
+      this.starts = [];
+      return out;
+    }
+    this.close();
+    return { file: true };
+  }
+
+  /** The main thread's view of a worker's spool: the chunks it handed over, else its file at `path`. */
+  static received(id: number, path: string, h: SpoolHandover): Spool {
+    if ('file' in h) return Spool.reader(id, path);
+    const s = new Spool(id, path, Infinity);
+    s.chunks = h.chunks.map((c) => Buffer.from(c.buffer, c.byteOffset, c.byteLength));
+    s.starts = h.starts;
+    s.size = h.chunks.reduce((n, c) => n + c.byteLength, 0);
+    return s;
   }
 
   close(): void {
