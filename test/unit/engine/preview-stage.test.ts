@@ -1,23 +1,15 @@
 // The extension's preview (EvaluateOptions.preview): the first stage's rows, completed in place by complete(), equal
 // a one-pass evaluation exactly — rows, accounts, diagnostics and work steps — on every example file.
 import { describe, expect, it } from 'vitest';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { evaluateFile } from '../../../src/engine/evaluate/evaluate-file';
+import { positionFiles, ROOT } from './example-files';
 
-const ROOT = resolve(__dirname, '../../..');
 const NOW = Date.parse('2026-11-24T07:00:00Z');
 
-function positionFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const p = join(dir, name);
-    if (statSync(p).isDirectory()) return positionFiles(p);
-    return /\.positions\.(json|ya?ml|csv)$/.test(name) ? [p] : [];
-  });
-}
 
 describe('two-stage evaluation (preview, then complete)', () => {
-  const files = positionFiles(join(ROOT, 'examples'));
+  const files = positionFiles();
 
   it('finds the example files', () => {
     expect(files.length).toBeGreaterThan(20);
