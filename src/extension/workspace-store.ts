@@ -55,6 +55,11 @@ const RESCAN_DEBOUNCE_MS = 400;
 const REAGE_MS = 60_000;
 /** Files a scan reads at once (issue 10: every file is listed before the first previews run; the queue holds the texts anyway). */
 const READ_AHEAD = 32;
+/**
+ * A new file is listed before its preview from this size (~100 JSON positions): below it the preview itself takes a
+ * few ms, and a listing would only add a round trip and a panel update per file.
+ */
+const LIST_FIRST_AT = 16 * 1024;
 
 export class WorkspaceStore implements vscode.Disposable {
   private readonly entries = new Map<string, StoreEntry>();
@@ -397,16 +402,16 @@ export class WorkspaceStore implements vscode.Disposable {
   }
 
   /**
-   * A file the panel shows no rows of yet is listed first (its rows as read, pending), then previewed (rows before
-   * their fixes and risk details, shown as updating): a large workspace is counted in the panel within seconds, long
-   * before every fix search has run.
+   * A file the panel shows no rows of yet is listed first when it is large (its rows as read, pending), then previewed
+   * (rows before their fixes and risk details, shown as updating): a large workspace is counted in the panel within
+   * seconds, long before every fix search has run.
    */
   private evaluation(key: string, input: FileInput): { result: Promise<EvaluationResult>; cancel(): void } {
     const options = this.evaluationOptions();
     if (this.index.entriesOf(key).length > 0) return this.pool.evaluate({ type: 'evaluate', file: input, options });
     const token: PreviewToken = { shown: null };
     this.previews.set(key, token);
-    return stagedEvaluation(this.pool, input, options, (stage, p) => void this.showPreview(key, token, stage, p));
+    return stagedEvaluation(this.pool, input, options, (stage, p) => void this.showPreview(key, token, stage, p), input.text.length >= LIST_FIRST_AT);
   }
 
   private async showPreview(key: string, token: PreviewToken, stage: EarlyStage, p: PreviewResult): Promise<void> {

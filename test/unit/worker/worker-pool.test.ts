@@ -104,6 +104,10 @@ describe('evaluation worker', () => {
     expect(priced).toBeGreaterThan(0);
     expect(seen).toEqual([['list', r.rows.length, 0], ['preview', r.rows.length, priced]]);
     expect(r.rows.some((x) => x.fix !== null)).toBe(true);
+    // without the listing (a small file): the preview, then the full rows
+    const unlisted: string[] = [];
+    await stagedEvaluation(pool, f, { settings: {} }, (stage) => unlisted.push(stage), false).result;
+    expect(unlisted).toEqual(['preview']);
     const cancelled = stagedEvaluation(pool, f, { settings: {} }, () => seen.push(['cancelled', -1, -1]));
     cancelled.cancel();
     await expect(cancelled.result).rejects.toBeInstanceOf(Cancelled);
