@@ -24,7 +24,7 @@ import { LineTracker } from './line-tracker';
 import { measured, recordEvent } from './host-stats';
 import { ENTRY_SLICE, entriesInSlices, prepared, type PreparedResult } from './worker/prepared-result';
 import type { Diagnostic } from '../engine/core/types';
-import { readWorkspaceFile } from './read-workspace-file';
+import { NODE_WORKSPACE_FS, readWorkspaceFile } from './read-workspace-file';
 
 export interface StoreEntry {
   uri: vscode.Uri;
@@ -350,7 +350,7 @@ export class WorkspaceStore implements vscode.Disposable {
   private async textOf(uri: vscode.Uri): Promise<string | undefined> {
     const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
     if (open) return open.getText();
-    const read = await readWorkspaceFile(uri, vscode.workspace.fs);
+    const read = await readWorkspaceFile(uri, uri.scheme === 'file' ? NODE_WORKSPACE_FS : vscode.workspace.fs);
     if ('text' in read) return read.text;
     if ('unread' in read) this.setUnread(uri, read.unread);
     else this.skip(uri, read.skipped);

@@ -2,7 +2,10 @@
 // one diagnostic and is never read), re-reads a file rewritten during the read, and skips unreadable files, folders,
 // dangling links and symlink loops with a log line. A fake of vscode.workspace.fs (the module imports no `vscode`).
 import { describe, expect, it } from 'vitest';
-import { readWorkspaceFile, type WorkspaceFileSystem } from '../../../src/extension/read-workspace-file';
+import { mkdtempSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { NODE_WORKSPACE_FS, readWorkspaceFile, type WorkspaceFileSystem } from '../../../src/extension/read-workspace-file';
 import { readSource } from '../../../src/cli/read-source';
 import { MAX_FILE_BYTES, MAX_YAML_BYTES } from '../../../src/engine/core/limits';
 
@@ -113,5 +116,30 @@ describe('extension: reading a workspace file', () => {
     expect(lines.dir).toBe('skipped /ws/dir.positions.yaml: not a file');
     expect(lines.gone).toContain('cannot read it');
     expect(fs.reads).toEqual(['/ws/locked.positions.yaml']);
+  });
+});
+
+describe('NODE_WORKSPACE_FS (file: URIs read on Node in the extension host)', () => {
+  it('gives vscode.workspace.fs\'s types for a file, a folder, a link to a file, a dangling link and a loop, and reads the same', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'll-nodefs-'));
+    try {
+      const at = (name: string) => ({ fsPath: join(dir, name), path: join(dir, name) });
+      writeFileSync(join(dir, 'a.positions.json'), '{"positions": []}');
+      mkdirSync(join(dir, 'd.positions.json'));
+      symlinkSync(join(dir, 'a.positions.json'), join(dir, 'link.positions.json'));
+      symlinkSync(join(dir, 'missing.json'), join(dir, 'dangling.positions.json'));
+      symlinkSync(join(dir, 'loop2.positions.json'), join(dir, 'loop1.positions.json'));
+      symlinkSync(join(dir, 'loop1.positions.json'), join(dir, 'loop2.positions.json'));
+      const type = async (n: string) => (await NODE_WORKSPACE_FS.stat(at(n))).type;
+      expect(await type('a.positions.json')).toBe(1);
+      expect(await type('d.positions.json')).toBe(2);
+      expect(await type('link.positions.json')).toBe(1 | 64);
+      expect(await type('dangling.positions.json')).toBe(64);
+      expect(await type('loop1.positions.json')).toBe(64);
+      expect(await readWorkspaceFile(at('link.positions.json'), NODE_WORKSPACE_FS)).toEqual({ text: '{"positions": []}' });
+      for (const n of ['d', 'dangling', 'loop1', 'gone']) expect('skipped' in await readWorkspaceFile(at(`${n}.positions.json`), NODE_WORKSPACE_FS)).toBe(true);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
