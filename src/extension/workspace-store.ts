@@ -17,6 +17,7 @@ import { Cancelled, WorkerFailure, WorkerPool } from './worker/worker-pool';
 import type { EvaluationResult, FileInput, FixPlanResult, PreviewResult } from './worker/worker-protocol';
 import { stagedEvaluation, type EarlyStage } from './worker/staged-evaluation';
 import { readAhead } from './read-ahead';
+import { quickFind } from './quick-find';
 import type { FixKind } from '../engine/fix/fix-edits';
 import type { StressReport } from '../engine/evaluate/report';
 import type { WhatIfOutcome, WhatIfScenario } from '../engine/evaluate/what-if';
@@ -304,9 +305,37 @@ export class WorkspaceStore implements vscode.Disposable {
     return found;
   }
 
-  /** Discovers the files and queues each for evaluation; the rows arrive file by file as the worker finishes them. */
+  /**
+   * The first scan's quick look (quick-find.ts) in a workspace of one `file:` folder: Node's fs, the include glob, and
+   * the exclude globs findFiles applies (ours, else files.exclude's `true` entries); null when it gives up. Gitignored
+   * files are dropped as discover() drops them.
+   */
+  private async quickLook(): Promise<vscode.Uri[] | null> {
+    const folders = vscode.workspace.workspaceFolders ?? [];
+    if (folders.length !== 1 || folders[0]!.uri.scheme !== 'file') return null;
+    const folder = folders[0]!;
+    const filesExclude = vscode.workspace.getConfiguration('files', folder.uri).get<Record<string, unknown>>('exclude') ?? {};
+    const exclude = this.settings.exclude.length ? this.settings.exclude : Object.keys(filesExclude).filter((k) => filesExclude[k] === true);
+    const paths = await quickFind(folder.uri.fsPath, this.settings.include, exclude);
+    if (!paths) return null;
+    const ignored = this.settings.respectGitignore && paths.length ? await gitIgnored(folder.uri.fsPath, paths) : new Set<string>();
+    return paths.filter((p) => !ignored.has(p)).map((p) => vscode.Uri.file(p));
+  }
+
+  /**
+   * Discovers the files and queues each for evaluation; the rows arrive file by file as the worker finishes them. The
+   * first scan starts on its quick look when that answers before findFiles, whose answer then decides (files it does
+   * not list are dropped, the others queued).
+   */
   private async scanAll(force: boolean): Promise<void> {
-    const uris = await this.discover();
+    const found = this.discover();
+    const queued = new Set<string>();
+    const early = this.entries.size === 0 ? await Promise.race([found.then(() => null), this.quickLook().catch(() => null)]) : null;
+    if (early) {
+      recordEvent('quick look', { files: early.length });
+      await this.readAndQueue(early, force, queued);
+    }
+    const uris = await found;
     recordEvent('discovered', { files: uris.length });
     const seen = new Set(uris.map((u) => u.toString()));
     const removed: vscode.Uri[] = [];
@@ -319,7 +348,14 @@ export class WorkspaceStore implements vscode.Disposable {
       }
     }
     if (removed.length) this.fire({ changed: [], removed, rows });
+    await this.readAndQueue(uris.filter((u) => !queued.has(u.toString())), force, queued);
+    this.log.info(`queued ${uris.length} position file(s) for evaluation`);
+  }
+
+  /** Reads the files (READ_AHEAD at once) and queues each new or changed one (every one when `force`); notes them in `queued`. */
+  private async readAndQueue(uris: readonly vscode.Uri[], force: boolean, queued: Set<string>): Promise<void> {
     for await (const { uri, text } of readAhead(uris, READ_AHEAD, async (uri) => ({ uri, text: await this.textOf(uri) }))) {
+      queued.add(uri.toString());
       if (text === undefined) continue;
       const known = this.entries.get(uri.toString());
       if (!force && known && known.text === text && (known.evaluation.rows.length || known.evaluation.file.dialect || this.queue.isBusy(uri.toString()))) continue;
@@ -331,7 +367,6 @@ export class WorkspaceStore implements vscode.Disposable {
       }
       this.enqueue(uri, text, true);
     }
-    this.log.info(`queued ${uris.length} position file(s) for evaluation`);
   }
 
   private forget(key: string): void {
