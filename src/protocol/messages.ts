@@ -204,6 +204,8 @@ export const AccountHeaderSchema = v.object({
   atRisk: count,
   worst: StatusSchema,
   updating: v.boolean(),
+  /** Every row of the account is pending (its file only listed so far): `worst` is a placeholder (absent: false). */
+  pending: v.optional(v.boolean()),
   /** The account's one wallet fix (cross accounts not at the target); absent when none is needed. */
   fix: v.optional(v.nullable(AccountFixViewSchema)),
 });

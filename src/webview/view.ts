@@ -221,12 +221,12 @@ function accountFixPart(f: AccountFixView, onApply: (() => void) | undefined): H
 /** An account's header row when grouping (a display item of the paged list, like the rows), with its account fix. */
 export function accountRow(a: AccountHeader, index: number, selected: boolean, onApplyFix?: () => void): HTMLTableRowElement {
   const tr = h('tr', {
-    class: `group sev-${a.worst}${selected ? ' selected' : ''}${a.updating ? ' updating' : ''}`,
-    attrs: { 'aria-rowindex': index + 2, 'aria-selected': selected ? 'true' : 'false', tabindex: selected ? 0 : -1, 'data-account': a.key, 'data-index': index, 'data-status': a.worst },
+    class: `group sev-${a.pending ? 'pending' : a.worst}${selected ? ' selected' : ''}${a.updating ? ' updating' : ''}`,
+    attrs: { 'aria-rowindex': index + 2, 'aria-selected': selected ? 'true' : 'false', tabindex: selected ? 0 : -1, 'data-account': a.key, 'data-index': index, 'data-status': a.pending ? 'pending' : a.worst },
   });
   const who = [venueLabel(a.venue), a.account].filter(Boolean).join(' · ') || a.file;
   const line = h('div', { class: 'g-line' },
-    statusBadge(a.worst),
+    a.pending ? pendingBadge() : statusBadge(a.worst),
     h('span', { class: 'g-name', text: who }),
     h('span', { class: 'muted g-meta', text: `· ${a.file} · ${a.positions} position${a.positions === 1 ? '' : 's'}${a.atRisk ? `, ${a.atRisk} at risk` : ''}${a.updating ? ' · updating…' : ''}` }));
   if (a.fix) line.append(accountFixPart(a.fix, onApplyFix));

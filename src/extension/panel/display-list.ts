@@ -10,7 +10,7 @@ import type { PanelStatus, PanelView } from '../../protocol/messages';
 import { STATUS_ORDER } from '../../protocol/messages';
 import { isAtRisk } from '../../presentation/describe';
 import { boundedRef } from '../rows';
-import { filterTerms, matchesFilter, type RowEntry } from './row-entry';
+import { filterTerms, matchesFilter, PENDING_RANK, type RowEntry } from './row-entry';
 import type { Compare } from './sort-keys';
 import { lowerBound, spliceSorted, type SortedChange } from './sorted-rows';
 
@@ -22,6 +22,8 @@ export interface AccountItem {
   positions: number;
   atRisk: number;
   worst: PanelStatus;
+  /** Every row of the account is pending (its file only listed so far): `worst` is a placeholder. */
+  pending: boolean;
 }
 
 export type ListItem = { type: 'row'; entry: RowEntry } | AccountItem;
@@ -63,7 +65,7 @@ function groupsOf(sorted: readonly RowEntry[], pass: ((e: RowEntry) => boolean) 
 function header(key: string, g: Group): AccountItem {
   return {
     type: 'account', key: `account:${boundedRef(key)}`, fileKey: g.first.fileKey, first: g.first, positions: g.entries.length, atRisk: g.atRisk,
-    worst: (STATUS_ORDER[g.worst] as PanelStatus | undefined) ?? 'unknown',
+    worst: (STATUS_ORDER[g.worst] as PanelStatus | undefined) ?? 'unknown', pending: g.worst === PENDING_RANK,
   };
 }
 

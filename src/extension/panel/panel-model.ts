@@ -147,7 +147,7 @@ export class PanelModel {
       type: 'account',
       account: {
         key: it.key, file: r.file, venue: r.venue, account: r.account === null ? null : nameText(r.account), settleCurrency: r.settleCurrency === null ? null : nameText(r.settleCurrency),
-        positions: it.positions, atRisk: it.atRisk, worst: it.worst, updating: this.index.isUpdating(it.fileKey),
+        positions: it.positions, atRisk: it.atRisk, worst: it.worst, updating: this.index.isUpdating(it.fileKey), ...(it.pending ? { pending: true } : {}),
         fix: this.accountFix(it.first.accountKey, r.settleCurrency, r.file),
       },
     };

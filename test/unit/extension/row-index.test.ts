@@ -207,6 +207,11 @@ describe('display list and paging', () => {
     expect(m.summary.counts.unknown).toBe(0);
     expect(model.selectedRow(2)?.pending).toBe(true);
     expect(model.selectedRow(0)?.pending).toBeUndefined();
+    // grouped: the listed file's account header is pending too (no placeholder status shown for it)
+    model.setView(view({ group: true }));
+    const heads = model.page(0, 100).items.filter((i) => i.type === 'account').map((i) => i.type === 'account' && [i.account.file, i.account.pending === true]);
+    expect(heads).toContainEqual(['g.positions.yaml', true]);
+    expect(heads.filter((h) => h && !h[1]).length).toBeGreaterThan(0);
     // the evaluated rows replace them (same keys): nothing pending is left
     index.setFile('g', listed.map((r) => ({ ...r, status: 'safe', distance: '0.4' })), ['t1', 't2']);
     expect(index.totals().pending).toBe(0);

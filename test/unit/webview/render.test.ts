@@ -301,6 +301,10 @@ describe('account header and account fix (issue 14)', () => {
 
   it('no fix, no figure; no top-up found: the reason and no Apply; read-only: Apply disabled with the reason', () => {
     expect(el(accountRow(header, 0, false, () => undefined)).all().some((e) => e.getAttribute('class')?.includes('g-fix'))).toBe(false);
+    // an account whose file is only listed: "Evaluating", not its placeholder worst status
+    const listed = el(accountRow({ ...header, worst: 'unknown', pending: true }, 0, false));
+    expect(listed.getAttribute('data-status')).toBe('pending');
+    expect(listed.all().find((e) => e.className.startsWith('status'))!.textContent).toBe('Evaluating');
     const none = el(accountRow({ ...header, fix: { ...fix, amount: null, reason: 'leg x is unknown' } }, 0, false, () => undefined));
     expect(none.textContent).toContain('no wallet top-up brings both cross legs to safe: leg x is unknown');
     expect(none.all().some((e) => e.tagName === 'button')).toBe(false);
