@@ -77,11 +77,14 @@ function evalOptionsOf(options: EvaluationSettings) {
   return { settings: options.settings, ...(options.overrides ? { overrides: options.overrides } : {}), readFile: readHistory, realpath: realpathOrUndefined, ...(options.defaultVenue ? { defaultVenue: options.defaultVenue } : {}) };
 }
 
-/** Sends the rows as JSON chunks (row-chunks.ts); returns their signatures, hashed from the same JSON. */
-function sendRows(id: number, evaluation: FileEvaluation): string[] {
+/**
+ * Sends the rows as JSON chunks (row-chunks.ts); returns their signatures, hashed from the same JSON — empty for a
+ * listing, whose rows the host replaces whole with the preview's (an empty signature counts as changed).
+ */
+function sendRows(id: number, evaluation: FileEvaluation, sign = true): string[] {
   const json = evaluation.rows.map((r) => JSON.stringify(r));
   for (const chunk of encodeChunks(evaluation.rows, json, evaluation.riskInputs)) post({ type: 'rows', id, json: chunk });
-  return json.map(signatureOf);
+  return sign ? json.map(signatureOf) : json.map(() => '');
 }
 
 /** A first stage kept for the `evaluate` that follows its `preview` (same text and settings). */
@@ -162,7 +165,7 @@ function handle(req: WorkerRequest): void {
     case 'preview': {
       const t0 = performance.now();
       const first = req.type === 'list' ? list(req.file, req.options) : preview(req.file, req.options);
-      const sigs = sendRows(req.id, first);
+      const sigs = sendRows(req.id, first, req.type === 'preview');
       post({ type: 'previewed', id: req.id, sigs, ms: performance.now() - t0 });
       return;
     }
