@@ -1,8 +1,8 @@
 // The panel's host-side cost of one delta (issue 10: no task on the extension host thread over 16 ms because of us),
 // in-process: BENCH_PANEL_FILES files × BENCH_PANEL_PER_FILE rows in the RowIndex, then one file's rows change and
 // the time of `PanelModel.deltaMessage()` (merge into the sorted view, the display list, the selected index, the
-// window's rows) is measured per view, with the RowIndex's own `setFile` and the message's schema check (panel.ts
-// `post`) reported beside it. `node bench/panel-delta.mjs` (bundles src with esbuild first). The max column
+// window's rows) is measured per view, with the RowIndex's own `setFile` (taking entries built beforehand, as the
+// extension builds them in slices: prepared-result.ts) and the message's schema check (panel.ts `post`) beside it. `node bench/panel-delta.mjs` (bundles src with esbuild first). The max column
 // mostly shows garbage collections (the bench makes much garbage of its own); compare the min and median.
 //   BENCH_PANEL_FILES=100  BENCH_PANEL_PER_FILE=1000  BENCH_PANEL_REPS=15  BENCH_PANEL_WARMUP=5
 //   BENCH_PANEL_VIEWS=default,grouped   only the views whose names contain one of these
@@ -23,12 +23,14 @@ buildSync({
       "export { HostToWebviewSchema } from './src/protocol/messages';",
       "export { row, fileReport } from './test/unit/extension/fixtures';",
       "export { safeParse } from 'valibot';",
+      "export { entriesInSlices } from './src/extension/worker/prepared-result';",
+      "export { encodeChunks } from './src/extension/worker/row-chunks';",
     ].join('\n'),
     resolveDir: process.cwd(), loader: 'ts',
   },
   bundle: true, platform: 'node', format: 'cjs', outfile: out, mainFields: ['module', 'main'], logLevel: 'error',
 });
-const { RowIndex, PanelModel, HostToWebviewSchema, row, fileReport, safeParse } = require(out);
+const { RowIndex, PanelModel, HostToWebviewSchema, row, fileReport, safeParse, entriesInSlices, encodeChunks } = require(out);
 rmSync(dir, { recursive: true, force: true });
 
 const FILES = Number(process.env.BENCH_PANEL_FILES ?? 100);
@@ -85,8 +87,10 @@ for (const [name, v] of Object.entries(VIEWS)) {
   for (let rep = 1; rep <= REPS + WARMUP; rep++) {
     const f = (rep * 37) % FILES;
     const rows = fileRows(f, rep);
+    // as the extension takes a worker result: entries, key map and aggregate built in slices first (not timed here)
+    const built = await entriesInSlices(`file:///f${f}`, { chunks: encodeChunks(rows, rows.map((r) => JSON.stringify(r))), sigs: sigs(rows, rep) });
     const t0 = now();
-    const changes = index.setFile(`file:///f${f}`, rows, sigs(rows, rep));
+    const changes = index.setFile(`file:///f${f}`, built.rows, sigs(rows, rep), built.entries, built.sorted, built.lookup);
     const t1 = now();
     model.invalidate();
     const msg = model.deltaMessage(ctx, { added: changes.added.length, removed: changes.removed.length, updated: changes.updated.length, stale: [] });
