@@ -2,7 +2,8 @@
 // harness of test/e2e/lib.mjs): the time from activate() until the panel's count equals `check`'s on a generated
 // 30,000-position workspace, and the longest extension-host task (event-loop stall, from src/extension/host-stats.ts)
 // while a 20,000-position file re-evaluates, against the stall while idle. Skipped when code-server is not installed.
-//   BENCH_EXT_POSITIONS=30000   the workspace's positions (1,000 a file)
+//   BENCH_EXT_POSITIONS=30000   the workspace's positions
+//   BENCH_EXT_PER_FILE=1000     positions a file
 //   BENCH_EXT_HUGE=20000        the one file added afterwards
 //   BENCH_EXT_SCROLL=100000     rows in the panel for the scroll phase (more files are added to reach it; 0: skip)
 //   BENCH_EXT_STATS=<file>      keep the host's stats lines (src/extension/host-stats.ts) there
@@ -17,6 +18,7 @@ import {
 } from '../test/e2e/lib.mjs';
 
 const POSITIONS = Number(process.env.BENCH_EXT_POSITIONS ?? 30_000);
+const PER_FILE = Number(process.env.BENCH_EXT_PER_FILE ?? 1000);
 const HUGE = Number(process.env.BENCH_EXT_HUGE ?? 20_000);
 const SCROLL = Number(process.env.BENCH_EXT_SCROLL ?? 100_000);
 const fmt = (ms) => `${(ms / 1000).toFixed(2)} s`;
@@ -114,7 +116,7 @@ async function main() {
   const statsPath = join(tmp, 'host-stats.jsonl');
   mkdirSync(extensionsDir, { recursive: true });
   writeFileSync(configPath, 'auth: none\n');
-  writeBook(join(workspace, 'book'), { shape: 'isolated', positions: POSITIONS, perFile: 1000 });
+  writeBook(join(workspace, 'book'), { shape: 'isolated', positions: POSITIONS, perFile: PER_FILE });
   const expected = cliCount(workspace);
   writeUserSettings(userDataDir, userSettings(DARK_THEME));
   copyExtension(extensionsDir);
@@ -137,7 +139,7 @@ async function main() {
     const lines = stats(statsPath);
     const firstRows = lines.find((s) => s.event === 'list shown' || s.event === 'preview shown')?.t;
     if (firstRows && activated) console.log(`  first rows (a file as read) shown ${fmt(firstRows - activated)} after activate()`);
-    const files = Math.ceil(POSITIONS / 1000);
+    const files = Math.ceil(POSITIONS / PER_FILE);
     const priced = () => stats(statsPath).filter((s) => s.event === 'preview shown');
     for (const end = Date.now() + 120_000; Date.now() < end && priced().length < files;) await page.waitForTimeout(250);
     const previews = priced();

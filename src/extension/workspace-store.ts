@@ -58,7 +58,8 @@ const REAGE_MS = 60_000;
 const READ_AHEAD = 32;
 /**
  * A new file is listed before its preview from this size (~100 JSON positions): below it the preview itself takes a
- * few ms, and a listing would only add a round trip and a panel update per file.
+ * few ms, less than the round trip of a request on a busy host (~20 ms), so a listing would only double the requests
+ * (measured: 300 files of 100 positions, listed first, counted in 7.7 s, with ~2 ms of worker time per listing).
  */
 const LIST_FIRST_AT = 16 * 1024;
 
