@@ -144,6 +144,50 @@ describe('evaluation worker', () => {
     expect(pool.started).toBe(2);
   });
 
+  it('hands a worker its next listing while it runs a request; a cancelled request puts that listing back in the queue', async () => {
+    pool = new WorkerPool({ script: SCRIPT, testHooks: true });
+    const [a, b, c] = [file('aave-v3.positions.yaml'), file('maker.positions.yaml'), file('desk-isolated.positions.json')];
+    const hang = pool.debug('hang');
+    const first = pool.list({ type: 'list', file: a, options: { settings: {} } });
+    const second = pool.list({ type: 'list', file: b, options: { settings: {} } });
+    expect(pool.load).toBe(3); // the hang running, one listing handed over ahead, one waiting
+    hang.cancel(); // the worker is replaced: the listing handed to it ahead runs on the next one
+    await expect(hang.result).rejects.toBeInstanceOf(Cancelled);
+    const [ra, rb] = [rowsOf(await first.result), rowsOf(await second.result)];
+    expect(ra.rows.map((r) => r.id)).toEqual(evaluateFile({ path: a.path, absPath: a.absPath, text: a.text }).rows.map((r) => r.id));
+    expect(rb.rows.map((r) => r.id)).toEqual(evaluateFile({ path: b.path, absPath: b.absPath, text: b.text }).rows.map((r) => r.id));
+    // a listing cancelled while handed over ahead: rejected at once, its answer dropped, the next request unharmed
+    const running = pool.evaluate({ type: 'evaluate', file: c, options: { settings: {} } });
+    const dropped = pool.list({ type: 'list', file: a, options: { settings: {} } });
+    const after = pool.list({ type: 'list', file: b, options: { settings: {} } });
+    dropped.cancel();
+    await expect(dropped.result).rejects.toBeInstanceOf(Cancelled);
+    expect(rowsOf(await running.result).rows.length).toBeGreaterThan(0);
+    expect(rowsOf(await after.result).rows.map((r) => r.id)).toEqual(rb.rows.map((r) => r.id));
+    expect(pool.started).toBe(2);
+  });
+
+  it('queues by rank: what a user waits for, then listings, previews, evaluations (first come first served within one)', async () => {
+    pool = new WorkerPool({ script: SCRIPT, testHooks: true });
+    const f = file('aave-v3.positions.yaml');
+    const options = { settings: {} };
+    const hang = pool.debug('hang');
+    const order: string[] = [];
+    const track = <T>(name: string, r: { result: Promise<T> }) => r.result.then(() => order.push(name), () => undefined);
+    const done = [
+      track('evaluate', pool.evaluate({ type: 'evaluate', file: f, options })),
+      track('preview 1', pool.preview({ type: 'preview', file: { ...f, key: 'p1' }, options })),
+      track('list 1', pool.list({ type: 'list', file: { ...f, key: 'l1' }, options })),
+      track('plan', pool.plan({ type: 'plan', file: f, options, rowKey: 'none', kind: 'margin', asset: null })),
+      track('preview 2', pool.preview({ type: 'preview', file: { ...f, key: 'p2' }, options })),
+      track('list 2', pool.list({ type: 'list', file: { ...f, key: 'l2' }, options })),
+    ];
+    hang.cancel();
+    await Promise.all(done);
+    // 'list 1' was handed to the worker ahead, behind the hang: when the hang's worker is replaced it waits again, first
+    expect(order).toEqual(['list 1', 'plan', 'list 2', 'preview 1', 'preview 2', 'evaluate']);
+  });
+
   it('cancels a waiting request without touching the running one', async () => {
     pool = new WorkerPool({ script: SCRIPT });
     const a = pool.evaluate({ type: 'evaluate', file: file('aave-v3.positions.yaml'), options: { settings: {} } });
