@@ -178,7 +178,7 @@ describe('evaluation worker', () => {
       track('evaluate', pool.evaluate({ type: 'evaluate', file: f, options })),
       track('preview 1', pool.preview({ type: 'preview', file: { ...f, key: 'p1' }, options })),
       track('list 1', pool.list({ type: 'list', file: { ...f, key: 'l1' }, options })),
-      track('plan', pool.plan({ type: 'plan', file: f, options, rowKey: 'none', kind: 'margin', asset: null })),
+      track('plan', pool.plan({ type: 'plan', file: f, options, rowKey: 'none', kind: 'addMargin', asset: null })),
       track('preview 2', pool.preview({ type: 'preview', file: { ...f, key: 'p2' }, options })),
       track('list 2', pool.list({ type: 'list', file: { ...f, key: 'l2' }, options })),
     ];
