@@ -296,14 +296,17 @@ export class WorkspaceStore implements vscode.Disposable {
     for (const folder of vscode.workspace.workspaceFolders ?? []) {
       const include = new vscode.RelativePattern(folder, this.settings.include);
       const exclude = this.excludeGlob();
-      let uris = await vscode.workspace.findFiles(include, exclude ? new vscode.RelativePattern(folder, exclude) : undefined);
-      if (this.settings.respectGitignore && folder.uri.scheme === 'file' && uris.length) {
-        const ignored = await gitIgnored(folder.uri.fsPath, uris.map((u) => u.fsPath));
-        uris = uris.filter((u) => !ignored.has(u.fsPath));
-      }
-      found.push(...uris);
+      const uris = await vscode.workspace.findFiles(include, exclude ? new vscode.RelativePattern(folder, exclude) : undefined);
+      found.push(...(folder.uri.scheme === 'file' ? await this.notIgnored(folder.uri.fsPath, uris) : uris));
     }
     return found;
+  }
+
+  /** `uris` less the files the .gitignore files of `root` ignore (all of them when respectGitignore is off). */
+  private async notIgnored(root: string, uris: vscode.Uri[]): Promise<vscode.Uri[]> {
+    if (!this.settings.respectGitignore || !uris.length) return uris;
+    const ignored = await gitIgnored(root, uris.map((u) => u.fsPath));
+    return uris.filter((u) => !ignored.has(u.fsPath));
   }
 
   /**
@@ -318,9 +321,7 @@ export class WorkspaceStore implements vscode.Disposable {
     const filesExclude = vscode.workspace.getConfiguration('files', folder.uri).get<Record<string, unknown>>('exclude') ?? {};
     const exclude = this.settings.exclude.length ? this.settings.exclude : Object.keys(filesExclude).filter((k) => filesExclude[k] === true);
     const paths = await quickFind(folder.uri.fsPath, this.settings.include, exclude);
-    if (!paths) return null;
-    const ignored = this.settings.respectGitignore && paths.length ? await gitIgnored(folder.uri.fsPath, paths) : new Set<string>();
-    return paths.filter((p) => !ignored.has(p)).map((p) => vscode.Uri.file(p));
+    return paths && this.notIgnored(folder.uri.fsPath, paths.map((p) => vscode.Uri.file(p)));
   }
 
   /**

@@ -36,6 +36,16 @@ function rendered(w: WindowModel): number {
   return r.last - r.first;
 }
 
+/** A fresh webview window on the first 60 items, with the row at list index `at` selected on both sides. */
+function selectedAt(at: number): { w: WindowModel; key: string } {
+  const w = new WindowModel();
+  model.window = { start: 0, count: 60 };
+  const key = (model.page(at, 1).items[0] as { row: { key: string } }).row.key;
+  model.selectedKey = key;
+  w.selectedKey = key;
+  return { w, key };
+}
+
 describe('windowed table', () => {
   it('holds and renders only the window of a 100,000-row list; scrolling asks for the pages it lacks', () => {
     const w = new WindowModel();
@@ -138,11 +148,7 @@ describe('windowed table', () => {
     model.setView({ sort: 'status', direction: 'asc', group: false, filter: '', hidden: [] });
   });
   it('keeps the selected row, scrolled out of the window, across a new list version (the details pane shows it)', () => {
-    const w = new WindowModel();
-    model.window = { start: 0, count: 60 };
-    const key = (model.page(55_555, 1).items[0] as { row: { key: string } }).row.key;
-    model.selectedKey = key;
-    w.selectedKey = key;
+    const { w, key } = selectedAt(55_555);
     model.setView({ sort: 'distance', direction: 'desc', group: false, filter: '', hidden: [] });
     w.applyList(model.modelMessage(ctx));
     const at = model.indexOf(key);
@@ -157,11 +163,7 @@ describe('windowed table', () => {
 
 describe('the selected row whole', () => {
   it('pages carry table rows; the list message and the answer to `selected` carry the selected row whole', () => {
-    const w = new WindowModel();
-    model.window = { start: 0, count: 60 };
-    const key = (model.page(10, 1).items[0] as { row: { key: string } }).row.key;
-    model.selectedKey = key;
-    w.selectedKey = key;
+    const { w, key } = selectedAt(10);
     const m = model.modelMessage(ctx);
     m.window.items.forEach((it, i) => {
       if (it.type !== 'row') return;
