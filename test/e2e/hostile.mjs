@@ -121,11 +121,19 @@ async function waitFor(fn, what, timeout = 20_000) {
   throw new Error(`timed out: ${what}`);
 }
 
+/** Quick Open (Ctrl+P); asked again when the workbench's file search has not listed the file yet (seen once in CI). */
 async function openFile(name) {
   const input = page.locator('.quick-input-widget .quick-input-box input');
-  await page.keyboard.press('Control+P');
-  await input.fill(name);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().click();
+  const row = page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first();
+  for (let attempt = 1; ; attempt++) {
+    await page.keyboard.press('Control+P');
+    await input.fill(name);
+    const listed = await row.waitFor({ timeout: 10_000 }).then(() => true, () => false);
+    if (listed) break;
+    if (attempt === 3) throw new Error(`Quick Open did not list ${name}`);
+    await page.keyboard.press('Escape');
+  }
+  await row.click();
   await page.locator('.tabs-container .tab.active', { hasText: name }).first().waitFor({ timeout: 15_000 });
 }
 
