@@ -23,7 +23,7 @@ import type { StressReport } from '../engine/evaluate/report';
 import type { WhatIfOutcome, WhatIfScenario } from '../engine/evaluate/what-if';
 import { LineTracker } from './line-tracker';
 import { measured, recordEvent } from './host-stats';
-import { ENTRY_SLICE, entriesInSlices, prepared, type PreparedResult } from './worker/prepared-result';
+import { entriesInSlices, prepared, type PreparedResult } from './worker/prepared-result';
 import type { Diagnostic } from '../engine/core/types';
 import { NODE_WORKSPACE_FS, readWorkspaceFile } from './read-workspace-file';
 
@@ -92,7 +92,7 @@ export class WorkspaceStore implements vscode.Disposable {
     // Activated by a position file in the workspace (package.json activationEvents): the first one is on its way.
     this.pool.warm();
     this.queue = new EvaluationQueue<FileInput, PreparedResult>(
-      (key, input) => prepared(key, this.evaluation(key, input)),
+      (key, input) => prepared(key, this.evaluation(key, input), { base: () => this.index.keysOf(key) }),
       (key, input, outcome) => this.onEvaluated(key, input, outcome),
       (key, busy) => this.onBusy(key, busy),
     );
@@ -454,7 +454,7 @@ export class WorkspaceStore implements vscode.Disposable {
   private async showPreview(key: string, token: PreviewToken, stage: EarlyStage, p: PreviewResult): Promise<void> {
     const live = (): boolean => this.previews.get(key) === token && this.entries.has(key) && token.shown !== 'preview';
     try {
-      const parsed = await entriesInSlices(key, p, ENTRY_SLICE, () => !live(), stage === 'list');
+      const parsed = await entriesInSlices(key, p, { cancelled: () => !live(), pending: stage === 'list', base: () => this.index.keysOf(key) });
       if (!live()) return; // the preview's rows (sliced too) may land before the listing's: never show them over it
       token.shown = stage;
       const rows = measured(`row index (${stage})`, () => this.index.setFile(key, parsed.rows, p.sigs, parsed.entries, parsed.sorted, parsed.lookup));

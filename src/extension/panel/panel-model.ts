@@ -41,6 +41,9 @@ export interface ModelContext {
 
 const MAX_KEYS = 1000;
 
+/** A slice of merging before the host gets its thread back (ms; its task budget is 16). */
+export const SETTLE_SLICE_MS = 8;
+
 export class PanelModel {
   private viewState: PanelView = DEFAULT_VIEW;
   private custom: SortedRows | undefined;
@@ -83,6 +86,21 @@ export class PanelModel {
   /** The rows changed (the index already has them): the list is brought up to date on the next read. */
   invalidate(): void {
     this.version++;
+  }
+
+  /**
+   * Merges the rows' changes into the list's order in slices of `sliceMs`, awaiting `pause` between them, until none
+   * is left (so the next message reads them at once, not in one long task). Returns the time spent merging (ms).
+   */
+  async settle(pause: () => Promise<void>, sliceMs = SETTLE_SLICE_MS): Promise<number> {
+    let busy = 0;
+    for (;;) {
+      const t0 = performance.now();
+      const done = this.sorted().advance(t0 + sliceMs);
+      busy += performance.now() - t0;
+      if (done) return busy;
+      await pause();
+    }
   }
 
   private sorted(): SortedRows {

@@ -21,6 +21,8 @@ import { deltaDelay } from './delta-pacing';
 
 export const PANEL_VIEW_TYPE = 'liquidationLens.positions';
 
+const yieldToHost = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
 export class PositionsPanel implements vscode.Disposable {
   private panel: vscode.WebviewPanel | undefined;
   private ready = false;
@@ -235,13 +237,22 @@ export class PositionsPanel implements vscode.Disposable {
     if (!updatingOnly) this.model.invalidate();
     this.changes.add(rows);
     if (this.deltaTimer) return;
-    this.deltaTimer = setTimeout(() => {
+    this.deltaTimer = setTimeout(() => void this.deliverDelta(), deltaDelay(performance.now(), this.lastDelta, this.deltaCost));
+  }
+
+  /** The changes merged into the list in slices, then one delta. `deltaTimer` stays set until it is sent: changes
+   * meanwhile join this delta (the merge goes on until none is left) instead of starting another. */
+  private async deliverDelta(): Promise<void> {
+    let busy = 0;
+    try {
+      if (this.model && this.ready && this.panel?.visible) busy = await this.model.settle(yieldToHost);
+    } finally {
       this.deltaTimer = undefined;
-      const t0 = performance.now();
-      measured('panel delta', () => this.pushDelta());
-      this.lastDelta = performance.now();
-      this.deltaCost = this.lastDelta - t0;
-    }, deltaDelay(performance.now(), this.lastDelta, this.deltaCost));
+    }
+    const t0 = performance.now();
+    measured('panel delta', () => this.pushDelta());
+    this.lastDelta = performance.now();
+    this.deltaCost = busy + this.lastDelta - t0;
   }
 
   /** What changed since the last message, with the summary and the panel's window. */

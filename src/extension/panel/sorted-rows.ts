@@ -2,29 +2,49 @@
 // read. A change of k rows among n is spliced in: each of the file's old rows is found and each new row placed by a
 // binary search (O(k log n) compares), then one pass copies the array (no compares) into the array of the order
 // before last (two arrays take turns, so a change allocates no new 100,000-slot array). A change too large for that
-// (the first load, many files at once) leaves in one filter pass and merges in another (O(n + k log k) compares).
-// Never a full re-sort; only a change of sort column sorts all. Each read that changed the order records what it
-// removed and added (`lastChange`), so a list derived from the previous order (a filtered one) can follow in kind.
+// (the first load, many files at once) leaves and merges in one pass (O(n + k log k) compares). Never a full re-sort;
+// only a change of sort column sorts all. The merge is a generator that pauses every MERGE_STEP rows: a read drains
+// it at once, `advance` runs it up to a deadline (a 20,000-row file among 80,000 rows is ~20 ms of merging, more than
+// the host's task budget). Each merge that changed the order records what it removed and added (`lastChange`), so a
+// list derived from the previous order (a filtered one) can follow in kind.
 import type { Compare } from './sort-keys';
 import type { RowEntry } from './row-entry';
+import { drain, type Steps } from './steps';
 
-export function mergeSorted(a: readonly RowEntry[], b: readonly RowEntry[], compare: Compare): RowEntry[] {
+/** Rows merged (or copied) by a sliced merge between two of its pauses: about a millisecond of work. */
+export const MERGE_STEP = 4096;
+
+/** `a` and `b` (each sorted by `compare`) merged, pausing every `step` rows; on a tie, `a`'s entry first. */
+function* mergeSteps(a: readonly RowEntry[], b: readonly RowEntry[], compare: Compare, step = MERGE_STEP): Steps<RowEntry[]> {
   const out = new Array<RowEntry>(a.length + b.length);
   let i = 0;
   let j = 0;
   let k = 0;
-  while (i < a.length && j < b.length) out[k++] = compare(a[i]!, b[j]!) <= 0 ? a[i++]! : b[j++]!;
+  while (i < a.length && j < b.length) {
+    out[k++] = compare(a[i]!, b[j]!) <= 0 ? a[i++]! : b[j++]!;
+    if (k % step === 0) yield;
+  }
   while (i < a.length) out[k++] = a[i++]!;
   while (j < b.length) out[k++] = b[j++]!;
   return out;
 }
 
-/** Sorted lists merged pairwise (O(n log lists) compares, not O(n · lists)). */
-function mergeAll(lists: readonly (readonly RowEntry[])[], compare: Compare): readonly RowEntry[] {
+/** A stable sort of `list` (a bottom-up merge sort over runs of 32), pausing every `step` rows merged. */
+export function* sortSteps(list: readonly RowEntry[], compare: Compare, step = MERGE_STEP): Steps<RowEntry[]> {
+  const runs: RowEntry[][] = [];
+  for (let i = 0; i < list.length; i += 32) {
+    runs.push(list.slice(i, i + 32).sort(compare));
+    if (runs.length % Math.max(1, step >> 5) === 0) yield;
+  }
+  return (yield* mergeAllSteps(runs, compare, step)) as RowEntry[];
+}
+
+/** Sorted lists merged pairwise (O(n log lists) compares, not O(n · lists)), pausing as mergeSteps does. */
+function* mergeAllSteps(lists: readonly (readonly RowEntry[])[], compare: Compare, step = MERGE_STEP): Steps<readonly RowEntry[]> {
   let level = lists;
   while (level.length > 1) {
     const next: (readonly RowEntry[])[] = [];
-    for (let i = 0; i < level.length; i += 2) next.push(i + 1 < level.length ? mergeSorted(level[i]!, level[i + 1]!, compare) : level[i]!);
+    for (let i = 0; i < level.length; i += 2) next.push(i + 1 < level.length ? yield* mergeSteps(level[i]!, level[i + 1]!, compare, step) : level[i]!);
     level = next;
   }
   return level[0] ?? [];
@@ -103,18 +123,34 @@ function spliceByPosition(list: readonly RowEntry[], removed: readonly RowEntry[
 export function spliceSorted(
   list: readonly RowEntry[], removed: readonly RowEntry[], added: readonly RowEntry[], compare: Compare, isRemoved?: (e: RowEntry) => boolean, into?: RowEntry[],
 ): readonly RowEntry[] {
+  return drain(spliceSteps(list, removed, added, compare, isRemoved, into));
+}
+
+/** spliceSorted, pausing every MERGE_STEP rows when the change is too large to splice by position. */
+function* spliceSteps(
+  list: readonly RowEntry[], removed: readonly RowEntry[], added: readonly RowEntry[], compare: Compare, isRemoved?: (e: RowEntry) => boolean, into?: RowEntry[],
+): Steps<readonly RowEntry[]> {
   if (removed.length === 0 && added.length === 0) return list;
   const n = list.length;
   if ((removed.length + added.length) * (Math.log2(n + 1) + 2) < n) {
     const spliced = spliceByPosition(list, removed, added, compare, into);
     if (spliced) return spliced;
   }
-  let kept = list;
-  if (removed.length) {
-    const gone = isRemoved ?? ((set: ReadonlySet<RowEntry>) => (e: RowEntry) => set.has(e))(new Set(removed));
-    kept = list.filter((e) => !gone(e));
+  const gone = removed.length === 0 ? null : isRemoved ?? ((set: ReadonlySet<RowEntry>) => (e: RowEntry) => set.has(e))(new Set(removed));
+  // The kept rows and the added ones in one pass (on a tie, the kept row first).
+  const out = new Array<RowEntry>(Math.max(0, n - removed.length) + added.length);
+  let j = 0;
+  let k = 0;
+  for (let i = 0; i < n; i++) {
+    const e = list[i]!;
+    if (gone?.(e)) continue;
+    while (j < added.length && compare(e, added[j]!) > 0) out[k++] = added[j++]!;
+    out[k++] = e;
+    if (k % MERGE_STEP === 0) yield;
   }
-  return added.length ? mergeSorted(kept, added, compare) : kept;
+  while (j < added.length) out[k++] = added[j++]!;
+  out.length = k;
+  return out;
 }
 
 /** What one read changed: the rows of generation `from` became those of `to` by removing `removed` and adding
@@ -140,6 +176,8 @@ export class SortedRows {
   lastChange: SortedChange | undefined;
   /** Bumped on every change of content or order. */
   version = 0;
+  /** The merge in progress (paused), if any. */
+  private job: Steps<void> | undefined;
 
   constructor(private compare: Compare) {}
 
@@ -160,18 +198,42 @@ export class SortedRows {
 
   setCompare(compare: Compare): void {
     if (compare === this.compare) return;
+    const rows = this.all();
     this.compare = compare;
-    this.sorted = this.all().slice().sort(compare);
+    this.sorted = rows.slice().sort(compare);
     this.lastChange = undefined;
     this.generation++;
     this.version++;
   }
 
-  /** Every row in order (merges pending changes first). The array stays as it is until the second change after
-   * (when it is reused): read it now, keep `generation` rather than the array. */
+  /** Every row in order (merges pending changes first, at once). The array stays as it is until the second change
+   * after (when it is reused): read it now, keep `generation` rather than the array. */
   all(): readonly RowEntry[] {
-    if (this.pending.size === 0) return this.sorted;
-    const changed = this.pending;
+    this.advance(Number.POSITIVE_INFINITY);
+    return this.sorted;
+  }
+
+  /** True when a change is waiting to be merged in. */
+  get unsettled(): boolean {
+    return this.job !== undefined || this.pending.size > 0;
+  }
+
+  /** Merges pending changes until done or past `deadline` (performance.now() ms); true when nothing is left. */
+  advance(deadline: number): boolean {
+    for (;;) {
+      if (!this.job) {
+        if (this.pending.size === 0) return true;
+        this.job = this.merging();
+      }
+      while (!this.job.next().done) if (performance.now() >= deadline) return false;
+      this.job = undefined;
+    }
+  }
+
+  /** The merge of the changes pending now (later ones wait for the next); `sorted` is replaced when it ends. */
+  private *merging(): Steps<void> {
+    const changed = new Map(this.pending);
+    this.pending.clear();
     const removed: RowEntry[] = [];
     const lists: (readonly RowEntry[])[] = [];
     for (const [fileKey, { entries, sorted }] of changed) {
@@ -181,18 +243,16 @@ export class SortedRows {
         this.merged.delete(fileKey);
         continue;
       }
-      const list = sorted && sorted.compare === this.compare ? sorted.list : entries.slice().sort(this.compare);
+      const list = sorted && sorted.compare === this.compare ? sorted.list : yield* sortSteps(entries, this.compare);
       this.merged.set(fileKey, list);
       lists.push(list);
     }
-    const added = mergeAll(lists, this.compare);
+    const added = yield* mergeAllSteps(lists, this.compare);
     const from = this.sorted;
-    this.sorted = spliceSorted(from, removed, added, this.compare, (e) => changed.has(e.fileKey), this.spare);
-    this.pending.clear();
+    this.sorted = yield* spliceSteps(from, removed, added, this.compare, (e) => changed.has(e.fileKey), this.spare);
     if (this.sorted !== from) {
       this.spare = from as RowEntry[];
       this.lastChange = { from: this.generation, to: ++this.generation, removed, added };
     }
-    return this.sorted;
   }
 }

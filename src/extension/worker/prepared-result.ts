@@ -4,8 +4,9 @@
 import type { ResultRow } from '../../engine/evaluate/report';
 import { makeEntry, type RowEntry } from '../panel/row-entry';
 import { defaultCompare, type Compare } from '../panel/sort-keys';
-import { mergeSorted } from '../panel/sorted-rows';
-import { aggregate, type FileLookup } from '../panel/row-index';
+import { sortSteps } from '../panel/sorted-rows';
+import { stepped } from '../panel/steps';
+import { aggregate, changeSteps, type FileLookup } from '../panel/row-index';
 import { Cancelled } from './worker-pool';
 import type { EvaluationResult } from './worker-protocol';
 import { decodeChunk, type RiskInputsById } from './row-chunks';
@@ -34,20 +35,37 @@ export const ENTRY_SLICE = 500;
 
 const yieldToHost = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
-export function prepared(key: string, job: Job<EvaluationResult>, slice = ENTRY_SLICE): Job<PreparedResult> {
+/** A yield to the host, then Cancelled once `cancelled`. */
+const pauseUnless = (cancelled: () => boolean) => async (): Promise<void> => {
+  await yieldToHost();
+  if (cancelled()) throw new Cancelled();
+};
+
+/** How the rows are made ready. */
+export interface SliceOptions {
+  /** Rows merged per slice of the sort (ENTRY_SLICE). */
+  slice?: number;
+  /** Stop (throw Cancelled) once this is true. */
+  cancelled?: () => boolean;
+  /** The rows are a listing (nothing computed yet, row-entry.ts). */
+  pending?: boolean;
+  /** The file's rows in the index now (RowIndex.keysOf): the change list is computed against them too. */
+  base?: () => ReadonlyMap<string, RowEntry> | null;
+}
+
+export function prepared(key: string, job: Job<EvaluationResult>, options: Omit<SliceOptions, 'cancelled' | 'pending'> = {}): Job<PreparedResult> {
   let cancelled = false;
-  const result = job.result.then(async ({ chunks, ...value }) => ({ ...value, ...(await entriesInSlices(key, { chunks, sigs: value.sigs }, slice, () => cancelled)) }));
+  const result = job.result.then(async ({ chunks, ...value }) => ({ ...value, ...(await entriesInSlices(key, { chunks, sigs: value.sigs }, { ...options, cancelled: () => cancelled })) }));
   return { result, cancel: () => { cancelled = true; job.cancel(); } };
 }
 
 /**
  * The rows of `value.chunks`, their index entries, and the same in the default order: one chunk parsed a slice, the
- * sort in slices of about `slice` rows (throws Cancelled once `cancelled`). `pending`: the rows are a listing (nothing
- * computed yet, row-entry.ts).
+ * sort in slices of about `slice` rows (throws Cancelled once `cancelled`); with `base`, their change list against
+ * the index's rows too, in slices (the index takes it if the file's rows there are still those).
  */
-export async function entriesInSlices(
-  key: string, value: { chunks: readonly string[]; sigs: readonly string[] }, slice = ENTRY_SLICE, cancelled: () => boolean = () => false, pending = false,
-): Promise<ParsedRows> {
+export async function entriesInSlices(key: string, value: { chunks: readonly string[]; sigs: readonly string[] }, options: SliceOptions = {}): Promise<ParsedRows> {
+  const { slice = ENTRY_SLICE, cancelled = () => false, pending = false, base } = options;
   const rows: ResultRow[] = [];
   const entries: RowEntry[] = [];
   const byKey = new Map<string, RowEntry>();
@@ -68,26 +86,17 @@ export async function entriesInSlices(
   if (cancelled()) throw new Cancelled();
   const agg = aggregate(entries);
   const sorted = await sortInSlices(entries, defaultCompare, slice, cancelled);
-  return { rows, ...(riskInputs ? { riskInputs } : {}), entries, sorted, lookup: { byKey, agg } };
+  const changes = base ? await changesInSlices(base, entries, byKey, cancelled) : undefined;
+  return { rows, ...(riskInputs ? { riskInputs } : {}), entries, sorted, lookup: { byKey, agg, ...(changes ? { changes } : {}) } };
 }
 
-/** Bottom-up merge sort (stable) with a yield after about `slice` rows of merging. */
+/** changeSteps against the index's rows of the file now, a yield between steps. */
+async function changesInSlices(base: () => ReadonlyMap<string, RowEntry> | null, entries: readonly RowEntry[], byKey: ReadonlyMap<string, RowEntry>, cancelled: () => boolean): Promise<FileLookup['changes']> {
+  const from = base();
+  return { from, rows: await stepped(changeSteps(from, entries, byKey), pauseUnless(cancelled)) };
+}
+
+/** A stable sort (sorted-rows.ts sortSteps) with a yield to the host after about `slice` rows of merging. */
 export async function sortInSlices(list: readonly RowEntry[], compare: Compare, slice = ENTRY_SLICE, cancelled: () => boolean = () => false): Promise<RowEntry[]> {
-  let runs: RowEntry[][] = [];
-  for (let i = 0; i < list.length; i += 32) runs.push(list.slice(i, i + 32).sort(compare));
-  let work = 0;
-  while (runs.length > 1) {
-    const next: RowEntry[][] = [];
-    for (let i = 0; i < runs.length; i += 2) {
-      next.push(i + 1 < runs.length ? mergeSorted(runs[i]!, runs[i + 1]!, compare) : runs[i]!);
-      work += next[next.length - 1]!.length;
-      if (work >= slice) {
-        work = 0;
-        await yieldToHost();
-        if (cancelled()) throw new Cancelled();
-      }
-    }
-    runs = next;
-  }
-  return runs[0] ?? [];
+  return stepped(sortSteps(list, compare, slice), pauseUnless(cancelled));
 }

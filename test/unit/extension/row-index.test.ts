@@ -98,6 +98,33 @@ describe('incremental sorted order', () => {
     // A merge: ≤ n + k·log2(k) ≈ 110,000 compares; a full re-sort would take n·log2(n) ≈ 1,700,000.
     expect(compares).toBeLessThan(120_000);
   });
+
+  it('a merge run in slices (paused, changed again, read midway) ends in the order of a full sort', () => {
+    const mk = (f: number, n: number, salt: number) => Array.from({ length: n }, (_, i) => makeEntry(`f${f}`, row({ file: `f${f}.positions.json`, id: `p${i}`, line: i + 1, distance: ((i * 7919 + salt) % 1000 / 1000).toFixed(3), status: STATUS_ORDER[(i + salt) % 6]! })));
+    const sorted = new SortedRows(defaultCompare);
+    const files = new Map<number, ReturnType<typeof mk>>();
+    const set = (f: number, n: number, salt: number) => { const e = mk(f, n, salt); files.set(f, e); sorted.setFile(`f${f}`, e); };
+    const expected = () => [...files.values()].flat().sort(defaultCompare).map((e) => e.key);
+    for (let f = 0; f < 4; f++) set(f, 5000, f);
+    let pauses = 0;
+    while (!sorted.advance(0)) pauses++; // a deadline already past: one step of MERGE_STEP rows per call
+    expect(pauses).toBeGreaterThan(2);
+    expect(sorted.all().map((e) => e.key)).toEqual(expected());
+    const generation = sorted.generation;
+    set(2, 8000, 7); // a large change: merged in one pass, in slices
+    expect(sorted.advance(0)).toBe(false);
+    expect(sorted.unsettled).toBe(true);
+    set(3, 0, 0); // changed again while the merge is paused: merged after it
+    files.delete(3);
+    expect(sorted.advance(0)).toBe(false);
+    expect(sorted.all().map((e) => e.key)).toEqual(expected()); // a read finishes both at once
+    expect(sorted.unsettled).toBe(false);
+    expect(sorted.generation).toBe(generation + 2);
+    expect(sorted.lastChange?.from).toBe(generation + 1);
+    set(1, 5000, 11);
+    while (!sorted.advance(0));
+    expect(sorted.all().map((e) => e.key)).toEqual(expected());
+  });
 });
 
 describe('display list and paging', () => {

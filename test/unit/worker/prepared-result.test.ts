@@ -28,7 +28,7 @@ describe('prepared worker results', () => {
     const value = result(1234, inputs);
     expect(value.chunks).toHaveLength(Math.ceil(1234 / ROW_CHUNK));
     let cancelledWorker = false;
-    const job = prepared('file:///a', { result: Promise.resolve(value), cancel: () => { cancelledWorker = true; } }, 100);
+    const job = prepared('file:///a', { result: Promise.resolve(value), cancel: () => { cancelledWorker = true; } }, { slice: 100 });
     const out = await job.result;
     expect(out.rows).toEqual(rowsOf(1234));
     expect(out.riskInputs).toEqual(inputs);
@@ -54,10 +54,35 @@ describe('prepared worker results', () => {
 
   it('a cancel between slices rejects with Cancelled and cancels the worker job', async () => {
     let cancelledWorker = false;
-    const job = prepared('file:///a', { result: Promise.resolve(result(1000)), cancel: () => { cancelledWorker = true; } }, 100);
+    const job = prepared('file:///a', { result: Promise.resolve(result(1000)), cancel: () => { cancelledWorker = true; } }, { slice: 100 });
     await Promise.resolve();
     job.cancel();
     await expect(job.result).rejects.toBeInstanceOf(Cancelled);
     expect(cancelledWorker).toBe(true);
+  });
+
+  it('computes the change list against the index in slices; the index takes it only while the file\'s rows there are the same', async () => {
+    const index = new RowIndex();
+    const first = result(5000);
+    index.setFile('file:///a', rowsOf(5000), first.sigs);
+    // 5,000 rows again: 1,000 gone, 1,000 new, every 3rd of the rest changed
+    const rows = rowsOf(6000).slice(1000);
+    const sigs = rows.map((_, i) => (i % 3 ? `sig${i + 1000}` : `new${i}`));
+    const value = { ...result(0), chunks: encodeChunks(rows, rows.map((r) => JSON.stringify(r))), sigs };
+    const out = await prepared('file:///a', { result: Promise.resolve(value), cancel: () => undefined }, { base: () => index.keysOf('file:///a') }).result;
+    const twin = new RowIndex();
+    twin.setFile('file:///a', rowsOf(5000), first.sigs);
+    const own = twin.setFile('file:///a', rows, sigs);
+    expect(out.lookup.changes?.from).toBe(index.keysOf('file:///a'));
+    expect(out.lookup.changes?.rows).toEqual(own);
+    expect(own.removed).toHaveLength(1000);
+    expect(index.setFile('file:///a', out.rows, sigs, out.entries, out.sorted, out.lookup)).toBe(out.lookup.changes?.rows);
+    // the file changed again before the index took them: the list is computed again, against the rows there now
+    const later = await prepared('file:///a', { result: Promise.resolve(first), cancel: () => undefined }, { base: () => index.keysOf('file:///a') }).result;
+    index.setFile('file:///a', rowsOf(10), first.sigs.slice(0, 10));
+    const changes = index.setFile('file:///a', later.rows, first.sigs, later.entries, later.sorted, later.lookup);
+    expect(changes).not.toBe(later.lookup.changes?.rows);
+    expect(changes.added).toHaveLength(4990);
+    expect(changes.removed).toEqual([]);
   });
 });

@@ -1,0 +1,21 @@
+// Work written as a generator that pauses (yields) between steps of about a millisecond: drained at once when its
+// result is needed now, or run with the host's event loop turning between steps (no long extension-host task).
+
+export type Steps<T> = Generator<void, T>;
+
+/** Runs every step at once. */
+export function drain<T>(steps: Steps<T>): T {
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
+/** Runs the steps with `pause` awaited between them (it may throw to stop them, e.g. when cancelled). */
+export async function stepped<T>(steps: Steps<T>, pause: () => Promise<void>): Promise<T> {
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+    await pause();
+  }
+}
