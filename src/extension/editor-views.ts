@@ -3,7 +3,8 @@
 import * as vscode from 'vscode';
 import type { Status } from '../engine/core/types';
 import { accountKeyOf } from './fixes';
-import { decorationText, diagnosticSpecsInSlices, hoverMarkdown, SOURCE, type DiagnosticSpec } from './problems';
+import { decorationText, diagnosticSpecsInSlices, hoverMarkdown, MAX_DIAGNOSTICS, SOURCE, type DiagnosticSpec } from './problems';
+import { ProblemSets } from './problem-sets';
 import type { StoreChange, WorkspaceStore } from './workspace-store';
 import { statusTextOf } from './status-text';
 import { measured } from './host-stats';
@@ -36,8 +37,10 @@ const DECORATION_COLOR: Record<Status, string> = {
 /** Diagnostics built a slice (then a yield): the 1,000 of a large file took one long host task. */
 const PROBLEMS_SLICE = 200;
 
+const yieldToHost = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
 export class EditorViews implements vscode.Disposable {
-  private readonly diagnostics = vscode.languages.createDiagnosticCollection('liquidationLens');
+  private readonly diagnostics = new ProblemSets<vscode.Uri, vscode.Diagnostic>('liquidationLens', MAX_DIAGNOSTICS, (name) => vscode.languages.createDiagnosticCollection(name));
   private readonly decorationTypes = new Map<Status, vscode.TextEditorDecorationType>();
   private readonly status = vscode.window.createStatusBarItem('liquidationLens.status', vscode.StatusBarAlignment.Left, 50);
   private readonly disposables: vscode.Disposable[] = [];
@@ -107,12 +110,13 @@ export class EditorViews implements vscode.Disposable {
     const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
     const diagnostics: vscode.Diagnostic[] = [];
     for (let i = 0; i < specs.length; i += PROBLEMS_SLICE) {
-      if (i > 0) await new Promise<void>((resolve) => setImmediate(resolve));
+      if (i > 0) await yieldToHost();
       if (this.problemsGeneration.get(key) !== generation) return;
       measured('problems (build)', () => { for (const s of specs.slice(i, i + PROBLEMS_SLICE)) diagnostics.push(toDiagnostic(s, doc)); });
     }
     if (!this.store.entry(uri)) return;
-    measured('problems', () => this.diagnostics.set(uri, diagnostics));
+    const current = (): boolean => this.problemsGeneration.get(key) === generation && this.store.entry(uri) !== undefined;
+    await this.diagnostics.set(uri, diagnostics, yieldToHost, current);
   }
 
   private decorateVisible(only?: ReadonlySet<string>): void {

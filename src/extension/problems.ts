@@ -88,7 +88,8 @@ export function rowDiagnosticSpec(r: ResultRow): DiagnosticSpec | null {
   };
 }
 
-const MAX_DIAGNOSTICS = 1000;
+/** A file's Problems at most: VS Code shows no more (extHostDiagnostics' _maxDiagnosticsPerFile). */
+export const MAX_DIAGNOSTICS = 1000;
 
 /** The file's diagnostics, then one per row at watch or worse, up to MAX_DIAGNOSTICS. */
 function* specsOf(file: FileReport, rows: readonly ResultRow[]): Generator<DiagnosticSpec> {

@@ -12,7 +12,8 @@ import { isAtRisk } from '../../presentation/describe';
 import { boundedRef } from '../rows';
 import { filterTerms, matchesFilter, PENDING_RANK, type RowEntry } from './row-entry';
 import type { Compare } from './sort-keys';
-import { lowerBound, spliceSorted, type SortedChange } from './sorted-rows';
+import { lowerBound, spliceSteps, type SortedChange } from './sorted-rows';
+import { drain, type Steps } from './steps';
 
 export interface AccountItem {
   type: 'account';
@@ -48,10 +49,25 @@ function rowFilter(view: ListView): ((e: RowEntry) => boolean) | null {
 
 interface Group { first: RowEntry; entries: RowEntry[]; worst: number; atRisk: number }
 
+/** Items handled between two pauses of a list's stepped build or update (about a millisecond). */
+const LIST_STEP = 4096;
+
+/** The entries of `list` that pass. */
+function* filterSteps(list: readonly RowEntry[], pass: (e: RowEntry) => boolean): Steps<RowEntry[]> {
+  const out: RowEntry[] = [];
+  for (let i = 0; i < list.length; i++) {
+    if (pass(list[i]!)) out.push(list[i]!);
+    if ((i + 1) % LIST_STEP === 0) yield;
+  }
+  return out;
+}
+
 /** The passing entries of `sorted` by account, in the order of each account's first row. */
-function groupsOf(sorted: readonly RowEntry[], pass: ((e: RowEntry) => boolean) | null): Map<string, Group> {
+function* groupSteps(sorted: readonly RowEntry[], pass: ((e: RowEntry) => boolean) | null): Steps<Map<string, Group>> {
   const groups = new Map<string, Group>();
-  for (const e of sorted) {
+  for (let i = 0; i < sorted.length; i++) {
+    if ((i + 1) % LIST_STEP === 0) yield;
+    const e = sorted[i]!;
     if (pass && !pass(e)) continue;
     let g = groups.get(e.accountKey);
     if (!g) groups.set(e.accountKey, (g = { first: e, entries: [], worst: STATUS_ORDER.length, atRisk: 0 }));
@@ -89,21 +105,31 @@ export class DisplayList {
   ) {}
 
   static build(sorted: readonly RowEntry[], view: ListView, compare?: Compare, generation = -1): DisplayList {
+    return drain(DisplayList.buildSteps(sorted, view, compare, generation));
+  }
+
+  /** build, pausing every LIST_STEP items. */
+  static *buildSteps(sorted: readonly RowEntry[], view: ListView, compare?: Compare, generation = -1): Steps<DisplayList> {
     const pass = rowFilter(view);
     if (!view.group) {
-      const rows = pass ? sorted.filter(pass) : sorted;
+      const rows = pass ? yield* filterSteps(sorted, pass) : sorted;
       return new DisplayList(generation, view, compare, pass, rows, rows.length);
     }
-    const groups = groupsOf(sorted, pass);
+    const groups = yield* groupSteps(sorted, pass);
     let rows = 0;
     for (const g of groups.values()) rows += g.entries.length;
     const items = new Array<StoredItem>(rows + groups.size);
     const headers = new Map<string, number>();
     let k = 0;
+    let pauseAt = LIST_STEP;
     for (const [key, g] of groups) {
       headers.set(key, k);
       items[k++] = header(key, g);
       for (const e of g.entries) items[k++] = e;
+      if (k >= pauseAt) {
+        pauseAt = k + LIST_STEP;
+        yield;
+      }
     }
     return new DisplayList(generation, view, compare, pass, items, rows, headers);
   }
@@ -114,25 +140,34 @@ export class DisplayList {
    * replaced (rebuilt when the change is not whole accounts).
    */
   next(change: SortedChange, sorted: readonly RowEntry[]): DisplayList {
+    return drain(this.nextSteps(change, sorted));
+  }
+
+  /** next, pausing every LIST_STEP items. */
+  *nextSteps(change: SortedChange, sorted: readonly RowEntry[]): Steps<DisplayList> {
     const compare = this.compare;
-    if (change.from !== this.generation || this.generation < 0 || !compare) return DisplayList.build(sorted, this.view, compare, change.to);
+    if (change.from !== this.generation || this.generation < 0 || !compare) return yield* DisplayList.buildSteps(sorted, this.view, compare, change.to);
     const pass = this.pass;
-    if (this.headers) return this.nextGrouped(change, compare) ?? DisplayList.build(sorted, this.view, compare, change.to);
+    if (this.headers) return (yield* this.nextGrouped(change, compare)) ?? (yield* DisplayList.buildSteps(sorted, this.view, compare, change.to));
     if (!pass) return new DisplayList(change.to, this.view, compare, null, sorted, sorted.length);
     const seq = this.seq as RowEntry[];
-    const rows = spliceSorted(seq, change.removed.filter(pass), change.added.filter(pass), compare, undefined, this.spare as RowEntry[] | undefined);
+    const removed = yield* filterSteps(change.removed, pass);
+    const added = yield* filterSteps(change.added, pass);
+    const rows = yield* spliceSteps(seq, removed, added, compare, undefined, this.spare as RowEntry[] | undefined);
     return new DisplayList(change.to, this.view, compare, pass, rows, rows.length, undefined, rows === seq ? this.spare : seq);
   }
 
   /** The grouped list after `change`: the accounts it removed leave, those it added come in at their first row's
    * place; every other account's block is copied as it is. Undefined when an account only partly changed. */
-  private nextGrouped(change: SortedChange, compare: Compare): DisplayList | undefined {
+  private *nextGrouped(change: SortedChange, compare: Compare): Steps<DisplayList | undefined> {
     const headers = this.headers!;
     const seq = this.seq;
     const pass = this.pass;
     const gone = new Map<string, number>();
     let goneRows = 0;
-    for (const e of change.removed) {
+    for (let i = 0; i < change.removed.length; i++) {
+      if ((i + 1) % LIST_STEP === 0) yield;
+      const e = change.removed[i]!;
       if (pass && !pass(e)) continue;
       gone.set(e.accountKey, (gone.get(e.accountKey) ?? 0) + 1);
       goneRows++;
@@ -141,7 +176,7 @@ export class DisplayList {
       const h = headers.get(key);
       if (h === undefined || (seq[h] as AccountItem).positions !== n) return undefined;
     }
-    const fresh = groupsOf(change.added, pass);
+    const fresh = yield* groupSteps(change.added, pass);
     let freshRows = 0;
     for (const [key, g] of fresh) {
       if (headers.has(key) && !gone.has(key)) return undefined;
@@ -163,12 +198,17 @@ export class DisplayList {
         for (const e of entries) items[k++] = e;
       }
     };
+    let pauseAt = LIST_STEP;
     for (const [key, h] of headers) {
       if (gone.has(key)) continue;
       const head = seq[h] as AccountItem;
       addFresh(head.first);
       at.set(key, k);
       for (let i = h, end = h + 1 + head.positions; i < end; i++) items[k++] = seq[i]!;
+      if (k >= pauseAt) {
+        pauseAt = k + LIST_STEP;
+        yield;
+      }
     }
     addFresh(null);
     return new DisplayList(change.to, this.view, compare, pass, items, rows, at, seq as StoredItem[]);

@@ -21,6 +21,7 @@ import type { RowIndex } from './row-index';
 import type { DeltaChanges } from './pending-changes';
 import { comparatorFor } from './sort-keys';
 import { SortedRows } from './sorted-rows';
+import { drain, type Steps } from './steps';
 
 /** The engine's words (edits.ts fixEdits) for files it will not edit. */
 export const READ_ONLY = 'exchange and bot dumps are read-only: change the position on the venue';
@@ -39,6 +40,14 @@ export interface ModelContext {
   accounts?: readonly AccountReport[];
 }
 
+/** A stepped update of the list: for the rows `rows` at `generation`, seen through `view`. */
+interface ListJob {
+  steps: Steps<DisplayList>;
+  rows: SortedRows;
+  generation: number;
+  view: PanelView;
+}
+
 const MAX_KEYS = 1000;
 
 /** A slice of merging before the host gets its thread back (ms; its task budget is 16). */
@@ -51,6 +60,8 @@ export class PanelModel {
   /** The sorted rows `list` was built from. */
   private listRows: SortedRows | undefined;
   private listVersion = -1;
+  /** The list's update in progress (paused between the slices of `settle`). */
+  private job: ListJob | undefined;
   private readOnly = new Map<string, string | null>();
   private times: Readonly<Record<string, number>> = {};
   private accounts = new Map<string, AccountReport>();
@@ -89,14 +100,15 @@ export class PanelModel {
   }
 
   /**
-   * Merges the rows' changes into the list's order in slices of `sliceMs`, awaiting `pause` between them, until none
-   * is left (so the next message reads them at once, not in one long task). Returns the time spent merging (ms).
+   * Merges the rows' changes into the list's order and brings the list (filter, grouping) up to date, in slices of
+   * `sliceMs` with `pause` awaited between them, until nothing is left (so the next message reads them at once, not
+   * in one long task). Returns the time spent (ms).
    */
   async settle(pause: () => Promise<void>, sliceMs = SETTLE_SLICE_MS): Promise<number> {
     let busy = 0;
     for (;;) {
       const t0 = performance.now();
-      const done = this.sorted().advance(t0 + sliceMs);
+      const done = this.step(t0 + sliceMs);
       busy += performance.now() - t0;
       if (done) return busy;
       await pause();
@@ -111,18 +123,53 @@ export class PanelModel {
     // (The generation check: an unfiltered list is the sorted rows' array, which their second change reuses.)
     if (this.list && this.listVersion === this.version && this.listRows?.generation === this.list.generation) return this.list;
     const rows = this.sorted();
-    const all = rows.all();
+    const job = this.listJob(rows, rows.all());
+    this.take(job, drain(job.steps));
+    return this.list!;
+  }
+
+  /** The list's update to the rows now (the one in progress when it is for them). */
+  private listJob(rows: SortedRows, all: readonly RowEntry[]): ListJob {
+    const job = this.job;
+    if (job && job.rows === rows && job.generation === rows.generation && job.view === this.viewState) return job;
+    return (this.job = { steps: this.listSteps(rows, all), rows, generation: rows.generation, view: this.viewState });
+  }
+
+  /** The list of `all` (the rows in their order now): this one, or it following the rows' last change, or built. */
+  private *listSteps(rows: SortedRows, all: readonly RowEntry[]): Steps<DisplayList> {
     const list = this.list;
     const change = rows.lastChange;
-    const build = () => DisplayList.build(all, this.viewState, rows.comparator, rows.generation);
-    if (!list || this.listRows !== rows || list.view !== this.viewState || list.compare !== rows.comparator) this.list = build();
-    else if (list.generation !== rows.generation) {
-      // The rows changed by exactly the last change since this list: it follows in kind; else it is built again.
-      this.list = change && change.from === list.generation && change.to === rows.generation ? list.next(change, all) : build();
+    if (!list || this.listRows !== rows || list.view !== this.viewState || list.compare !== rows.comparator) {
+      return yield* DisplayList.buildSteps(all, this.viewState, rows.comparator, rows.generation);
     }
-    this.listRows = rows;
+    if (list.generation === rows.generation) return list;
+    // The rows changed by exactly the last change since this list: it follows in kind; else it is built again.
+    if (change && change.from === list.generation && change.to === rows.generation) return yield* list.nextSteps(change, all);
+    return yield* DisplayList.buildSteps(all, this.viewState, rows.comparator, rows.generation);
+  }
+
+  private take(job: ListJob, list: DisplayList): void {
+    this.job = undefined;
+    this.list = list;
+    this.listRows = job.rows;
     this.listVersion = this.version;
-    return this.list!;
+  }
+
+  /** Merges the rows' changes, then brings the list up to date, until done or past `deadline`; true when done. */
+  private step(deadline: number): boolean {
+    const rows = this.sorted();
+    if (!rows.advance(deadline)) return false;
+    const list = this.list;
+    if (list && this.listRows === rows && list.generation === rows.generation && list.view === this.viewState && list.compare === rows.comparator) return true;
+    const job = this.listJob(rows, rows.all());
+    for (;;) {
+      const r = job.steps.next();
+      if (r.done) {
+        this.take(job, r.value);
+        return true;
+      }
+      if (performance.now() >= deadline) return false;
+    }
   }
 
   get total(): number {

@@ -127,7 +127,7 @@ export function spliceSorted(
 }
 
 /** spliceSorted, pausing every MERGE_STEP rows when the change is too large to splice by position. */
-function* spliceSteps(
+export function* spliceSteps(
   list: readonly RowEntry[], removed: readonly RowEntry[], added: readonly RowEntry[], compare: Compare, isRemoved?: (e: RowEntry) => boolean, into?: RowEntry[],
 ): Steps<readonly RowEntry[]> {
   if (removed.length === 0 && added.length === 0) return list;

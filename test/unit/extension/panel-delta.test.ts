@@ -126,6 +126,45 @@ describe('panel model after deltas', () => {
     }), { numRuns: 60 });
   });
 
+  it('a settle in slices (paused, with updates, view changes and reads between) ends in the list built from scratch', async () => {
+    const views: PanelView[] = [DEFAULT, { ...DEFAULT, group: true }, { ...DEFAULT, filter: 'eth' }, { ...DEFAULT, hidden: ['safe'], group: true }, { ...DEFAULT, sort: 'symbol', direction: 'desc' }];
+    const item = (i: ReturnType<DisplayList['items']['at']>) => (i!.type === 'account' ? `[${i!.key}|${i!.positions}|${i!.atRisk}|${i!.worst}]` : i!.entry.key);
+    for (const first of views) {
+      const index = new RowIndex();
+      const files = new Map<string, ResultRow[]>();
+      const set = (f: number, n: number, seed: number) => {
+        const rows = fileRows(f, n, seed);
+        index.setFile(fileKey(f), rows, rows.map(() => String(seed)));
+        files.set(fileKey(f), rows);
+      };
+      for (let f = 0; f < 12; f++) set(f, 1500, 0);
+      const model = new PanelModel(index);
+      let view = first;
+      model.setView(view);
+      listOf(model);
+      const step = (model as unknown as { step(deadline: number): boolean }).step.bind(model);
+      set(3, 3000, 7); // a large change: merged, then the list updated, in steps
+      model.invalidate();
+      let pauses = 0;
+      while (!step(0)) {
+        pauses++;
+        if (pauses === 2) { set(5, 2000, 9); model.invalidate(); } // changed again mid-merge
+        if (pauses === 4) { view = { ...view, filter: view.filter ? '' : 'btc' }; model.setView(view); } // a new view mid-update
+        if (pauses === 6) {
+          expect(listOf(model).items.map(item)).toEqual(reference(files, view)); // a read finishes it at once
+          set(1, 0, 0); // then a file goes
+          files.delete(fileKey(1));
+          model.invalidate();
+        }
+      }
+      expect(pauses).toBeGreaterThan(6);
+      expect(listOf(model).items.map(item)).toEqual(reference(files, view));
+      // settled: the next message reads the list without merging (the sorted view has nothing pending)
+      expect(await model.settle(() => Promise.resolve())).toBeGreaterThanOrEqual(0);
+      expect(model.deltaMessage(ctx, NO_CHANGES).total).toBe(reference(files, view).length);
+    }
+  });
+
   it('the default view: the list is the sorted rows\' array itself, and pages wrap only their rows', () => {
     const index = new RowIndex();
     for (let f = 0; f < 10; f++) index.setFile(fileKey(f), fileRows(f, 100, 0));
