@@ -7,6 +7,9 @@ import { tableRowOf, type DeltaMessage, type DisplayItem, type ModelMessage, typ
 
 export const PAGE_SIZE = 100;
 export const OVERSCAN = 12;
+/** Rows past the rendered ones (either way) whose pages are asked for ahead: a scroll that reached a page before it
+ * arrived rendered its rows as placeholders, then all again when it came (a burst of layout in one frame). */
+export const PREFETCH = 50;
 
 export interface Range {
   first: number;
@@ -116,15 +119,20 @@ export class WindowModel {
     return Math.max(1, Math.floor(this.viewportHeight / this.rowHeight) - 1);
   }
 
-  /** Pages the range needs that are neither here nor asked for; marks them asked for. Drops far pages. */
+  /** Pages the range needs, then those within PREFETCH rows of it, that are neither here nor asked for; marks them
+   * asked for. Drops far pages. */
   missingPages(range: Range = this.range()): Array<{ start: number; count: number }> {
     const out: Array<{ start: number; count: number }> = [];
     if (range.last <= range.first) return out;
-    for (let p = Math.floor(range.first / PAGE_SIZE); p * PAGE_SIZE < range.last; p++) {
-      if (this.requested.has(p)) continue;
-      this.requested.add(p);
-      out.push({ start: p * PAGE_SIZE, count: PAGE_SIZE });
-    }
+    const ask = (first: number, last: number): void => {
+      for (let p = Math.floor(first / PAGE_SIZE); p * PAGE_SIZE < last; p++) {
+        if (this.requested.has(p)) continue;
+        this.requested.add(p);
+        out.push({ start: p * PAGE_SIZE, count: PAGE_SIZE });
+      }
+    };
+    ask(range.first, range.last);
+    ask(Math.max(0, range.first - PREFETCH), Math.min(this.total, range.last + PREFETCH));
     this.evict(range);
     return out;
   }

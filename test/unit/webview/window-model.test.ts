@@ -188,6 +188,30 @@ describe('the selected row whole', () => {
   });
 });
 
+describe('pages asked for ahead', () => {
+  it('a steady scroll (either way) never reaches a row whose page has not arrived: the next page is asked for PREFETCH rows early', () => {
+    const w = new WindowModel();
+    w.viewportHeight = 900;
+    model.window = { start: 0, count: 100 };
+    w.applyList(model.modelMessage(ctx));
+    serve(w);
+    let missing = 0;
+    let asked = 0;
+    const step = (dy: number) => {
+      w.scrollTop = Math.max(0, w.scrollTop + dy);
+      const r = w.range();
+      for (let i = r.first; i < r.last; i++) if (!w.item(i)) missing++;
+      asked += serve(w); // the pages asked for this frame arrive before the next
+    };
+    for (let i = 0; i < 3000; i++) step(100); // ~10,000 rows down in wheel steps of 100 px
+    for (let i = 0; i < 1500; i++) step(-100);
+    expect(missing).toBe(0);
+    expect(asked).toBeGreaterThan(100); // one page at a time, ahead of the view
+    expect(w.cached).toBeLessThanOrEqual(PAGE_SIZE * 8 + PAGE_SIZE * 3);
+    expect(w.missingPages()).toEqual([]);
+  });
+});
+
 describe('a first window smaller than a page', () => {
   it('still asks for the rest of that page', () => {
     const w = new WindowModel();
