@@ -52,6 +52,8 @@ const MAX_KEYS = 1000;
 
 /** A slice of merging before the host gets its thread back (ms; its task budget is 16). */
 export const SETTLE_SLICE_MS = 8;
+/** Slices a settle runs at most: files changing without pause must not hold the delta back (it merges the rest). */
+export const SETTLE_MAX_SLICES = 40;
 
 export class PanelModel {
   private viewState: PanelView = DEFAULT_VIEW;
@@ -102,15 +104,15 @@ export class PanelModel {
   /**
    * Merges the rows' changes into the list's order and brings the list (filter, grouping) up to date, in slices of
    * `sliceMs` with `pause` awaited between them, until nothing is left (so the next message reads them at once, not
-   * in one long task). Returns the time spent (ms).
+   * in one long task); at most `maxSlices` of them. Returns the time spent (ms).
    */
-  async settle(pause: () => Promise<void>, sliceMs = SETTLE_SLICE_MS): Promise<number> {
+  async settle(pause: () => Promise<void>, sliceMs = SETTLE_SLICE_MS, maxSlices = SETTLE_MAX_SLICES): Promise<number> {
     let busy = 0;
-    for (;;) {
+    for (let slice = 1; ; slice++) {
       const t0 = performance.now();
       const done = this.step(t0 + sliceMs);
       busy += performance.now() - t0;
-      if (done) return busy;
+      if (done || slice >= maxSlices) return busy;
       await pause();
     }
   }

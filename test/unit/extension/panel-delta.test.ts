@@ -165,6 +165,27 @@ describe('panel model after deltas', () => {
     }
   });
 
+  it('a settle stops after its last slice however much is left (files changing without pause): the message merges the rest', async () => {
+    const index = new RowIndex();
+    const files = new Map<string, ResultRow[]>();
+    for (let f = 0; f < 8; f++) {
+      const rows = fileRows(f, 2000, f);
+      index.setFile(fileKey(f), rows);
+      files.set(fileKey(f), rows);
+    }
+    const model = new PanelModel(index);
+    model.deltaMessage(ctx, NO_CHANGES);
+    const rows = fileRows(2, 6000, 5);
+    index.setFile(fileKey(2), rows);
+    files.set(fileKey(2), rows);
+    model.invalidate();
+    let pauses = 0;
+    await model.settle(async () => { pauses++; }, 0, 3);
+    expect(pauses).toBe(2);
+    expect(index.defaultRows.unsettled).toBe(true);
+    expect(listOf(model).items.map((i) => (i.type === 'row' ? i.entry.key : ''))).toEqual(reference(files, DEFAULT));
+  });
+
   it('the default view: the list is the sorted rows\' array itself, and pages wrap only their rows', () => {
     const index = new RowIndex();
     for (let f = 0; f < 10; f++) index.setFile(fileKey(f), fileRows(f, 100, 0));
