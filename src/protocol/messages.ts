@@ -219,6 +219,10 @@ export type DisplayItem = v.InferOutput<typeof DisplayItemSchema>;
 
 export const MAX_PAGE = 500;
 
+/** In a delta's window: the item with this key, as the panel holds it (DeltaMessageSchema). */
+export const HeldItemSchema = v.object({ type: v.literal('held'), key: text });
+export type HeldItem = v.InferOutput<typeof HeldItemSchema>;
+
 /** Items [start, start + items.length) of the list at `version`. */
 export const WindowSchema = v.object({
   start: count,
@@ -287,6 +291,10 @@ const keyList = v.pipe(v.array(text), v.maxLength(1000));
 export const DeltaMessageSchema = v.object({
   type: v.literal('delta'),
   ...listFields,
+  /** The window, where a `held` item is "the item with this key you hold from list version `keptFrom`", unchanged
+   * (not sent again; a panel that does not hold it asks for its page). */
+  window: v.object({ start: count, items: v.pipe(v.array(v.variant('type', [...DisplayItemSchema.options, HeldItemSchema])), v.maxLength(MAX_PAGE)) }),
+  keptFrom: v.optional(count),
   changes: v.object({ added: count, removed: count, updated: count, stale: keyList, truncated: v.boolean() }),
 });
 

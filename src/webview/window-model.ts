@@ -32,6 +32,7 @@ export class WindowModel {
 
   /** A `model` or `delta`: the list's size, its version, and the window the host re-sent. */
   applyList(msg: ModelMessage | DeltaMessage): void {
+    const kept = msg.type === 'delta' ? this.resolveHeld(msg) : msg.window.items;
     if (msg.version !== this.version) {
       this.items.clear();
       this.requested.clear();
@@ -39,7 +40,7 @@ export class WindowModel {
     }
     this.total = msg.total;
     this.rows = msg.rows;
-    this.store(msg.window.start, msg.window.items);
+    this.store(msg.window.start, kept);
     // The host knows where the selected row went (sorted elsewhere, filtered out), and sends it even when it is
     // outside the window, so the details pane keeps showing it.
     if (this.selectedKey !== null && msg.selectedKey === this.selectedKey) this.selectedIndex = msg.selectedIndex;
@@ -53,6 +54,16 @@ export class WindowModel {
     }
     if (this.selectedIndex >= this.total) this.selectedIndex = this.total - 1;
     this.resolveSelection();
+  }
+
+  /** A delta's window with its `held` items (unchanged since list version `keptFrom`) taken from the items held;
+   * null where they are not held (their page is asked for). */
+  private resolveHeld(msg: DeltaMessage): (DisplayItem | null)[] {
+    const items = msg.window.items;
+    if (!items.some((it) => it.type === 'held')) return items as DisplayItem[];
+    const byKey = new Map<string, DisplayItem>();
+    if (msg.keptFrom === this.version) for (const it of this.items.values()) byKey.set(it.type === 'row' ? it.row.key : it.account.key, it);
+    return items.map((it) => (it.type === 'held' ? byKey.get(it.key) ?? null : it));
   }
 
   /** The host's answer to `selected`; true when it is the selected row's (the details pane shows it). */
@@ -88,12 +99,15 @@ export class WindowModel {
     return true;
   }
 
-  private store(start: number, items: readonly DisplayItem[]): void {
-    items.forEach((it, i) => this.items.set(start + i, it));
+  /** Items from index `start` (a null: not here, its page is asked for). */
+  private store(start: number, items: readonly (DisplayItem | null)[]): void {
+    items.forEach((it, i) => { if (it) this.items.set(start + i, it); });
     // A page counts as here only when the items cover all of it (a small window may cover part of one).
     const end = start + items.length;
     for (let p = Math.floor(start / PAGE_SIZE); p * PAGE_SIZE < end; p++) {
-      if (p * PAGE_SIZE >= start && Math.min((p + 1) * PAGE_SIZE, this.total) <= end) this.requested.add(p);
+      const from = p * PAGE_SIZE;
+      const to = Math.min((p + 1) * PAGE_SIZE, this.total);
+      if (from >= start && to <= end && items.slice(from - start, to - start).every((it) => it !== null)) this.requested.add(p);
     }
   }
 

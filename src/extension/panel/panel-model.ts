@@ -40,6 +40,12 @@ export interface ModelContext {
   accounts?: readonly AccountReport[];
 }
 
+/** An item as the webview was sent it (not the protocol's `held` item, which names one). */
+interface HeldItem {
+  ref: StoredItem;
+  updating: boolean;
+}
+
 /** A stepped update of the list: for the rows `rows` at `generation`, seen through `view`. */
 interface ListJob {
   steps: Steps<DisplayList>;
@@ -49,6 +55,8 @@ interface ListJob {
 }
 
 const MAX_KEYS = 1000;
+/** Items the host remembers the webview holding (its cache keeps ~13 pages of 100). */
+const MAX_HELD = 2000;
 
 /** A slice of merging before the host gets its thread back (ms; its task budget is 16). */
 export const SETTLE_SLICE_MS = 8;
@@ -64,6 +72,8 @@ export class PanelModel {
   private listVersion = -1;
   /** The list's update in progress (paused between the slices of `settle`). */
   private job: ListJob | undefined;
+  /** What the webview holds as far as this model sent it: list version and items by index (message order is kept). */
+  private held: { version: number; byKey: Map<string, HeldItem> } = { version: -1, byKey: new Map() };
   private readOnly = new Map<string, string | null>();
   private times: Readonly<Record<string, number>> = {};
   private accounts = new Map<string, AccountReport>();
@@ -227,12 +237,48 @@ export class PanelModel {
   }
 
   page(start: number, count: number): { start: number; items: DisplayItem[] } {
+    const { from, to } = this.span(start, count);
     const list = this.current();
-    const from = Math.max(0, Math.min(start, list.length));
-    const to = Math.min(list.length, from + Math.max(0, Math.min(count, MAX_PAGE)));
     const out: DisplayItem[] = [];
     for (let i = from; i < to; i++) out.push(this.item(list.get(i)!));
     return { start: from, items: out };
+  }
+
+  /** Indices [from, to) of a page asked for at `start`, clamped to the list and MAX_PAGE. */
+  private span(start: number, count: number): { from: number; to: number } {
+    const length = this.current().length;
+    const from = Math.max(0, Math.min(start, length));
+    return { from, to: Math.min(length, from + Math.max(0, Math.min(count, MAX_PAGE))) };
+  }
+
+  /** How the webview holds item `it` (the same stored item, with the flags that are not part of it). */
+  private heldAs(it: StoredItem): HeldItem {
+    return { ref: it, updating: this.index.isUpdating(it.fileKey) };
+  }
+
+  /** The webview now holds list version `version`'s items [from, to) (`fresh`: and no other). */
+  private hold(version: number, from: number, to: number, fresh: boolean): void {
+    // (the webview drops far pages: past a few thousand, forget all but this page rather than track its cache)
+    if (fresh || this.held.version !== version || this.held.byKey.size > MAX_HELD) this.held = { version, byKey: new Map() };
+    const list = this.current();
+    for (let i = from; i < to; i++) {
+      const it = list.get(i)!;
+      this.held.byKey.set(it.key, this.heldAs(it));
+    }
+  }
+
+  /** The window for a delta: `held` where the webview holds the same item (list version `keptFrom`), wherever it is. */
+  private keptWindow(): { window: DeltaMessage['window']; keptFrom: number } {
+    const { from, to } = this.span(this.window.start, this.window.count);
+    const list = this.current();
+    const held = this.held.byKey;
+    const items: DeltaMessage['window']['items'] = [];
+    for (let i = from; i < to; i++) {
+      const it = list.get(i)!;
+      const h = held.get(it.key);
+      items.push(h && h.ref === it && h.updating === this.index.isUpdating(it.fileKey) ? { type: 'held', key: it.key } : this.item(it));
+    }
+    return { window: { start: from, items }, keptFrom: this.held.version };
   }
 
   summary(ctx: ModelContext): Summary {
@@ -271,19 +317,25 @@ export class PanelModel {
       total: list.length, rows: list.rows,
       selectedIndex, selectedKey: this.selectedKey,
       selected: this.selectedRow(selectedIndex),
-      window: this.page(this.window.start, this.window.count),
     };
   }
 
   modelMessage(ctx: ModelContext): ModelMessage {
-    return { type: 'model', ...this.fields(ctx) };
+    const message: ModelMessage = { type: 'model', ...this.fields(ctx), window: this.page(this.window.start, this.window.count) };
+    this.hold(this.version, message.window.start, message.window.start + message.window.items.length, true);
+    return message;
   }
 
+  /** What changed, with the window again: only the items the webview does not hold already (rows of files that did
+   * not change, wherever they moved: a ~60 KB message each time while a workspace streams in otherwise). */
   deltaMessage(ctx: ModelContext, changes: DeltaChanges): DeltaMessage {
-    return {
-      type: 'delta', ...this.fields(ctx),
+    const { window, keptFrom } = this.keptWindow();
+    const message: DeltaMessage = {
+      type: 'delta', ...this.fields(ctx), window, keptFrom,
       changes: { ...changes, stale: changes.stale.slice(0, MAX_KEYS), truncated: changes.stale.length > MAX_KEYS },
     };
+    this.hold(this.version, window.start, window.start + window.items.length, true);
+    return message;
   }
 
   /** The answer to the webview's `selected`: the row whole, for its details pane. */
@@ -294,6 +346,8 @@ export class PanelModel {
 
   pageMessage(start: number, count: number): PageMessage {
     this.window = { start, count };
-    return { type: 'page', version: this.version, total: this.total, window: this.page(start, count) };
+    const message: PageMessage = { type: 'page', version: this.version, total: this.total, window: this.page(start, count) };
+    this.hold(this.version, message.window.start, message.window.start + message.window.items.length, false);
+    return message;
   }
 }

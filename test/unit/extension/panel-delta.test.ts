@@ -191,6 +191,7 @@ describe('panel model after deltas', () => {
     for (let f = 0; f < 10; f++) index.setFile(fileKey(f), fileRows(f, 100, 0));
     const model = new PanelModel(index);
     model.modelMessage(ctx);
+    const before = index.defaultRows.all().slice(0, 100);
     index.setFile(fileKey(4), fileRows(4, 90, 5));
     model.invalidate();
     const m = model.deltaMessage(ctx, NO_CHANGES);
@@ -199,7 +200,10 @@ describe('panel model after deltas', () => {
     expect(list.length).toBe(990);
     expect(m.total).toBe(990);
     for (let i = 0; i < sorted.length; i += 37) expect(list.get(i)).toBe(sorted[i]); // the entry itself, no wrapper
-    expect(m.window.items.map((i) => (i.type === 'row' ? i.row.key : '?'))).toEqual(sorted.slice(0, 100).map((e) => e.key));
+    // the window again, but only the items the webview does not hold already (wherever they were)
+    expect(m.keptFrom).toBe(m.version - 1);
+    expect(m.window.items.map((i) => (i.type === 'held' ? `held ${i.key}` : i.type === 'row' ? i.row.key : '?'))).toEqual(sorted.slice(0, 100).map((e) => (before.includes(e) ? `held ${e.key}` : e.key)));
+    expect(m.window.items.filter((i) => i.type === 'held').length).toBeGreaterThan(80); // file 4's rows only are sent
     expect(model.page(950, 100).items.length).toBe(40);
     expect(model.page(2000, 10)).toEqual({ start: 990, items: [] });
   });

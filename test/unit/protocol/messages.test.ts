@@ -77,6 +77,17 @@ describe('host → webview', () => {
     expect(msg.summary.horizon).toBe('24h');
     expect(msg.summary.probability).toEqual({ watch: 0.005, warning: 0.02, critical: 0.1 });
   });
+  it('a delta\'s window may name held items by key (in a delta only, never in a model or page)', () => {
+    const { type: _t, ...m } = strip(report());
+    const delta = { type: 'delta', ...m, keptFrom: 2, changes: { added: 0, removed: 0, updated: 1, stale: [], truncated: false } };
+    const held = { ...delta, window: { start: 0, items: [{ type: 'held', key: 'examples/desk.positions.yaml#eth-1' }, m.window.items[1]] } };
+    expect(parseHostMessage(held).ok).toBe(true);
+    expect(parseHostMessage({ ...held, window: { start: 0, items: [{ type: 'held' }] } }).ok).toBe(false);
+    expect(parseHostMessage({ ...held, window: { start: 0, items: [{ type: 'held', key: 7 }] } }).ok).toBe(false);
+    expect(parseHostMessage({ ...held, window: { start: 0, items: [null] } }).ok).toBe(false);
+    expect(parseHostMessage({ type: 'model', ...m, window: held.window }).ok).toBe(false);
+    expect(parseHostMessage({ type: 'page', version: 1, total: 2, window: held.window }).ok).toBe(false);
+  });
   it('rejects a money value that is not a plain decimal string', () => {
     const msg = report();
     (msg.rows[0] as { liquidationPrice: unknown }).liquidationPrice = 1153.26;

@@ -1,6 +1,7 @@
 // The webview's windowed table over a 100,000-row list served by the real host model: only the window is held and
 // rendered, pages are asked for as it scrolls, stale pages are dropped, selection and keys move across pages.
 import { beforeAll, describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { RowIndex } from '../../../src/extension/panel/row-index';
 import { PanelModel } from '../../../src/extension/panel/panel-model';
 import { OVERSCAN, PAGE_SIZE, WindowModel } from '../../../src/webview/window-model';
@@ -185,6 +186,53 @@ describe('the selected row whole', () => {
     w.select(90_000);
     expect(w.selectedRow()).toBeUndefined();
     model.selectedKey = null;
+  });
+});
+
+describe('deltas send only what the webview does not hold', () => {
+  it('after any updates, page requests, scrolls and view changes, every item the webview holds equals the host\'s', () => {
+    const total = { sent: 0, held: 0 };
+    const mk = (f: number, n: number, seed: number) => Array.from({ length: n }, (_, i) => row({
+      file: `g${f}.positions.json`, id: `p${i}`, line: i + 1, account: `a${i % 4}`, status: STATUS_ORDER[(i * 7 + seed) % 6]!, distance: (((i * 31 + seed) % 997) / 1000).toFixed(3),
+    }));
+    fc.assert(fc.property(fc.array(fc.oneof(
+      fc.record({ kind: fc.constant('update' as const), file: fc.integer({ min: 0, max: 7 }), n: fc.integer({ min: 0, max: 300 }), seed: fc.nat(99) }),
+      fc.record({ kind: fc.constant('updating' as const), file: fc.integer({ min: 0, max: 7 }), on: fc.boolean() }),
+      fc.record({ kind: fc.constant('scroll' as const), top: fc.nat(2400) }),
+      fc.record({ kind: fc.constant('view' as const), group: fc.boolean() }),
+      fc.record({ kind: fc.constant('drop' as const) }), // a message the webview never got (a post refused)
+    ), { maxLength: 25 }), (actions) => {
+      const index = new RowIndex();
+      for (let f = 0; f < 8; f++) index.setFile(`g${f}`, mk(f, 200, 0));
+      const host = new PanelModel(index);
+      const w = new WindowModel();
+      w.viewportHeight = 600;
+      w.applyList(host.modelMessage(ctx));
+      let sent = 0;
+      let held = 0;
+      const serve = () => { for (const p of w.missingPages()) w.applyPage(host.pageMessage(p.start, p.count)); };
+      serve();
+      for (const a of actions) {
+        if (a.kind === 'update') { index.setFile(`g${a.file}`, mk(a.file, a.n, a.seed)); host.invalidate(); }
+        else if (a.kind === 'updating') { index.setUpdating(`g${a.file}`, a.on); host.invalidate(); }
+        else if (a.kind === 'scroll') w.scrollTop = a.top * w.rowHeight;
+        else if (a.kind === 'view') { host.setView({ ...host.view, group: a.group }); w.applyList(host.modelMessage(ctx)); }
+        else host.deltaMessage(ctx, { added: 0, removed: 0, updated: 0, stale: [] });
+        if (a.kind === 'update' || a.kind === 'updating') {
+          const m = host.deltaMessage(ctx, { added: 0, removed: 0, updated: 0, stale: [] });
+          sent += m.window.items.filter((it) => it.type !== 'held').length;
+          held += m.window.items.length - m.window.items.filter((it) => it.type !== 'held').length;
+          w.applyList(m);
+        }
+        serve();
+        const r = w.range();
+        const want = host.page(r.first, r.last - r.first).items;
+        for (let i = r.first; i < r.last; i++) expect(w.item(i)).toEqual(want[i - r.first]);
+      }
+      total.sent += sent;
+      total.held += held;
+    }), { numRuns: 150 });
+    expect(total.held).toBeGreaterThan(total.sent); // most of a delta's window is held
   });
 });
 
