@@ -460,8 +460,14 @@ export const WebviewToHostSchema = v.variant('type', [
   v.object({ type: v.literal('horizon'), seconds: v.nullable(v.picklist(HORIZON_CHOICES)) }),
   /** Sort, filter, chips, grouping changed: the host answers with a `model`. */
   v.object({ type: v.literal('view'), view: ViewSchema, start: count, count: v.pipe(count, v.maxValue(MAX_PAGE)) }),
-  /** Items [start, start + count) of the list the panel has (`version`); answered with a `page`. */
-  v.object({ type: v.literal('page'), version: count, start: count, count: v.pipe(count, v.maxValue(MAX_PAGE)) }),
+  /** Items [start, start + count) of the list the panel has (`version`); answered with a `page`. `window`: the items
+   * the panel renders now (what a delta sends again; a page asked for ahead is not one of them). */
+  v.object({
+    type: v.literal('page'), version: count, start: count, count: v.pipe(count, v.maxValue(MAX_PAGE)),
+    window: v.optional(v.object({ start: count, count: v.pipe(count, v.maxValue(MAX_PAGE)) })),
+  }),
+  /** The items the panel renders now, when they moved without a page to ask for (what a delta sends again). */
+  v.object({ type: v.literal('window'), start: count, count: v.pipe(count, v.maxValue(MAX_PAGE)) }),
   /** The selected row (null: none), so the host can tell its index after the list changes. */
   v.object({ type: v.literal('selected'), key: v.nullable(key) }),
   /** What-if of one row (issue 14): re-evaluated by the engine in its worker; the file is not touched. */

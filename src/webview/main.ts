@@ -5,7 +5,7 @@
 import './styles.css';
 import { fixActions, type FixAction } from '../presentation/describe';
 import { describeEvaluationTimes } from '../presentation/duration';
-import { parseHostMessage, parseUiState, PROTOCOL_VERSION, STATUS_ORDER, type DeltaMessage, type DetailsMessage, type DisplayItem, type ModelMessage, type PanelStatus, type TableRow, type PanelView, type SortColumn, type StressMessage, type Summary, type UiState, type WebviewToHost } from '../protocol/messages';
+import { MAX_PAGE, parseHostMessage, parseUiState, PROTOCOL_VERSION, STATUS_ORDER, type DeltaMessage, type DetailsMessage, type DisplayItem, type ModelMessage, type PanelStatus, type TableRow, type PanelView, type SortColumn, type StressMessage, type Summary, type UiState, type WebviewToHost } from '../protocol/messages';
 import { detailsPane } from './details';
 import { h, icon } from './dom';
 import { WindowModel } from './window-model';
@@ -20,6 +20,9 @@ interface VsCodeApi {
   setState(state: UiState): void;
 }
 declare function acquireVsCodeApi(): VsCodeApi;
+
+/** Rows the view may move before the host is told its window without a page request (deltas re-send the window). */
+const WINDOW_SLACK = 8;
 
 class App {
   private summary: Summary | undefined;
@@ -68,6 +71,8 @@ class App {
   private detailsKey = '';
   private detailsData: DetailsMessage | undefined;
   private frame = 0;
+  /** The window the host was last told of (with a page request or a `window` message). */
+  private reported = { start: 0, count: 0 };
   private filterTimer: ReturnType<typeof setTimeout> | undefined;
   /** What the table's column head was last built from. */
   private headKey = '';
@@ -221,7 +226,7 @@ class App {
         if (!this.win.applyPage(msg)) return;
         // A selection made by index far away gets its key with its page: the host answers with the row whole.
         if (this.win.selectedKey !== key && this.win.selectedKey) this.vscode.postMessage({ type: 'selected', key: this.win.selectedKey });
-        this.renderWindow();
+        this.schedule(); // once a frame, however many pages arrived (a jump asks for its pages and those ahead)
         return;
       }
       case 'selection':
@@ -386,7 +391,15 @@ class App {
   private renderWindow(): void {
     this.measure();
     const range = this.win.range();
-    for (const p of this.win.missingPages(range)) this.vscode.postMessage({ type: 'page', version: this.win.version, start: p.start, count: p.count });
+    const window = { start: range.first, count: Math.min(MAX_PAGE, range.last - range.first) };
+    const pages = this.win.missingPages(range);
+    for (const p of pages) this.vscode.postMessage({ type: 'page', version: this.win.version, start: p.start, count: p.count, window });
+    // The host re-sends its idea of the window with each delta: tell it when the view moved far without a page.
+    if (pages.length) this.reported = window;
+    else if (Math.abs(window.start - this.reported.start) >= WINDOW_SLACK || window.count !== this.reported.count) {
+      this.reported = window;
+      this.vscode.postMessage({ type: 'window', ...window });
+    }
     const item = (i: number) => this.win.item(i);
     const hadFocus = this.tbody.contains(document.activeElement);
     const els = this.rendered.render(range.first, range.last, item, this.win.selectedIndex, (item, i, selected) => this.buildRow(item, i, selected));

@@ -7,8 +7,9 @@ import { tableRowOf, type DeltaMessage, type DisplayItem, type ModelMessage, typ
 
 export const PAGE_SIZE = 100;
 export const OVERSCAN = 12;
-/** Rows past the rendered ones (either way) whose pages are asked for ahead: a scroll that reached a page before it
- * arrived rendered its rows as placeholders, then all again when it came (a burst of layout in one frame). */
+/** Rows past the rendered ones, in a scroll's direction, whose pages are asked for ahead: a scroll that reached a
+ * page before it arrived rendered its rows as placeholders, then all again when it came (a burst of layout in one
+ * frame). Not after a jump: those pages may never be needed. */
 export const PREFETCH = 50;
 
 export interface Range {
@@ -29,6 +30,8 @@ export class WindowModel {
   private whole: { key: string; row: PanelRow | null } | null = null;
   private readonly items = new Map<number, DisplayItem>();
   private readonly requested = new Set<number>();
+  /** The first rendered item when pages were last looked for (the scroll's direction and step). */
+  private lastFirst = 0;
 
   /** A `model` or `delta`: the list's size, its version, and the window the host re-sent. */
   applyList(msg: ModelMessage | DeltaMessage): void {
@@ -133,8 +136,8 @@ export class WindowModel {
     return Math.max(1, Math.floor(this.viewportHeight / this.rowHeight) - 1);
   }
 
-  /** Pages the range needs, then those within PREFETCH rows of it, that are neither here nor asked for; marks them
-   * asked for. Drops far pages. */
+  /** Pages the range needs, then those within PREFETCH rows ahead of a scroll, that are neither here nor asked for;
+   * marks them asked for. Drops far pages. */
   missingPages(range: Range = this.range()): Array<{ start: number; count: number }> {
     const out: Array<{ start: number; count: number }> = [];
     if (range.last <= range.first) return out;
@@ -146,7 +149,11 @@ export class WindowModel {
       }
     };
     ask(range.first, range.last);
-    ask(Math.max(0, range.first - PREFETCH), Math.min(this.total, range.last + PREFETCH));
+    // Ahead in the direction of a scroll; not after a jump (the view did not come from nearby).
+    const moved = range.first - this.lastFirst;
+    if (moved > 0 && moved <= PREFETCH) ask(range.last, Math.min(this.total, range.last + PREFETCH));
+    else if (moved < 0 && -moved <= PREFETCH) ask(Math.max(0, range.first - PREFETCH), range.first);
+    this.lastFirst = range.first;
     this.evict(range);
     return out;
   }

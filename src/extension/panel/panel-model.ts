@@ -344,8 +344,9 @@ export class PanelModel {
     return { type: 'selection', key, row: this.selectedRow(this.indexOf(key)) };
   }
 
-  pageMessage(start: number, count: number): PageMessage {
-    this.window = { start, count };
+  /** Items [start, start + count); `window`: the items the webview renders (else this page): a delta sends them again. */
+  pageMessage(start: number, count: number, window?: { start: number; count: number }): PageMessage {
+    this.window = window ?? { start, count };
     const message: PageMessage = { type: 'page', version: this.version, total: this.total, window: this.page(start, count) };
     this.hold(this.version, message.window.start, message.window.start + message.window.items.length, false);
     return message;

@@ -158,7 +158,10 @@ export class PositionsPanel implements vscode.Disposable {
         this.push();
         return;
       case 'page':
-        if (this.model) this.post(this.model.pageMessage(msg.start, msg.count));
+        if (this.model) this.post(this.model.pageMessage(msg.start, msg.count, msg.window));
+        return;
+      case 'window':
+        if (this.model) this.model.window = { start: msg.start, count: msg.count };
         return;
       case 'selected':
         if (!this.model) return;

@@ -205,6 +205,10 @@ describe('panel model after deltas', () => {
     expect(m.window.items.map((i) => (i.type === 'held' ? `held ${i.key}` : i.type === 'row' ? i.row.key : '?'))).toEqual(sorted.slice(0, 100).map((e) => (before.includes(e) ? `held ${e.key}` : e.key)));
     expect(m.window.items.filter((i) => i.type === 'held').length).toBeGreaterThan(80); // file 4's rows only are sent
     expect(model.page(950, 100).items.length).toBe(40);
+    // a page asked for ahead names the window the webview renders: the next delta sends that one again
+    model.pageMessage(300, 100, { start: 120, count: 45 });
+    expect(model.deltaMessage(ctx, NO_CHANGES).window.start).toBe(120);
+    expect(model.deltaMessage(ctx, NO_CHANGES).window.items).toHaveLength(45);
     expect(model.page(2000, 10)).toEqual({ start: 990, items: [] });
   });
 

@@ -255,6 +255,10 @@ describe('pages asked for ahead', () => {
     for (let i = 0; i < 1500; i++) step(-100);
     expect(missing).toBe(0);
     expect(asked).toBeGreaterThan(100); // one page at a time, ahead of the view
+    // a jump asks only for the pages it renders (those ahead may never be needed)
+    w.scrollTop = 60_000 * w.rowHeight;
+    const r = w.range();
+    expect(w.missingPages().map((p) => p.start)).toEqual([...new Set([Math.floor(r.first / PAGE_SIZE), Math.floor((r.last - 1) / PAGE_SIZE)])].map((p) => p * PAGE_SIZE));
     expect(w.cached).toBeLessThanOrEqual(PAGE_SIZE * 8 + PAGE_SIZE * 3);
     expect(w.missingPages()).toEqual([]);
   });
