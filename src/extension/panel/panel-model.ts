@@ -72,7 +72,8 @@ export class PanelModel {
   private listVersion = -1;
   /** The list's update in progress (paused between the slices of `settle`). */
   private job: ListJob | undefined;
-  /** What the webview holds as far as this model sent it: list version and items by index (message order is kept). */
+  /** What the webview holds as far as this model sent it: the list version and its items by key (messages arrive in
+   * order; a message it never got only makes it ask for pages). */
   private held: { version: number; byKey: Map<string, HeldItem> } = { version: -1, byKey: new Map() };
   private readOnly = new Map<string, string | null>();
   private times: Readonly<Record<string, number>> = {};
