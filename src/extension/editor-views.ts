@@ -25,6 +25,12 @@ export function toDiagnostic(spec: DiagnosticSpec, doc?: vscode.TextDocument): v
   return d;
 }
 
+/** What tells two of our diagnostics apart (ProblemSets skips a part that holds the same). */
+function diagnosticSig(d: vscode.Diagnostic): string {
+  const r = d.range;
+  return `${r.start.line}:${r.start.character}-${r.end.line}:${r.end.character}|${d.severity}|${String(d.code)}|${d.message}`;
+}
+
 const DECORATION_COLOR: Record<Status, string> = {
   liquidatable: 'editorError.foreground',
   critical: 'editorError.foreground',
@@ -40,7 +46,7 @@ const PROBLEMS_SLICE = 200;
 const yieldToHost = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 export class EditorViews implements vscode.Disposable {
-  private readonly diagnostics = new ProblemSets<vscode.Uri, vscode.Diagnostic>('liquidationLens', MAX_DIAGNOSTICS, (name) => vscode.languages.createDiagnosticCollection(name));
+  private readonly diagnostics = new ProblemSets<vscode.Uri, vscode.Diagnostic>('liquidationLens', MAX_DIAGNOSTICS, (name) => vscode.languages.createDiagnosticCollection(name), diagnosticSig);
   private readonly decorationTypes = new Map<Status, vscode.TextEditorDecorationType>();
   private readonly status = vscode.window.createStatusBarItem('liquidationLens.status', vscode.StatusBarAlignment.Left, 50);
   private readonly disposables: vscode.Disposable[] = [];

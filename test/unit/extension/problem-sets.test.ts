@@ -1,5 +1,6 @@
 // A file's Problems are set in parts of at most PART diagnostics over several collections (one short host task each):
-// together they hold exactly the file's list, parts no longer needed are cleared, and a newer refresh stops an older one.
+// together they hold exactly the file's list, parts no longer needed are cleared, a part that holds the same is not
+// sent again, and a newer refresh stops an older one.
 import { describe, expect, it } from 'vitest';
 import { PART, ProblemSets, type Collection } from '../../../src/extension/problem-sets';
 
@@ -25,7 +26,7 @@ const list = (n: number) => Array.from({ length: n }, (_, i) => i);
 describe('Problems in parts', () => {
   it('splits a file\'s list into parts of at most PART, in order, and clears the parts it no longer needs', async () => {
     const f = fakes();
-    const sets = new ProblemSets('ll', 1000, f.create);
+    const sets = new ProblemSets('ll', 1000, f.create, String);
     expect([...f.made.keys()]).toEqual(['ll', 'll-2', 'll-3', 'll-4', 'll-5']);
     await sets.set('a', list(1000), pause, () => true);
     expect(f.all('a')).toEqual(list(1000));
@@ -33,7 +34,7 @@ describe('Problems in parts', () => {
     f.calls.length = 0;
     await sets.set('a', list(PART + 1), pause, () => true);
     expect(f.all('a')).toEqual(list(PART + 1));
-    expect(f.calls).toEqual(['set ll 200', 'set ll-2 1', 'delete ll-3', 'delete ll-4', 'delete ll-5']);
+    expect(f.calls).toEqual(['set ll-2 1', 'delete ll-3', 'delete ll-4', 'delete ll-5']); // the first part holds the same 200
     f.calls.length = 0;
     await sets.set('a', [], pause, () => true);
     expect(f.all('a')).toEqual([]);
@@ -45,9 +46,26 @@ describe('Problems in parts', () => {
     expect(f.all('b')).toEqual([]);
   });
 
+  it('sends only the parts that changed', async () => {
+    const f = fakes();
+    const sets = new ProblemSets('ll', 1000, f.create, String);
+    await sets.set('a', list(900), pause, () => true);
+    f.calls.length = 0;
+    await sets.set('a', list(900), pause, () => true); // the same again: nothing sent
+    expect(f.calls).toEqual([]);
+    const changed = list(900);
+    changed[650] = -1; // one diagnostic of the fourth part
+    await sets.set('a', changed, pause, () => true);
+    expect(f.calls).toEqual(['set ll-4 200']);
+    expect(f.all('a')).toEqual(changed);
+    f.calls.length = 0;
+    await sets.set('new', [], pause, () => true); // a file without problems, never set: nothing to send
+    expect(f.calls).toEqual([]);
+  });
+
   it('stops between parts once the refresh is no longer current', async () => {
     const f = fakes();
-    const sets = new ProblemSets('ll', 1000, f.create);
+    const sets = new ProblemSets('ll', 1000, f.create, String);
     let current = true;
     await sets.set('a', list(700), async () => { current = false; }, () => current);
     expect(f.calls).toEqual(['set ll 200']);
