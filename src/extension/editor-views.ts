@@ -5,6 +5,7 @@ import type { Status } from '../engine/core/types';
 import { accountKeyOf } from './fixes';
 import { decorationText, diagnosticSpecsInSlices, hoverMarkdown, MAX_DIAGNOSTICS, SOURCE, type DiagnosticSpec } from './problems';
 import { ProblemSets } from './problem-sets';
+import { yieldToHost } from './steps';
 import type { StoreChange, WorkspaceStore } from './workspace-store';
 import { statusTextOf } from './status-text';
 import { measured } from './host-stats';
@@ -42,8 +43,6 @@ const DECORATION_COLOR: Record<Status, string> = {
 
 /** Diagnostics built a slice (then a yield): the 1,000 of a large file took one long host task. */
 const PROBLEMS_SLICE = 200;
-
-const yieldToHost = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 export class EditorViews implements vscode.Disposable {
   private readonly diagnostics = new ProblemSets<vscode.Uri, vscode.Diagnostic>('liquidationLens', MAX_DIAGNOSTICS, (name) => vscode.languages.createDiagnosticCollection(name), diagnosticSig);

@@ -10,6 +10,7 @@ import { markText, shortFix, summaryBits, whoAndWhere } from '../presentation/ro
 import { figuresSummary, fundingSummary, traderFiguresOf } from '../presentation/trader-figures';
 import { iconText, markdownText, messageText, nameText, pathText } from '../presentation/inert-text';
 import { venueLabel } from '../presentation/labels';
+import { yieldToHost } from './steps';
 
 export const SOURCE = 'Liquidation Lens';
 
@@ -119,7 +120,7 @@ export async function diagnosticSpecsInSlices(file: FileReport, rows: readonly R
     specs.push(spec);
     if (++sinceYield >= slice) {
       sinceYield = 0;
-      await new Promise<void>((resolve) => setImmediate(resolve));
+      await yieldToHost();
     }
   }
   return specs;

@@ -13,7 +13,7 @@ import { boundedRef } from '../rows';
 import { filterTerms, matchesFilter, PENDING_RANK, type RowEntry } from './row-entry';
 import type { Compare } from './sort-keys';
 import { lowerBound, spliceSteps, type SortedChange } from './sorted-rows';
-import { drain, type Steps } from './steps';
+import { drain, type Steps } from '../steps';
 
 export interface AccountItem {
   type: 'account';
@@ -137,13 +137,8 @@ export class DisplayList {
   /**
    * This list after its sorted rows changed by `change` (from this list's generation) into `sorted`: the sorted rows
    * themselves when nothing is filtered or grouped; spliced when filtered; grouped, the changed accounts' blocks
-   * replaced (rebuilt when the change is not whole accounts).
+   * replaced (rebuilt when the change is not whole accounts). Pauses every LIST_STEP items.
    */
-  next(change: SortedChange, sorted: readonly RowEntry[]): DisplayList {
-    return drain(this.nextSteps(change, sorted));
-  }
-
-  /** next, pausing every LIST_STEP items. */
   *nextSteps(change: SortedChange, sorted: readonly RowEntry[]): Steps<DisplayList> {
     const compare = this.compare;
     if (change.from !== this.generation || this.generation < 0 || !compare) return yield* DisplayList.buildSteps(sorted, this.view, compare, change.to);

@@ -21,7 +21,7 @@ import type { RowIndex } from './row-index';
 import type { DeltaChanges } from './pending-changes';
 import { comparatorFor } from './sort-keys';
 import { SortedRows } from './sorted-rows';
-import { drain, type Steps } from './steps';
+import { drain, type Steps } from '../steps';
 
 /** The engine's words (edits.ts fixEdits) for files it will not edit. */
 export const READ_ONLY = 'exchange and bot dumps are read-only: change the position on the venue';

@@ -18,10 +18,9 @@ import type { RowChanges } from './row-index';
 import { PendingChanges } from './pending-changes';
 import { measured } from '../host-stats';
 import { deltaDelay } from './delta-pacing';
+import { yieldToHost } from '../steps';
 
 export const PANEL_VIEW_TYPE = 'liquidationLens.positions';
-
-const yieldToHost = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 export class PositionsPanel implements vscode.Disposable {
   private panel: vscode.WebviewPanel | undefined;

@@ -8,7 +8,7 @@ import { isAtRisk } from '../../presentation/describe';
 import { makeEntry, type RowEntry } from './row-entry';
 import { defaultCompare } from './sort-keys';
 import { SortedRows } from './sorted-rows';
-import { drain, type Steps } from './steps';
+import { drain, type Steps } from '../steps';
 
 export interface FileAggregate {
   /** Evaluated rows by status (pending rows are not counted here). */

@@ -9,7 +9,7 @@
 // list derived from the previous order (a filtered one) can follow in kind.
 import type { Compare } from './sort-keys';
 import type { RowEntry } from './row-entry';
-import { drain, type Steps } from './steps';
+import type { Steps } from '../steps';
 
 /** Rows merged (or copied) by a sliced merge between two of its pauses: about a millisecond of work. */
 export const MERGE_STEP = 4096;
@@ -116,17 +116,11 @@ function spliceByPosition(list: readonly RowEntry[], removed: readonly RowEntry[
 
 /**
  * `list` (sorted by `compare`) without the entries `removed` (each of them in `list`, any order) and with `added`
- * (sorted by `compare`) merged in. `isRemoved` (optional) tells the removed entries apart in one test, for a change
- * too large to splice. `into` (optional, not `list`): an array the result may be written to (its content is lost).
- * Returns `list` itself when nothing changes; never modifies it.
+ * (sorted by `compare`) merged in, pausing every MERGE_STEP rows when the change is too large to splice by position.
+ * `isRemoved` (optional) tells the removed entries apart in one test, for such a change. `into` (optional, not
+ * `list`): an array the result may be written to (its content is lost). Returns `list` itself when nothing changes;
+ * never modifies it.
  */
-export function spliceSorted(
-  list: readonly RowEntry[], removed: readonly RowEntry[], added: readonly RowEntry[], compare: Compare, isRemoved?: (e: RowEntry) => boolean, into?: RowEntry[],
-): readonly RowEntry[] {
-  return drain(spliceSteps(list, removed, added, compare, isRemoved, into));
-}
-
-/** spliceSorted, pausing every MERGE_STEP rows when the change is too large to splice by position. */
 export function* spliceSteps(
   list: readonly RowEntry[], removed: readonly RowEntry[], added: readonly RowEntry[], compare: Compare, isRemoved?: (e: RowEntry) => boolean, into?: RowEntry[],
 ): Steps<readonly RowEntry[]> {

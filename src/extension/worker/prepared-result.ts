@@ -5,7 +5,7 @@ import type { ResultRow } from '../../engine/evaluate/report';
 import { makeEntry, type RowEntry } from '../panel/row-entry';
 import { defaultCompare, type Compare } from '../panel/sort-keys';
 import { sortSteps } from '../panel/sorted-rows';
-import { stepped } from '../panel/steps';
+import { stepped, yieldToHost } from '../steps';
 import { aggregate, changeSteps, type FileLookup } from '../panel/row-index';
 import { Cancelled } from './worker-pool';
 import type { EvaluationResult } from './worker-protocol';
@@ -32,8 +32,6 @@ interface Job<R> {
 
 /** Rows merged per slice of the default-order sort (the chunks of 200 are parsed one a slice): a few ms each. */
 export const ENTRY_SLICE = 500;
-
-const yieldToHost = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 /** A yield to the host, then Cancelled once `cancelled`. */
 const pauseUnless = (cancelled: () => boolean) => async (): Promise<void> => {

@@ -32,6 +32,15 @@ function serve(w: WindowModel): number {
   return n;
 }
 
+/** A webview window `viewportHeight` px high opened on the list, the host's window its first `count` items. */
+function opened(viewportHeight: number, count: number): WindowModel {
+  const w = new WindowModel();
+  w.viewportHeight = viewportHeight;
+  model.window = { start: 0, count };
+  w.applyList(model.modelMessage(ctx));
+  return w;
+}
+
 function rendered(w: WindowModel): number {
   const r = w.range();
   return r.last - r.first;
@@ -49,10 +58,7 @@ function selectedAt(at: number): { w: WindowModel; key: string } {
 
 describe('windowed table', () => {
   it('holds and renders only the window of a 100,000-row list; scrolling asks for the pages it lacks', () => {
-    const w = new WindowModel();
-    w.viewportHeight = 900;
-    model.window = { start: 0, count: 60 };
-    w.applyList(model.modelMessage(ctx));
+    const w = opened(900, 60);
     expect(w.total).toBe(100_000);
     expect(rendered(w)).toBeLessThanOrEqual(Math.ceil(900 / w.rowHeight) + 2 * OVERSCAN);
     serve(w);
@@ -93,10 +99,7 @@ describe('windowed table', () => {
   });
 
   it('keyboard: arrows, PageDown/PageUp, End and Home move over the whole list, across pages', () => {
-    const w = new WindowModel();
-    w.viewportHeight = 600;
-    model.window = { start: 0, count: 60 };
-    w.applyList(model.modelMessage(ctx));
+    const w = opened(600, 60);
     w.select(0);
     const first = w.selectedKey;
     expect(first).toBe((w.item(0) as { row: { key: string } }).row.key);
@@ -238,10 +241,7 @@ describe('deltas send only what the webview does not hold', () => {
 
 describe('pages asked for ahead', () => {
   it('a steady scroll (either way) never reaches a row whose page has not arrived: the next page is asked for PREFETCH rows early', () => {
-    const w = new WindowModel();
-    w.viewportHeight = 900;
-    model.window = { start: 0, count: 100 };
-    w.applyList(model.modelMessage(ctx));
+    const w = opened(900, 100);
     serve(w);
     let missing = 0;
     let asked = 0;
@@ -266,10 +266,7 @@ describe('pages asked for ahead', () => {
 
 describe('a first window smaller than a page', () => {
   it('still asks for the rest of that page', () => {
-    const w = new WindowModel();
-    w.viewportHeight = 10;
-    model.window = { start: 0, count: 1 };
-    w.applyList(model.modelMessage(ctx));
+    const w = opened(10, 1);
     w.viewportHeight = 900;
     expect(w.missingPages()).toEqual([{ start: 0, count: PAGE_SIZE }]);
     model.window = { start: 0, count: 100 };

@@ -3,6 +3,9 @@
 
 export type Steps<T> = Generator<void, T>;
 
+/** One turn of the host's event loop (its other tasks run before the next step). */
+export const yieldToHost = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
 /** Runs every step at once. */
 export function drain<T>(steps: Steps<T>): T {
   for (;;) {
