@@ -118,6 +118,15 @@ async function listCount(view) {
   return Number(await view.locator('table.grid').getAttribute('aria-rowcount')) - 1;
 }
 
+/** Presses or releases the panel's "group by account" button (the row count includes the account headers). */
+async function setGrouped(view, on) {
+  const button = view.locator('.group-btn');
+  if (((await button.getAttribute('aria-pressed')) === 'true') === on) return;
+  await button.click();
+  await view.locator(`.group-btn[aria-pressed="${on}"]`).waitFor({ timeout: 5_000 });
+  await page.waitForTimeout(300);
+}
+
 async function renderedRows(view) {
   return view.locator('tbody tr.row').evaluateAll((trs) => trs.map((tr) => ({
     index: Number(tr.getAttribute('data-index')),
@@ -202,10 +211,14 @@ async function assertLayout(p, v, reference, what) {
 /** Saves all editors, waits for `path` to change on disk and returns its lines before/after and the changed ones. */
 async function savedLines(path, before, what) {
   await runCommand(page, 'File: Save All');
+  // VS Code saves by truncating and rewriting the file: a read in between sees it empty or cut short. Wait until
+  // it differs from before and two reads 200 ms apart agree.
   let after = before;
-  for (const end = Date.now() + 10_000; after === before && Date.now() < end;) {
+  for (let last = before, end = Date.now() + 10_000; Date.now() < end;) {
     await page.waitForTimeout(200);
     after = readFileSync(path, 'utf8');
+    if (after !== before && after === last) break;
+    last = after;
   }
   const a = before.split('\n');
   const b = after.split('\n');
@@ -542,33 +555,35 @@ async function main() {
       const cur = expectedRows.find((r) => r.file === HL_FILE)?.settleCurrency ?? '';
       await roomForTheTable();
       await view.locator('.filter-input').fill('');
-      if ((await view.locator('.group-btn').getAttribute('aria-pressed')) !== 'true') await view.locator('.group-btn').click();
-      const header = await findRow(view, `tbody tr.group[data-status="${account.status}"]:has(.apply-account-fix):has-text("${account.account.slice(0, 12)}")`, 20_000);
-      const headline = `to reach ${account.fix.target}: add ${displayAmount(account.fix.addMargin)} ${cur} to the wallet`;
-      const text = await header.innerText();
-      assert(text.includes(headline), `the account header lacks "${headline}": ${text}`);
-      const path = join(workspace, HL_FILE);
-      const before = readFileSync(path, 'utf8');
-      await header.locator('.apply-account-fix').click();
-      const dialog = page.locator('.monaco-dialog-box');
-      await dialog.waitFor({ timeout: 20_000 });
-      const question = await dialog.innerText();
-      assert(/walletBalance/.test(question) && /hyperliquid\.positions\.yaml/.test(question) && question.includes(displayAmount(account.fix.addMargin)), `the confirmation does not name the value, amount and file: ${question}`);
-      await page.screenshot({ path: join(OUT, 'apply-account-confirmation.png') });
-      await dialog.locator('a, button', { hasText: /^Apply$/ }).first().click();
-      const { a, b, changed } = await savedLines(path, before, 'the account fix');
-      same(changed.length, 1, `changed lines (${JSON.stringify(changed.map((i) => b[i]))})`);
-      const old = /^walletBalance:\s*"([\d.]+)"/.exec(a[changed[0]])?.[1];
-      assert(old, `the changed line is not the wallet: ${a[changed[0]]}`);
-      same(b[changed[0]], a[changed[0]].replace(old, addDecimals(old, account.fix.addMargin)), 'walletBalance line');
-      // The panel re-evaluates: the account's legs leave risk, its header loses the fix.
-      for (const id of account.legs) await findRow(view, `${rowSelector(`${HL_FILE}#${id}`)}[data-at-risk="false"]`, 30_000);
-      const recheck = cliReport(workspace, [], HL_FILE);
-      same(recheck?.positions.filter((r) => account.legs.includes(r.id)).map((r) => ['liquidatable', 'critical', 'warning', 'watch'].includes(r.status)), account.legs.map(() => false), 'CLI at-risk flags of the legs after the fix');
-      same(recheck?.accounts?.find((x) => x.file === HL_FILE)?.fix ?? null, null, 'CLI account fix after the fix');
-      await page.screenshot({ path: join(OUT, 'apply-account-fix.png') });
-      await view.locator('.group-btn').click();
-      await page.waitForTimeout(300);
+      await setGrouped(view, true);
+      try {
+        const header = await findRow(view, `tbody tr.group[data-status="${account.status}"]:has(.apply-account-fix):has-text("${account.account.slice(0, 12)}")`, 20_000);
+        const headline = `to reach ${account.fix.target}: add ${displayAmount(account.fix.addMargin)} ${cur} to the wallet`;
+        const text = await header.innerText();
+        assert(text.includes(headline), `the account header lacks "${headline}": ${text}`);
+        const path = join(workspace, HL_FILE);
+        const before = readFileSync(path, 'utf8');
+        await header.locator('.apply-account-fix').click();
+        const dialog = page.locator('.monaco-dialog-box');
+        await dialog.waitFor({ timeout: 20_000 });
+        const question = await dialog.innerText();
+        assert(/walletBalance/.test(question) && /hyperliquid\.positions\.yaml/.test(question) && question.includes(displayAmount(account.fix.addMargin)), `the confirmation does not name the value, amount and file: ${question}`);
+        await page.screenshot({ path: join(OUT, 'apply-account-confirmation.png') });
+        await dialog.locator('a, button', { hasText: /^Apply$/ }).first().click();
+        const { a, b, changed } = await savedLines(path, before, 'the account fix');
+        same(changed.length, 1, `changed lines (${JSON.stringify(changed.map((i) => b[i]))})`);
+        const old = /^walletBalance:\s*"([\d.]+)"/.exec(a[changed[0]])?.[1];
+        assert(old, `the changed line is not the wallet: ${a[changed[0]]}`);
+        same(b[changed[0]], a[changed[0]].replace(old, addDecimals(old, account.fix.addMargin)), 'walletBalance line');
+        // The panel re-evaluates: the account's legs leave risk, its header loses the fix.
+        for (const id of account.legs) await findRow(view, `${rowSelector(`${HL_FILE}#${id}`)}[data-at-risk="false"]`, 30_000);
+        const recheck = cliReport(workspace, [], HL_FILE);
+        same(recheck?.positions.filter((r) => account.legs.includes(r.id)).map((r) => ['liquidatable', 'critical', 'warning', 'watch'].includes(r.status)), account.legs.map(() => false), 'CLI at-risk flags of the legs after the fix');
+        same(recheck?.accounts?.find((x) => x.file === HL_FILE)?.fix ?? null, null, 'CLI account fix after the fix');
+        await page.screenshot({ path: join(OUT, 'apply-account-fix.png') });
+      } finally {
+        await setGrouped(view, false);
+      }
     });
 
     await check('screenshots (dark, light, high contrast × 1600, 1100 px; device scale factor 2) keep the key columns, no overflow, disjoint chart labels, unknown never safe', async () => {
@@ -664,6 +679,7 @@ async function main() {
       await runCommand(page, 'Liquidation Lens: Open Panel');
       await roomForTheTable();
       await view.locator('.filter-input').fill('');
+      await setGrouped(view, false);
       const before = await listCount(view);
       const t0 = Date.now();
       cpSync(bigDir, join(workspace, 'big'), { recursive: true });
