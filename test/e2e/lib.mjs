@@ -131,10 +131,18 @@ export async function launchBrowser() {
 /** Palette command with retries: the extension host registers commands a few seconds after the workbench shows. */
 export async function runCommand(page, title, timeout = 60_000) {
   const input = page.locator('.quick-input-widget .quick-input-box input');
-  for (const end = Date.now() + timeout; Date.now() < end;) {
-    await page.keyboard.press('F1');
-    await input.fill('>' + title);
+  for (let attempt = 0, end = Date.now() + timeout; Date.now() < end; attempt++) {
+    // F1 pressed while the focus is inside a webview does not always reach the workbench: after a miss, take the
+    // focus back to the workbench's document (not a click: it could land on a row) and try Ctrl+Shift+P as well.
+    if (attempt > 0) await page.evaluate(() => (document.activeElement instanceof HTMLElement ? document.activeElement.blur() : undefined)).catch(() => undefined);
+    await page.keyboard.press(attempt % 2 ? 'Control+Shift+P' : 'F1');
     try {
+      await input.waitFor({ state: 'visible', timeout: 2_000 });
+    } catch {
+      continue;
+    }
+    try {
+      await input.fill('>' + title, { timeout: 5_000 });
       const row = page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
       await row.waitFor({ timeout: 2_000 });
       await row.click();
