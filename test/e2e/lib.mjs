@@ -134,7 +134,7 @@ export async function runCommand(page, title, timeout = 60_000) {
   for (let attempt = 0, end = Date.now() + timeout; Date.now() < end; attempt++) {
     // F1 pressed while the focus is inside a webview does not always reach the workbench: after a miss, take the
     // focus back to the workbench's document (not a click: it could land on a row) and try Ctrl+Shift+P as well.
-    if (attempt > 0) await page.evaluate(() => (document.activeElement instanceof HTMLElement ? document.activeElement.blur() : undefined)).catch(() => undefined);
+    if (attempt > 0) await page.evaluate(() => document.activeElement?.blur?.()).catch(() => undefined);
     await page.keyboard.press(attempt % 2 ? 'Control+Shift+P' : 'F1');
     try {
       await input.waitFor({ state: 'visible', timeout: 2_000 });
