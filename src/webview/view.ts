@@ -8,6 +8,7 @@ import {
   formatAge, formatHealthFactor, formatLiquidationPrice, formatMark, formatPercent, formatProbability, formatSize, formatThreshold, venueLabel,
 } from '../presentation/format';
 import { h, icon } from './dom';
+import { cellFits } from './cell-fit';
 
 export function statusBadge(status: PanelStatus): HTMLElement {
   const look = STATUS_LOOK[status];
@@ -145,7 +146,11 @@ export function tableRow(r: TableRow, index: number, selected: boolean): HTMLTab
     fixCell(r),
   );
   let i = 0;
-  for (const td of Array.from(tr.children)) td.className = `${td.className} ${foldClass(COLUMNS[i++]!.fold)}`.trim();
+  for (const td of Array.from(tr.children)) {
+    const column = COLUMNS[i++]!;
+    const clip = !column.fixedWords && !cellFits(td, column.width);
+    td.className = `${td.className} ${foldClass(column.fold)}${clip ? ' clip' : ''}`.trim();
+  }
   return tr;
 }
 
@@ -164,19 +169,21 @@ function liqCell(r: TableRow): HTMLElement {
  * The table's columns in display order. `fold` ranks the less important ones: 0 = key (status, symbol, liquidation
  * price, distance, P, fix: never folded), then 1 = mark, 2 = MR/HF, 3 = venue · account, 4 = size, 5 = side, folded
  * away from 5 down as the table's container narrows (container queries in styles.css; no layout computed in JS).
+ * `width` is the header cell's width in styles.css (th.w-*, checked by a test); a row's cell is clipped with an
+ * ellipsis only when its text may not fit it, except the status badge and the side, whose few words always fit.
  */
-export const COLUMNS: Array<{ label: string; numeric?: boolean; cls: string; title?: string; sort: SortColumn; fold: number }> = [
-  { label: 'Status', cls: 'w-status', sort: 'status', fold: 0 },
-  { label: 'Symbol', cls: 'w-sym', sort: 'symbol', fold: 0 },
-  { label: 'Venue · account', cls: 'w-venue', sort: 'venue', fold: 3 },
-  { label: 'Side', cls: 'w-side', sort: 'side', fold: 5 },
-  { label: 'Size', numeric: true, cls: 'w-size', sort: 'size', fold: 4 },
-  { label: 'Mark', numeric: true, cls: 'w-mark', sort: 'mark', fold: 1 },
-  { label: 'Liq. price', numeric: true, cls: 'w-liq', sort: 'liquidationPrice', fold: 0 },
-  { label: 'Distance', numeric: true, cls: 'w-dist', sort: 'distance', fold: 0 },
-  { label: 'P', numeric: true, cls: 'w-p', title: 'Probability that the mark touches the liquidation price within the horizon', sort: 'probability', fold: 0 },
-  { label: 'MR / HF', numeric: true, cls: 'w-mr', title: 'Margin ratio (MM / MB) for perps, health factor for loans', sort: 'ratio', fold: 2 },
-  { label: 'Fix', cls: 'w-fix', sort: 'fix', fold: 0 },
+export const COLUMNS: Array<{ label: string; numeric?: boolean; cls: string; width: number; fixedWords?: boolean; title?: string; sort: SortColumn; fold: number }> = [
+  { label: 'Status', cls: 'w-status', width: 118, fixedWords: true, sort: 'status', fold: 0 },
+  { label: 'Symbol', cls: 'w-sym', width: 112, sort: 'symbol', fold: 0 },
+  { label: 'Venue · account', cls: 'w-venue', width: 150, sort: 'venue', fold: 3 },
+  { label: 'Side', cls: 'w-side', width: 76, fixedWords: true, sort: 'side', fold: 5 },
+  { label: 'Size', numeric: true, cls: 'w-size', width: 90, sort: 'size', fold: 4 },
+  { label: 'Mark', numeric: true, cls: 'w-mark', width: 130, sort: 'mark', fold: 1 },
+  { label: 'Liq. price', numeric: true, cls: 'w-liq', width: 112, sort: 'liquidationPrice', fold: 0 },
+  { label: 'Distance', numeric: true, cls: 'w-dist', width: 76, sort: 'distance', fold: 0 },
+  { label: 'P', numeric: true, cls: 'w-p', width: 98, title: 'Probability that the mark touches the liquidation price within the horizon', sort: 'probability', fold: 0 },
+  { label: 'MR / HF', numeric: true, cls: 'w-mr', width: 76, title: 'Margin ratio (MM / MB) for perps, health factor for loans', sort: 'ratio', fold: 2 },
+  { label: 'Fix', cls: 'w-fix', width: 200, sort: 'fix', fold: 0 },
 ];
 
 /** The class a column's cells carry so the container queries can fold it ("key" columns never fold). */

@@ -56,6 +56,8 @@ export class FakeElement {
   }
   set textContent(v: string) { this.children = [new FakeText(v)]; }
   get textContent(): string { return this.children.map((c) => c.textContent).join(''); }
+  /** The descendants with class `c` (an array, not a live collection). */
+  getElementsByClassName(c: string): FakeElement[] { return this.all().slice(1).filter((e) => e.classList.contains(c)); }
   /** Every element in the subtree, this one first. */
   all(): FakeElement[] { return [this, ...this.children.flatMap((c) => (c instanceof FakeElement ? c.all() : []))]; }
 }
