@@ -42,7 +42,7 @@ const DECORATION_COLOR: Record<Status, string> = {
 };
 
 /** Diagnostics built a slice (then a yield): the 1,000 of a large file took one long host task. */
-const PROBLEMS_SLICE = 200;
+const PROBLEMS_SLICE = 100;
 
 export class EditorViews implements vscode.Disposable {
   private readonly diagnostics = new ProblemSets<vscode.Uri, vscode.Diagnostic>('liquidationLens', MAX_DIAGNOSTICS, (name) => vscode.languages.createDiagnosticCollection(name), diagnosticSig);

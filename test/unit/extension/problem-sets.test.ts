@@ -24,16 +24,16 @@ const pause = () => Promise.resolve();
 const list = (n: number) => Array.from({ length: n }, (_, i) => i);
 
 describe('Problems in parts', () => {
-  it('splits a file\'s list into parts of at most PART, in order, and clears the parts it no longer needs', async () => {
+  it('splits a file\'s list into parts (of 200 here), in order, and clears the parts it no longer needs', async () => {
     const f = fakes();
-    const sets = new ProblemSets('ll', 1000, f.create, String);
+    const sets = new ProblemSets('ll', 1000, f.create, String, 200);
     expect([...f.made.keys()]).toEqual(['ll', 'll-2', 'll-3', 'll-4', 'll-5']);
     await sets.set('a', list(1000), pause, () => true);
     expect(f.all('a')).toEqual(list(1000));
     expect(f.calls).toEqual(['set ll 200', 'set ll-2 200', 'set ll-3 200', 'set ll-4 200', 'set ll-5 200']);
     f.calls.length = 0;
-    await sets.set('a', list(PART + 1), pause, () => true);
-    expect(f.all('a')).toEqual(list(PART + 1));
+    await sets.set('a', list(200 + 1), pause, () => true);
+    expect(f.all('a')).toEqual(list(200 + 1));
     expect(f.calls).toEqual(['set ll-2 1', 'delete ll-3', 'delete ll-4', 'delete ll-5']); // the first part holds the same 200
     f.calls.length = 0;
     await sets.set('a', [], pause, () => true);
@@ -46,9 +46,18 @@ describe('Problems in parts', () => {
     expect(f.all('b')).toEqual([]);
   });
 
-  it('sends only the parts that changed', async () => {
+  it('sends PART diagnostics a set by default, over as many collections as 1,000 a file need', async () => {
     const f = fakes();
     const sets = new ProblemSets('ll', 1000, f.create, String);
+    expect(f.made.size).toBe(Math.ceil(1000 / PART));
+    await sets.set('a', list(1000), pause, () => true);
+    expect(f.all('a')).toEqual(list(1000));
+    expect(f.calls.every((c) => c === `set ${c.split(' ')[1]} ${PART}`)).toBe(true);
+  });
+
+  it('sends only the parts that changed', async () => {
+    const f = fakes();
+    const sets = new ProblemSets('ll', 1000, f.create, String, 200);
     await sets.set('a', list(900), pause, () => true);
     f.calls.length = 0;
     await sets.set('a', list(900), pause, () => true); // the same again: nothing sent
@@ -65,7 +74,7 @@ describe('Problems in parts', () => {
 
   it('stops between parts once the refresh is no longer current', async () => {
     const f = fakes();
-    const sets = new ProblemSets('ll', 1000, f.create, String);
+    const sets = new ProblemSets('ll', 1000, f.create, String, 200);
     let current = true;
     await sets.set('a', list(700), async () => { current = false; }, () => current);
     expect(f.calls).toEqual(['set ll 200']);
