@@ -34,6 +34,11 @@ export function append(el: Element, children: Child[]): void {
   }
 }
 
+/** Bare text (a text node, not a span as a string child becomes): a table cell's number or word. */
+export function text(s: string): Text {
+  return document.createTextNode(s);
+}
+
 /** A codicon glyph (font from dist/codicon.css); decorative, so hidden from screen readers. */
 export function icon(name: string, extra = ''): HTMLElement {
   return h('span', { class: `codicon codicon-${name}${extra ? ' ' + extra : ''}`, attrs: { 'aria-hidden': 'true' } });

@@ -7,17 +7,17 @@ import { fixActions, isAtRisk, REPORTED_PRICE_LABEL, REPORTED_PRICE_TITLE, STATU
 import {
   formatAge, formatHealthFactor, formatLiquidationPrice, formatMark, formatPercent, formatProbability, formatSize, formatThreshold, venueLabel,
 } from '../presentation/format';
-import { h, icon } from './dom';
+import { h, icon, text } from './dom';
 import { cellFits } from './cell-fit';
 
 export function statusBadge(status: PanelStatus): HTMLElement {
   const look = STATUS_LOOK[status];
-  return h('span', { class: `status st-${status}`, attrs: { 'data-status': status } }, icon(look.codicon), h('span', { text: look.word }));
+  return h('span', { class: `status st-${status}`, attrs: { 'data-status': status } }, icon(look.codicon), text(look.word));
 }
 
 /** The badge of a row whose file is only read so far (`pending`): no status yet. */
 export function pendingBadge(): HTMLElement {
-  return h('span', { class: 'status st-pending', attrs: { 'data-status': 'pending' } }, icon('sync'), h('span', { text: 'Evaluating' }));
+  return h('span', { class: 'status st-pending', attrs: { 'data-status': 'pending' } }, icon('sync'), text('Evaluating'));
 }
 
 export function statusChip(status: PanelStatus, count: number, pressed: boolean, onToggle: () => void): HTMLButtonElement {
@@ -42,10 +42,7 @@ function dash(): HTMLElement {
 }
 
 function sizeCell(r: TableRow): HTMLElement {
-  const td = h('td', { class: 'n' });
-  if (r.size === null) td.append(dash());
-  else td.append(num(formatSize(r.size)));
-  return td;
+  return h('td', { class: 'n' }, r.size === null ? dash() : text(formatSize(r.size)));
 }
 
 function markCell(r: TableRow): HTMLElement {
@@ -57,7 +54,7 @@ function markCell(r: TableRow): HTMLElement {
     td.append(h('span', { class: 'stale', attrs: { title: `stale: mark ${age || ''} old`.replace('  ', ' '), 'aria-label': `stale mark ${age}` } }, icon('history'), h('span', { text: short || 'stale' })));
   }
   // A mark is echoed as written; a computed ratio (a loan's wstETH/WETH) at 6 significant digits.
-  td.append(r.markPrice === null ? dash() : num(formatMark(r.markPrice)));
+  td.append(r.markPrice === null ? dash() : text(formatMark(r.markPrice)));
   return td;
 }
 
@@ -80,9 +77,9 @@ function ratioCell(r: TableRow): HTMLElement {
   const td = h('td', { class: 'n' });
   if (r.kind === 'loan' || r.healthFactor !== null) {
     if (r.healthFactor === null) td.append(dash());
-    else td.append(h('span', { class: 'unit', text: 'HF ' }), num(formatHealthFactor(r.healthFactor)));
+    else td.append(h('span', { class: 'unit', text: 'HF ' }), text(formatHealthFactor(r.healthFactor)));
   } else if (r.marginRatio === null) td.append(dash());
-  else td.append(num(formatPercent(r.marginRatio)));
+  else td.append(text(formatPercent(r.marginRatio)));
   return td;
 }
 
@@ -111,9 +108,9 @@ function fixPending(r: TableRow): boolean {
 
 function sideCell(r: TableRow): HTMLElement {
   const td = h('td', { class: 'c-side' });
-  if (r.kind === 'loan') td.append(icon('account'), h('span', { text: 'Loan' }));
-  else if (r.side === 'long') td.append(icon('arrow-up'), h('span', { text: 'Long' }));
-  else if (r.side === 'short') td.append(icon('arrow-down'), h('span', { text: 'Short' }));
+  if (r.kind === 'loan') td.append(icon('account'), text('Loan'));
+  else if (r.side === 'long') td.append(icon('arrow-up'), text('Long'));
+  else if (r.side === 'short') td.append(icon('arrow-down'), text('Short'));
   else td.append(dash());
   return td;
 }
@@ -130,7 +127,7 @@ export function tableRow(r: TableRow, index: number, selected: boolean): HTMLTab
         : !r.updating ? undefined : fixPending(r) ? 'Evaluating this file: its fixes and risk details follow' : 'Re-evaluating this file: these are the last numbers',
     },
   });
-  const venue = h('td', { class: 'c-venue' }, h('span', { class: 'venue', text: venueLabel(r.venue) }));
+  const venue = h('td', { class: 'c-venue' }, text(venueLabel(r.venue)));
   if (r.account) venue.append(h('span', { class: 'acct', text: ` · ${r.account}` }));
   tr.append(
     h('td', { class: 'c-status' }, r.pending ? pendingBadge() : statusBadge(r.status)),
@@ -140,7 +137,7 @@ export function tableRow(r: TableRow, index: number, selected: boolean): HTMLTab
     sizeCell(r),
     markCell(r),
     liqCell(r),
-    h('td', { class: 'n' }, r.distance === null ? dash() : num(formatPercent(r.distance))),
+    h('td', { class: 'n' }, r.distance === null ? dash() : text(formatPercent(r.distance))),
     probabilityCell(r),
     ratioCell(r),
     fixCell(r),
@@ -156,7 +153,7 @@ export function tableRow(r: TableRow, index: number, selected: boolean): HTMLTab
 
 function liqCell(r: TableRow): HTMLElement {
   if (r.liquidationPrice === null) return h('td', { class: 'n' }, dash());
-  const cell = h('td', { class: 'n' }, num(formatLiquidationPrice(r.liquidationPrice, r.markPrice)));
+  const cell = h('td', { class: 'n' }, text(formatLiquidationPrice(r.liquidationPrice, r.markPrice)));
   // In the narrow column the label is a marked icon (the word for screen readers and in the title); the details
   // pane and the hover spell it out.
   if (r.liquidationPriceSource === 'reported') {
