@@ -25,6 +25,17 @@ const EXTRA_PX = 32;
 
 /** Whether a cell's content surely fits a column `width` px wide: its text plus its icons, bars and badges. */
 export function cellFits(td: Element, width: number): boolean {
-  const extras = td.getElementsByClassName('codicon').length + td.getElementsByClassName('pbar').length + td.getElementsByClassName('stale').length;
-  return surelyFits(td.textContent ?? '', width - CELL_PADDING_PX - EXTRA_PX * extras);
+  return surelyFits(td.textContent ?? '', width - CELL_PADDING_PX - EXTRA_PX * extrasIn(td));
+}
+
+/** Icons, probability bars and stale badges in a cell (a walk of its few elements: three class look-ups a cell cost
+ * as much as building it). */
+function extrasIn(el: Element): number {
+  let n = 0;
+  for (let c = el.firstElementChild; c; c = c.nextElementSibling) {
+    const cls = c.className;
+    if (cls.startsWith('codicon') || cls === 'pbar' || cls === 'stale') n++;
+    else n += extrasIn(c);
+  }
+  return n;
 }

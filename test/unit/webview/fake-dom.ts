@@ -50,14 +50,17 @@ export class FakeElement {
     siblings.splice(siblings.indexOf(this), 1);
     this.parentNode = null;
   }
+  get firstElementChild(): FakeElement | null { return this.children.find((c): c is FakeElement => c instanceof FakeElement) ?? null; }
+  get nextElementSibling(): FakeElement | null {
+    const siblings = this.parentNode?.children ?? [];
+    return siblings.slice(siblings.indexOf(this) + 1).find((c): c is FakeElement => c instanceof FakeElement) ?? null;
+  }
   get nextSibling(): Node_ | null {
     const siblings = this.parentNode?.children;
     return siblings ? siblings[siblings.indexOf(this) + 1] ?? null : null;
   }
   set textContent(v: string) { this.children = [new FakeText(v)]; }
   get textContent(): string { return this.children.map((c) => c.textContent).join(''); }
-  /** The descendants with class `c` (an array, not a live collection). */
-  getElementsByClassName(c: string): FakeElement[] { return this.all().slice(1).filter((e) => e.classList.contains(c)); }
   /** Every element in the subtree, this one first. */
   all(): FakeElement[] { return [this, ...this.children.flatMap((c) => (c instanceof FakeElement ? c.all() : []))]; }
 }
