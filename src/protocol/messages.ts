@@ -219,8 +219,9 @@ export type DisplayItem = v.InferOutput<typeof DisplayItemSchema>;
 
 export const MAX_PAGE = 500;
 
-/** In a delta's window: the item with this key, as the panel holds it (DeltaMessageSchema). */
-export const HeldItemSchema = v.object({ type: v.literal('held'), key: text });
+/** In a delta's window: the item with this key, as the panel holds it (DeltaMessageSchema); with `updating`, the same
+ * item with that flag instead (its file started or ended a re-evaluation: nothing else of it changed). */
+export const HeldItemSchema = v.object({ type: v.literal('held'), key: text, updating: v.optional(v.boolean()) });
 export type HeldItem = v.InferOutput<typeof HeldItemSchema>;
 
 /** Items [start, start + items.length) of the list at `version`. */

@@ -66,7 +66,7 @@ export class WindowModel {
     if (!items.some((it) => it.type === 'held')) return items as DisplayItem[];
     const byKey = new Map<string, DisplayItem>();
     if (msg.keptFrom === this.version) for (const it of this.items.values()) byKey.set(it.type === 'row' ? it.row.key : it.account.key, it);
-    return items.map((it) => (it.type === 'held' ? byKey.get(it.key) ?? null : it));
+    return items.map((it) => (it.type === 'held' ? withUpdating(byKey.get(it.key), it.updating) : it));
   }
 
   /** The host's answer to `selected`; true when it is the selected row's (the details pane shows it). */
@@ -209,4 +209,10 @@ export class WindowModel {
     if (bottom > this.scrollTop + this.viewportHeight) return Math.max(0, bottom - this.viewportHeight);
     return this.scrollTop;
   }
+}
+
+/** A held item with the `updating` flag a delta gives it (the item itself when none is given); null when not held. */
+function withUpdating(item: DisplayItem | undefined, updating: boolean | undefined): DisplayItem | null {
+  if (!item || updating === undefined || (item.type === 'row' ? item.row.updating : item.account.updating) === updating) return item ?? null;
+  return item.type === 'row' ? { type: 'row', row: { ...item.row, updating } } : { type: 'account', account: { ...item.account, updating } };
 }

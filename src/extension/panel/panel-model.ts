@@ -268,7 +268,8 @@ export class PanelModel {
     }
   }
 
-  /** The window for a delta: `held` where the webview holds the same item (list version `keptFrom`), wherever it is. */
+  /** The window for a delta: `held` where the webview holds the same item (list version `keptFrom`), wherever it is,
+   * with the new `updating` flag where only that changed (a file's rows flip when it is re-evaluated). */
   private keptWindow(): { window: DeltaMessage['window']; keptFrom: number } {
     const { from, to } = this.span(this.window.start, this.window.count);
     const list = this.current();
@@ -277,7 +278,9 @@ export class PanelModel {
     for (let i = from; i < to; i++) {
       const it = list.get(i)!;
       const h = held.get(it.key);
-      items.push(h && h.ref === it && h.updating === this.index.isUpdating(it.fileKey) ? { type: 'held', key: it.key } : this.item(it));
+      const updating = this.index.isUpdating(it.fileKey);
+      if (h?.ref !== it) items.push(this.item(it));
+      else items.push(h.updating === updating ? { type: 'held', key: it.key } : { type: 'held', key: it.key, updating });
     }
     return { window: { start: from, items }, keptFrom: this.held.version };
   }

@@ -186,6 +186,22 @@ describe('panel model after deltas', () => {
     expect(listOf(model).items.map((i) => (i.type === 'row' ? i.entry.key : ''))).toEqual(reference(files, DEFAULT));
   });
 
+  it('a file starting or ending a re-evaluation: its held rows are named with the new flag, not sent again', () => {
+    const index = new RowIndex();
+    for (let f = 0; f < 4; f++) index.setFile(fileKey(f), fileRows(f, 100, 0));
+    const model = new PanelModel(index);
+    model.modelMessage(ctx);
+    const shown = index.defaultRows.all().slice(0, 100);
+    const flags = () => model.deltaMessage(ctx, NO_CHANGES).window.items.map((i) => (i.type === 'held' ? i.updating ?? 'same' : 'sent'));
+    index.setUpdating(fileKey(2), true);
+    model.invalidate();
+    expect(flags()).toEqual(shown.map((e) => (e.fileKey === fileKey(2) ? true : 'same')));
+    expect(flags()).toEqual(shown.map(() => 'same')); // sent once: the webview holds the flag now
+    index.setUpdating(fileKey(2), false);
+    model.invalidate();
+    expect(flags()).toEqual(shown.map((e) => (e.fileKey === fileKey(2) ? false : 'same')));
+  });
+
   it('the default view: the list is the sorted rows\' array itself, and pages wrap only their rows', () => {
     const index = new RowIndex();
     for (let f = 0; f < 10; f++) index.setFile(fileKey(f), fileRows(f, 100, 0));

@@ -84,6 +84,8 @@ describe('host → webview', () => {
     expect(parseHostMessage(held).ok).toBe(true);
     expect(parseHostMessage({ ...held, window: { start: 0, items: [{ type: 'held' }] } }).ok).toBe(false);
     expect(parseHostMessage({ ...held, window: { start: 0, items: [{ type: 'held', key: 7 }] } }).ok).toBe(false);
+    expect(parseHostMessage({ ...held, window: { start: 0, items: [{ type: 'held', key: 'k', updating: true }] } }).ok).toBe(true);
+    expect(parseHostMessage({ ...held, window: { start: 0, items: [{ type: 'held', key: 'k', updating: 'yes' }] } }).ok).toBe(false);
     expect(parseHostMessage({ ...held, window: { start: 0, items: [null] } }).ok).toBe(false);
     expect(parseHostMessage({ type: 'model', ...m, window: held.window }).ok).toBe(false);
     expect(parseHostMessage({ type: 'page', version: 1, total: 2, window: held.window }).ok).toBe(false);
