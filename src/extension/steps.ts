@@ -14,6 +14,14 @@ export function drain<T>(steps: Steps<T>): T {
   }
 }
 
+/** Runs steps until they are done or `deadline` (performance.now() ms) has passed: the last step's result. */
+export function runUntil<T>(steps: Steps<T>, deadline: number): IteratorResult<void, T> {
+  for (;;) {
+    const r = steps.next();
+    if (r.done || performance.now() >= deadline) return r;
+  }
+}
+
 /** Runs the steps with `pause` awaited between them (it may throw to stop them, e.g. when cancelled). */
 export async function stepped<T>(steps: Steps<T>, pause: () => Promise<void>): Promise<T> {
   for (;;) {

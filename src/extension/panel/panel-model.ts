@@ -21,7 +21,7 @@ import type { RowIndex } from './row-index';
 import type { DeltaChanges } from './pending-changes';
 import { comparatorFor } from './sort-keys';
 import { SortedRows } from './sorted-rows';
-import { drain, type Steps } from '../steps';
+import { drain, runUntil, type Steps } from '../steps';
 
 /** The engine's words (edits.ts fixEdits) for files it will not edit. */
 export const READ_ONLY = 'exchange and bot dumps are read-only: change the position on the venue';
@@ -175,14 +175,10 @@ export class PanelModel {
     const list = this.list;
     if (list && this.listRows === rows && list.generation === rows.generation && list.view === this.viewState && list.compare === rows.comparator) return true;
     const job = this.listJob(rows, rows.all());
-    for (;;) {
-      const r = job.steps.next();
-      if (r.done) {
-        this.take(job, r.value);
-        return true;
-      }
-      if (performance.now() >= deadline) return false;
-    }
+    const r = runUntil(job.steps, deadline);
+    if (!r.done) return false;
+    this.take(job, r.value);
+    return true;
   }
 
   get total(): number {

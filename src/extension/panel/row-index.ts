@@ -60,7 +60,6 @@ export function* changeSteps(old: ReadonlyMap<string, RowEntry> | null | undefin
   return changes;
 }
 
-
 interface FileRows extends FileLookup {
   entries: RowEntry[];
 }

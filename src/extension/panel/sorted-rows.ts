@@ -9,7 +9,7 @@
 // list derived from the previous order (a filtered one) can follow in kind.
 import type { Compare } from './sort-keys';
 import type { RowEntry } from './row-entry';
-import type { Steps } from '../steps';
+import { runUntil, type Steps } from '../steps';
 
 /** Rows merged (or copied) by a sliced merge between two of its pauses: about a millisecond of work. */
 export const MERGE_STEP = 4096;
@@ -219,7 +219,7 @@ export class SortedRows {
         if (this.pending.size === 0) return true;
         this.job = this.merging();
       }
-      while (!this.job.next().done) if (performance.now() >= deadline) return false;
+      if (!runUntil(this.job, deadline).done) return false;
       this.job = undefined;
     }
   }

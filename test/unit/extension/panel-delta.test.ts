@@ -52,6 +52,15 @@ function reference(files: ReadonlyMap<string, readonly ResultRow[]>, view: Panel
 const ctx = { epoch: 1, now: new Date(0), files: [fileReport()], risk: {} };
 const listOf = (model: PanelModel): DisplayList => (model as unknown as { current(): DisplayList }).current();
 
+/** `files` files of 100 rows in an index, and a model over it that sent its first message (the webview holds its window). */
+function opened(files: number): { index: RowIndex; model: PanelModel } {
+  const index = new RowIndex();
+  for (let f = 0; f < files; f++) index.setFile(fileKey(f), fileRows(f, 100, 0));
+  const model = new PanelModel(index);
+  model.modelMessage(ctx);
+  return { index, model };
+}
+
 function idsOf(model: PanelModel, start: number, count: number): string[] {
   return model.page(start, count).items.map((i) => (i.type === 'row' ? i.row.key : `[${i.account.key}|${i.account.positions}|${i.account.atRisk}|${i.account.worst}]`));
 }
@@ -187,10 +196,7 @@ describe('panel model after deltas', () => {
   });
 
   it('a file starting or ending a re-evaluation: its held rows are named with the new flag, not sent again', () => {
-    const index = new RowIndex();
-    for (let f = 0; f < 4; f++) index.setFile(fileKey(f), fileRows(f, 100, 0));
-    const model = new PanelModel(index);
-    model.modelMessage(ctx);
+    const { index, model } = opened(4);
     const shown = index.defaultRows.all().slice(0, 100);
     const flags = () => model.deltaMessage(ctx, NO_CHANGES).window.items.map((i) => (i.type === 'held' ? i.updating ?? 'same' : 'sent'));
     index.setUpdating(fileKey(2), true);
@@ -203,10 +209,7 @@ describe('panel model after deltas', () => {
   });
 
   it('the default view: the list is the sorted rows\' array itself, and pages wrap only their rows', () => {
-    const index = new RowIndex();
-    for (let f = 0; f < 10; f++) index.setFile(fileKey(f), fileRows(f, 100, 0));
-    const model = new PanelModel(index);
-    model.modelMessage(ctx);
+    const { index, model } = opened(10);
     const before = index.defaultRows.all().slice(0, 100);
     index.setFile(fileKey(4), fileRows(4, 90, 5));
     model.invalidate();
