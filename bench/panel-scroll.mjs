@@ -6,7 +6,7 @@
 // (`BENCH_SCROLL_ROOT=<another checkout>` takes its dist/ and src/). Needs `bash test/e2e/setup.sh` (Chromium).
 import { buildSync } from 'esbuild';
 import { createServer } from 'node:http';
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { ROOT as HERE, launchBrowser, makeTemp } from '../test/e2e/lib.mjs';
@@ -94,7 +94,7 @@ const answer = hostModel();
 const server = await serve();
 const browser = await launchBrowser();
 try {
-  const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+  const page = await browser.newPage({ viewport: { width: 1600, height: Number(process.env.BENCH_SCROLL_HEIGHT ?? 1000) } });
   await page.exposeFunction('__host', (m) => JSON.parse(JSON.stringify(answer(m))));
   await page.goto(`http://127.0.0.1:${server.address().port}/`);
   await page.waitForSelector('tr.row');
@@ -107,6 +107,7 @@ try {
   const done = new Promise((resolve) => cdp.on('Tracing.tracingComplete', resolve));
   await cdp.send('Tracing.end');
   await done;
+  if (process.env.BENCH_SCROLL_TRACE) writeFileSync(process.env.BENCH_SCROLL_TRACE, JSON.stringify(events));
   const phase = (p) => {
     const long = r.tasks.filter((t) => t.phase === p);
     const fr = r.frames.filter((f) => f.phase === p).map((f) => f.ms).sort((a, b) => a - b);

@@ -1,8 +1,8 @@
 // What must hold for any input: no exception escapes (an `internal-error` diagnostic is a caught one), every
 // diagnostic and row points inside the file it is on, and the file's counted steps stay within the stated work budget
-// (README "Limits": characters + 2·rows + Σ(cross legs)² + the fix budget, plus characters + 2,000,000 for YAML).
+// (README "Limits": characters + 2·rows + the fix budget, plus characters + 2,000,000 for YAML).
 import { evaluate, evaluateFile, type FileEvaluation } from '../../src/engine/evaluate/evaluate-file';
-import { crossPairs, workBudget } from '../../src/engine/evaluate/file-context';
+import { workBudget } from '../../src/engine/evaluate/file-context';
 
 export const NOW = Date.parse('2026-11-24T07:00:00Z');
 
@@ -56,7 +56,6 @@ export function overBudget(text: string, e: FileEvaluation): string | null {
   if (!e.steps) return e.file.diagnostics.some((d) => d.code === 'internal-error') ? null : 'the evaluation counted no steps';
   const { read, evaluate } = e.steps;
   if (!Number.isInteger(read) || !Number.isInteger(evaluate) || read < 0 || evaluate < 0) return `steps are not counts: ${read} + ${evaluate}`;
-  const pairs = (e.parsed?.accounts ?? []).reduce((n, a) => n + (a.kind === 'perp' ? crossPairs(a.positions) : 0), 0);
-  const budget = workBudget({ characters: text.length, rows: e.rows.length, yaml: e.file.format === 'yaml', crossPairs: pairs });
+  const budget = workBudget({ characters: text.length, rows: e.rows.length, yaml: e.file.format === 'yaml' });
   return read + evaluate <= budget ? null : `${read} read + ${evaluate} evaluation steps exceed the budget of ${budget} (${text.length} characters, ${e.rows.length} rows)`;
 }

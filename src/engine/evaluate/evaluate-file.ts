@@ -4,7 +4,7 @@ import type { Diagnostic, ParsedFile, RiskSettings, UnknownEntry, VenueId } from
 import type { AccountReport, FileReport, Report, ResultRow } from './report';
 import { compareAccounts } from '../fix/account-fix';
 import { resolveSettings } from '../core/settings';
-import { crossPairs, EvalContext, type WorkSteps } from './file-context';
+import { EvalContext, type WorkSteps } from './file-context';
 import { HistoryCache } from './volatility-source';
 import { perpRows } from './perp-rows';
 import { loanRows } from './loan-rows';
@@ -123,7 +123,7 @@ export function evaluateParsed(source: Pick<SourceFile, 'path' | 'absPath' | 'ro
     const ctx = new EvalContext(source.path, source.absPath, now, settings, history, root, options.realpath);
     const rows: ResultRow[] = [];
     for (const account of parsed.accounts) {
-      ctx.steps += account.kind === 'perp' ? 2 * account.positions.length + crossPairs(account.positions) : 2 * account.loans.length;
+      ctx.steps += account.kind === 'perp' ? 2 * account.positions.length : 2 * account.loans.length;
       rows.push(...(account.kind === 'perp' ? perpRows(account, ctx) : loanRows(account, ctx)));
     }
     ctx.steps += parsed.unknown.length;

@@ -31,20 +31,14 @@ export interface WorkShape {
   characters: number;
   rows: number;
   yaml: boolean;
-  /** Σ over the file's perp accounts of (its cross legs)². */
-  crossPairs: number;
 }
 
-/** The stated ceiling of a file's steps: characters + 2·rows + Σ(cross legs)² + FIX_WORK_BUDGET; YAML adds characters + MAX_YAML_VALUES. */
+/**
+ * The stated ceiling of a file's steps: characters + 2·rows + FIX_WORK_BUDGET; YAML adds characters + MAX_YAML_VALUES.
+ * A cross book costs its legs, not their pairs: a symbol's sums and roots are shared by its legs (perp/account.ts).
+ */
 export function workBudget(s: WorkShape): number {
-  return s.characters + 2 * s.rows + s.crossPairs + FIX_WORK_BUDGET + (s.yaml ? s.characters + MAX_YAML_VALUES : 0);
-}
-
-/** (cross legs)² of a perp account: the work of its cross book (each cross leg's figures sum the others). */
-export function crossPairs(positions: readonly { marginMode: string }[]): number {
-  let n = 0;
-  for (const p of positions) if (p.marginMode === 'cross') n++;
-  return n * n;
+  return s.characters + 2 * s.rows + FIX_WORK_BUDGET + (s.yaml ? s.characters + MAX_YAML_VALUES : 0);
 }
 
 export class EvalContext {

@@ -15,6 +15,10 @@ interface Group {
   legs: Leg[];
   /** The group's roots, solved once for all its legs (they share one equation). */
   solved?: ReturnType<typeof solvePiecewise>;
+  /** The group's bankruptcy point in u (null: none), summed once for all its legs (a sum per leg was quadratic). */
+  bankruptU?: Dec | null;
+  /** Whether the group holds long and short legs, once for all its legs. */
+  hedged?: boolean;
   /** Wallet (+ funding) plus PnL − MM of everything outside the group at its marks. */
   k: Dec;
   /** Same without the others' MM: the margin balance outside the group (for bankruptcy). */
@@ -285,8 +289,7 @@ function legMetrics(account: PerpAccount, model: VenueModel, g: Group, l: Leg, m
     }
     if (out.liquidationPrice) lpU = l.inverse ? ONE.div(out.liquidationPrice) : out.liquidationPrice;
     else out.note = noRootNote(g, solved.nonPositiveRoot, toP);
-    const hedged = g.legs.some((x) => x.sign === 1) && g.legs.some((x) => x.sign === -1);
-    if (out.liquidationPrice && upP && !downP && hedged) out.note = 'upside liquidation of a hedged book';
+    if (out.liquidationPrice && upP && !downP && isHedged(g)) out.note = 'upside liquidation of a hedged book';
   }
   out.tier = tierUsed(l.mm.table, l.mm.fixedTier ?? tierAt(l, lpU ?? l.u0));
   return out;
@@ -321,12 +324,18 @@ function noRootNote(g: Group, nonPositive: Dec | null, toP: (u: Dec) => Dec): st
 }
 
 /** MB(P) = 0 for this symbol's legs with everything else held; null when MB does not move or the root is ≤ 0. */
+function isHedged(g: Group): boolean {
+  return (g.hedged ??= g.legs.some((x) => x.sign === 1) && g.legs.some((x) => x.sign === -1));
+}
+
 function bankruptcy(g: Group, toP: (u: Dec) => Dec): Dec | null {
-  const a = g.legs.reduce((s, l) => s.plus(l.solve.alpha), g.kMb);
-  const b = g.legs.reduce((s, l) => s.plus(l.solve.beta), ZERO);
-  if (b.isZero()) return null;
-  const u = a.neg().div(b);
-  return u.gt(0) ? toP(u) : null;
+  if (g.bankruptU === undefined) {
+    const a = g.legs.reduce((s, l) => s.plus(l.solve.alpha), g.kMb);
+    const b = g.legs.reduce((s, l) => s.plus(l.solve.beta), ZERO);
+    const u = b.isZero() ? null : a.neg().div(b);
+    g.bankruptU = u !== null && u.gt(0) ? u : null;
+  }
+  return g.bankruptU === null ? null : toP(g.bankruptU);
 }
 
 const STABLE_QUOTES = ['USDT', 'USDC', 'BUSD', 'FDUSD', 'USD'];
