@@ -19,12 +19,13 @@ export function outcomeAfter(account: PerpAccount, index: number, risk: MarketRi
 
 /** outcomeAfter's status and probability without the reason text: what a fix search's exact probe reads. */
 export function probeAfter(account: PerpAccount, index: number, risk: MarketRisk, ctx: EvalContext, crossOthers?: { pnl: Dec; mm: Dec }): { metrics: PerpMetrics | null; status: Status; probability: number | null } {
-  const { m, mark } = reevaluated(account, index, crossOthers);
+  const { m, mark } = reevaluated(account, index, crossOthers, true);
   if (!m || !mark) return { metrics: m, status: 'unknown', probability: null };
   return { metrics: m, ...assessLevel(barriersOf(m, mark), m.liquidatable, m.unknownReason, risk, ctx.settings) };
 }
 
-function reevaluated(account: PerpAccount, index: number, crossOthers?: { pnl: Dec; mm: Dec }): { m: PerpMetrics | null; mark: Dec | null } {
-  const m = evaluatePerpAccount(account, crossOthers ? { only: index, crossOthers } : { only: index }).metrics[index] ?? null;
+/** `nearMark`: a probe reads only the status, which needs only the roots nearest the mark. */
+function reevaluated(account: PerpAccount, index: number, crossOthers?: { pnl: Dec; mm: Dec }, nearMark = false): { m: PerpMetrics | null; mark: Dec | null } {
+  const m = evaluatePerpAccount(account, { only: index, nearMark, ...(crossOthers ? { crossOthers } : {}) }).metrics[index] ?? null;
   return { m, mark: account.positions[index]?.market.markPrice ?? null };
 }

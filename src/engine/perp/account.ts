@@ -4,7 +4,7 @@ import type { Diagnostic, PerpAccount, PerpMetrics, TierTable } from '../core/ty
 import { diagnostic } from '../core/diagnostics';
 import { buildLeg, mmAt, type Leg } from './legs';
 import { tierIndexAt, tierUsed } from './maintenance';
-import { bracketRoots, solvePiecewise, type MmPiece } from './solver';
+import { bracketRoots, solveNear, solvePiecewise, type MmPiece } from './solver';
 import { validateTierTable } from './validate';
 import { isPerpVenue, perpVenue } from '../venues/registry';
 import type { VenueModel } from './venue-model';
@@ -38,6 +38,8 @@ export interface PerpEvaluateOptions {
   only?: number;
   /** Margin balance, maintenance margin and `liquidatable` only; no prices are solved (stress tests). */
   marginOnly?: boolean;
+  /** A fix's exact probe: only the roots nearest the mark are solved (solver.ts solveNear); the status is the same. */
+  nearMark?: boolean;
   /**
    * A focused account (fix probes): the cross legs of the other symbols are not in `positions` but held as constants,
    * their PnL (plus funding) and MM at their marks.
@@ -87,7 +89,7 @@ function evaluate(account: PerpAccount, options: PerpEvaluateOptions): { metrics
   }
   for (const g of groups) {
     if (options.only !== undefined && !g.legs.some((l) => l.index === options.only)) continue;
-    for (const l of g.legs) if (options.only === undefined || l.index === options.only) metrics[l.index] = legMetrics(account, model, g, l, options.marginOnly === true);
+    for (const l of g.legs) if (options.only === undefined || l.index === options.only) metrics[l.index] = legMetrics(account, model, g, l, options.marginOnly === true, options.nearMark === true);
   }
   return { metrics: metrics.map((m, i) => m ?? blank(account.positions[i]!.id, 'not evaluated', false, null)), diagnostics };
 }
@@ -250,7 +252,7 @@ function addFeeToClose(model: VenueModel, ls: Leg[], kMb: Dec): void {
   }
 }
 
-function legMetrics(account: PerpAccount, model: VenueModel, g: Group, l: Leg, marginOnly = false): PerpMetrics {
+function legMetrics(account: PerpAccount, model: VenueModel, g: Group, l: Leg, marginOnly = false, near = false): PerpMetrics {
   const p = l.position;
   const toP = (u: Dec): Dec => (l.inverse ? ONE.div(u) : u);
   const ratio = g.mb.gt(0) ? g.mm.div(g.mb) : null;
@@ -268,12 +270,12 @@ function legMetrics(account: PerpAccount, model: VenueModel, g: Group, l: Leg, m
   if (liquidatable) {
     // docs/venues.md §14.3 decision: MB ≤ MM now ⇒ liquidatable, distance 0; the price where MB = MM (docs/results.md §3) is still
     // reported — it lies on the far side of the mark and shows how far the mark has gone through it.
-    const solved = solveGroup(g);
+    const solved = near ? solveNear(g.k, g.legs.map((x) => x.solve), l.u0) : solveGroup(g);
     const nearest = nearestRoot(solved.roots, l.u0);
     out.liquidationPrice = nearest ? toP(nearest) : null;
     out.note = 'liquidatable now: margin balance ≤ maintenance margin at the current mark';
   } else {
-    const solved = solveGroup(g);
+    const solved = near ? solveNear(g.k, g.legs.map((x) => x.solve), l.u0) : solveGroup(g);
     const { below, above } = bracketRoots(solved.roots, l.u0);
     const [down, up] = l.inverse ? [above, below] : [below, above];
     const downP = down ? toP(down) : null;

@@ -98,8 +98,20 @@ interface Breakpoint {
 /** Every breakpoint with u > 0, ascending (ties in leg and piece order). */
 function breakpoints(legs: SolveLeg[]): Breakpoint[] {
   const events: Breakpoint[] = [];
-  legs.forEach((l, i) => l.pieces.forEach((p, j) => { if (p.lo.gt(0) && l.q.gt(0)) events.push({ at: p.lo.div(l.q), leg: i, piece: j }); }));
+  legs.forEach((l, i) => legBreakpoints(l).forEach((at, j) => { if (at) events.push({ at, leg: i, piece: j }); }));
   return events.sort((x, y) => x.at.cmp(y.at) || x.leg - y.leg || x.piece - y.piece);
+}
+
+/** Where each of a leg's pieces starts in u (lo/q; null for the first piece), kept per leg: a fix's probes re-solve
+ *  the same legs with one leg changed. */
+const legAts = new WeakMap<SolveLeg, { pieces: MmPiece[]; q: Dec; at: Array<Dec | null> }>();
+
+function legBreakpoints(l: SolveLeg): Array<Dec | null> {
+  const kept = legAts.get(l);
+  if (kept && kept.pieces === l.pieces && kept.q === l.q) return kept.at;
+  const at = l.pieces.map((p) => (p.lo.gt(0) && l.q.gt(0) ? p.lo.div(l.q) : null));
+  legAts.set(l, { pieces: l.pieces, q: l.q, at });
+  return at;
 }
 
 /**
@@ -138,32 +150,150 @@ class Sweep {
   }
 }
 
-/** Solve f(u) = 0 over u > 0 segment by segment (breakpoints where some leg's notional reaches a tier floor). */
-export function solvePiecewise(k: Dec, legs: SolveLeg[]): SolveResult {
+/**
+ * A group's segments between its breakpoints (where some leg's notional reaches a tier floor) and each segment's
+ * equation for the constant `k`: bounds = [0, …uniq, ∞), quads[s] holds on [bounds[s], bounds[s + 1]).
+ */
+interface Segments {
+  solves: readonly SolveLeg[];
+  k: Dec;
+  uniq: Dec[];
+  quads: Quad[];
+}
+
+function segments(k: Dec, legs: SolveLeg[]): Segments {
   const events = breakpoints(legs);
   const uniq = dedupe(events.map((e) => e.at));
-  const bounds: Array<Dec | null> = [ZERO, ...uniq, null];
-  const roots: Dec[] = [];
-  let nonPositiveRoot: Dec | null = null;
   const quads: Quad[] = [];
   const sweep = new Sweep(k, legs, events);
-  for (let s = 0; s + 1 < bounds.length; s++) {
-    const lo = bounds[s]!;
-    const hi = bounds[s + 1] ?? null;
+  for (let s = 0; s <= uniq.length; s++) {
+    const lo = s === 0 ? ZERO : uniq[s - 1]!;
+    const hi = uniq[s] ?? null;
     // the last segment lies past every breakpoint (each is ≤ its lo, up to dedupe's 1e-45): no probe needed
-    const quad = sweep.at(hi === null ? null : lo.plus(hi).div(2));
-    quads.push(quad);
-    for (const u of quadRoots(quad)) {
-      if (u.gt(0) && u.gte(lo) && (hi === null || u.lte(hi))) roots.push(u);
-      else if (s === 0 && u.lte(0) && nonPositiveRoot === null) nonPositiveRoot = u;
-    }
+    quads.push(sweep.at(hi === null ? null : lo.plus(hi).div(2)));
   }
-  // A jump of MM at a boundary (tables without a consistent cum) can cross zero without an in-segment root.
-  uniq.forEach((b, i) => {
-    const left = evalQ(quads[i]!, b);
-    const right = evalQ(quads[i + 1]!, b);
-    if ((left.gt(0) && right.lt(0)) || (left.lt(0) && right.gt(0))) roots.push(b);
+  return { solves: legs, k, uniq, quads };
+}
+
+/** The roots of segment `s` inside it (pushed to `out`); for the lowest segment, its first root ≤ 0 (else null). */
+function segmentRoots(seg: Segments, quad: Quad, s: number, out: Dec[]): Dec | null {
+  const lo = s === 0 ? ZERO : seg.uniq[s - 1]!;
+  const hi = seg.uniq[s] ?? null;
+  let nonPositive: Dec | null = null;
+  for (const u of quadRoots(quad)) {
+    if (u.gt(0) && u.gte(lo) && (hi === null || u.lte(hi))) out.push(u);
+    else if (s === 0 && u.lte(0) && nonPositive === null) nonPositive = u;
+  }
+  return nonPositive;
+}
+
+/** A jump of MM at boundary uniq[i] (tables without a consistent cum) can cross zero without an in-segment root. */
+function jumpRoot(seg: Segments, below: Quad, above: Quad, i: number): Dec | null {
+  const b = seg.uniq[i]!;
+  const left = evalQ(below, b);
+  const right = evalQ(above, b);
+  return (left.gt(0) && right.lt(0)) || (left.lt(0) && right.gt(0)) ? b : null;
+}
+
+/** Solve f(u) = 0 over u > 0 segment by segment: every root. */
+export function solvePiecewise(k: Dec, legs: SolveLeg[]): SolveResult {
+  const seg = segments(k, legs);
+  remember(seg);
+  const roots: Dec[] = [];
+  let nonPositiveRoot: Dec | null = null;
+  seg.quads.forEach((q, s) => {
+    const np = segmentRoots(seg, q, s, roots);
+    if (s === 0) nonPositiveRoot = np;
   });
+  for (let i = 0; i < seg.uniq.length; i++) {
+    const b = jumpRoot(seg, seg.quads[i]!, seg.quads[i + 1]!, i);
+    if (b) roots.push(b);
+  }
+  return { roots: dedupe(roots.sort((x, y) => x.cmp(y))), nonPositiveRoot };
+}
+
+/** Groups with at least this many segments keep them for the probes that follow (fewer are cheaper to rebuild). */
+const REMEMBER_SEGMENTS = 8;
+
+interface Kept {
+  seg: Segments;
+  hits: number;
+}
+
+/**
+ * Two segment sets per group (keyed by its first leg): a fix alternates margin probes (the same legs, so the kept
+ * set is reused) with size probes (one leg cut, a one-off); the set used least is the one replaced.
+ */
+const remembered = new WeakMap<SolveLeg, Kept[]>();
+
+function remember(seg: Segments): void {
+  if (seg.quads.length < REMEMBER_SEGMENTS || !seg.solves.length) return;
+  const key = seg.solves[0]!;
+  const kept = remembered.get(key) ?? [];
+  if (kept.length >= 2) kept.splice(kept[0]!.hits <= kept[1]!.hits ? 0 : 1, 1);
+  kept.push({ seg, hits: 0 });
+  remembered.set(key, kept);
+}
+
+/**
+ * The segments for (k, legs): a fix's margin probe changes only k, a constant of every segment's equation, so the
+ * segments of the same legs are reused with their quads shifted by the change of k (done per segment read).
+ */
+function segmentsFor(k: Dec, legs: SolveLeg[]): { seg: Segments; shift: Dec | null } {
+  const hit = legs.length ? remembered.get(legs[0]!)?.find((e) => e.seg.solves.length === legs.length && e.seg.solves.every((l, i) => l === legs[i])) : undefined;
+  if (hit) {
+    hit.hits++;
+    return { seg: hit.seg, shift: hit.seg.k.eq(k) ? null : k.minus(hit.seg.k) };
+  }
+  const seg = segments(k, legs);
+  remember(seg);
+  return { seg, shift: null };
+}
+
+/**
+ * solvePiecewise for a fix's exact probe, which reads only the roots nearest to the mark u0 (the liquidation price
+ * and the pair around the mark): segments are solved outward from u0's until each side has a root and one segment
+ * more (a root at a shared boundary is found by both), or the end. The roots it returns are those of solvePiecewise
+ * in the segments it solved; `nonPositiveRoot` is set only when it reached the lowest segment. Issue 10: a probe of
+ * a symbol with many tiered legs solved every segment (legs × tiers) for one leg's status.
+ */
+export function solveNear(k: Dec, legs: SolveLeg[], u0: Dec): SolveResult {
+  const { seg, shift } = segmentsFor(k, legs);
+  const quad = (s: number): Quad => {
+    const q = seg.quads[s]!;
+    return shift ? { a: q.a.plus(shift), b: q.b, c: q.c } : q;
+  };
+  const last = seg.quads.length - 1;
+  let s0 = 0;
+  while (s0 < last && seg.uniq[s0]!.lte(u0)) s0++;
+  const roots: Dec[] = [];
+  let nonPositiveRoot: Dec | null = null;
+  const quads = new Map<number, Quad>();
+  const solve = (s: number): void => {
+    const q = quad(s);
+    quads.set(s, q);
+    const np = segmentRoots(seg, q, s, roots);
+    if (s === 0) nonPositiveRoot = np;
+  };
+  const jump = (i: number): void => {
+    const b = jumpRoot(seg, quads.get(i)!, quads.get(i + 1)!, i);
+    if (b) roots.push(b);
+  };
+  solve(s0);
+  let lo = s0;
+  let hi = s0;
+  let belowAt = roots.some((r) => r.lt(u0)) ? s0 : -1;
+  let aboveAt = roots.some((r) => r.gt(u0)) ? s0 : -1;
+  while (lo > 0 && (belowAt < 0 || lo >= belowAt)) {
+    solve(--lo);
+    jump(lo);
+    if (belowAt < 0 && roots.some((r) => r.lt(u0))) belowAt = lo;
+  }
+  while (hi < last && (aboveAt < 0 || hi <= aboveAt)) {
+    solve(++hi);
+    jump(hi - 1);
+    if (aboveAt < 0 && roots.some((r) => r.gt(u0))) aboveAt = hi;
+  }
   return { roots: dedupe(roots.sort((x, y) => x.cmp(y))), nonPositiveRoot };
 }
 

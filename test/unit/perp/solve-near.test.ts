@@ -1,0 +1,83 @@
+// solveNear (a fix's exact probe) against solvePiecewise (every root): over random tiered groups, marks and constants,
+// the roots a leg's figures read — the nearest on each side of the mark, a root at the mark, and the note's
+// non-positive root when there is no root at all — are the same, with fresh segments, with the segments of the same
+// legs kept from another constant (a margin probe), and with one leg cut (a size probe).
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { Dec } from '../../../src/engine/core/decimal';
+import { bracketRoots, solveNear, solvePiecewise, type MmPiece, type SolveLeg } from '../../../src/engine/perp/solver';
+
+const D = (x: number | string): Dec => new Dec(x);
+
+/** A tier table: floors 0 < f1 < … (notional), MM = mmr·x − cum with cum continuous (a jump when `jump`). */
+function pieces(floors: number[], mmrs: number[], jump: boolean): MmPiece[] {
+  const out: MmPiece[] = [];
+  let cum = D(0);
+  floors.forEach((lo, i) => {
+    const mmr = D(mmrs[i]!).div(1000);
+    if (i > 0) cum = cum.plus(D(lo).mul(mmr.minus(out[i - 1]!.c1)));
+    out.push({ lo: D(lo), hi: floors[i + 1] === undefined ? null : D(floors[i + 1]!), c0: jump && i % 2 ? cum.neg().plus(7) : cum.neg(), c1: mmr, c2: D(0), ref: i });
+  });
+  return out;
+}
+
+const legArb = fc.record({
+  q: fc.integer({ min: 1, max: 5000 }),
+  entry: fc.integer({ min: 50, max: 200 }),
+  side: fc.constantFrom(1, -1),
+  floors: fc.uniqueArray(fc.integer({ min: 1, max: 400_000 }), { minLength: 0, maxLength: 9 }),
+  mmrs: fc.array(fc.integer({ min: 1, max: 200 }), { minLength: 10, maxLength: 10 }),
+  jump: fc.boolean(),
+});
+
+type LegInput = { q: number; entry: number; side: number; floors: number[]; mmrs: number[]; jump: boolean };
+
+function leg(l: LegInput): SolveLeg {
+  const q = D(l.q).div(100);
+  const floors = [0, ...[...l.floors].sort((a, b) => a - b)];
+  // PnL = side·q·(u − entry) = alpha + beta·u
+  return { q, alpha: q.mul(l.entry).mul(-l.side), beta: q.mul(l.side), pieces: pieces(floors, [...l.mmrs].sort((a, b) => a - b), l.jump) };
+}
+
+/** What legMetrics reads: the bracket around u0, the nearest root (a root at u0 counts), and the note's root. */
+function reading(r: { roots: Dec[]; nonPositiveRoot: Dec | null }, u0: Dec): string[] {
+  const { below, above } = bracketRoots(r.roots, u0);
+  const at = r.roots.find((x) => x.eq(u0)) ?? null;
+  const none = r.roots.length === 0;
+  return [String(below), String(at), String(above), none ? String(r.nonPositiveRoot) : 'roots'];
+}
+
+const caseArb = fc.record({
+  legs: fc.array(legArb, { minLength: 1, maxLength: 12 }),
+  k: fc.integer({ min: -400_000, max: 400_000 }),
+  k2: fc.integer({ min: -400_000, max: 400_000 }),
+  u0: fc.integer({ min: 1, max: 400 }),
+  cut: fc.nat(),
+  cutTo: fc.integer({ min: 1, max: 5000 }),
+});
+
+describe('solveNear', () => {
+  it('reads the same roots as solvePiecewise, fresh, with kept segments and with one leg cut', () => {
+    fc.assert(fc.property(caseArb, (c) => {
+      const legs = c.legs.map(leg);
+      const u0 = D(c.u0);
+      // fresh (nothing kept for these legs yet)
+      expect(reading(solveNear(D(c.k), legs, u0), u0)).toEqual(reading(solvePiecewise(D(c.k), legs), u0));
+      // a margin probe: the same legs, another constant (the segments kept by the line above, shifted)
+      expect(reading(solveNear(D(c.k2), legs, u0), u0)).toEqual(reading(solvePiecewise(D(c.k2), legs.map((l) => ({ ...l }))), u0));
+      // a size probe: one leg replaced
+      const j = c.cut % legs.length;
+      const cut = legs.map((l, i) => (i === j ? leg({ ...c.legs[i]!, q: Math.min(c.legs[i]!.q, c.cutTo) }) : l));
+      expect(reading(solveNear(D(c.k), cut, u0), u0)).toEqual(reading(solvePiecewise(D(c.k), cut.map((l) => ({ ...l }))), u0));
+    }), { numRuns: 300 });
+  });
+
+  it('solves only the segments near the mark of a group with many', () => {
+    // 40 legs × 10 tiers: ~360 segments; the probe's reading needs a handful
+    const legs = Array.from({ length: 40 }, (_, i) => leg({ q: 100 + i, entry: 100, side: i % 2 ? 1 : -1, floors: [5000, 10000, 20000, 40000, 80000, 160000, 320000, 640000, 1280000], mmrs: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10], jump: false }));
+    const full = solvePiecewise(D(-1000), legs);
+    const near = solveNear(D(-1000), legs, D(100));
+    expect(reading(near, D(100))).toEqual(reading(full, D(100)));
+    expect(near.roots.length).toBeLessThanOrEqual(full.roots.length);
+  });
+});
