@@ -26,8 +26,17 @@ export function generate(files, perFile, seed = 7) {
 
 // ---- One large book per file (issue 10: linear engine). `node bench/generate.mjs <kind> <n> <out.json> [seed]` ----
 // kinds: isolated, cross-thin (many legs at risk), cross-fat (nothing at risk), cross-20 (legs on 20 symbols, thin),
-// okx-inverse (OKX BTC-USD-SWAP, cross and isolated), tiered (binance-usdm BTCUSDT bundled tiers, cross and isolated).
+// okx-inverse (OKX BTC-USD-SWAP, cross and isolated), tiered (binance-usdm BTCUSDT bundled tiers, cross and isolated),
+// cross-1 (every leg on one symbol, thin), tiered-20 (cross legs on 20 symbols with a 10-bracket table each, thin),
+// bybit-fee (Bybit cross, one symbol per leg, a taker fee on every market: the fee to close couples the symbols).
 const SYMBOLS20 = Array.from({ length: 20 }, (_, i) => [`S${i}USDT`, 10 + 7.3 * i]);
+/** A 10-bracket table in the shape of Binance's (notional floors 0 … 15,000, cum continuous). */
+const BRACKETS = [[0, 0.01], [300, 0.0125], [600, 0.015], [1000, 0.02], [1500, 0.025], [2500, 0.05], [4000, 0.1], [6000, 0.125], [10000, 0.15], [15000, 0.25]]
+  .reduce((rows, [floor, mmr], i, all) => {
+    const cum = i === 0 ? 0 : rows[i - 1].cumN + floor * (mmr - all[i - 1][1]);
+    return [...rows, { floor: String(floor), cap: all[i + 1] ? String(all[i + 1][0]) : '1000000', mmr: String(mmr), cum: cum.toFixed(4), cumN: cum }];
+  }, []).map(({ cumN, ...row }) => row);
+const tierMm = (x) => { const t = BRACKETS.filter((r) => Number(r.floor) <= x).pop(); return x * Number(t.mmr) - Number(t.cum); };
 export function generateBook(kind, n, seed = 11) {
   let s = seed;
   const rnd = () => ((s = (s * 1103515245 + 12345) % 2147483648) / 2147483648);
@@ -59,26 +68,32 @@ export function generateBook(kind, n, seed = 11) {
     return { ...base, marginMode: 'cross', walletBalance: String(3000 * n),
       markets: { BTCUSDT: { markPrice: mark.toFixed(1), tiers: 'binance-usdm/BTCUSDT', stepSize: '0.001', volatility: 0.6, fundingRate: '0.0001' } }, positions };
   }
-  const syms = kind === 'cross-20' ? SYMBOLS20 : Array.from({ length: n }, (_, i) => [`C${i}USDT`, 5 + (i % 97) * 3.1]);
+  const few = kind === 'cross-20' || kind === 'tiered-20' ? SYMBOLS20 : kind === 'cross-1' ? SYMBOLS20.slice(0, 1) : null;
+  const syms = few ?? Array.from({ length: n }, (_, i) => [`C${i}USDT`, 5 + (i % 97) * 3.1]);
   const markets = {};
-  const used = kind === 'cross-20' ? syms : syms.slice(0, n);
-  for (const [sym, mark] of used) markets[sym] = { markPrice: mark.toFixed(4), mmr: '0.01', cum: '0', stepSize: '0.001', volatility: 0.5 + rnd() * 0.6, fundingRate: '0.0001' };
+  const used = few ? syms : syms.slice(0, n);
+  for (const [sym, mark] of used) {
+    markets[sym] = { markPrice: mark.toFixed(4), ...(kind === 'tiered-20' ? { tiers: BRACKETS } : { mmr: '0.01', cum: '0' }), stepSize: '0.001', volatility: 0.5 + rnd() * 0.6, fundingRate: '0.0001',
+      ...(kind === 'bybit-fee' ? { takerFee: '0.00055' } : {}) };
+  }
   let notional = 0, pnl = 0, mm = 0;
   for (let i = 0; i < n; i++) {
     const [sym, mark] = syms[i % syms.length];
-    const side = rnd() < 0.5 ? 'long' : 'short';
+    const side = kind === 'cross-1' || rnd() < 0.5 ? 'long' : 'short';
     const entry = mark * (0.9 + rnd() * 0.2);
     const size = (1000 / mark) * (0.5 + rnd() * 4);
     notional += size * mark;
     pnl += (side === 'long' ? 1 : -1) * size * (mark - entry);
-    mm += 0.01 * size * mark;
+    // Bybit's fee to close adds ~0.45 % of the notional here (a short's bankruptcy price lies far above its mark)
+    mm += kind === 'tiered-20' ? tierMm(size * mark) : kind === 'bybit-fee' ? 0.0145 * size * mark : 0.01 * size * mark;
     positions.push({ id: `p${i}`, symbol: sym, side, size: size.toFixed(3), entryPrice: entry.toFixed(4),
       ...(kind === 'isolated' ? { marginMode: 'isolated', isolatedMargin: ((size * entry) / (4 + rnd() * 40)).toFixed(2) } : {}) });
   }
   // thin: MB − MM a fraction of one symbol's notional, so a good share of the legs is at watch or worse
   const groups = Math.min(n, syms.length);
-  const wallet = kind === 'isolated' ? 0 : kind === 'cross-fat' ? notional * 2 : mm - pnl + ((kind === 'cross-20' ? 0.02 : 0.12) * notional) / groups;
-  return { ...base, marginMode: kind === 'isolated' ? 'isolated' : 'cross', ...(kind === 'isolated' ? {} : { walletBalance: wallet.toFixed(2) }), markets, positions };
+  const wallet = kind === 'isolated' ? 0 : kind === 'cross-fat' ? notional * 2 : mm - pnl + ((few ? 0.02 : 0.12) * notional) / groups;
+  return { ...base, ...(kind === 'bybit-fee' ? { venue: 'bybit-linear' } : {}), marginMode: kind === 'isolated' ? 'isolated' : 'cross',
+    ...(kind === 'isolated' ? {} : { walletBalance: wallet.toFixed(2) }), markets, positions };
 }
 
 import { writeFileSync } from 'node:fs';

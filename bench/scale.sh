@@ -1,7 +1,7 @@
 #!/bin/sh
 # Issue 10 linearity check: `check --format json` on one generated file of N positions, best of 3 (wall and CPU).
 # usage: bench/scale.sh "isolated cross-thin cross-fat cross-20" "1000 2000"
-KINDS=${1:-"isolated cross-thin cross-fat cross-20 okx-inverse tiered"}
+KINDS=${1:-"isolated cross-thin cross-fat cross-20 okx-inverse tiered cross-1 tiered-20 bybit-fee"}
 SIZES=${2:-"1000 2000"}
 DIR=$(mktemp -d)
 HERE=$(dirname "$0")

@@ -45,7 +45,10 @@ function smallest(ok: Probe, start: Dec, limit: Dec | null, step: Dec): Dec | nu
     if (ok(mid)) hi = mid;
     else lo = mid;
   }
-  return confirm(ok, ceilToStep(hi, step), limit, step, MAX_CONFIRM_STEPS);
+  const x = confirm(ok, ceilToStep(hi, step), limit, step, MAX_CONFIRM_STEPS);
+  // a step inside (lo, hi) was never probed: it is the answer when it passes
+  const below = x?.minus(step);
+  return x && below && below.gt(lo) && ok(below) ? below : x;
 }
 
 /** x, or the first of x + step, x + 2·step, … that passes the exact probe; null past `limit` or `steps`. */
@@ -116,7 +119,10 @@ function marginFix(s: Search, step: Dec): Dec | null {
 
 /**
  * Without a float model (Bybit fee to close): the same closed form, MM − MB at the target barrier B*, from one exact
- * evaluation with this symbol's mark (or only the isolated position's) at B*; a few steps added if needed.
+ * evaluation with this symbol's mark (or only the isolated position's) at B*; a few steps added if needed. Where the
+ * fee to close couples the symbols (the margin added moves every symbol's bankruptcy price, hence the others' MM),
+ * the closed form misses either way; unless one step less fails, a secant on the liquidation price after adding x (one
+ * exact probe each) finds where it reaches B* in a few probes where a bisection took ~40, kept if one step less fails.
  */
 function exactMarginFix(s: Search, step: Dec, probe: Probe): Dec | null {
   if (s.metrics.liquidatable) return null;
@@ -129,7 +135,52 @@ function exactMarginFix(s: Search, step: Dec, probe: Probe): Dec | null {
     (p.marginMode === 'isolated' ? i === f.index : q.symbol === p.symbol && q.marginMode === 'cross') ? { ...q, market: { ...q.market, markPrice: barrier } } : q) };
   const m = evaluatePerpAccount(moved, { only: f.index, marginOnly: true, ...(f.crossOthers ? { crossOthers: f.crossOthers } : {}) }).metrics[f.index];
   if (!m?.marginBalance || !m.maintenanceMargin) return null;
-  return confirm(probe, ceilToStep(Dec.max(m.maintenanceMargin.minus(m.marginBalance), 0), step), null, step, FLOAT_CONFIRM_STEPS - 1);
+  const start = ceilToStep(Dec.max(m.maintenanceMargin.minus(m.marginBalance), 0), step);
+  const found = confirm(probe, start, null, step, FLOAT_CONFIRM_STEPS - 1);
+  if (f.crossOthers || p.marginMode !== 'cross') return found;
+  // coupled: the closed form may miss either way; it stands only when one step less fails
+  if (found && (!found.gt(step) || !probe(found.minus(step)))) return found;
+  return secantMargin(s, barrier, start, step, probe);
+}
+
+const SECANT_ROUNDS = 6;
+
+/** A root of g in [0, limit] by the secant from x0 and x1, to within `tol`; null when g is unknown or flat. */
+function secantRoot(g: (x: number) => number | null, x0: number, x1: number, tol: number, limit = Infinity): number | null {
+  let g0 = g(x0);
+  let g1 = g(x1);
+  for (let i = 0; i < SECANT_ROUNDS; i++) {
+    if (g0 === null || g1 === null || g1 === g0) return null;
+    const x2 = Math.min(limit, Math.max(0, x1 - (g1 * (x1 - x0)) / (g1 - g0)));
+    if (!Number.isFinite(x2)) return null;
+    if (Math.abs(x2 - x1) <= tol) return x2;
+    [x0, g0, x1] = [x1, g1, x2];
+    g1 = g(x2);
+  }
+  return x1;
+}
+
+/** How far the liquidation price after `change` lies from `barrier` (one exact probe of the focused account). */
+function lpGap(s: Search, barrier: Dec, change: (x: Dec) => PerpAccount): (x: number) => number | null {
+  const b = barrier.toNumber();
+  return (x) => {
+    s.charge();
+    const lp = probeAfter(change(decOf(x)), s.focus.index, s.risk, s.ctx).metrics?.liquidationPrice;
+    return lp ? lp.toNumber() - b : null;
+  };
+}
+
+/** `x` rounded up to the step and confirmed, kept only when one step less fails (the exact search's answer). */
+function smallestStepFrom(x: number | null, step: Dec, probe: Probe, limit: Dec | null): Dec | null {
+  if (x === null) return null;
+  const found = confirm(probe, ceilToStep(decOf(x), step), limit, step, FLOAT_CONFIRM_STEPS);
+  return found && (!found.gt(step) || !probe(found.minus(step))) ? found : null;
+}
+
+/** The margin where the liquidation price after adding it reaches `barrier` (a secant on exact probes). */
+function secantMargin(s: Search, barrier: Dec, start: Dec, step: Dec, probe: Probe): Dec | null {
+  const g = lpGap(s, barrier, (x) => withMargin(s.focus.account, s.focus.index, x));
+  return smallestStepFrom(secantRoot(g, 0, Math.max(start.toNumber(), step.toNumber()), step.toNumber() / 4), step, probe, null);
 }
 
 /**
@@ -152,6 +203,7 @@ function sizeFix(s: Search): Dec | null {
   if (!limit.gt(0)) return null;
   const probe = (x: Dec): boolean => s.ok(withCut(f.account, f.index, x));
   const exact = (): Dec | null => smallest(probe, p.size.div(8), limit, step);
+  if (!m && !f.crossOthers && p.marginMode === 'cross') return secantCut(s, step, limit, probe) ?? exact();
   if (!m || !m.ownOut) return exact();
   const sumAt = cutCurve(m);
   const x = smallestFloat((v) => {
@@ -161,6 +213,16 @@ function sizeFix(s: Search): Dec | null {
   if (x === null) return probe(limit) ? exact() : null;
   const cut = Dec.min(ceilToStep(decOf(x), step), limit);
   return confirm(probe, cut, limit, step, FLOAT_CONFIRM_STEPS) ?? exact();
+}
+
+/** A coupled cross leg's cut (no float model): a secant on the liquidation price after cutting, then confirmed. */
+function secantCut(s: Search, step: Dec, limit: Dec, probe: Probe): Dec | null {
+  const p = s.focus.account.positions[s.focus.index]!;
+  const barrier = targetBarrier(barriersOf(s.metrics, p.market.markPrice!), s.risk, s.ctx.settings, s.ctx.settings.targetStatus);
+  if (s.metrics.liquidatable || !barrier || !barrier.gt(0)) return null;
+  const g = lpGap(s, barrier, (x) => withCut(s.focus.account, s.focus.index, x));
+  const x = secantRoot(g, 0, p.size.div(8).toNumber(), step.toNumber() / 4, limit.toNumber());
+  return smallestStepFrom(x, step, probe, limit);
 }
 
 export function perpFix(account: PerpAccount, index: number, metrics: PerpMetrics, status: Status, ctx: EvalContext, risk: MarketRisk): PerpFix | null {
@@ -190,10 +252,12 @@ export function perpFix(account: PerpAccount, index: number, metrics: PerpMetric
 
 const OVER_BUDGET = new Error('fix search budget spent');
 
-/** Legs an exact re-evaluation of the focused account touches. */
+/** Legs an exact re-evaluation of the focused account touches: a cross leg's symbol, or the whole account when it
+ *  is not focused (Bybit's fee to close couples every symbol to the margin added). */
 function probeCost(f: Focus): number {
   const p = f.account.positions[f.index]!;
   if (p.marginMode === 'isolated') return 2;
+  if (!f.crossOthers) return 1 + f.account.positions.length;
   return 1 + crossLegsOf(f.account, p.symbol).length;
 }
 
