@@ -158,21 +158,100 @@ interface Segments {
   solves: readonly SolveLeg[];
   k: Dec;
   uniq: Dec[];
-  quads: Quad[];
+  /** Segment s's equation (with this k). */
+  quad: (s: number) => Quad;
+  /** Built in one sweep (kept for the probes that follow); null: derived from such a set for one leg changed. */
+  eager: { events: Breakpoint[]; ats: Dec[]; quads: Quad[] } | null;
 }
+
+/** The segment's probe point: strictly inside it (null: the unbounded last segment). */
+const probeOf = (uniq: Dec[], s: number): Dec | null => (s < uniq.length ? (s === 0 ? ZERO : uniq[s - 1]!).plus(uniq[s]!).div(2) : null);
 
 function segments(k: Dec, legs: SolveLeg[]): Segments {
   const events = breakpoints(legs);
-  const uniq = dedupe(events.map((e) => e.at));
+  const ats = events.map((e) => e.at);
+  const uniq = dedupe(ats);
   const quads: Quad[] = [];
   const sweep = new Sweep(k, legs, events);
-  for (let s = 0; s <= uniq.length; s++) {
-    const lo = s === 0 ? ZERO : uniq[s - 1]!;
-    const hi = uniq[s] ?? null;
-    // the last segment lies past every breakpoint (each is ≤ its lo, up to dedupe's 1e-45): no probe needed
-    quads.push(sweep.at(hi === null ? null : lo.plus(hi).div(2)));
+  // the last segment lies past every breakpoint (each is ≤ its lo, up to dedupe's 1e-45): no probe needed
+  for (let s = 0; s <= uniq.length; s++) quads.push(sweep.at(probeOf(uniq, s)));
+  return { solves: legs, k, uniq, quad: (s) => quads[s]!, eager: { events, ats, quads } };
+}
+
+/**
+ * The segments of `base`'s legs with leg `j` replaced (a fix's size probe cuts one leg): the bounds are the base's
+ * less the old leg's breakpoints no other leg shares, plus the new leg's; a segment's equation is the base's at the
+ * same point, less the old leg's piece there, plus the new leg's (computed for the segments a probe reads only).
+ */
+function withOneLeg(base: Segments, { events, ats, quads }: NonNullable<Segments['eager']>, legs: SolveLeg[], k: Dec, j: number): Segments {
+  const was = base.solves[j]!;
+  const now = legs[j]!;
+  const wasAt = legBreakpoints(was);
+  const nowAt = legBreakpoints(now);
+  const uniq = base.uniq.slice();
+  for (const v of wasAt) if (v && !sharedByOthers(events, ats, v, j)) removeNear(uniq, v);
+  for (const w of nowAt) if (w) insertUnlessNear(uniq, w);
+  const dk = k.minus(base.k);
+  const memo = new Map<number, Quad>();
+  const quad = (s: number): Quad => {
+    let q = memo.get(s);
+    if (q) return q;
+    const probe = probeOf(uniq, s);
+    const sb = probe === null ? base.uniq.length : countBelow(base.uniq, probe);
+    const from = was.pieces[pieceIndex(was, wasAt, probeOf(base.uniq, sb))]!;
+    const to = now.pieces[pieceIndex(now, nowAt, probe)]!;
+    const b0 = quads[sb]!;
+    q = {
+      a: b0.a.plus(dk).minus(was.alpha.minus(from.c0)).plus(now.alpha.minus(to.c0)),
+      b: b0.b.minus(was.beta.minus(from.c1.mul(was.q))).plus(now.beta.minus(to.c1.mul(now.q))),
+      c: b0.c.plus(from.c2.mul(was.q).mul(was.q)).minus(to.c2.mul(now.q).mul(now.q)),
+    };
+    memo.set(s, q);
+    return q;
+  };
+  return { solves: legs, k, uniq, quad, eager: null };
+}
+
+/** The leg's piece at `probe` as the sweep has it: its first piece, moved up past every breakpoint below the probe. */
+function pieceIndex(leg: SolveLeg, at: Array<Dec | null>, probe: Dec | null): number {
+  let j = 0;
+  leg.pieces.forEach((p, i) => { if (!p.lo.gt(0)) j = i; });
+  at.forEach((v, i) => { if (v !== null && i > j && (probe === null || v.lt(probe))) j = i; });
+  return j;
+}
+
+/** How many of the ascending `xs` lie below `x`. */
+function countBelow(xs: Dec[], x: Dec): number {
+  let lo = 0;
+  let hi = xs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (xs[mid]!.lt(x)) lo = mid + 1;
+    else hi = mid;
   }
-  return { solves: legs, k, uniq, quads };
+  return lo;
+}
+
+const near = (x: Dec, y: Dec): boolean => x.minus(y).abs().lte(y.abs().mul(TOL));
+
+/** Whether a leg other than `j` has a breakpoint at `v` (up to dedupe's tolerance). */
+function sharedByOthers(events: Breakpoint[], ats: Dec[], v: Dec, j: number): boolean {
+  const i = countBelow(ats, v);
+  for (let k = i - 1; k >= 0 && near(events[k]!.at, v); k--) if (events[k]!.leg !== j) return true;
+  for (let k = i; k < events.length && near(events[k]!.at, v); k++) if (events[k]!.leg !== j) return true;
+  return false;
+}
+
+function removeNear(uniq: Dec[], v: Dec): void {
+  const i = countBelow(uniq, v);
+  if (i < uniq.length && near(uniq[i]!, v)) uniq.splice(i, 1);
+  else if (i > 0 && near(uniq[i - 1]!, v)) uniq.splice(i - 1, 1);
+}
+
+function insertUnlessNear(uniq: Dec[], w: Dec): void {
+  const i = countBelow(uniq, w);
+  if ((i < uniq.length && near(uniq[i]!, w)) || (i > 0 && near(uniq[i - 1]!, w))) return;
+  uniq.splice(i, 0, w);
 }
 
 /** The roots of segment `s` inside it (pushed to `out`); for the lowest segment, its first root ≤ 0 (else null). */
@@ -199,14 +278,15 @@ function jumpRoot(seg: Segments, below: Quad, above: Quad, i: number): Dec | nul
 export function solvePiecewise(k: Dec, legs: SolveLeg[]): SolveResult {
   const seg = segments(k, legs);
   remember(seg);
+  const quads = seg.eager!.quads;
   const roots: Dec[] = [];
   let nonPositiveRoot: Dec | null = null;
-  seg.quads.forEach((q, s) => {
+  quads.forEach((q, s) => {
     const np = segmentRoots(seg, q, s, roots);
     if (s === 0) nonPositiveRoot = np;
   });
   for (let i = 0; i < seg.uniq.length; i++) {
-    const b = jumpRoot(seg, seg.quads[i]!, seg.quads[i + 1]!, i);
+    const b = jumpRoot(seg, quads[i]!, quads[i + 1]!, i);
     if (b) roots.push(b);
   }
   return { roots: dedupe(roots.sort((x, y) => x.cmp(y))), nonPositiveRoot };
@@ -227,7 +307,7 @@ interface Kept {
 const remembered = new WeakMap<SolveLeg, Kept[]>();
 
 function remember(seg: Segments): void {
-  if (seg.quads.length < REMEMBER_SEGMENTS || !seg.solves.length) return;
+  if (!seg.eager || seg.uniq.length + 1 < REMEMBER_SEGMENTS || !seg.solves.length) return;
   const key = seg.solves[0]!;
   const kept = remembered.get(key) ?? [];
   if (kept.length >= 2) kept.splice(kept[0]!.hits <= kept[1]!.hits ? 0 : 1, 1);
@@ -240,14 +320,31 @@ function remember(seg: Segments): void {
  * segments of the same legs are reused with their quads shifted by the change of k (done per segment read).
  */
 function segmentsFor(k: Dec, legs: SolveLeg[]): { seg: Segments; shift: Dec | null } {
-  const hit = legs.length ? remembered.get(legs[0]!)?.find((e) => e.seg.solves.length === legs.length && e.seg.solves.every((l, i) => l === legs[i])) : undefined;
+  const kept = legs.length ? remembered.get(legs[0]!) ?? [] : [];
+  const hit = kept.find((e) => e.seg.solves.length === legs.length && e.seg.solves.every((l, i) => l === legs[i]));
   if (hit) {
     hit.hits++;
     return { seg: hit.seg, shift: hit.seg.k.eq(k) ? null : k.minus(hit.seg.k) };
   }
+  for (const e of kept) {
+    const j = oneDifferent(e.seg.solves, legs);
+    if (j >= 0 && e.seg.eager) return { seg: withOneLeg(e.seg, e.seg.eager, legs, k, j), shift: null };
+  }
   const seg = segments(k, legs);
   remember(seg);
   return { seg, shift: null };
+}
+
+/** The one index where `b` holds another leg than `a` (−1: none, several, or other lengths). */
+function oneDifferent(a: readonly SolveLeg[], b: readonly SolveLeg[]): number {
+  if (a.length !== b.length) return -1;
+  let j = -1;
+  for (let i = 0; i < a.length; i++) {
+    if (a[i] === b[i]) continue;
+    if (j >= 0) return -1;
+    j = i;
+  }
+  return j;
 }
 
 /**
@@ -259,42 +356,85 @@ function segmentsFor(k: Dec, legs: SolveLeg[]): { seg: Segments; shift: Dec | nu
  */
 export function solveNear(k: Dec, legs: SolveLeg[], u0: Dec): SolveResult {
   const { seg, shift } = segmentsFor(k, legs);
-  const quad = (s: number): Quad => {
-    const q = seg.quads[s]!;
-    return shift ? { a: q.a.plus(shift), b: q.b, c: q.c } : q;
-  };
-  const last = seg.quads.length - 1;
+  const last = seg.uniq.length;
   let s0 = 0;
   while (s0 < last && seg.uniq[s0]!.lte(u0)) s0++;
   const roots: Dec[] = [];
   let nonPositiveRoot: Dec | null = null;
-  const quads = new Map<number, Quad>();
+  const exact = new Map<number, Quad>();
+  const quad = (s: number): Quad => {
+    let q = exact.get(s);
+    if (!q) {
+      const kept = seg.quad(s);
+      q = shift ? { a: kept.a.plus(shift), b: kept.b, c: kept.c } : kept;
+      exact.set(s, q);
+    }
+    return q;
+  };
+  const sign = signIn(seg, quad);
   const solve = (s: number): void => {
-    const q = quad(s);
-    quads.set(s, q);
-    const np = segmentRoots(seg, q, s, roots);
+    const np = segmentRoots(seg, quad(s), s, roots);
     if (s === 0) nonPositiveRoot = np;
   };
   const jump = (i: number): void => {
-    const b = jumpRoot(seg, quads.get(i)!, quads.get(i + 1)!, i);
+    const b = jumpRoot(seg, quad(i), quad(i + 1), i);
     if (b) roots.push(b);
   };
+  // a segment below the last, linear, whose equation has one certain sign at both ends holds no root; a boundary
+  // with one certain sign on both sides holds no jump (segment 0 is always solved: it gives the non-positive root)
+  const clear = (s: number): boolean => s > 0 && s < last && quad(s).c.isZero() && sameSign(sign(s, s - 1), sign(s, s));
+  const clearBoundary = (i: number): boolean => sameSign(sign(i, i), sign(i + 1, i));
   solve(s0);
   let lo = s0;
   let hi = s0;
   let belowAt = roots.some((r) => r.lt(u0)) ? s0 : -1;
   let aboveAt = roots.some((r) => r.gt(u0)) ? s0 : -1;
   while (lo > 0 && (belowAt < 0 || lo >= belowAt)) {
-    solve(--lo);
+    lo--;
+    if (clear(lo) && clearBoundary(lo)) continue;
+    solve(lo);
     jump(lo);
     if (belowAt < 0 && roots.some((r) => r.lt(u0))) belowAt = lo;
   }
   while (hi < last && (aboveAt < 0 || hi <= aboveAt)) {
-    solve(++hi);
+    hi++;
+    if (clear(hi) && clearBoundary(hi - 1)) continue;
+    solve(hi);
     jump(hi - 1);
     if (aboveAt < 0 && roots.some((r) => r.gt(u0))) aboveAt = hi;
   }
   return { roots: dedupe(roots.sort((x, y) => x.cmp(y))), nonPositiveRoot };
+}
+
+const sameSign = (x: number, y: number): boolean => x !== 0 && x === y;
+
+/**
+ * sign(s, i): the sign of segment s's equation at bound i (uniq[i]; i = −1 is u = 0) in doubles, when the doubles
+ * settle it (|f| above 1e-9 of its terms' magnitude, far beyond their rounding), else 0 (the exact path decides).
+ */
+function signIn(seg: Segments, quad: (s: number) => Quad): (s: number, i: number) => number {
+  return (s, i) => {
+    const q = quad(s);
+    const u = i < 0 ? 0 : approx(seg.uniq[i]!);
+    const a = approx(q.a);
+    const b = approx(q.b) * u;
+    const c = approx(q.c) * u * u;
+    const v = a + b + c;
+    const err = 1e-9 * (Math.abs(a) + Math.abs(b) + Math.abs(c));
+    return v > err ? 1 : v < -err ? -1 : 0;
+  };
+}
+
+/** A Decimal as a double to ~1e-15 relative, from its three leading base-1e7 words (no decimal string). */
+function approx(x: Dec): number {
+  const d = x.d;
+  if (!d || !d[0]) return d ? 0 : Number.NaN;
+  const w = Math.min(d.length, 3);
+  let mantissa = 0;
+  for (let i = 0; i < w; i++) mantissa = mantissa * 1e7 + d[i]!;
+  let digits = 1;
+  for (let first = d[0]; first >= 10; first /= 10) digits++;
+  return x.s * mantissa * 10 ** (x.e - (digits + 7 * (w - 1)) + 1);
 }
 
 function dedupe(xs: Dec[]): Dec[] {

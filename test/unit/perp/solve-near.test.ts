@@ -1,7 +1,8 @@
 // solveNear (a fix's exact probe) against solvePiecewise (every root): over random tiered groups, marks and constants,
 // the roots a leg's figures read — the nearest on each side of the mark, a root at the mark, and the note's
 // non-positive root when there is no root at all — are the same, with fresh segments, with the segments of the same
-// legs kept from another constant (a margin probe), and with one leg cut (a size probe).
+// legs kept from another constant (a margin probe), and with one leg cut and another constant (a size probe, its
+// segments derived from the kept ones).
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { Dec } from '../../../src/engine/core/decimal';
@@ -65,10 +66,10 @@ describe('solveNear', () => {
       expect(reading(solveNear(D(c.k), legs, u0), u0)).toEqual(reading(solvePiecewise(D(c.k), legs), u0));
       // a margin probe: the same legs, another constant (the segments kept by the line above, shifted)
       expect(reading(solveNear(D(c.k2), legs, u0), u0)).toEqual(reading(solvePiecewise(D(c.k2), legs.map((l) => ({ ...l }))), u0));
-      // a size probe: one leg replaced
+      // a size probe: one leg replaced, the constant moved by the PnL realised
       const j = c.cut % legs.length;
       const cut = legs.map((l, i) => (i === j ? leg({ ...c.legs[i]!, q: Math.min(c.legs[i]!.q, c.cutTo) }) : l));
-      expect(reading(solveNear(D(c.k), cut, u0), u0)).toEqual(reading(solvePiecewise(D(c.k), cut.map((l) => ({ ...l }))), u0));
+      expect(reading(solveNear(D(c.k2), cut, u0), u0)).toEqual(reading(solvePiecewise(D(c.k2), cut.map((l) => ({ ...l }))), u0));
     }), { numRuns: 300 });
   });
 
