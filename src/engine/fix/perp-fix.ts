@@ -139,8 +139,7 @@ function exactMarginFix(s: Search, step: Dec, probe: Probe): Dec | null {
   const found = confirm(probe, start, null, step, FLOAT_CONFIRM_STEPS - 1);
   if (f.crossOthers || p.marginMode !== 'cross') return found;
   // coupled: the closed form may miss either way; it stands only when one step less fails
-  if (found && (!found.gt(step) || !probe(found.minus(step)))) return found;
-  return secantMargin(s, barrier, start, step, probe);
+  return lowest(found, step, probe) ?? secantMargin(s, barrier, start, step, probe);
 }
 
 const SECANT_ROUNDS = 6;
@@ -170,11 +169,14 @@ function lpGap(s: Search, barrier: Dec, change: (x: Dec) => PerpAccount): (x: nu
   };
 }
 
-/** `x` rounded up to the step and confirmed, kept only when one step less fails (the exact search's answer). */
-function smallestStepFrom(x: number | null, step: Dec, probe: Probe, limit: Dec | null): Dec | null {
-  if (x === null) return null;
-  const found = confirm(probe, ceilToStep(decOf(x), step), limit, step, FLOAT_CONFIRM_STEPS);
+/** `found` when one step less fails (it is then the smallest passing step), else null. */
+function lowest(found: Dec | null, step: Dec, probe: Probe): Dec | null {
   return found && (!found.gt(step) || !probe(found.minus(step))) ? found : null;
+}
+
+/** `x` rounded up to the step and confirmed, kept only when it is the smallest passing step. */
+function smallestStepFrom(x: number | null, step: Dec, probe: Probe, limit: Dec | null): Dec | null {
+  return x === null ? null : lowest(confirm(probe, ceilToStep(decOf(x), step), limit, step, FLOAT_CONFIRM_STEPS), step, probe);
 }
 
 /** The margin where the liquidation price after adding it reaches `barrier` (a secant on exact probes). */

@@ -4,7 +4,8 @@ import type { Diagnostic, PerpAccount, PerpMetrics, TierTable } from '../core/ty
 import { diagnostic } from '../core/diagnostics';
 import { buildLeg, mmAt, type Leg } from './legs';
 import { tierIndexAt, tierUsed } from './maintenance';
-import { bracketRoots, solveNear, solvePiecewise, type MmPiece } from './solver';
+import { bracketRoots, solvePiecewise, type MmPiece } from './solver';
+import { solveNear } from './near-solve';
 import { validateTierTable } from './validate';
 import { isPerpVenue, perpVenue } from '../venues/registry';
 import type { VenueModel } from './venue-model';

@@ -6,7 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { Dec } from '../../../src/engine/core/decimal';
-import { bracketRoots, solveNear, solvePiecewise, type MmPiece, type SolveLeg } from '../../../src/engine/perp/solver';
+import { bracketRoots, solvePiecewise, type MmPiece, type SolveLeg } from '../../../src/engine/perp/solver';
+import { solveNear } from '../../../src/engine/perp/near-solve';
 
 const D = (x: number | string): Dec => new Dec(x);
 

@@ -1,0 +1,234 @@
+// A fix's exact probe reads one leg's status after a change to its account, which needs only the roots of its
+// symbol's equation nearest the mark (docs/venues.md §1.1): solveNear solves outward from the mark, on segments kept
+// from the probe before (a margin probe: the same legs, the constant shifted) or derived from them (a size probe: one
+// leg changed). solvePiecewise (solver.ts) stays the solve of every printed price.
+import { Dec, ZERO } from '../core/decimal';
+import {
+  TOL, dedupe, jumpRoot, legBreakpoints, probeOf, segmentRoots, segments, solvePiecewise,
+  type Breakpoint, type Quad, type Segments, type SolveLeg, type SolveResult,
+} from './solver';
+
+/** Groups with at least this many segments keep them for the probes that follow (fewer are cheaper to rebuild). */
+const REMEMBER_SEGMENTS = 8;
+
+interface Kept {
+  seg: Segments;
+  hits: number;
+}
+
+/**
+ * Two segment sets per group (keyed by its first leg): a fix alternates margin probes (the same legs, so the kept
+ * set is reused) with size probes (one leg cut, a one-off); the set used least is the one replaced.
+ */
+const remembered = new WeakMap<SolveLeg, Kept[]>();
+
+function remember(seg: Segments): void {
+  if (!seg.eager || seg.uniq.length + 1 < REMEMBER_SEGMENTS || !seg.solves.length) return;
+  const key = seg.solves[0]!;
+  const kept = remembered.get(key) ?? [];
+  if (kept.length >= 2) kept.splice(kept[0]!.hits <= kept[1]!.hits ? 0 : 1, 1);
+  kept.push({ seg, hits: 0 });
+  remembered.set(key, kept);
+}
+
+/**
+ * The segments for (k, legs): a fix's margin probe changes only k, a constant of every segment's equation, so the
+ * segments of the same legs are reused with their quads shifted by the change of k (done per segment read); a size
+ * probe's legs differ from kept ones in one leg, and its segments are derived from them (withOneLeg).
+ */
+function segmentsFor(k: Dec, legs: SolveLeg[]): { seg: Segments; shift: Dec | null } {
+  const kept = legs.length ? remembered.get(legs[0]!) ?? [] : [];
+  const hit = kept.find((e) => e.seg.solves.length === legs.length && e.seg.solves.every((l, i) => l === legs[i]));
+  if (hit) {
+    hit.hits++;
+    return { seg: hit.seg, shift: hit.seg.k.eq(k) ? null : k.minus(hit.seg.k) };
+  }
+  for (const e of kept) {
+    const j = oneDifferent(e.seg.solves, legs);
+    if (j >= 0 && e.seg.eager) return { seg: withOneLeg(e.seg, e.seg.eager, legs, k, j), shift: null };
+  }
+  const seg = segments(k, legs);
+  remember(seg);
+  return { seg, shift: null };
+}
+
+/** The one index where `b` holds another leg than `a` (−1: none, several, or other lengths). */
+function oneDifferent(a: readonly SolveLeg[], b: readonly SolveLeg[]): number {
+  if (a.length !== b.length) return -1;
+  let j = -1;
+  for (let i = 0; i < a.length; i++) {
+    if (a[i] === b[i]) continue;
+    if (j >= 0) return -1;
+    j = i;
+  }
+  return j;
+}
+
+/**
+ * solvePiecewise for a fix's exact probe, which reads only the roots nearest to the mark u0 (the liquidation price
+ * and the pair around the mark): segments are solved outward from u0's until each side has a root and one segment
+ * more (a root at a shared boundary is found by both), or the end. The roots it returns are those of solvePiecewise
+ * in the segments it solved; `nonPositiveRoot` is set only when it reached the lowest segment. Issue 10: a probe of
+ * a symbol with many tiered legs solved every segment (legs × tiers) for one leg's status.
+ */
+export function solveNear(k: Dec, legs: SolveLeg[], u0: Dec): SolveResult {
+  // a group of a few pieces (one flat leg, most often) is solved whole: cheaper than keeping or walking its segments
+  if (legs.reduce((n, l) => n + l.pieces.length, 0) < REMEMBER_SEGMENTS) return solvePiecewise(k, legs);
+  const { seg, shift } = segmentsFor(k, legs);
+  const last = seg.uniq.length;
+  let s0 = 0;
+  while (s0 < last && seg.uniq[s0]!.lte(u0)) s0++;
+  const roots: Dec[] = [];
+  let nonPositiveRoot: Dec | null = null;
+  const exact = new Map<number, Quad>();
+  const quad = (s: number): Quad => {
+    let q = exact.get(s);
+    if (!q) {
+      const kept = seg.quad(s);
+      q = shift ? { a: kept.a.plus(shift), b: kept.b, c: kept.c } : kept;
+      exact.set(s, q);
+    }
+    return q;
+  };
+  const sign = signIn(seg, quad);
+  const solve = (s: number): void => {
+    const np = segmentRoots(seg, quad(s), s, roots);
+    if (s === 0) nonPositiveRoot = np;
+  };
+  const jump = (i: number): void => {
+    const b = jumpRoot(seg, quad(i), quad(i + 1), i);
+    if (b) roots.push(b);
+  };
+  // a segment below the last, linear, whose equation has one certain sign at both ends holds no root; a boundary
+  // with one certain sign on both sides holds no jump (segment 0 is always solved: it gives the non-positive root)
+  const clear = (s: number): boolean => s > 0 && s < last && quad(s).c.isZero() && sameSign(sign(s, s - 1), sign(s, s));
+  const clearBoundary = (i: number): boolean => sameSign(sign(i, i), sign(i + 1, i));
+  solve(s0);
+  let lo = s0;
+  let hi = s0;
+  let belowAt = roots.some((r) => r.lt(u0)) ? s0 : -1;
+  let aboveAt = roots.some((r) => r.gt(u0)) ? s0 : -1;
+  while (lo > 0 && (belowAt < 0 || lo >= belowAt)) {
+    lo--;
+    if (clear(lo) && clearBoundary(lo)) continue;
+    solve(lo);
+    jump(lo);
+    if (belowAt < 0 && roots.some((r) => r.lt(u0))) belowAt = lo;
+  }
+  while (hi < last && (aboveAt < 0 || hi <= aboveAt)) {
+    hi++;
+    if (clear(hi) && clearBoundary(hi - 1)) continue;
+    solve(hi);
+    jump(hi - 1);
+    if (aboveAt < 0 && roots.some((r) => r.gt(u0))) aboveAt = hi;
+  }
+  return { roots: dedupe(roots.sort((x, y) => x.cmp(y))), nonPositiveRoot };
+}
+
+const sameSign = (x: number, y: number): boolean => x !== 0 && x === y;
+
+/**
+ * sign(s, i): the sign of segment s's equation at bound i (uniq[i]; i = −1 is u = 0) in doubles, when the doubles
+ * settle it (|f| above 1e-9 of its terms' magnitude, far beyond their rounding), else 0 (the exact path decides).
+ */
+function signIn(seg: Segments, quad: (s: number) => Quad): (s: number, i: number) => number {
+  return (s, i) => {
+    const q = quad(s);
+    const u = i < 0 ? 0 : approx(seg.uniq[i]!);
+    const a = approx(q.a);
+    const b = approx(q.b) * u;
+    const c = approx(q.c) * u * u;
+    const v = a + b + c;
+    const err = 1e-9 * (Math.abs(a) + Math.abs(b) + Math.abs(c));
+    return v > err ? 1 : v < -err ? -1 : 0;
+  };
+}
+
+/** A Decimal as a double to ~1e-15 relative, from its three leading base-1e7 words (no decimal string). */
+function approx(x: Dec): number {
+  const d = x.d;
+  if (!d || !d[0]) return d ? 0 : Number.NaN;
+  const w = Math.min(d.length, 3);
+  let mantissa = 0;
+  for (let i = 0; i < w; i++) mantissa = mantissa * 1e7 + d[i]!;
+  let digits = 1;
+  for (let first = d[0]; first >= 10; first /= 10) digits++;
+  return x.s * mantissa * 10 ** (x.e - (digits + 7 * (w - 1)) + 1);
+}
+
+
+/**
+ * The segments of `base`'s legs with leg `j` replaced (a fix's size probe cuts one leg): the bounds are the base's
+ * less the old leg's breakpoints no other leg shares, plus the new leg's; a segment's equation is the base's at the
+ * same point, less the old leg's piece there, plus the new leg's (computed for the segments a probe reads only).
+ */
+function withOneLeg(base: Segments, { events, ats, quads }: NonNullable<Segments['eager']>, legs: SolveLeg[], k: Dec, j: number): Segments {
+  const was = base.solves[j]!;
+  const now = legs[j]!;
+  const wasAt = legBreakpoints(was);
+  const nowAt = legBreakpoints(now);
+  const uniq = base.uniq.slice();
+  for (const v of wasAt) if (v && !sharedByOthers(events, ats, v, j)) removeNear(uniq, v);
+  for (const w of nowAt) if (w) insertUnlessNear(uniq, w);
+  const dk = k.minus(base.k);
+  const memo = new Map<number, Quad>();
+  const quad = (s: number): Quad => {
+    let q = memo.get(s);
+    if (q) return q;
+    const probe = probeOf(uniq, s);
+    const sb = probe === null ? base.uniq.length : countBelow(base.uniq, probe);
+    const from = was.pieces[pieceIndex(was, wasAt, probeOf(base.uniq, sb))]!;
+    const to = now.pieces[pieceIndex(now, nowAt, probe)]!;
+    const b0 = quads[sb]!;
+    q = {
+      a: b0.a.plus(dk).minus(was.alpha.minus(from.c0)).plus(now.alpha.minus(to.c0)),
+      b: b0.b.minus(was.beta.minus(from.c1.mul(was.q))).plus(now.beta.minus(to.c1.mul(now.q))),
+      c: b0.c.plus(from.c2.mul(was.q).mul(was.q)).minus(to.c2.mul(now.q).mul(now.q)),
+    };
+    memo.set(s, q);
+    return q;
+  };
+  return { solves: legs, k, uniq, quad, eager: null };
+}
+
+/** The leg's piece at `probe` as the sweep has it: its first piece, moved up past every breakpoint below the probe. */
+function pieceIndex(leg: SolveLeg, at: Array<Dec | null>, probe: Dec | null): number {
+  let j = 0;
+  leg.pieces.forEach((p, i) => { if (!p.lo.gt(0)) j = i; });
+  at.forEach((v, i) => { if (v !== null && i > j && (probe === null || v.lt(probe))) j = i; });
+  return j;
+}
+
+/** How many of the ascending `xs` lie below `x`. */
+function countBelow(xs: Dec[], x: Dec): number {
+  let lo = 0;
+  let hi = xs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (xs[mid]!.lt(x)) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+const near = (x: Dec, y: Dec): boolean => x.minus(y).abs().lte(y.abs().mul(TOL));
+
+/** Whether a leg other than `j` has a breakpoint at `v` (up to dedupe's tolerance). */
+function sharedByOthers(events: Breakpoint[], ats: Dec[], v: Dec, j: number): boolean {
+  const i = countBelow(ats, v);
+  for (let k = i - 1; k >= 0 && near(events[k]!.at, v); k--) if (events[k]!.leg !== j) return true;
+  for (let k = i; k < events.length && near(events[k]!.at, v); k++) if (events[k]!.leg !== j) return true;
+  return false;
+}
+
+function removeNear(uniq: Dec[], v: Dec): void {
+  const i = countBelow(uniq, v);
+  if (i < uniq.length && near(uniq[i]!, v)) uniq.splice(i, 1);
+  else if (i > 0 && near(uniq[i - 1]!, v)) uniq.splice(i - 1, 1);
+}
+
+function insertUnlessNear(uniq: Dec[], w: Dec): void {
+  const i = countBelow(uniq, w);
+  if ((i < uniq.length && near(uniq[i]!, w)) || (i > 0 && near(uniq[i - 1]!, w))) return;
+  uniq.splice(i, 0, w);
+}
