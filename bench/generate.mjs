@@ -31,11 +31,14 @@ export function generate(files, perFile, seed = 7) {
 // bybit-fee (Bybit cross, one symbol per leg, a taker fee on every market: the fee to close couples the symbols).
 const SYMBOLS20 = Array.from({ length: 20 }, (_, i) => [`S${i}USDT`, 10 + 7.3 * i]);
 /** A 10-bracket table in the shape of Binance's (notional floors 0 … 15,000, cum continuous). */
-const BRACKETS = [[0, 0.01], [300, 0.0125], [600, 0.015], [1000, 0.02], [1500, 0.025], [2500, 0.05], [4000, 0.1], [6000, 0.125], [10000, 0.15], [15000, 0.25]]
-  .reduce((rows, [floor, mmr], i, all) => {
-    const cum = i === 0 ? 0 : rows[i - 1].cumN + floor * (mmr - all[i - 1][1]);
-    return [...rows, { floor: String(floor), cap: all[i + 1] ? String(all[i + 1][0]) : '1000000', mmr: String(mmr), cum: cum.toFixed(4), cumN: cum }];
-  }, []).map(({ cumN, ...row }) => row);
+const BRACKETS = (() => {
+  const table = [[0, 0.01], [300, 0.0125], [600, 0.015], [1000, 0.02], [1500, 0.025], [2500, 0.05], [4000, 0.1], [6000, 0.125], [10000, 0.15], [15000, 0.25]];
+  let cum = 0;
+  return table.map(([floor, mmr], i) => {
+    if (i > 0) cum += floor * (mmr - table[i - 1][1]);
+    return { floor: String(floor), cap: table[i + 1] ? String(table[i + 1][0]) : '1000000', mmr: String(mmr), cum: cum.toFixed(4) };
+  });
+})();
 const tierMm = (x) => { const t = BRACKETS.filter((r) => Number(r.floor) <= x).pop(); return x * Number(t.mmr) - Number(t.cum); };
 export function generateBook(kind, n, seed = 11) {
   let s = seed;

@@ -2,7 +2,7 @@
 // symbol's equation nearest the mark (docs/venues.md §1.1): solveNear solves outward from the mark, on segments kept
 // from the probe before (a margin probe: the same legs, the constant shifted) or derived from them (a size probe: one
 // leg changed). solvePiecewise (solver.ts) stays the solve of every printed price.
-import { Dec, ZERO } from '../core/decimal';
+import type { Dec } from '../core/decimal';
 import {
   TOL, dedupe, jumpRoot, legBreakpoints, probeOf, segmentRoots, segments, solvePiecewise,
   type Breakpoint, type Quad, type Segments, type SolveLeg, type SolveResult,
