@@ -26,6 +26,19 @@ function fastToNumber(this: Dec): number {
 }
 DecimalBase.prototype.toNumber = fastToNumber;
 
+/**
+ * A Decimal as a double to ~1e-15 relative from its three leading base-1e7 words, without the decimal string
+ * toNumber reads for long values: for estimates that are checked against a margin far above that error.
+ */
+export function approxNumber(x: Dec): number {
+  const d = x.d;
+  if (!d || !d[0]) return d ? 0 : Number.NaN;
+  const w = Math.min(d.length, 3);
+  let mantissa = 0;
+  for (let i = 0; i < w; i++) mantissa = mantissa * 1e7 + d[i]!;
+  return x.s * mantissa * 10 ** (x.e - (digitCount(d[0]) + 7 * (w - 1)) + 1);
+}
+
 function digitCount(w: number): number {
   let n = 1;
   while (w >= 10) { w /= 10; n++; }

@@ -128,8 +128,8 @@ function exactMarginFix(s: Search, step: Dec, probe: Probe): Dec | null {
   if (s.metrics.liquidatable) return null;
   const { focus: f } = s;
   const p = f.account.positions[f.index]!;
-  const barrier = targetBarrier(barriersOf(s.metrics, p.market.markPrice!), s.risk, s.ctx.settings, s.ctx.settings.targetStatus);
-  if (!barrier || !barrier.gt(0)) return null;
+  const barrier = ownBarrier(s);
+  if (!barrier) return null;
   s.charge();
   const moved = { ...f.account, positions: f.account.positions.map((q, i) =>
     (p.marginMode === 'isolated' ? i === f.index : q.symbol === p.symbol && q.marginMode === 'cross') ? { ...q, market: { ...q.market, markPrice: barrier } } : q) };
@@ -185,6 +185,13 @@ function secantMargin(s: Search, barrier: Dec, start: Dec, step: Dec, probe: Pro
   return smallestStepFrom(secantRoot(g, 0, Math.max(start.toNumber(), step.toNumber()), step.toNumber() / 4), step, probe, null);
 }
 
+/** The target barrier on the side of the row's own liquidation prices; null when there is none above 0. */
+function ownBarrier(s: Search): Dec | null {
+  const mark = s.focus.account.positions[s.focus.index]!.market.markPrice!;
+  const barrier = targetBarrier(barriersOf(s.metrics, mark), s.risk, s.ctx.settings, s.ctx.settings.targetStatus);
+  return barrier && barrier.gt(0) ? barrier : null;
+}
+
 /**
  * The side the target barrier lies on: the row's own barriers, or for a liquidatable row of a one-directional group
  * (every leg long or every leg short) the side its liquidation price moves back to once margin is added.
@@ -220,8 +227,8 @@ function sizeFix(s: Search): Dec | null {
 /** A coupled cross leg's cut (no float model): a secant on the liquidation price after cutting, then confirmed. */
 function secantCut(s: Search, step: Dec, limit: Dec, probe: Probe): Dec | null {
   const p = s.focus.account.positions[s.focus.index]!;
-  const barrier = targetBarrier(barriersOf(s.metrics, p.market.markPrice!), s.risk, s.ctx.settings, s.ctx.settings.targetStatus);
-  if (s.metrics.liquidatable || !barrier || !barrier.gt(0)) return null;
+  const barrier = ownBarrier(s);
+  if (s.metrics.liquidatable || !barrier) return null;
   const g = lpGap(s, barrier, (x) => withCut(s.focus.account, s.focus.index, x));
   const x = secantRoot(g, 0, p.size.div(8).toNumber(), step.toNumber() / 4, limit.toNumber());
   return smallestStepFrom(x, step, probe, limit);

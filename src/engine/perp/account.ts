@@ -39,7 +39,7 @@ export interface PerpEvaluateOptions {
   only?: number;
   /** Margin balance, maintenance margin and `liquidatable` only; no prices are solved (stress tests). */
   marginOnly?: boolean;
-  /** A fix's exact probe: only the roots nearest the mark are solved (solver.ts solveNear); the status is the same. */
+  /** A fix's exact probe: only the roots nearest the mark are solved (near-solve.ts); the status is the same. */
   nearMark?: boolean;
   /**
    * A focused account (fix probes): the cross legs of the other symbols are not in `positions` but held as constants,
@@ -201,7 +201,9 @@ function crossTotals(account: PerpAccount, cross: Leg[], model: VenueModel, othe
   return totals;
 }
 
-function solveGroup(g: Group): ReturnType<typeof solvePiecewise> {
+/** The group's roots, solved once; a probe (`near`: the mark's u) solves only those nearest the mark, each time. */
+function solveGroup(g: Group, near: Dec | null = null): ReturnType<typeof solvePiecewise> {
+  if (near) return solveNear(g.k, g.legs.map((x) => x.solve), near);
   return (g.solved ??= solvePiecewise(g.k, g.legs.map((x) => x.solve)));
 }
 
@@ -271,12 +273,12 @@ function legMetrics(account: PerpAccount, model: VenueModel, g: Group, l: Leg, m
   if (liquidatable) {
     // docs/venues.md §14.3 decision: MB ≤ MM now ⇒ liquidatable, distance 0; the price where MB = MM (docs/results.md §3) is still
     // reported — it lies on the far side of the mark and shows how far the mark has gone through it.
-    const solved = near ? solveNear(g.k, g.legs.map((x) => x.solve), l.u0) : solveGroup(g);
+    const solved = solveGroup(g, near ? l.u0 : null);
     const nearest = nearestRoot(solved.roots, l.u0);
     out.liquidationPrice = nearest ? toP(nearest) : null;
     out.note = 'liquidatable now: margin balance ≤ maintenance margin at the current mark';
   } else {
-    const solved = near ? solveNear(g.k, g.legs.map((x) => x.solve), l.u0) : solveGroup(g);
+    const solved = solveGroup(g, near ? l.u0 : null);
     const { below, above } = bracketRoots(solved.roots, l.u0);
     const [down, up] = l.inverse ? [above, below] : [below, above];
     const downP = down ? toP(down) : null;

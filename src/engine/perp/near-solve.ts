@@ -2,9 +2,9 @@
 // symbol's equation nearest the mark (docs/venues.md §1.1): solveNear solves outward from the mark, on segments kept
 // from the probe before (a margin probe: the same legs, the constant shifted) or derived from them (a size probe: one
 // leg changed). solvePiecewise (solver.ts) stays the solve of every printed price.
-import type { Dec } from '../core/decimal';
+import { approxNumber, type Dec } from '../core/decimal';
 import {
-  TOL, dedupe, jumpRoot, legBreakpoints, probeOf, segmentRoots, segments, solvePiecewise,
+  dedupe, firstPiece, jumpRoot, legBreakpoints, near, probeOf, segmentRoots, segments, solvePiecewise,
   type Breakpoint, type Quad, type Segments, type SolveLeg, type SolveResult,
 } from './solver';
 
@@ -134,28 +134,15 @@ const sameSign = (x: number, y: number): boolean => x !== 0 && x === y;
 function signIn(seg: Segments, quad: (s: number) => Quad): (s: number, i: number) => number {
   return (s, i) => {
     const q = quad(s);
-    const u = i < 0 ? 0 : approx(seg.uniq[i]!);
-    const a = approx(q.a);
-    const b = approx(q.b) * u;
-    const c = approx(q.c) * u * u;
+    const u = i < 0 ? 0 : approxNumber(seg.uniq[i]!);
+    const a = approxNumber(q.a);
+    const b = approxNumber(q.b) * u;
+    const c = approxNumber(q.c) * u * u;
     const v = a + b + c;
     const err = 1e-9 * (Math.abs(a) + Math.abs(b) + Math.abs(c));
     return v > err ? 1 : v < -err ? -1 : 0;
   };
 }
-
-/** A Decimal as a double to ~1e-15 relative, from its three leading base-1e7 words (no decimal string). */
-function approx(x: Dec): number {
-  const d = x.d;
-  if (!d || !d[0]) return d ? 0 : Number.NaN;
-  const w = Math.min(d.length, 3);
-  let mantissa = 0;
-  for (let i = 0; i < w; i++) mantissa = mantissa * 1e7 + d[i]!;
-  let digits = 1;
-  for (let first = d[0]; first >= 10; first /= 10) digits++;
-  return x.s * mantissa * 10 ** (x.e - (digits + 7 * (w - 1)) + 1);
-}
-
 
 /**
  * The segments of `base`'s legs with leg `j` replaced (a fix's size probe cuts one leg): the bounds are the base's
@@ -193,8 +180,7 @@ function withOneLeg(base: Segments, { events, ats, quads }: NonNullable<Segments
 
 /** The leg's piece at `probe` as the sweep has it: its first piece, moved up past every breakpoint below the probe. */
 function pieceIndex(leg: SolveLeg, at: Array<Dec | null>, probe: Dec | null): number {
-  let j = 0;
-  leg.pieces.forEach((p, i) => { if (!p.lo.gt(0)) j = i; });
+  let j = firstPiece(leg);
   at.forEach((v, i) => { if (v !== null && i > j && (probe === null || v.lt(probe))) j = i; });
   return j;
 }
@@ -210,8 +196,6 @@ function countBelow(xs: Dec[], x: Dec): number {
   }
   return lo;
 }
-
-const near = (x: Dec, y: Dec): boolean => x.minus(y).abs().lte(y.abs().mul(TOL));
 
 /** Whether a leg other than `j` has a breakpoint at `v` (up to dedupe's tolerance). */
 function sharedByOthers(events: Breakpoint[], ats: Dec[], v: Dec, j: number): boolean {

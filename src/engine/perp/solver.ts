@@ -29,7 +29,7 @@ export interface SolveResult {
   nonPositiveRoot: Dec | null;
 }
 
-export const TOL = new Dec('1e-45');
+const TOL = new Dec('1e-45');
 
 export function pieceAt(leg: SolveLeg, x: Dec): MmPiece {
   let found = leg.pieces[0]!;
@@ -115,6 +115,13 @@ export function legBreakpoints(l: SolveLeg): Array<Dec | null> {
   return at;
 }
 
+/** The piece a leg starts on at u = 0: its last piece with a floor ≤ 0. */
+export function firstPiece(leg: SolveLeg): number {
+  let j = 0;
+  leg.pieces.forEach((p, i) => { if (!p.lo.gt(0)) j = i; });
+  return j;
+}
+
 /**
  * The coefficients of every segment in one sweep (issue 10: linear in legs + breakpoints, not their product): each
  * leg's piece only moves up as u grows, so the sums change by one leg's piece at each of its breakpoints. A probe
@@ -126,11 +133,7 @@ class Sweep {
   private quad: Quad;
 
   constructor(k: Dec, private readonly legs: SolveLeg[], private readonly events: Breakpoint[]) {
-    this.current = legs.map((l) => {
-      let j = 0;
-      l.pieces.forEach((p, i) => { if (!p.lo.gt(0)) j = i; });
-      return j;
-    });
+    this.current = legs.map(firstPiece);
     this.quad = coefficients(k, legs, legs.map((l, i) => l.pieces[this.current[i]!]!));
   }
 
@@ -216,11 +219,14 @@ export function solvePiecewise(k: Dec, legs: SolveLeg[]): SolveResult {
   return { roots: dedupe(roots.sort((x, y) => x.cmp(y))), nonPositiveRoot };
 }
 
+/** Equal up to TOL relative to y (dedupe's tolerance). */
+export const near = (x: Dec, y: Dec): boolean => x.minus(y).abs().lte(y.abs().mul(TOL));
+
 export function dedupe(xs: Dec[]): Dec[] {
   const out: Dec[] = [];
   for (const x of xs) {
     const last = out[out.length - 1];
-    if (!last || !last.minus(x).abs().lte(x.abs().mul(TOL))) out.push(x);
+    if (!last || !near(last, x)) out.push(x);
   }
   return out;
 }
