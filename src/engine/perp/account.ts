@@ -2,7 +2,7 @@
 import { Dec, ONE, fmt, ZERO } from '../core/decimal';
 import type { Diagnostic, PerpAccount, PerpMetrics, TierTable } from '../core/types';
 import { diagnostic } from '../core/diagnostics';
-import { buildLeg, mmAt, type Leg } from './legs';
+import { buildLeg, mmAtMark, type Leg } from './legs';
 import { tierIndexAt, tierUsed } from './maintenance';
 import { bracketRoots, solvePiecewise, type MmPiece } from './solver';
 import { solveNear } from './near-solve';
@@ -211,7 +211,7 @@ function solveGroup(g: Group, near: Dec | null = null): ReturnType<typeof solveP
 function sumsAtMark(legs: Leg[], pnl: Dec = ZERO, mm: Dec = ZERO): { pnl: Dec; mm: Dec } {
   for (const l of legs) {
     pnl = pnl.plus(l.pnlAtMark);
-    mm = mm.plus(mmAt(l, l.u0));
+    mm = mm.plus(mmAtMark(l));
   }
   return { pnl, mm };
 }

@@ -3,7 +3,7 @@ import { Dec, ONE, ZERO } from '../core/decimal';
 import type { Diagnostic, PerpAccount, PerpPosition } from '../core/types';
 import { diagnostic } from '../core/diagnostics';
 import { buildLegMm, resolveMaintenance, type LegMm } from './maintenance';
-import { mmOf, pieceAt, type SolveLeg } from './solver';
+import { mmOf, pieceAt, type MmPiece, type SolveLeg } from './solver';
 import type { VenueModel } from './venue-model';
 import { isInverse, perpVenue } from '../venues/registry';
 
@@ -76,3 +76,15 @@ export const mmAt = (l: Leg, u: Dec): Dec => {
   const x = l.q.mul(u);
   return mmOf(pieceAt(l.solve, x), x);
 };
+
+/** MM at the mark, kept per leg while its pieces stay: a fix's probes re-sum the same legs (hedge netting and the fee
+ *  to close give a copy of the leg new pieces). */
+const keptMmAtMark = new WeakMap<SolveLeg, { pieces: MmPiece[]; q: Dec; u0: Dec; mm: Dec }>();
+
+export function mmAtMark(l: Leg): Dec {
+  const kept = keptMmAtMark.get(l.solve);
+  if (kept && kept.pieces === l.solve.pieces && kept.q === l.q && kept.u0 === l.u0) return kept.mm;
+  const mm = mmAt(l, l.u0);
+  keptMmAtMark.set(l.solve, { pieces: l.solve.pieces, q: l.q, u0: l.u0, mm });
+  return mm;
+}

@@ -2,11 +2,12 @@
 // symbol's equation nearest the mark (docs/venues.md §1.1): solveNear solves outward from the mark, on segments kept
 // from the probe before (a margin probe: the same legs, the constant shifted) or derived from them (a size probe: one
 // leg changed). solvePiecewise (solver.ts) stays the solve of every printed price.
-import { approxNumber, type Dec } from '../core/decimal';
+import type { Dec } from '../core/decimal';
 import {
   dedupe, firstPiece, jumpRoot, legBreakpoints, near, probeOf, segmentRoots, segments, solvePiecewise,
   type Breakpoint, type Quad, type Segments, type SolveLeg, type SolveResult,
 } from './solver';
+import { derivedFloats, floatOf, floatSign, keptFloats, lazyBounds, type FloatQuad } from './float-segments';
 
 /** Groups with at least this many segments keep them for the probes that follow (fewer are cheaper to rebuild). */
 const REMEMBER_SEGMENTS = 8;
@@ -36,20 +37,29 @@ function remember(seg: Segments): void {
  * segments of the same legs are reused with their quads shifted by the change of k (done per segment read); a size
  * probe's legs differ from kept ones in one leg, and its segments are derived from them (withOneLeg).
  */
-function segmentsFor(k: Dec, legs: SolveLeg[]): { seg: Segments; shift: Dec | null } {
+interface Found {
+  seg: Segments;
+  /** The change of k against the kept equations (null: none). */
+  shift: Dec | null;
+  /** The walk's equations in doubles (null where they cannot decide). */
+  float: (s: number) => FloatQuad | null;
+}
+
+function segmentsFor(k: Dec, legs: SolveLeg[]): Found {
   const kept = legs.length ? remembered.get(legs[0]!) ?? [] : [];
   const hit = kept.find((e) => e.seg.solves.length === legs.length && e.seg.solves.every((l, i) => l === legs[i]));
   if (hit) {
     hit.hits++;
-    return { seg: hit.seg, shift: hit.seg.k.eq(k) ? null : k.minus(hit.seg.k) };
+    const shift = hit.seg.k.eq(k) ? null : k.minus(hit.seg.k);
+    return { seg: hit.seg, shift, float: keptFloats(hit.seg, shift) };
   }
   for (const e of kept) {
     const j = oneDifferent(e.seg.solves, legs);
-    if (j >= 0 && e.seg.eager) return { seg: withOneLeg(e.seg, e.seg.eager, legs, k, j), shift: null };
+    if (j >= 0 && e.seg.eager) return withOneLeg(e.seg, e.seg.eager, legs, k, j);
   }
   const seg = segments(k, legs);
   remember(seg);
-  return { seg, shift: null };
+  return { seg, shift: null, float: keptFloats(seg, null) };
 }
 
 /** The one index where `b` holds another leg than `a` (−1: none, several, or other lengths). */
@@ -74,7 +84,7 @@ function oneDifferent(a: readonly SolveLeg[], b: readonly SolveLeg[]): number {
 export function solveNear(k: Dec, legs: SolveLeg[], u0: Dec): SolveResult {
   // a group of a few pieces (one flat leg, most often) is solved whole: cheaper than keeping or walking its segments
   if (legs.reduce((n, l) => n + l.pieces.length, 0) < REMEMBER_SEGMENTS) return solvePiecewise(k, legs);
-  const { seg, shift } = segmentsFor(k, legs);
+  const { seg, shift, float } = segmentsFor(k, legs);
   const last = seg.uniq.length;
   let s0 = 0;
   while (s0 < last && seg.uniq[s0]!.lte(u0)) s0++;
@@ -90,7 +100,7 @@ export function solveNear(k: Dec, legs: SolveLeg[], u0: Dec): SolveResult {
     }
     return q;
   };
-  const sign = signIn(seg, quad);
+  const sign = signIn(seg, (s) => float(s) ?? floatOf(quad(s)));
   const solve = (s: number): void => {
     const np = segmentRoots(seg, quad(s), s, roots);
     if (s === 0) nonPositiveRoot = np;
@@ -101,7 +111,7 @@ export function solveNear(k: Dec, legs: SolveLeg[], u0: Dec): SolveResult {
   };
   // a segment below the last, linear, whose equation has one certain sign at both ends holds no root; a boundary
   // with one certain sign on both sides holds no jump (segment 0 is always solved: it gives the non-positive root)
-  const clear = (s: number): boolean => s > 0 && s < last && quad(s).c.isZero() && sameSign(sign(s, s - 1), sign(s, s));
+  const clear = (s: number): boolean => s > 0 && s < last && sign.linear(s) && sameSign(sign(s, s - 1), sign(s, s));
   const clearBoundary = (i: number): boolean => sameSign(sign(i, i), sign(i + 1, i));
   solve(s0);
   let lo = s0;
@@ -129,19 +139,17 @@ const sameSign = (x: number, y: number): boolean => x !== 0 && x === y;
 
 /**
  * sign(s, i): the sign of segment s's equation at bound i (uniq[i]; i = −1 is u = 0) in doubles, when the doubles
- * settle it (|f| above 1e-9 of its terms' magnitude, far beyond their rounding), else 0 (the exact path decides).
+ * settle it (float-segments.ts), else 0 (the exact path decides); linear(s): the equation has no u² term.
  */
-function signIn(seg: Segments, quad: (s: number) => Quad): (s: number, i: number) => number {
-  return (s, i) => {
-    const q = quad(s);
-    const u = i < 0 ? 0 : approxNumber(seg.uniq[i]!);
-    const a = approxNumber(q.a);
-    const b = approxNumber(q.b) * u;
-    const c = approxNumber(q.c) * u * u;
-    const v = a + b + c;
-    const err = 1e-9 * (Math.abs(a) + Math.abs(b) + Math.abs(c));
-    return v > err ? 1 : v < -err ? -1 : 0;
+function signIn(seg: Segments, float: (s: number) => FloatQuad): { (s: number, i: number): number; linear: (s: number) => boolean } {
+  const u = lazyBounds(seg.uniq);
+  const memo = new Map<number, FloatQuad>();
+  const at = (s: number): FloatQuad => {
+    let q = memo.get(s);
+    if (!q) memo.set(s, (q = float(s)));
+    return q;
   };
+  return Object.assign((s: number, i: number) => floatSign(at(s), i < 0 ? 0 : u(i)), { linear: (s: number) => at(s).linear });
 }
 
 /**
@@ -149,7 +157,7 @@ function signIn(seg: Segments, quad: (s: number) => Quad): (s: number, i: number
  * less the old leg's breakpoints no other leg shares, plus the new leg's; a segment's equation is the base's at the
  * same point, less the old leg's piece there, plus the new leg's (computed for the segments a probe reads only).
  */
-function withOneLeg(base: Segments, { events, ats, quads }: NonNullable<Segments['eager']>, legs: SolveLeg[], k: Dec, j: number): Segments {
+function withOneLeg(base: Segments, { events, ats, quads }: NonNullable<Segments['eager']>, legs: SolveLeg[], k: Dec, j: number): Found {
   const was = base.solves[j]!;
   const now = legs[j]!;
   const wasAt = legBreakpoints(was);
@@ -175,7 +183,8 @@ function withOneLeg(base: Segments, { events, ats, quads }: NonNullable<Segments
     memo.set(s, q);
     return q;
   };
-  return { solves: legs, k, uniq, quad, eager: null };
+  const float = derivedFloats(base, lazyBounds(uniq), uniq.length, was, now, dk);
+  return { seg: { solves: legs, k, uniq, quad, eager: null }, shift: null, float };
 }
 
 /** The leg's piece at `probe` as the sweep has it: its first piece, moved up past every breakpoint below the probe. */

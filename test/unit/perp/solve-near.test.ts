@@ -71,7 +71,34 @@ describe('solveNear', () => {
       const j = c.cut % legs.length;
       const cut = legs.map((l, i) => (i === j ? leg({ ...c.legs[i]!, q: Math.min(c.legs[i]!.q, c.cutTo) }) : l));
       expect(reading(solveNear(D(c.k2), cut, u0), u0)).toEqual(reading(solvePiecewise(D(c.k2), cut.map((l) => ({ ...l }))), u0));
-    }), { numRuns: 300 });
+    }), { numRuns: 300, endOnFailure: true });
+  });
+
+  it('reads the same roots where breakpoints, roots and the mark coincide (the walk\'s doubles leave those to the exact path)', () => {
+    // few floors, sizes and entries around the marks: legs share breakpoints, a cut leg's new ones land on others' or
+    // split a kept segment, roots fall on bounds; enough pieces that the walk runs (kept and derived segments)
+    const tight = fc.record({
+      q: fc.constantFrom(100, 200, 300, 400), entry: fc.constantFrom(90, 100, 110), side: fc.constantFrom(1, -1),
+      floors: fc.uniqueArray(fc.constantFrom(50, 100, 150, 200, 300, 400, 600), { minLength: 2, maxLength: 5 }),
+      mmrs: fc.constant([5, 10, 20, 30, 40, 50, 60, 60, 60, 60] as number[]), jump: fc.boolean(),
+    });
+    const arb = fc.record({
+      legs: fc.array(tight, { minLength: 4, maxLength: 12 }),
+      k: fc.integer({ min: -600, max: 600 }),
+      k2: fc.integer({ min: -600, max: 600 }),
+      u0: fc.constantFrom(50, 75, 100, 150, 200),
+      cut: fc.nat(),
+      cutTo: fc.constantFrom(100, 200, 300),
+    });
+    fc.assert(fc.property(arb, (c) => {
+      const legs = c.legs.map(leg);
+      const u0 = D(c.u0);
+      expect(reading(solveNear(D(c.k), legs, u0), u0)).toEqual(reading(solvePiecewise(D(c.k), legs), u0));
+      expect(reading(solveNear(D(c.k2), legs, u0), u0)).toEqual(reading(solvePiecewise(D(c.k2), legs.map((l) => ({ ...l }))), u0));
+      const j = c.cut % legs.length;
+      const cut = legs.map((l, i) => (i === j ? leg({ ...c.legs[i]!, q: Math.min(c.legs[i]!.q, c.cutTo) }) : l));
+      expect(reading(solveNear(D(c.k2), cut, u0), u0)).toEqual(reading(solvePiecewise(D(c.k2), cut.map((l) => ({ ...l }))), u0));
+    }), { numRuns: 400, endOnFailure: true });
   });
 
   it('solves only the segments near the mark of a group with many', () => {

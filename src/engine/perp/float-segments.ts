@@ -1,0 +1,174 @@
+// The near-mark walk's sign tests in doubles (docs/venues.md §1.1): a segment the walk skips needs only a certain sign
+// of its equation at both ends, which doubles settle far from zero. Reading the exact (Decimal) equation of every
+// segment between the mark and the liquidation price made a probe of a symbol with many tiered legs cost that many
+// Decimal derivations (issue 10); the doubles here are built once per kept segment set and per leg, and any choice they
+// cannot make safely (a probe point too close to a breakpoint) is left to the exact path.
+import { approxNumber, type Dec } from '../core/decimal';
+import { firstPiece, legBreakpoints, type Quad, type Segments, type SolveLeg } from './solver';
+
+/** A segment's equation a + b·u + c·u² in doubles, with the magnitudes of the terms each coefficient sums. */
+export interface FloatQuad {
+  a: number;
+  b: number;
+  c: number;
+  ma: number;
+  mb: number;
+  mc: number;
+  /** c is exactly zero. */
+  linear: boolean;
+}
+
+/** Far above the doubles' rounding (~1e-15 relative per term), far below any gap the walk needs to see. */
+const SETTLED = 1e-9;
+/** Closer than this (relative) to a breakpoint, a probe point's side is left to the exact path. */
+const AMBIGUOUS = 1e-12;
+
+/** The sign of q at u when the doubles settle it, else 0 (the exact path decides). */
+export function floatSign(q: FloatQuad, u: number): number {
+  const v = q.a + q.b * u + q.c * u * u;
+  const err = SETTLED * (q.ma + q.mb * u + q.mc * u * u);
+  return v > err ? 1 : v < -err ? -1 : 0;
+}
+
+/** The doubles of an exact equation (its own terms as magnitudes). */
+export function floatOf(q: Quad): FloatQuad {
+  const a = approxNumber(q.a), b = approxNumber(q.b), c = approxNumber(q.c);
+  return { a, b, c, ma: Math.abs(a), mb: Math.abs(b), mc: Math.abs(c), linear: q.c.isZero() };
+}
+
+/** Bounds of a segment set in doubles, converted when first read. */
+export function lazyBounds(uniq: readonly Dec[]): (i: number) => number {
+  const out = new Float64Array(uniq.length).fill(Number.NaN);
+  return (i) => {
+    let v = out[i]!;
+    if (Number.isNaN(v)) out[i] = v = approxNumber(uniq[i]!);
+    return v;
+  };
+}
+
+interface EagerFloats {
+  u: Float64Array;
+  a: Float64Array;
+  b: Float64Array;
+  c: Float64Array;
+  linear: Uint8Array;
+}
+
+const eagerFloats = new WeakMap<Segments, EagerFloats>();
+
+function floatsOfEager(seg: Segments): EagerFloats {
+  let f = eagerFloats.get(seg);
+  if (f) return f;
+  const quads = seg.eager!.quads;
+  const n = quads.length;
+  f = { u: Float64Array.from(seg.uniq, approxNumber), a: new Float64Array(n), b: new Float64Array(n), c: new Float64Array(n), linear: new Uint8Array(n) };
+  quads.forEach((q, s) => {
+    f!.a[s] = approxNumber(q.a);
+    f!.b[s] = approxNumber(q.b);
+    f!.c[s] = approxNumber(q.c);
+    f!.linear[s] = q.c.isZero() ? 1 : 0;
+  });
+  eagerFloats.set(seg, f);
+  return f;
+}
+
+/** A kept set's equations in doubles, the constant shifted by `shift` (a margin probe's change of k). */
+export function keptFloats(seg: Segments, shift: Dec | null): (s: number) => FloatQuad {
+  const f = floatsOfEager(seg);
+  const d = shift ? approxNumber(shift) : 0;
+  return (s) => {
+    const a = f.a[s]!, b = f.b[s]!, c = f.c[s]!;
+    return { a: a + d, b, c, ma: Math.abs(a) + Math.abs(d), mb: Math.abs(b), mc: Math.abs(c), linear: f.linear[s] === 1 };
+  };
+}
+
+interface LegFloats {
+  alpha: number;
+  beta: number;
+  q: number;
+  first: number;
+  at: Float64Array;
+  c0: Float64Array;
+  c1: Float64Array;
+  c2: Float64Array;
+  quadratic: Uint8Array;
+}
+
+const legFloats = new WeakMap<SolveLeg, LegFloats>();
+
+function floatsOfLeg(l: SolveLeg): LegFloats {
+  let f = legFloats.get(l);
+  if (f) return f;
+  const n = l.pieces.length;
+  f = {
+    alpha: approxNumber(l.alpha), beta: approxNumber(l.beta), q: approxNumber(l.q), first: firstPiece(l),
+    at: Float64Array.from(legBreakpoints(l), (v) => (v ? approxNumber(v) : Number.NaN)),
+    c0: new Float64Array(n), c1: new Float64Array(n), c2: new Float64Array(n), quadratic: new Uint8Array(n),
+  };
+  l.pieces.forEach((p, i) => {
+    f!.c0[i] = approxNumber(p.c0);
+    f!.c1[i] = approxNumber(p.c1);
+    f!.c2[i] = approxNumber(p.c2);
+    f!.quadratic[i] = p.c2.isZero() ? 0 : 1;
+  });
+  legFloats.set(l, f);
+  return f;
+}
+
+const tooClose = (x: number, y: number): boolean => Number.isFinite(y) && Math.abs(x - y) <= AMBIGUOUS * Math.max(Math.abs(x), Math.abs(y));
+
+/** near-solve's pieceIndex in doubles: the leg's piece at `probe`; −1 when a breakpoint is too close to decide. */
+function pieceAtFloat(l: LegFloats, probe: number): number {
+  let j = l.first;
+  for (let i = 0; i < l.at.length; i++) {
+    const v = l.at[i]!;
+    if (Number.isNaN(v) || i <= j) continue;
+    if (tooClose(v, probe)) return -1;
+    if (v < probe) j = i;
+  }
+  return j;
+}
+
+/** How many of the ascending `xs` lie below `x`; −1 when one is too close to decide. */
+function countBelowFloat(xs: Float64Array, x: number): number {
+  let lo = 0;
+  let hi = xs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (xs[mid]! < x) lo = mid + 1;
+    else hi = mid;
+  }
+  if ((lo < xs.length && tooClose(xs[lo]!, x)) || (lo > 0 && tooClose(xs[lo - 1]!, x))) return -1;
+  return lo;
+}
+
+const midpoint = (u: (i: number) => number, n: number, s: number): number => (s < n ? ((s === 0 ? 0 : u(s - 1)) + u(s)) / 2 : Infinity);
+
+/**
+ * near-solve's withOneLeg equations in doubles: segment s of the new bounds `uniq` is the base's equation at the same
+ * point, less the old leg's piece there, plus the new leg's; null where a piece choice is too close to call.
+ */
+export function derivedFloats(base: Segments, uniq: (i: number) => number, size: number, was: SolveLeg, now: SolveLeg, dk: Dec): (s: number) => FloatQuad | null {
+  const f = floatsOfEager(base);
+  const w = floatsOfLeg(was), n = floatsOfLeg(now);
+  const baseU = (i: number): number => f.u[i]!;
+  const d = approxNumber(dk);
+  return (s) => {
+    const probe = midpoint(uniq, size, s);
+    const sb = probe === Infinity ? f.u.length : countBelowFloat(f.u, probe);
+    if (sb < 0) return null;
+    const from = pieceAtFloat(w, midpoint(baseU, f.u.length, sb));
+    const to = pieceAtFloat(n, probe);
+    if (from < 0 || to < 0) return null;
+    const wa = w.alpha - w.c0[from]!, na = n.alpha - n.c0[to]!;
+    const wb = w.beta - w.c1[from]! * w.q, nb = n.beta - n.c1[to]! * n.q;
+    const wc = w.c2[from]! * w.q * w.q, nc = n.c2[to]! * n.q * n.q;
+    return {
+      a: f.a[sb]! + d - wa + na, b: f.b[sb]! - wb + nb, c: f.c[sb]! + wc - nc,
+      ma: Math.abs(f.a[sb]!) + Math.abs(d) + Math.abs(w.alpha) + Math.abs(w.c0[from]!) + Math.abs(n.alpha) + Math.abs(n.c0[to]!),
+      mb: Math.abs(f.b[sb]!) + Math.abs(w.beta) + Math.abs(w.c1[from]! * w.q) + Math.abs(n.beta) + Math.abs(n.c1[to]! * n.q),
+      mc: Math.abs(f.c[sb]!) + Math.abs(wc) + Math.abs(nc),
+      linear: f.linear[sb] === 1 && !w.quadratic[from] && !n.quadratic[to],
+    };
+  };
+}
