@@ -36,8 +36,16 @@ export function floatOf(q: Quad): FloatQuad {
   return { a, b, c, ma: Math.abs(a), mb: Math.abs(b), mc: Math.abs(c), linear: q.c.isZero() };
 }
 
+/** A segment set as the walk's sign tests read it: its equations and its bounds in doubles. */
+export interface FloatView {
+  /** Segment s's equation; null where a piece choice is too close to call (the exact equation decides). */
+  quad: (s: number) => FloatQuad | null;
+  /** Bound i (uniq[i]). */
+  bound: (i: number) => number;
+}
+
 /** Bounds of a segment set in doubles, converted when first read. */
-export function lazyBounds(uniq: readonly Dec[]): (i: number) => number {
+function lazyBounds(uniq: readonly Dec[]): (i: number) => number {
   const out = new Float64Array(uniq.length).fill(Number.NaN);
   return (i) => {
     let v = out[i]!;
@@ -72,14 +80,15 @@ function floatsOfEager(seg: Segments): EagerFloats {
   return f;
 }
 
-/** A kept set's equations in doubles, the constant shifted by `shift` (a margin probe's change of k). */
-export function keptFloats(seg: Segments, shift: Dec | null): (s: number) => FloatQuad {
+/** A kept set in doubles, the constant shifted by `shift` (a margin probe's change of k). */
+export function keptView(seg: Segments, shift: Dec | null): FloatView {
   const f = floatsOfEager(seg);
   const d = shift ? approxNumber(shift) : 0;
-  return (s) => {
+  const quad = (s: number): FloatQuad => {
     const a = f.a[s]!, b = f.b[s]!, c = f.c[s]!;
     return { a: a + d, b, c, ma: Math.abs(a) + Math.abs(d), mb: Math.abs(b), mc: Math.abs(c), linear: f.linear[s] === 1 };
   };
+  return { quad, bound: (i) => f.u[i]! };
 }
 
 interface LegFloats {
@@ -145,16 +154,17 @@ function countBelowFloat(xs: Float64Array, x: number): number {
 const midpoint = (u: (i: number) => number, n: number, s: number): number => (s < n ? ((s === 0 ? 0 : u(s - 1)) + u(s)) / 2 : Infinity);
 
 /**
- * near-solve's withOneLeg equations in doubles: segment s of the new bounds `uniq` is the base's equation at the same
- * point, less the old leg's piece there, plus the new leg's; null where a piece choice is too close to call.
+ * near-solve's withOneLeg set in doubles: segment s of the new bounds `uniq` is the base's equation at the same point,
+ * less the old leg's piece there, plus the new leg's.
  */
-export function derivedFloats(base: Segments, uniq: (i: number) => number, size: number, was: SolveLeg, now: SolveLeg, dk: Dec): (s: number) => FloatQuad | null {
+export function derivedView(base: Segments, uniq: readonly Dec[], was: SolveLeg, now: SolveLeg, dk: Dec): FloatView {
   const f = floatsOfEager(base);
   const w = floatsOfLeg(was), n = floatsOfLeg(now);
+  const bound = lazyBounds(uniq);
   const baseU = (i: number): number => f.u[i]!;
   const d = approxNumber(dk);
-  return (s) => {
-    const probe = midpoint(uniq, size, s);
+  const quad = (s: number): FloatQuad | null => {
+    const probe = midpoint(bound, uniq.length, s);
     const sb = probe === Infinity ? f.u.length : countBelowFloat(f.u, probe);
     if (sb < 0) return null;
     const from = pieceAtFloat(w, midpoint(baseU, f.u.length, sb));
@@ -171,4 +181,5 @@ export function derivedFloats(base: Segments, uniq: (i: number) => number, size:
       linear: f.linear[sb] === 1 && !w.quadratic[from] && !n.quadratic[to],
     };
   };
+  return { quad, bound };
 }

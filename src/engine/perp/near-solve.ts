@@ -7,7 +7,7 @@ import {
   dedupe, firstPiece, jumpRoot, legBreakpoints, near, probeOf, segmentRoots, segments, solvePiecewise,
   type Breakpoint, type Quad, type Segments, type SolveLeg, type SolveResult,
 } from './solver';
-import { derivedFloats, floatOf, floatSign, keptFloats, lazyBounds, type FloatQuad } from './float-segments';
+import { derivedView, floatOf, floatSign, keptView, type FloatQuad, type FloatView } from './float-segments';
 
 /** Groups with at least this many segments keep them for the probes that follow (fewer are cheaper to rebuild). */
 const REMEMBER_SEGMENTS = 8;
@@ -41,8 +41,8 @@ interface Found {
   seg: Segments;
   /** The change of k against the kept equations (null: none). */
   shift: Dec | null;
-  /** The walk's equations in doubles (null where they cannot decide). */
-  float: (s: number) => FloatQuad | null;
+  /** The set in doubles, for the walk's sign tests. */
+  float: FloatView;
 }
 
 function segmentsFor(k: Dec, legs: SolveLeg[]): Found {
@@ -51,7 +51,7 @@ function segmentsFor(k: Dec, legs: SolveLeg[]): Found {
   if (hit) {
     hit.hits++;
     const shift = hit.seg.k.eq(k) ? null : k.minus(hit.seg.k);
-    return { seg: hit.seg, shift, float: keptFloats(hit.seg, shift) };
+    return { seg: hit.seg, shift, float: keptView(hit.seg, shift) };
   }
   for (const e of kept) {
     const j = oneDifferent(e.seg.solves, legs);
@@ -59,7 +59,7 @@ function segmentsFor(k: Dec, legs: SolveLeg[]): Found {
   }
   const seg = segments(k, legs);
   remember(seg);
-  return { seg, shift: null, float: keptFloats(seg, null) };
+  return { seg, shift: null, float: keptView(seg, null) };
 }
 
 /** The one index where `b` holds another leg than `a` (−1: none, several, or other lengths). */
@@ -100,7 +100,7 @@ export function solveNear(k: Dec, legs: SolveLeg[], u0: Dec): SolveResult {
     }
     return q;
   };
-  const sign = signIn(seg, (s) => float(s) ?? floatOf(quad(s)));
+  const sign = signIn(float, quad);
   const solve = (s: number): void => {
     const np = segmentRoots(seg, quad(s), s, roots);
     if (s === 0) nonPositiveRoot = np;
@@ -141,15 +141,14 @@ const sameSign = (x: number, y: number): boolean => x !== 0 && x === y;
  * sign(s, i): the sign of segment s's equation at bound i (uniq[i]; i = −1 is u = 0) in doubles, when the doubles
  * settle it (float-segments.ts), else 0 (the exact path decides); linear(s): the equation has no u² term.
  */
-function signIn(seg: Segments, float: (s: number) => FloatQuad): { (s: number, i: number): number; linear: (s: number) => boolean } {
-  const u = lazyBounds(seg.uniq);
+function signIn(view: FloatView, exact: (s: number) => Quad): { (s: number, i: number): number; linear: (s: number) => boolean } {
   const memo = new Map<number, FloatQuad>();
   const at = (s: number): FloatQuad => {
     let q = memo.get(s);
-    if (!q) memo.set(s, (q = float(s)));
+    if (!q) memo.set(s, (q = view.quad(s) ?? floatOf(exact(s))));
     return q;
   };
-  return Object.assign((s: number, i: number) => floatSign(at(s), i < 0 ? 0 : u(i)), { linear: (s: number) => at(s).linear });
+  return Object.assign((s: number, i: number) => floatSign(at(s), i < 0 ? 0 : view.bound(i)), { linear: (s: number) => at(s).linear });
 }
 
 /**
@@ -183,8 +182,7 @@ function withOneLeg(base: Segments, { events, ats, quads }: NonNullable<Segments
     memo.set(s, q);
     return q;
   };
-  const float = derivedFloats(base, lazyBounds(uniq), uniq.length, was, now, dk);
-  return { seg: { solves: legs, k, uniq, quad, eager: null }, shift: null, float };
+  return { seg: { solves: legs, k, uniq, quad, eager: null }, shift: null, float: derivedView(base, uniq, was, now, dk) };
 }
 
 /** The leg's piece at `probe` as the sweep has it: its first piece, moved up past every breakpoint below the probe. */
