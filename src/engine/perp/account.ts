@@ -6,6 +6,7 @@ import { buildLeg, mmAtMark, type Leg } from './legs';
 import { tierIndexAt, tierUsed } from './maintenance';
 import { bracketRoots, solvePiecewise, type MmPiece } from './solver';
 import { solveNear } from './near-solve';
+import { wholeRootless } from './float-segments';
 import { validateTierTable } from './validate';
 import { isPerpVenue, perpVenue } from '../venues/registry';
 import type { VenueModel } from './venue-model';
@@ -204,7 +205,7 @@ function crossTotals(account: PerpAccount, cross: Leg[], model: VenueModel, othe
 /** The group's roots, solved once; a probe (`near`: the mark's u) solves only those nearest the mark, each time. */
 function solveGroup(g: Group, near: Dec | null = null): ReturnType<typeof solvePiecewise> {
   if (near) return solveNear(g.k, g.legs.map((x) => x.solve), near);
-  return (g.solved ??= solvePiecewise(g.k, g.legs.map((x) => x.solve)));
+  return (g.solved ??= solvePiecewise(g.k, g.legs.map((x) => x.solve), wholeRootless));
 }
 
 /** Σ PnL and Σ MM of the legs at their marks (from `pnl`, `mm`). */

@@ -4,7 +4,7 @@
 // Decimal derivations (issue 10); the doubles here are built once per kept segment set and per leg, and any choice they
 // cannot make safely (a probe point too close to a breakpoint) is left to the exact path.
 import { approxNumber, type Dec } from '../core/decimal';
-import { firstPiece, legBreakpoints, type Quad, type Segments, type SolveLeg } from './solver';
+import { firstPiece, legBreakpoints, type Quad, type Rootless, type Segments, type SolveLeg } from './solver';
 
 /** A segment's equation a + b·u + c·u² in doubles, with the magnitudes of the terms each coefficient sums. */
 export interface FloatQuad {
@@ -42,6 +42,38 @@ export interface FloatView {
   quad: (s: number) => FloatQuad | null;
   /** Bound i (uniq[i]). */
   bound: (i: number) => number;
+}
+
+/**
+ * The segments and boundaries of a set that certainly hold no root: a segment below the last, linear, whose equation
+ * has one certain sign at both ends; a boundary with one certain sign on both sides (no jump across zero). Segment 0
+ * is always solved (it gives the non-positive root). `exact` gives an equation the doubles could not build.
+ */
+export function rootless(view: FloatView, exact: (s: number) => Quad, last: number): Rootless {
+  const memo = new Map<number, FloatQuad>();
+  const at = (s: number): FloatQuad => {
+    let q = memo.get(s);
+    if (!q) memo.set(s, (q = view.quad(s) ?? floatOf(exact(s))));
+    return q;
+  };
+  // the sign of segment s's equation at bound i (i = −1 is u = 0)
+  const sign = (s: number, i: number): number => floatSign(at(s), i < 0 ? 0 : view.bound(i));
+  return {
+    segment: (s) => s > 0 && s < last && at(s).linear && sameSign(sign(s, s - 1), sign(s, s)),
+    boundary: (i) => sameSign(sign(i, i), sign(i + 1, i)),
+  };
+}
+
+const sameSign = (x: number, y: number): boolean => x !== 0 && x === y;
+
+/** Groups with fewer segments are solved without the doubles (converting them costs more than it saves). */
+const FLOAT_SEGMENTS = 8;
+
+/** For the whole solve (solvePiecewise) of a set built in one sweep: what the doubles settle. */
+export function wholeRootless(seg: Segments): Rootless | undefined {
+  if (!seg.eager || seg.uniq.length + 1 < FLOAT_SEGMENTS) return undefined;
+  const quads = seg.eager.quads;
+  return rootless(keptView(seg, null), (s) => quads[s]!, seg.uniq.length);
 }
 
 /** Bounds of a segment set in doubles, converted when first read. */

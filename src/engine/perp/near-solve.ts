@@ -7,7 +7,7 @@ import {
   dedupe, firstPiece, jumpRoot, legBreakpoints, near, probeOf, segmentRoots, segments, solvePiecewise,
   type Breakpoint, type Quad, type Segments, type SolveLeg, type SolveResult,
 } from './solver';
-import { derivedView, floatOf, floatSign, keptView, type FloatQuad, type FloatView } from './float-segments';
+import { derivedView, keptView, rootless, type FloatView } from './float-segments';
 
 /** Groups with at least this many segments keep them for the probes that follow (fewer are cheaper to rebuild). */
 const REMEMBER_SEGMENTS = 8;
@@ -100,7 +100,7 @@ export function solveNear(k: Dec, legs: SolveLeg[], u0: Dec): SolveResult {
     }
     return q;
   };
-  const sign = signIn(float, quad);
+  const clear = rootless(float, quad, last);
   const solve = (s: number): void => {
     const np = segmentRoots(seg, quad(s), s, roots);
     if (s === 0) nonPositiveRoot = np;
@@ -109,10 +109,6 @@ export function solveNear(k: Dec, legs: SolveLeg[], u0: Dec): SolveResult {
     const b = jumpRoot(seg, quad(i), quad(i + 1), i);
     if (b) roots.push(b);
   };
-  // a segment below the last, linear, whose equation has one certain sign at both ends holds no root; a boundary
-  // with one certain sign on both sides holds no jump (segment 0 is always solved: it gives the non-positive root)
-  const clear = (s: number): boolean => s > 0 && s < last && sign.linear(s) && sameSign(sign(s, s - 1), sign(s, s));
-  const clearBoundary = (i: number): boolean => sameSign(sign(i, i), sign(i + 1, i));
   solve(s0);
   let lo = s0;
   let hi = s0;
@@ -120,35 +116,19 @@ export function solveNear(k: Dec, legs: SolveLeg[], u0: Dec): SolveResult {
   let aboveAt = roots.some((r) => r.gt(u0)) ? s0 : -1;
   while (lo > 0 && (belowAt < 0 || lo >= belowAt)) {
     lo--;
-    if (clear(lo) && clearBoundary(lo)) continue;
+    if (clear.segment(lo) && clear.boundary(lo)) continue;
     solve(lo);
     jump(lo);
     if (belowAt < 0 && roots.some((r) => r.lt(u0))) belowAt = lo;
   }
   while (hi < last && (aboveAt < 0 || hi <= aboveAt)) {
     hi++;
-    if (clear(hi) && clearBoundary(hi - 1)) continue;
+    if (clear.segment(hi) && clear.boundary(hi - 1)) continue;
     solve(hi);
     jump(hi - 1);
     if (aboveAt < 0 && roots.some((r) => r.gt(u0))) aboveAt = hi;
   }
   return { roots: dedupe(roots.sort((x, y) => x.cmp(y))), nonPositiveRoot };
-}
-
-const sameSign = (x: number, y: number): boolean => x !== 0 && x === y;
-
-/**
- * sign(s, i): the sign of segment s's equation at bound i (uniq[i]; i = −1 is u = 0) in doubles, when the doubles
- * settle it (float-segments.ts), else 0 (the exact path decides); linear(s): the equation has no u² term.
- */
-function signIn(view: FloatView, exact: (s: number) => Quad): { (s: number, i: number): number; linear: (s: number) => boolean } {
-  const memo = new Map<number, FloatQuad>();
-  const at = (s: number): FloatQuad => {
-    let q = memo.get(s);
-    if (!q) memo.set(s, (q = view.quad(s) ?? floatOf(exact(s))));
-    return q;
-  };
-  return Object.assign((s: number, i: number) => floatSign(at(s), i < 0 ? 0 : view.bound(i)), { linear: (s: number) => at(s).linear });
 }
 
 /**

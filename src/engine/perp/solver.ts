@@ -202,17 +202,26 @@ export function jumpRoot(seg: Segments, below: Quad, above: Quad, i: number): De
   return (left.gt(0) && right.lt(0)) || (left.lt(0) && right.gt(0)) ? b : null;
 }
 
-/** Solve f(u) = 0 over u > 0 segment by segment: every root. */
-export function solvePiecewise(k: Dec, legs: SolveLeg[]): SolveResult {
+/** Segments and boundaries known to hold no root (skipped by a solve). */
+export interface Rootless {
+  segment: (s: number) => boolean;
+  boundary: (i: number) => boolean;
+}
+
+/** Solve f(u) = 0 over u > 0 segment by segment: every root (`rootless`: what may be skipped, float-segments.ts). */
+export function solvePiecewise(k: Dec, legs: SolveLeg[], rootless?: (seg: Segments) => Rootless | undefined): SolveResult {
   const seg = segments(k, legs);
   const quads = seg.eager!.quads;
+  const skip = rootless?.(seg);
   const roots: Dec[] = [];
   let nonPositiveRoot: Dec | null = null;
   quads.forEach((q, s) => {
+    if (skip?.segment(s)) return;
     const np = segmentRoots(seg, q, s, roots);
     if (s === 0) nonPositiveRoot = np;
   });
   for (let i = 0; i < seg.uniq.length; i++) {
+    if (skip?.boundary(i)) continue;
     const b = jumpRoot(seg, quads[i]!, quads[i + 1]!, i);
     if (b) roots.push(b);
   }

@@ -8,6 +8,7 @@ import fc from 'fast-check';
 import { Dec } from '../../../src/engine/core/decimal';
 import { bracketRoots, solvePiecewise, type MmPiece, type SolveLeg } from '../../../src/engine/perp/solver';
 import { solveNear } from '../../../src/engine/perp/near-solve';
+import { wholeRootless } from '../../../src/engine/perp/float-segments';
 
 const D = (x: number | string): Dec => new Dec(x);
 
@@ -58,6 +59,22 @@ const caseArb = fc.record({
   cutTo: fc.integer({ min: 1, max: 5000 }),
 });
 
+// few floors, sizes and entries around the marks: legs share breakpoints, a cut leg's new ones land on others' or
+// split a kept segment, roots fall on bounds; enough pieces that the walk runs (kept and derived segments)
+const tight = fc.record({
+  q: fc.constantFrom(100, 200, 300, 400), entry: fc.constantFrom(90, 100, 110), side: fc.constantFrom(1, -1),
+  floors: fc.uniqueArray(fc.constantFrom(50, 100, 150, 200, 300, 400, 600), { minLength: 2, maxLength: 5 }),
+  mmrs: fc.constant([5, 10, 20, 30, 40, 50, 60, 60, 60, 60] as number[]), jump: fc.boolean(),
+});
+const tightArb = fc.record({
+  legs: fc.array(tight, { minLength: 4, maxLength: 12 }),
+  k: fc.integer({ min: -600, max: 600 }),
+  k2: fc.integer({ min: -600, max: 600 }),
+  u0: fc.constantFrom(50, 75, 100, 150, 200),
+  cut: fc.nat(),
+  cutTo: fc.constantFrom(100, 200, 300),
+});
+
 describe('solveNear', () => {
   it('reads the same roots as solvePiecewise, fresh, with kept segments and with one leg cut', () => {
     fc.assert(fc.property(caseArb, (c) => {
@@ -75,22 +92,7 @@ describe('solveNear', () => {
   });
 
   it('reads the same roots where breakpoints, roots and the mark coincide (the walk\'s doubles leave those to the exact path)', () => {
-    // few floors, sizes and entries around the marks: legs share breakpoints, a cut leg's new ones land on others' or
-    // split a kept segment, roots fall on bounds; enough pieces that the walk runs (kept and derived segments)
-    const tight = fc.record({
-      q: fc.constantFrom(100, 200, 300, 400), entry: fc.constantFrom(90, 100, 110), side: fc.constantFrom(1, -1),
-      floors: fc.uniqueArray(fc.constantFrom(50, 100, 150, 200, 300, 400, 600), { minLength: 2, maxLength: 5 }),
-      mmrs: fc.constant([5, 10, 20, 30, 40, 50, 60, 60, 60, 60] as number[]), jump: fc.boolean(),
-    });
-    const arb = fc.record({
-      legs: fc.array(tight, { minLength: 4, maxLength: 12 }),
-      k: fc.integer({ min: -600, max: 600 }),
-      k2: fc.integer({ min: -600, max: 600 }),
-      u0: fc.constantFrom(50, 75, 100, 150, 200),
-      cut: fc.nat(),
-      cutTo: fc.constantFrom(100, 200, 300),
-    });
-    fc.assert(fc.property(arb, (c) => {
+    fc.assert(fc.property(tightArb, (c) => {
       const legs = c.legs.map(leg);
       const u0 = D(c.u0);
       expect(reading(solveNear(D(c.k), legs, u0), u0)).toEqual(reading(solvePiecewise(D(c.k), legs), u0));
@@ -99,6 +101,18 @@ describe('solveNear', () => {
       const cut = legs.map((l, i) => (i === j ? leg({ ...c.legs[i]!, q: Math.min(c.legs[i]!.q, c.cutTo) }) : l));
       expect(reading(solveNear(D(c.k2), cut, u0), u0)).toEqual(reading(solvePiecewise(D(c.k2), cut.map((l) => ({ ...l }))), u0));
     }), { numRuns: 400, endOnFailure: true });
+  });
+
+  it('the whole solve finds every root when the doubles skip the segments and boundaries they settle', () => {
+    const all = (r: { roots: Dec[]; nonPositiveRoot: Dec | null }): string[] => [...r.roots.map(String), String(r.nonPositiveRoot)];
+    fc.assert(fc.property(caseArb, (c) => {
+      const legs = c.legs.map(leg);
+      expect(all(solvePiecewise(D(c.k), legs, wholeRootless))).toEqual(all(solvePiecewise(D(c.k), legs)));
+    }), { numRuns: 300, endOnFailure: true });
+    fc.assert(fc.property(tightArb, (c) => {
+      const legs = c.legs.map(leg);
+      expect(all(solvePiecewise(D(c.k), legs, wholeRootless))).toEqual(all(solvePiecewise(D(c.k), legs)));
+    }), { numRuns: 300, endOnFailure: true });
   });
 
   it('solves only the segments near the mark of a group with many', () => {
