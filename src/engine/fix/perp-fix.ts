@@ -261,14 +261,24 @@ export function perpFix(account: PerpAccount, index: number, metrics: PerpMetric
 
 const OVER_BUDGET = new Error('fix search budget spent');
 
-/** Legs an exact re-evaluation of the focused account touches: a cross leg's symbol, or the whole account when it
- *  is not focused (Bybit's fee to close couples every symbol to the margin added). */
+/**
+ * What one exact probe is charged. An account that is not focused (Bybit's fee to close couples every symbol to the
+ * margin added) is re-evaluated whole: its legs. A focused cross leg's probe keeps its symbol's sums, segments and
+ * equations from the probe before and changes one leg (perp/leg-sums.ts, perp/near-solve.ts): its own work is a few
+ * Decimal operations, plus a pass over the symbol's legs and a walk over its segments in doubles (~0.1 µs a piece),
+ * so it is charged 1 and one more per PIECES_PER_STEP pieces of its symbol's MM tables.
+ */
 function probeCost(f: Focus): number {
   const p = f.account.positions[f.index]!;
   if (p.marginMode === 'isolated') return 2;
   if (!f.crossOthers) return 1 + f.account.positions.length;
-  return 1 + crossLegsOf(f.account, p.symbol).length;
+  const pieces = (f.group?.legs ?? []).reduce((n, l) => n + l.solve.pieces.length, 0);
+  return 1 + Math.ceil(Math.max(pieces, crossLegsOf(f.account, p.symbol).length) / PIECES_PER_STEP);
 }
+
+/** Pieces (tiers of a leg's MM table) a probe's pass and walk cover for the cost of its own exact work (measured:
+ *  ~0.1 µs a piece against ~100 µs, 4,000 cross legs on one symbol). */
+const PIECES_PER_STEP = 256;
 
 function search(s: Search): PerpFix {
   const target = s.ctx.settings.targetStatus;

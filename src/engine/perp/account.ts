@@ -6,6 +6,7 @@ import { buildLeg, mmAtMark, type Leg } from './legs';
 import { tierIndexAt, tierUsed } from './maintenance';
 import { bracketRoots, solvePiecewise, type MmPiece } from './solver';
 import { solveNear } from './near-solve';
+import { legSums } from './leg-sums';
 import { wholeRootless } from './float-segments';
 import { validateTierTable } from './validate';
 import { isPerpVenue, perpVenue } from '../venues/registry';
@@ -36,11 +37,13 @@ interface Group {
 export type PerpGroup = Readonly<Group>;
 
 export interface PerpEvaluateOptions {
-  /** Re-evaluation of one position (fixes, buffers, stress): only its group is solved, tables are not re-validated. */
+  /** Re-evaluation of one position (fixes, buffers, stress): only its group is solved, tables are not re-validated;
+   *  every other position's metrics are one shared "not evaluated" blank. */
   only?: number;
   /** Margin balance, maintenance margin and `liquidatable` only; no prices are solved (stress tests). */
   marginOnly?: boolean;
-  /** A fix's exact probe: only the roots nearest the mark are solved (near-solve.ts); the status is the same. */
+  /** A fix's exact probe: only the roots nearest the mark are solved (near-solve.ts); the status is the same. No
+   *  bankruptcy price (a probe reads the liquidation prices and `liquidatable`). */
   nearMark?: boolean;
   /**
    * A focused account (fix probes): the cross legs of the other symbols are not in `positions` but held as constants,
@@ -77,7 +80,7 @@ function evaluate(account: PerpAccount, options: PerpEvaluateOptions): { metrics
   const legs: Leg[] = [];
   account.positions.forEach((p, i) => {
     const r = cachedLeg(account, model, p, i);
-    diagnostics.push(...r.diagnostics);
+    if (r.diagnostics.length) diagnostics.push(...r.diagnostics);
     if ('leg' in r) legs.push(r.leg);
     else metrics[i] = blank(p.id, r.unknownReason, model.releasesMarginProRata, settleOf(account, p.symbol, model, false));
   });
@@ -93,8 +96,13 @@ function evaluate(account: PerpAccount, options: PerpEvaluateOptions): { metrics
     if (options.only !== undefined && !g.legs.some((l) => l.index === options.only)) continue;
     for (const l of g.legs) if (options.only === undefined || l.index === options.only) metrics[l.index] = legMetrics(account, model, g, l, options.marginOnly === true, options.nearMark === true);
   }
-  return { metrics: metrics.map((m, i) => m ?? blank(account.positions[i]!.id, 'not evaluated', false, null)), diagnostics };
+  const notEvaluated = (i: number): PerpMetrics =>
+    options.only !== undefined && i !== options.only ? NOT_EVALUATED : blank(account.positions[i]!.id, 'not evaluated', false, null);
+  return { metrics: metrics.map((m, i) => m ?? notEvaluated(i)), diagnostics };
 }
+
+/** What a re-evaluation of one position (`only`) gives the others: one shared blank (fix probes run thousands). */
+const NOT_EVALUATED: PerpMetrics = Object.freeze(blank('', 'not evaluated', false, null));
 
 interface CachedLeg {
   venue: string;
@@ -157,10 +165,8 @@ function isolatedGroups(legs: Leg[], model: VenueModel, out: Diagnostic[], metri
 function crossGroups(account: PerpAccount, cross: Leg[], model: VenueModel, metrics: Array<PerpMetrics | null>, groups: Group[], only?: number, others?: { pnl: Dec; mm: Dec }): void {
   // a zero-size row is no position (docs/venues.md §14.1): it neither blocks nor joins the cross account
   if (only !== undefined && account.positions[only]?.marginMode !== 'cross') return;
-  const crossAll = account.positions.filter((p) => p.marginMode === 'cross' && !p.size.isZero());
-  if (crossAll.length === 0) return;
-  const evaluated = new Set(cross.map((l) => l.position));
-  const missing = crossAll.find((p) => !evaluated.has(p));
+  const { any, missing } = crossCoverage(account.positions, cross);
+  if (!any) return;
   const failWith = (reason: string): void => {
     for (const l of cross) metrics[l.index] = blank(l.position.id, reason, model.releasesMarginProRata, settleOf(account, l.position.symbol, model, l.inverse));
   };
@@ -172,7 +178,7 @@ function crossGroups(account: PerpAccount, cross: Leg[], model: VenueModel, metr
     if (ls) ls.push(l);
     else bySymbol.set(l.position.symbol, [l]);
   }
-  const wallet = cross.reduce((s, l) => s.plus(l.funding), account.walletBalance);
+  const wallet = withFunding(account.walletBalance, cross);
   const pnlOf = (ls: Leg[]): Dec => ls.reduce((s, l) => s.plus(l.pnlAtMark), ZERO);
   const crossPnl = model.feeToClose ? pnlOf(cross) : ZERO;
   for (const ls of bySymbol.values()) {
@@ -180,13 +186,47 @@ function crossGroups(account: PerpAccount, cross: Leg[], model: VenueModel, metr
     // the other symbols' PnL: the book's total less this symbol's (one pass, not a scan per symbol)
     if (model.feeToClose) addFeeToClose(model, ls, wallet.plus(crossPnl.minus(pnlOf(ls))).plus(others?.pnl ?? ZERO));
   }
+  // a focused account (one symbol, the others held as constants): its others are those constants
+  if (others && bySymbol.size === 1) {
+    const ls = [...bySymbol.values()][0]!;
+    groups.push(makeGroup(ls, wallet, others.pnl, others.mm));
+    return;
+  }
   // Σ over the whole cross book once; each symbol's "others" are the total less its own legs.
   const { totalPnl, totalMm } = crossTotals(account, cross, model, others);
   for (const ls of bySymbol.values()) {
     if (only !== undefined && !ls.some((l) => l.index === only)) continue;
-    const own = sumsAtMark(ls);
+    const own = legSums(ls);
     groups.push(makeGroup(ls, wallet, totalPnl.minus(own.pnl), totalMm.minus(own.mm), own));
   }
+}
+
+/**
+ * Whether the account holds a cross position of non-zero size, and the first such position without a leg (in
+ * position order). `cross` lists the legs in position order, so one merge walk finds it (a probe runs this per leg).
+ */
+function crossCoverage(positions: PerpAccount['positions'], cross: readonly Leg[]): { any: boolean; missing: PerpAccount['positions'][number] | undefined } {
+  let any = false;
+  let j = 0;
+  for (const p of positions) {
+    if (p.marginMode !== 'cross') continue;
+    const hasLeg = j < cross.length && cross[j]!.position === p;
+    if (hasLeg) j++;
+    if (p.size.isZero()) continue;
+    any = true;
+    if (!hasLeg) return { any, missing: p };
+  }
+  return { any, missing: undefined };
+}
+
+/**
+ * The wallet plus the legs' funding in leg order. Funding is zero but on BitMEX: after the first addition (which
+ * rounds a wallet given with more digits than the precision) adding zero leaves the value, so those are skipped.
+ */
+function withFunding(wallet: Dec, legs: readonly Leg[]): Dec {
+  let w = legs.length ? wallet.plus(legs[0]!.funding) : wallet;
+  for (let i = 1; i < legs.length; i++) if (!legs[i]!.funding.isZero()) w = w.plus(legs[i]!.funding);
+  return w;
 }
 
 const totalsCache = new WeakMap<object, { totalPnl: Dec; totalMm: Dec }>();
@@ -218,7 +258,7 @@ function sumsAtMark(legs: Leg[], pnl: Dec = ZERO, mm: Dec = ZERO): { pnl: Dec; m
 }
 
 /** `own`: the legs' sums at their marks, when the caller has them already. */
-function makeGroup(legs: Leg[], wallet: Dec, othersPnl: Dec, othersMm: Dec, own = sumsAtMark(legs)): Group {
+function makeGroup(legs: Leg[], wallet: Dec, othersPnl: Dec, othersMm: Dec, own = legSums(legs)): Group {
   const kMb = wallet.plus(othersPnl);
   return { legs, k: kMb.minus(othersMm), kMb, mb: kMb.plus(own.pnl), mm: own.mm.plus(othersMm), othersPnl, othersMm };
 }
@@ -268,7 +308,7 @@ function legMetrics(account: PerpAccount, model: VenueModel, g: Group, l: Leg, m
   out.venueMarginRatio = model.display(g.mb, g.mm, ratio);
   out.liquidatable = liquidatable;
   out.notional = l.q.mul(l.u0);
-  out.bankruptcyPrice = marginOnly ? null : bankruptcy(g, toP);
+  out.bankruptcyPrice = marginOnly || near ? null : bankruptcy(g, toP);
   if (marginOnly) return out;
   let lpU: Dec | null = null;
   if (liquidatable) {

@@ -9,7 +9,7 @@ import {
 } from './solver';
 import { derivedView, keptView, rootless, type FloatView } from './float-segments';
 
-/** Groups with at least this many segments keep them for the probes that follow (fewer are cheaper to rebuild). */
+/** Groups with at least this many segments or legs keep their segments for the probes that follow (fewer are cheaper to rebuild). */
 const REMEMBER_SEGMENTS = 8;
 
 interface Kept {
@@ -24,7 +24,8 @@ interface Kept {
 const remembered = new WeakMap<SolveLeg, Kept[]>();
 
 function remember(seg: Segments): void {
-  if (!seg.eager || seg.uniq.length + 1 < REMEMBER_SEGMENTS || !seg.solves.length) return;
+  // a set is worth keeping for its segments or for its legs (the sweep sums every leg, even into one segment)
+  if (!seg.eager || (seg.uniq.length + 1 < REMEMBER_SEGMENTS && seg.solves.length < REMEMBER_SEGMENTS) || !seg.solves.length) return;
   const key = seg.solves[0]!;
   const kept = remembered.get(key) ?? [];
   if (kept.length >= 2) kept.splice(kept[0]!.hits <= kept[1]!.hits ? 0 : 1, 1);

@@ -5,6 +5,7 @@ import { decideStatus } from '../../../src/engine/evaluate/status';
 import { DEFAULT_SETTINGS } from '../../../src/engine/core/settings';
 import { withMargin } from '../../../src/engine/fix/perp-fix';
 import type { PerpFix } from '../../../src/engine/evaluate/report';
+import { manyTiersYaml } from '../helpers/tier-table';
 
 const NOW = Date.parse('2026-11-24T07:00:00Z');
 
@@ -127,9 +128,9 @@ describe('account VaR with Euler contributions', () => {
 });
 
 describe('hostile sizes', () => {
-  it('a file with hundreds of cross legs on one symbol finishes, and says which fixes it did not search', () => {
+  it('a file with hundreds of cross legs on one symbol and a long tier table finishes, and says which fixes it did not search', () => {
     const legs = Array.from({ length: 600 }, (_, i) => `  - { id: l${i}, symbol: BTCUSDT, side: long, size: "0.01", entryPrice: "96000" }`).join('\n');
-    const src = yaml(`venue: binance-usdm\nwalletBalance: "20"\nasOf: 2026-11-24T06:59:00Z\nmarkets:\n  BTCUSDT: { markPrice: "97000", mmr: "0.004", volatility: 0.6 }\npositions:\n${legs}\n`);
+    const src = yaml(`venue: binance-usdm\nwalletBalance: "20"\nasOf: 2026-11-24T06:59:00Z\nmarkets:\n  BTCUSDT: { markPrice: "97000", tiers: ${manyTiersYaml(200, 1000)}, volatility: 0.6 }\npositions:\n${legs}\n`);
     const t0 = Date.now();
     const rows = evaluateFile(src, { now: NOW }).rows;
     expect(rows).toHaveLength(600);

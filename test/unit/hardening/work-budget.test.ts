@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { evaluateFile } from '../../../src/engine/evaluate/evaluate-file';
 import { FIX_WORK_BUDGET, workBudget } from '../../../src/engine/evaluate/file-context';
 import { overBudget } from '../../fuzz/invariants';
+import { manyTiersYaml } from '../helpers/tier-table';
 
 const NOW = Date.parse('2026-11-24T07:00:00Z');
 const run = (path: string, text: string) => evaluateFile({ path, absPath: `/w/${path}`, text }, { now: NOW, readFile: () => undefined });
@@ -32,10 +33,11 @@ describe('work budget (counted steps)', () => {
     expect(e.steps!.read + e.steps!.evaluate).toBeLessThanOrEqual(workBudget({ characters: text.length, rows: e.rows.length, yaml: true }));
   });
 
-  it('hundreds of cross legs on one symbol spend the fix budget, not more', () => {
+  it('hundreds of cross legs on one symbol with a long tier table spend the fix budget, not more', () => {
+    // a probe is charged its symbol's MM pieces (legs × tiers) / 256 + 1: 600 legs × 200 tiers
     const n = 600;
     const legs = Array.from({ length: n }, (_, i) => `  - { symbol: BTCUSDT, side: ${i % 2 ? 'short' : 'long'}, size: "${1 + (i % 7)}", entryPrice: "${90000 + i}" }`);
-    const text = `version: 1\nvenue: binance-usdm\nwalletBalance: "1000"\nmarkets: { BTCUSDT: { markPrice: "94500", mmr: "0.004" } }\npositions:\n${legs.join('\n')}\n`;
+    const text = `version: 1\nvenue: binance-usdm\nwalletBalance: "1000"\nmarkets: { BTCUSDT: { markPrice: "94500", tiers: ${manyTiersYaml(200)} } }\npositions:\n${legs.join('\n')}\n`;
     const e = run('many.positions.yaml', text);
     expect(e.rows).toHaveLength(n);
     expect(e.rows.some((r) => r.fix?.reason?.includes('more positions than the fix search covers'))).toBe(true);
