@@ -12,6 +12,7 @@ import type { Barriers, MarketRisk } from '../evaluate/risk-view';
 import { barriersOf, probeAfter } from './reevaluate';
 import { targetBarrier } from './target-barrier';
 import { evaluatePerpAccount } from '../perp';
+import { rebuildsLegs } from '../perp/account';
 import { meetsTarget } from '../evaluate/status';
 import { perpCostOptimalMargin } from './cost-optimal-buffer';
 import { marginStep, sizeStep, withCut, withMargin } from './fix-probes';
@@ -263,15 +264,17 @@ const OVER_BUDGET = new Error('fix search budget spent');
 
 /**
  * What one exact probe is charged. An account that is not focused (Bybit's fee to close couples every symbol to the
- * margin added) is re-evaluated whole: its legs. A focused cross leg's probe keeps its symbol's sums, segments and
- * equations from the probe before and changes one leg (perp/leg-sums.ts, perp/near-solve.ts): its own work is a few
- * Decimal operations, plus a pass over the symbol's legs and a walk over its segments in doubles (~0.1 µs a piece),
- * so it is charged 1 and one more per PIECES_PER_STEP pieces of its symbol's MM tables.
+ * margin added) is re-evaluated whole: its legs; one whose legs are built anew each evaluation (Bybit's hedge
+ * netting) sums and sweeps its symbol's legs: those. A focused cross leg's probe otherwise keeps its symbol's sums,
+ * segments and equations from the probe before and changes one leg (perp/leg-sums.ts, perp/near-solve.ts): its own
+ * work is a few Decimal operations, plus a pass over the symbol's legs and a walk over its segments in doubles
+ * (~0.1 µs a piece), so it is charged 1 and one more per PIECES_PER_STEP pieces of its symbol's MM tables.
  */
 function probeCost(f: Focus): number {
   const p = f.account.positions[f.index]!;
   if (p.marginMode === 'isolated') return 2;
   if (!f.crossOthers) return 1 + f.account.positions.length;
+  if (rebuildsLegs(f.account)) return 1 + crossLegsOf(f.account, p.symbol).length;
   const pieces = (f.group?.legs ?? []).reduce((n, l) => n + l.solve.pieces.length, 0);
   return 1 + Math.ceil(Math.max(pieces, crossLegsOf(f.account, p.symbol).length) / PIECES_PER_STEP);
 }

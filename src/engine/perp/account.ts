@@ -132,6 +132,13 @@ function cachedLeg(account: PerpAccount, model: VenueModel, p: PerpAccount['posi
 const reassignsPieces = (account: PerpAccount, model: VenueModel): boolean =>
   model.feeToClose || (model.netHedgeCross && account.positionMode === 'hedge');
 
+/** Whether an evaluation of `account` builds its legs anew (hedge netting, the fee to close): then nothing a probe
+ *  keeps from the one before (sums, segments) applies, and each probe sums and sweeps all the symbol's legs. */
+export function rebuildsLegs(account: PerpAccount): boolean {
+  const model = isPerpVenue(account.venue) ? perpVenue(account.venue).margin : undefined;
+  return !!model && reassignsPieces(account, model);
+}
+
 function validateTables(account: PerpAccount, model: VenueModel, out: Diagnostic[]): void {
   const seen = new Set<TierTable>();
   for (const p of account.positions) {
