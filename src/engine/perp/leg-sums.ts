@@ -4,6 +4,7 @@
 // gets the kept sums less that leg's terms plus the new leg's, but only where every partial sum is exact in either
 // order (the terms' digits fit Decimal's precision), so the value is the one the direct sum gives.
 import { ZERO, type Dec } from '../core/decimal';
+import { oneDifferent } from '../core/arrays';
 import { mmAtMark, type Leg } from './legs';
 
 export interface LegSums {
@@ -54,7 +55,6 @@ export function legSums(legs: readonly Leg[]): LegSums {
   if (legs.length < KEEP_FROM) return direct(legs);
   const list = kept.get(legs[0]!) ?? [];
   for (const k of list) {
-    if (k.legs.length !== legs.length) continue;
     const j = oneDifferent(k.legs, legs);
     if (j === -1) return { pnl: k.pnl, mm: k.mm };
     if (j === -2) continue;
@@ -86,15 +86,4 @@ function direct(legs: readonly Leg[]): LegSums {
     mm = mm.plus(t.mm);
   }
   return { pnl, mm };
-}
-
-/** The one index where `b` holds another leg than `a`: −1 none, −2 several (same lengths). */
-function oneDifferent(a: readonly Leg[], b: readonly Leg[]): number {
-  let j = -1;
-  for (let i = 0; i < a.length; i++) {
-    if (a[i] === b[i]) continue;
-    if (j >= 0) return -2;
-    j = i;
-  }
-  return j;
 }

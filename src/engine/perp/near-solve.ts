@@ -8,6 +8,7 @@ import {
   type Breakpoint, type Quad, type Segments, type SolveLeg, type SolveResult,
 } from './solver';
 import { derivedView, keptView, rootless, type FloatView } from './float-segments';
+import { oneDifferent } from '../core/arrays';
 
 /** Groups with at least this many segments or legs keep their segments for the probes that follow (fewer are cheaper to rebuild). */
 const REMEMBER_SEGMENTS = 8;
@@ -33,11 +34,6 @@ function remember(seg: Segments): void {
   remembered.set(key, kept);
 }
 
-/**
- * The segments for (k, legs): a fix's margin probe changes only k, a constant of every segment's equation, so the
- * segments of the same legs are reused with their quads shifted by the change of k (done per segment read); a size
- * probe's legs differ from kept ones in one leg, and its segments are derived from them (withOneLeg).
- */
 interface Found {
   seg: Segments;
   /** The change of k against the kept equations (null: none). */
@@ -46,9 +42,14 @@ interface Found {
   float: FloatView;
 }
 
+/**
+ * The segments for (k, legs): a fix's margin probe changes only k, a constant of every segment's equation, so the
+ * segments of the same legs are reused with their quads shifted by the change of k (done per segment read); a size
+ * probe's legs differ from kept ones in one leg, and its segments are derived from them (withOneLeg).
+ */
 function segmentsFor(k: Dec, legs: SolveLeg[]): Found {
   const kept = legs.length ? remembered.get(legs[0]!) ?? [] : [];
-  const hit = kept.find((e) => e.seg.solves.length === legs.length && e.seg.solves.every((l, i) => l === legs[i]));
+  const hit = kept.find((e) => oneDifferent(e.seg.solves, legs) === -1);
   if (hit) {
     hit.hits++;
     const shift = hit.seg.k.eq(k) ? null : k.minus(hit.seg.k);
@@ -61,18 +62,6 @@ function segmentsFor(k: Dec, legs: SolveLeg[]): Found {
   const seg = segments(k, legs);
   remember(seg);
   return { seg, shift: null, float: keptView(seg, null) };
-}
-
-/** The one index where `b` holds another leg than `a` (−1: none, several, or other lengths). */
-function oneDifferent(a: readonly SolveLeg[], b: readonly SolveLeg[]): number {
-  if (a.length !== b.length) return -1;
-  let j = -1;
-  for (let i = 0; i < a.length; i++) {
-    if (a[i] === b[i]) continue;
-    if (j >= 0) return -1;
-    j = i;
-  }
-  return j;
 }
 
 /**
