@@ -9,7 +9,7 @@ import type { PerpAccount, Status } from '../core/types';
 import { STATUS_ORDER } from '../core/types';
 import type { AccountReport, PerpFix, ResultRow } from '../evaluate/report';
 import type { EvalContext } from '../evaluate/file-context';
-import { assess, type MarketRisk } from '../evaluate/risk-view';
+import { assessLevel, type MarketRisk } from '../evaluate/risk-view';
 import { meetsTarget } from '../evaluate/status';
 import { evaluatePerpAccount } from '../perp';
 import { barriersOf } from './reevaluate';
@@ -34,7 +34,7 @@ function statusesAfter(account: PerpAccount, legs: number[], risks: Map<number, 
     const mark = account.positions[i]!.market.markPrice;
     const risk = risks.get(i);
     if (!m || !mark || !risk) return 'unknown';
-    return assess(barriersOf(m, mark), m.liquidatable, m.unknownReason, m.note, risk, ctx.settings).status;
+    return assessLevel(barriersOf(m, mark), m.liquidatable, m.unknownReason, risk, ctx.settings).status;
   });
 }
 

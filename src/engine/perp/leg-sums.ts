@@ -81,9 +81,8 @@ function direct(legs: readonly Leg[]): LegSums {
   let pnl = ZERO;
   let mm = ZERO;
   for (const l of legs) {
-    const t = terms(l);
-    pnl = pnl.plus(t.pnl);
-    mm = mm.plus(t.mm);
+    pnl = pnl.plus(l.pnlAtMark);
+    mm = mm.plus(mmAtMark(l));
   }
   return { pnl, mm };
 }
