@@ -96,21 +96,23 @@ interface EagerFloats {
 
 const eagerFloats = new WeakMap<Segments, EagerFloats>();
 
-function floatsOfEager(seg: Segments): EagerFloats {
-  let f = eagerFloats.get(seg);
-  if (f) return f;
-  const quads = seg.eager!.quads;
-  const n = quads.length;
-  f = { u: Float64Array.from(seg.uniq, approxNumber), a: new Float64Array(n), b: new Float64Array(n), c: new Float64Array(n), linear: new Uint8Array(n) };
-  quads.forEach((q, s) => {
-    f!.a[s] = approxNumber(q.a);
-    f!.b[s] = approxNumber(q.b);
-    f!.c[s] = approxNumber(q.c);
-    f!.linear[s] = q.c.isZero() ? 1 : 0;
-  });
-  eagerFloats.set(seg, f);
-  return f;
+/** The value kept for `key`, built once. */
+function keptIn<K extends object, V>(map: WeakMap<K, V>, key: K, build: (key: K) => V): V {
+  let v = map.get(key);
+  if (v === undefined) map.set(key, (v = build(key)));
+  return v;
 }
+
+const floatsOfEager = (seg: Segments): EagerFloats => keptIn(eagerFloats, seg, ({ uniq, eager }) => {
+  const quads = eager!.quads;
+  return {
+    u: Float64Array.from(uniq, approxNumber),
+    a: Float64Array.from(quads, (q) => approxNumber(q.a)),
+    b: Float64Array.from(quads, (q) => approxNumber(q.b)),
+    c: Float64Array.from(quads, (q) => approxNumber(q.c)),
+    linear: Uint8Array.from(quads, (q) => (q.c.isZero() ? 1 : 0)),
+  };
+});
 
 /** A kept set in doubles, the constant shifted by `shift` (a margin probe's change of k). */
 export function keptView(seg: Segments, shift: Dec | null): FloatView {
@@ -137,24 +139,14 @@ interface LegFloats {
 
 const legFloats = new WeakMap<SolveLeg, LegFloats>();
 
-function floatsOfLeg(l: SolveLeg): LegFloats {
-  let f = legFloats.get(l);
-  if (f) return f;
-  const n = l.pieces.length;
-  f = {
-    alpha: approxNumber(l.alpha), beta: approxNumber(l.beta), q: approxNumber(l.q), first: firstPiece(l),
-    at: Float64Array.from(legBreakpoints(l), (v) => (v ? approxNumber(v) : Number.NaN)),
-    c0: new Float64Array(n), c1: new Float64Array(n), c2: new Float64Array(n), quadratic: new Uint8Array(n),
-  };
-  l.pieces.forEach((p, i) => {
-    f!.c0[i] = approxNumber(p.c0);
-    f!.c1[i] = approxNumber(p.c1);
-    f!.c2[i] = approxNumber(p.c2);
-    f!.quadratic[i] = p.c2.isZero() ? 0 : 1;
-  });
-  legFloats.set(l, f);
-  return f;
-}
+const floatsOfLeg = (leg: SolveLeg): LegFloats => keptIn(legFloats, leg, (l) => ({
+  alpha: approxNumber(l.alpha), beta: approxNumber(l.beta), q: approxNumber(l.q), first: firstPiece(l),
+  at: Float64Array.from(legBreakpoints(l), (v) => (v ? approxNumber(v) : Number.NaN)),
+  c0: Float64Array.from(l.pieces, (p) => approxNumber(p.c0)),
+  c1: Float64Array.from(l.pieces, (p) => approxNumber(p.c1)),
+  c2: Float64Array.from(l.pieces, (p) => approxNumber(p.c2)),
+  quadratic: Uint8Array.from(l.pieces, (p) => (p.c2.isZero() ? 0 : 1)),
+}));
 
 const tooClose = (x: number, y: number): boolean => Number.isFinite(y) && Math.abs(x - y) <= AMBIGUOUS * Math.max(Math.abs(x), Math.abs(y));
 

@@ -75,32 +75,29 @@ const tightArb = fc.record({
   cutTo: fc.constantFrom(100, 200, 300),
 });
 
+type Case = { legs: LegInput[]; k: number; k2: number; u0: number; cut: number; cutTo: number };
+
+/** solveNear reads what solvePiecewise gives: fresh, with the segments kept (a margin probe), with one leg cut. */
+function sameReadings(c: Case): void {
+  const legs = c.legs.map(leg);
+  const u0 = D(c.u0);
+  // fresh (nothing kept for these legs yet)
+  expect(reading(solveNear(D(c.k), legs, u0), u0)).toEqual(reading(solvePiecewise(D(c.k), legs), u0));
+  // a margin probe: the same legs, another constant (the segments kept by the line above, shifted)
+  expect(reading(solveNear(D(c.k2), legs, u0), u0)).toEqual(reading(solvePiecewise(D(c.k2), legs.map((l) => ({ ...l }))), u0));
+  // a size probe: one leg replaced, the constant moved by the PnL realised
+  const j = c.cut % legs.length;
+  const cut = legs.map((l, i) => (i === j ? leg({ ...c.legs[i]!, q: Math.min(c.legs[i]!.q, c.cutTo) }) : l));
+  expect(reading(solveNear(D(c.k2), cut, u0), u0)).toEqual(reading(solvePiecewise(D(c.k2), cut.map((l) => ({ ...l }))), u0));
+}
+
 describe('solveNear', () => {
   it('reads the same roots as solvePiecewise, fresh, with kept segments and with one leg cut', () => {
-    fc.assert(fc.property(caseArb, (c) => {
-      const legs = c.legs.map(leg);
-      const u0 = D(c.u0);
-      // fresh (nothing kept for these legs yet)
-      expect(reading(solveNear(D(c.k), legs, u0), u0)).toEqual(reading(solvePiecewise(D(c.k), legs), u0));
-      // a margin probe: the same legs, another constant (the segments kept by the line above, shifted)
-      expect(reading(solveNear(D(c.k2), legs, u0), u0)).toEqual(reading(solvePiecewise(D(c.k2), legs.map((l) => ({ ...l }))), u0));
-      // a size probe: one leg replaced, the constant moved by the PnL realised
-      const j = c.cut % legs.length;
-      const cut = legs.map((l, i) => (i === j ? leg({ ...c.legs[i]!, q: Math.min(c.legs[i]!.q, c.cutTo) }) : l));
-      expect(reading(solveNear(D(c.k2), cut, u0), u0)).toEqual(reading(solvePiecewise(D(c.k2), cut.map((l) => ({ ...l }))), u0));
-    }), { numRuns: 300, endOnFailure: true });
+    fc.assert(fc.property(caseArb, sameReadings), { numRuns: 300, endOnFailure: true });
   });
 
   it('reads the same roots where breakpoints, roots and the mark coincide (the walk\'s doubles leave those to the exact path)', () => {
-    fc.assert(fc.property(tightArb, (c) => {
-      const legs = c.legs.map(leg);
-      const u0 = D(c.u0);
-      expect(reading(solveNear(D(c.k), legs, u0), u0)).toEqual(reading(solvePiecewise(D(c.k), legs), u0));
-      expect(reading(solveNear(D(c.k2), legs, u0), u0)).toEqual(reading(solvePiecewise(D(c.k2), legs.map((l) => ({ ...l }))), u0));
-      const j = c.cut % legs.length;
-      const cut = legs.map((l, i) => (i === j ? leg({ ...c.legs[i]!, q: Math.min(c.legs[i]!.q, c.cutTo) }) : l));
-      expect(reading(solveNear(D(c.k2), cut, u0), u0)).toEqual(reading(solvePiecewise(D(c.k2), cut.map((l) => ({ ...l }))), u0));
-    }), { numRuns: 400, endOnFailure: true });
+    fc.assert(fc.property(tightArb, sameReadings), { numRuns: 400, endOnFailure: true });
   });
 
   it('the whole solve finds every root when the doubles skip the segments and boundaries they settle', () => {
