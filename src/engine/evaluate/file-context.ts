@@ -11,15 +11,16 @@ import { MAX_NODES as MAX_YAML_VALUES } from '../parse/yaml';
 
 /**
  * Fix searches re-evaluate an account many times; a file with thousands of positions on one symbol would take
- * minutes. The budget is counted in legs re-evaluated (deterministic, unlike a clock): past it, fixes say so.
+ * minutes. The budget is counted in what the exact probes re-read (deterministic, unlike a clock; fix/perp-fix.ts
+ * probeCost: an isolated position, a symbol's MM pieces, or legs where nothing is kept between probes): past it,
+ * fixes say so.
  */
 export const FIX_WORK_BUDGET = 300_000;
 
 /**
  * A file's work in counted steps (README "Limits", asserted by every `npm run fuzz` property): `read` = characters
  * scanned + values a YAML file expands to; `evaluate` = 2 per position or loan (its account's evaluation and its
- * row) + 1 per unknown row + (cross legs)² per perp account (a cross leg's figures sum its cross book) + the legs the
- * fix searches re-evaluate (charged only when the budget allows the work).
+ * row) + 1 per unknown row + the fix searches' probes (probeCost; charged only when the budget allows the work).
  */
 export interface WorkSteps {
   read: number;
