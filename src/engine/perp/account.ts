@@ -2,11 +2,11 @@
 import { Dec, ONE, fmt, ZERO } from '../core/decimal';
 import type { Diagnostic, PerpAccount, PerpMetrics, TierTable } from '../core/types';
 import { diagnostic } from '../core/diagnostics';
-import { buildLeg, mmAtMark, type Leg } from './legs';
+import { buildLeg, type Leg } from './legs';
 import { tierIndexAt, tierUsed } from './maintenance';
 import { bracketRoots, solvePiecewise, type MmPiece } from './solver';
 import { solveNear } from './near-solve';
-import { legSums } from './leg-sums';
+import { legSums, sumsAtMark } from './leg-sums';
 import { wholeRootless } from './float-segments';
 import { validateTierTable } from './validate';
 import { isPerpVenue, perpVenue } from '../venues/registry';
@@ -253,15 +253,6 @@ function crossTotals(account: PerpAccount, cross: Leg[], model: VenueModel, othe
 function solveGroup(g: Group, near: Dec | null = null): ReturnType<typeof solvePiecewise> {
   if (near) return solveNear(g.k, g.legs.map((x) => x.solve), near);
   return (g.solved ??= solvePiecewise(g.k, g.legs.map((x) => x.solve), wholeRootless));
-}
-
-/** Σ PnL and Σ MM of the legs at their marks (from `pnl`, `mm`). */
-function sumsAtMark(legs: Leg[], pnl: Dec = ZERO, mm: Dec = ZERO): { pnl: Dec; mm: Dec } {
-  for (const l of legs) {
-    pnl = pnl.plus(l.pnlAtMark);
-    mm = mm.plus(mmAtMark(l));
-  }
-  return { pnl, mm };
 }
 
 /** `own`: the legs' sums at their marks, when the caller has them already. */

@@ -52,7 +52,7 @@ const kept = new WeakMap<Leg, Kept[]>();
 const exact = (n: number, e: number, dp: number): boolean => e + Math.ceil(Math.log10(n + 1)) + 1 + dp < PRECISION;
 
 export function legSums(legs: readonly Leg[]): LegSums {
-  if (legs.length < KEEP_FROM) return direct(legs);
+  if (legs.length < KEEP_FROM) return sumsAtMark(legs);
   const list = kept.get(legs[0]!) ?? [];
   for (const k of list) {
     const j = oneDifferent(k.legs, legs);
@@ -63,7 +63,7 @@ export function legSums(legs: readonly Leg[]): LegSums {
     if (!exact(legs.length, e, dp)) break;
     return { pnl: k.pnl.minus(was.pnl).plus(now.pnl), mm: k.mm.minus(was.mm).plus(now.mm) };
   }
-  const sums = direct(legs);
+  const sums = sumsAtMark(legs);
   let e = 0, dp = 0;
   for (const l of legs) {
     const t = terms(l);
@@ -76,10 +76,8 @@ export function legSums(legs: readonly Leg[]): LegSums {
   return sums;
 }
 
-/** The sums in list order, as every evaluation took them. */
-function direct(legs: readonly Leg[]): LegSums {
-  let pnl = ZERO;
-  let mm = ZERO;
+/** Σ PnL and Σ MM of the legs at their marks in list order, from `pnl`, `mm` (the direct sum). */
+export function sumsAtMark(legs: readonly Leg[], pnl: Dec = ZERO, mm: Dec = ZERO): LegSums {
   for (const l of legs) {
     pnl = pnl.plus(l.pnlAtMark);
     mm = mm.plus(mmAtMark(l));

@@ -107,10 +107,11 @@ function breakpoints(legs: SolveLeg[]): Breakpoint[] {
 const legAts = new WeakMap<SolveLeg, { pieces: MmPiece[]; q: Dec; at: Array<Dec | null> }>();
 
 export function legBreakpoints(l: SolveLeg): Array<Dec | null> {
-  if (l.pieces.length < 2) return l.pieces.map((p) => (p.lo.gt(0) && l.q.gt(0) ? p.lo.div(l.q) : null));
+  const divided = (): Array<Dec | null> => l.pieces.map((p) => (p.lo.gt(0) && l.q.gt(0) ? p.lo.div(l.q) : null));
+  if (l.pieces.length < 2) return divided();
   const kept = legAts.get(l);
   if (kept && kept.pieces === l.pieces && kept.q === l.q) return kept.at;
-  const at = l.pieces.map((p) => (p.lo.gt(0) && l.q.gt(0) ? p.lo.div(l.q) : null));
+  const at = divided();
   legAts.set(l, { pieces: l.pieces, q: l.q, at });
   return at;
 }
