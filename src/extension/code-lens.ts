@@ -1,9 +1,8 @@
 // CodeLens on each position's entry line, from the store's cached rows (no parsing in the provider, which is called often;
 // cf. vscode-extension-samples codelens-sample); clicking opens the panel on that row. Setting `liquidationLens.codeLens` turns them off.
 import * as vscode from 'vscode';
-import type { ResultRow } from '../engine/evaluate/report';
 import { codeLensTitle } from './problems';
-import { rowKey } from './rows';
+import { rowKey, type HostRow } from './rows';
 import type { WorkspaceStore } from './workspace-store';
 
 /** Registered in main.ts (it needs the panel). */
@@ -11,7 +10,7 @@ export const SHOW_IN_PANEL_COMMAND = 'liquidationLens.showInPanel';
 
 /** A lens knows its row; its title is formatted only when VS Code resolves it (the lenses in view). */
 class PositionLens extends vscode.CodeLens {
-  constructor(range: vscode.Range, readonly row: ResultRow) {
+  constructor(range: vscode.Range, readonly row: HostRow) {
     super(range);
   }
 }

@@ -9,6 +9,7 @@ import { yieldToHost } from './steps';
 import type { StoreChange, WorkspaceStore } from './workspace-store';
 import { statusTextOf } from './status-text';
 import { measured } from './host-stats';
+import { wholeRow } from './row-rest';
 
 const SEVERITY: Record<DiagnosticSpec['severity'], vscode.DiagnosticSeverity> = {
   error: vscode.DiagnosticSeverity.Error,
@@ -169,7 +170,7 @@ export class EditorViews implements vscode.Disposable {
     const row = entry.evaluation.rows[i];
     if (!row) return undefined;
     const account = entry.evaluation.accounts?.find((a) => accountKeyOf(a) === accountKeyOf(row));
-    const md = new vscode.MarkdownString(hoverMarkdown(row, account));
+    const md = new vscode.MarkdownString(hoverMarkdown(wholeRow(row, entry.evaluation.rest, i), account));
     md.isTrusted = false;
     md.supportHtml = false;
     return new vscode.Hover(md);

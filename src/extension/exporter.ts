@@ -9,6 +9,7 @@ import type { Report } from '../engine/evaluate/report';
 import { markdownReport } from '../presentation/markdown-report';
 import type { FileTimes } from '../presentation/row-shape';
 import type { WorkspaceStore } from './workspace-store';
+import { wholeRow } from './row-rest';
 
 export type ExportFormat = 'markdown' | 'json';
 
@@ -27,7 +28,7 @@ export function reportNow(parts: ReadonlyArray<Pick<FileEvaluation, 'now'>>, fal
 }
 
 export function workspaceReport(store: WorkspaceStore): { report: Report; times: FileTimes } {
-  const parts = store.files().map((f) => f.evaluation);
+  const parts = store.files().map(({ evaluation: e }) => ({ ...e, rows: e.rows.map((r, i) => wholeRow(r, e.rest, i)) }));
   return { report: buildReport(parts, reportNow(parts, store.evaluationTime().getTime())), times: fileTimes(parts) };
 }
 

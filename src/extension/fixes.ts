@@ -6,7 +6,7 @@ import type { FileEvaluation } from '../engine/evaluate/evaluate-file';
 import type { AccountReport, ResultRow } from '../engine/evaluate/report';
 import { fixActions, fixVerb } from '../presentation/describe';
 import { FIX_KINDS } from '../protocol/messages';
-import { rowKey } from './rows';
+import { rowKey, type HostRow } from './rows';
 
 
 export interface FixChoice {
@@ -20,7 +20,7 @@ export interface FixChoice {
 }
 
 /** Every fix the engine found for a row (each loan asset its own), margin/collateral first; empty when none. */
-export function fixChoices(row: ResultRow): FixChoice[] {
+export function fixChoices(row: HostRow): FixChoice[] {
   if (!row.fix) return [];
   const target = row.fix.target;
   return fixActions(row.fix, row.settleCurrency, row.symbol, true)

@@ -11,6 +11,7 @@ import { figuresSummary, fundingSummary, traderFiguresOf } from '../presentation
 import { iconText, markdownText, messageText, nameText, pathText } from '../presentation/inert-text';
 import { venueLabel } from '../presentation/labels';
 import { yieldToHost } from './steps';
+import type { HostRow } from './rows';
 
 export const SOURCE = 'Liquidation Lens';
 
@@ -54,12 +55,12 @@ const ROW_SEVERITY: Partial<Record<ResultRow['status'], SpecSeverity>> = {
   liquidatable: 'error', critical: 'error', warning: 'warning', watch: 'information',
 };
 
-function sizeUnit(r: ResultRow): string | null {
+function sizeUnit(r: HostRow): string | null {
   return r.symbol;
 }
 
 /** A trader's message with the numbers: status, liquidation price, distance, probability, margin ratio / HF, fix. */
-export function rowMessage(r: ResultRow): string {
+export function rowMessage(r: HostRow): string {
   const parts: string[] = [`${STATUS_LOOK[r.status].word.toUpperCase()}: ${whoAndWhere(r)}`];
   const numbers: string[] = [];
   if (r.liquidationPrice !== null) {
@@ -79,7 +80,7 @@ export function rowMessage(r: ResultRow): string {
 }
 
 /** A Problem for a position at watch or worse, on its entry line; null for safe and unknown rows. */
-export function rowDiagnosticSpec(r: ResultRow): DiagnosticSpec | null {
+export function rowDiagnosticSpec(r: HostRow): DiagnosticSpec | null {
   const severity = ROW_SEVERITY[r.status];
   if (!severity || !isAtRisk(r.status)) return null;
   const line = zeroBased(r.line);
@@ -93,7 +94,7 @@ export function rowDiagnosticSpec(r: ResultRow): DiagnosticSpec | null {
 export const MAX_DIAGNOSTICS = 1000;
 
 /** The file's diagnostics, then one per row at watch or worse, up to MAX_DIAGNOSTICS. */
-function* specsOf(file: FileReport, rows: readonly ResultRow[]): Generator<DiagnosticSpec> {
+function* specsOf(file: FileReport, rows: readonly HostRow[]): Generator<DiagnosticSpec> {
   // extHostDiagnostics truncates at 1000 per file (microsoft/vscode src/vs/workbench/api/common/extHostDiagnostics.ts,
   // _maxDiagnosticsPerFile): no spec is built past it (a 20,000-row file would spend the host's time on them).
   let n = 0;
@@ -108,12 +109,12 @@ function* specsOf(file: FileReport, rows: readonly ResultRow[]): Generator<Diagn
   }
 }
 
-export function diagnosticSpecsForFile(file: FileReport, rows: readonly ResultRow[]): DiagnosticSpec[] {
+export function diagnosticSpecsForFile(file: FileReport, rows: readonly HostRow[]): DiagnosticSpec[] {
   return [...specsOf(file, rows)];
 }
 
 /** The same specs, built in slices with a yield to the event loop between them (no long extension-host task). */
-export async function diagnosticSpecsInSlices(file: FileReport, rows: readonly ResultRow[], slice = 100): Promise<DiagnosticSpec[]> {
+export async function diagnosticSpecsInSlices(file: FileReport, rows: readonly HostRow[], slice = 100): Promise<DiagnosticSpec[]> {
   const specs: DiagnosticSpec[] = [];
   let sinceYield = 0;
   for (const spec of specsOf(file, rows)) {
@@ -127,7 +128,7 @@ export async function diagnosticSpecsInSlices(file: FileReport, rows: readonly R
 }
 
 /** Error-Lens-style after-line text: "⚠ warning · liq 1,153.26 · 13.62 % away · P(24h) 0.80 %". */
-export function decorationText(r: ResultRow): string {
+export function decorationText(r: HostRow): string {
   const look = STATUS_LOOK[r.status];
   const bits = [`${look.glyph} ${look.word}`, ...summaryBits(r)];
   if (r.status === 'unknown') bits.push(messageText(r.reason));
@@ -170,7 +171,7 @@ export function hoverMarkdown(r: ResultRow, account?: AccountReport | null): str
  * CodeLens title on a position's entry line: "$(warning) warning · liq 1,153.26 · 13.62 % away · P(24h) 0.80 % · Fix:
  * +77,365.22 USDT". The status icon is a codicon (CodeLens titles render `$(name)`; emoji glyphs may lack a font).
  */
-export function codeLensTitle(r: ResultRow): string {
+export function codeLensTitle(r: HostRow): string {
   const look = STATUS_LOOK[r.status];
   const bits = [look.word];
   if (r.status === 'unknown') bits.push(messageText(r.reason));
@@ -184,7 +185,7 @@ export function codeLensTitle(r: ResultRow): string {
 }
 
 /** The "Show Positions at Risk" quick pick item: every file string inert, capped and shown without icons. */
-export function atRiskPickItem(r: ResultRow): { label: string; description: string; detail: string } {
+export function atRiskPickItem(r: HostRow): { label: string; description: string; detail: string } {
   const look = STATUS_LOOK[r.status];
   return {
     label: `$(${look.codicon}) ${iconText(`${look.word}  ${nameText(r.symbol ?? r.id)} ${r.kind === 'loan' ? 'loan' : r.side ?? ''}`)}`,

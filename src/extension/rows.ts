@@ -8,7 +8,10 @@ import { traderFiguresOf, type TraderFigures } from '../presentation/trader-figu
 
 export { compareRows };
 
-export function sortRows(rows: readonly ResultRow[]): ResultRow[] {
+/** A result row as the host keeps it: its `details` stay JSON text until read (worker/row-chunks.ts RowRest). */
+export type HostRow = Omit<ResultRow, 'details'>;
+
+export function sortRows<R extends HostRow>(rows: readonly R[]): R[] {
   return [...rows].sort(compareRows);
 }
 
@@ -74,7 +77,7 @@ function detailString(details: Record<string, unknown> | undefined, key: string)
  * escapes visible, at most NAME_MAX code points) and sentences through messageText, so a hostile name never reorders
  * or floods the panel.
  */
-export function toTableRow(r: ResultRow, readOnlyReason: string | null = null): TableRow {
+export function toTableRow(r: HostRow, readOnlyReason: string | null = null): TableRow {
   return {
     key: rowKey(r), id: nameText(r.id), kind: r.kind,
     venue: r.venue, account: optionalName(r.account), settleCurrency: optionalName(r.settleCurrency), symbol: optionalName(r.symbol), side: r.side,

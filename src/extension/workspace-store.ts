@@ -6,6 +6,7 @@
 import * as vscode from 'vscode';
 import type { FileEvaluation } from '../engine/evaluate/evaluate-file';
 import type { ResultRow } from '../engine/evaluate/report';
+import type { RowRiskInputs } from '../engine/evaluate/row-charts';
 import type { RiskSettings } from '../engine/core/types';
 import { resolveSettings, type EffectiveSettings } from '../engine/core/settings';
 import { dirname } from 'node:path';
@@ -26,12 +27,21 @@ import { measured, recordEvent } from './host-stats';
 import { entriesInSlices, prepared, type PreparedResult } from './worker/prepared-result';
 import type { Diagnostic } from '../engine/core/types';
 import { NODE_WORKSPACE_FS, readWorkspaceFile } from './read-workspace-file';
+import type { HostRow } from './rows';
+import type { RowRest } from './row-rest';
+import { wholeRowOf } from './panel/row-entry';
+
+/** What the store keeps of a file's evaluation: its rows without their details, which `rest` holds as text. */
+export interface StoredEvaluation extends Pick<FileEvaluation, 'file' | 'now' | 'accounts'> {
+  rows: HostRow[];
+  rest?: RowRest;
+}
 
 export interface StoreEntry {
   uri: vscode.Uri;
   /** The text the evaluation was computed on (fix edits are offsets into it). */
   text: string;
-  evaluation: Pick<FileEvaluation, 'file' | 'rows' | 'now' | 'riskInputs' | 'accounts'>;
+  evaluation: StoredEvaluation;
   pinned: boolean;
   risk: RiskSettings;
   /** Where each row's line is in the open document now (null: hidden until the next evaluation). */
@@ -129,7 +139,7 @@ export class WorkspaceStore implements vscode.Disposable {
   }
 
   /** Every row of every file, in the docs/results.md §2 order (kept incrementally, not sorted per call). */
-  rows(): ResultRow[] {
+  rows(): HostRow[] {
     return this.index.defaultRows.all().map((e) => e.row);
   }
 
@@ -146,11 +156,14 @@ export class WorkspaceStore implements vscode.Disposable {
     return this.queue.isBusy(uri.toString());
   }
 
-  /** A row and its file by the panel's row key (only rows the store knows: the webview cannot name other files). */
-  findByKey(key: string): { row: ResultRow; uri: vscode.Uri; pending: boolean } | undefined {
+  /**
+   * A row whole, its risk inputs and its file by the panel's row key (only rows the store knows: the webview cannot
+   * name other files).
+   */
+  findByKey(key: string): { row: ResultRow; inputs: RowRiskInputs | null; uri: vscode.Uri; pending: boolean } | undefined {
     const e = this.index.find(key);
     const entry = e && this.entries.get(e.fileKey);
-    return e && entry ? { row: e.row, uri: entry.uri, pending: e.pending } : undefined;
+    return e && entry ? { row: wholeRowOf(e), inputs: e.rest?.riskInputs(e.at, e.row.id) ?? null, uri: entry.uri, pending: e.pending } : undefined;
   }
 
   /** The file's effective risk settings: extension settings, the file's own `risk:`, then the session overrides (docs/format.md §6). */
@@ -469,7 +482,7 @@ export class WorkspaceStore implements vscode.Disposable {
     this.previews.delete(key);
     const entry = this.entries.get(key);
     if (!entry) return;
-    let result: Pick<PreparedResult, 'file' | 'rows' | 'now' | 'pinned' | 'risk' | 'historyPaths' | 'sigs' | 'riskInputs' | 'accounts'> & Partial<Pick<PreparedResult, 'entries' | 'sorted' | 'lookup'>>;
+    let result: Pick<PreparedResult, 'file' | 'rows' | 'now' | 'pinned' | 'risk' | 'historyPaths' | 'sigs' | 'accounts'> & Partial<Pick<PreparedResult, 'rest' | 'entries' | 'sorted' | 'lookup'>>;
     if (outcome.ok) {
       result = outcome.value;
       this.log.debug(`evaluated ${input.path}: ${result.rows.length} row(s) in ${Math.round(outcome.value.ms)} ms${outcome.value.reusedParse ? ' (parse reused)' : ''}`);
@@ -483,7 +496,7 @@ export class WorkspaceStore implements vscode.Disposable {
       };
     }
     entry.text = input.text;
-    entry.evaluation = { file: result.file, rows: result.rows, now: result.now, ...(result.riskInputs ? { riskInputs: result.riskInputs } : {}), ...(result.accounts ? { accounts: result.accounts } : {}) };
+    entry.evaluation = { file: result.file, rows: result.rows, now: result.now, ...(result.rest ? { rest: result.rest } : {}), ...(result.accounts ? { accounts: result.accounts } : {}) };
     entry.pinned = result.pinned;
     entry.risk = result.risk;
     // Lines are right only if the document still holds the evaluated text; otherwise hidden until the next result.

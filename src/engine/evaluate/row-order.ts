@@ -8,7 +8,8 @@ function byDistance(a: string | null, b: string | null): number {
   return new Dec(a).comparedTo(new Dec(b));
 }
 
-export function compareRows(a: ResultRow, b: ResultRow): number {
+/** Reads only the fields it orders by (the extension's rows lack their details). */
+export function compareRows(a: Pick<ResultRow, 'status' | 'distance' | 'file' | 'line' | 'column'>, b: Pick<ResultRow, 'status' | 'distance' | 'file' | 'line' | 'column'>): number {
   return (
     STATUS_ORDER.indexOf(a.status) - STATUS_ORDER.indexOf(b.status) ||
     byDistance(a.distance, b.distance) ||

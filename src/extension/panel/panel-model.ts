@@ -16,7 +16,7 @@ import { nameText } from '../../presentation/inert-text';
 import { toPanelRow, toTableRow } from '../rows';
 import { effectiveBands } from '../settings';
 import { DisplayList, isAccountItem, type StoredItem } from './display-list';
-import type { RowEntry } from './row-entry';
+import { wholeRowOf, type RowEntry } from './row-entry';
 import type { RowIndex } from './row-index';
 import type { DeltaChanges } from './pending-changes';
 import { comparatorFor } from './sort-keys';
@@ -209,7 +209,7 @@ export class PanelModel {
     const accountFix = row.kind === 'perp' && row.marginMode === 'cross' && this.accounts.get(e.accountKey)?.legs.includes(row.id)
       ? this.accountFix(e.accountKey, row.settleCurrency, row.file) : null;
     return {
-      ...toPanelRow(row, this.readOnly.get(row.file) ?? null), updating: this.index.isUpdating(e.fileKey), ...(e.pending ? { pending: true } : {}),
+      ...toPanelRow(wholeRowOf(e), this.readOnly.get(row.file) ?? null), updating: this.index.isUpdating(e.fileKey), ...(e.pending ? { pending: true } : {}),
       ...(at !== undefined ? { evaluatedAt: new Date(at).toISOString() } : {}), ...(accountFix ? { accountFix } : {}),
     };
   }

@@ -198,8 +198,7 @@ export class PositionsPanel implements vscode.Disposable {
     const found = this.store.findByKey(key);
     if (!found) return;
     try {
-      const inputs = this.store.entry(found.uri)?.evaluation.riskInputs?.[found.row.id] ?? null;
-      this.post(detailsMessage({ row: found.row, inputs, settings: this.store.settingsFor(found.uri), epoch: this.store.epoch, pending: found.pending }));
+      this.post(detailsMessage({ row: found.row, inputs: found.inputs, settings: this.store.settingsFor(found.uri), epoch: this.store.epoch, pending: found.pending }));
       this.changes.detailsSent(key);
     } catch (err) {
       this.log.error(`chart data for ${key} failed`, err);

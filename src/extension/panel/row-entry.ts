@@ -4,7 +4,8 @@ import type { ResultRow } from '../../engine/evaluate/report';
 import { STATUS_ORDER } from '../../protocol/messages';
 import { venueLabel } from '../../presentation/format';
 import { accountKeyOf } from '../fixes';
-import { rowKey } from '../rows';
+import { rowKey, type HostRow } from '../rows';
+import { wholeRow, type RowRest } from '../row-rest';
 
 /** A decimal string with its float: floats order almost every pair; equal floats fall back to the exact compare. */
 export interface NumKey {
@@ -16,7 +17,10 @@ export interface RowEntry {
   key: string;
   /** The store's key of the file (its URI), for incremental updates. */
   fileKey: string;
-  row: ResultRow;
+  row: HostRow;
+  /** The row's details and risk inputs (as text until read) and its index in its file: wholeRow(row, rest, at). */
+  rest: RowRest | undefined;
+  at: number;
   /** Content hash from the worker: equal sigs mean an unchanged row. */
   sig: string;
   /**
@@ -44,9 +48,9 @@ export { accountKeyOf };
 /** The rank of a pending row: after every status. */
 export const PENDING_RANK = STATUS_ORDER.length;
 
-export function makeEntry(fileKey: string, row: ResultRow, sig = '', pending = false): RowEntry {
+export function makeEntry(fileKey: string, row: HostRow, sig = '', pending = false, rest?: RowRest, at = 0): RowEntry {
   return {
-    key: rowKey(row), fileKey, row, sig, pending,
+    key: rowKey(row), fileKey, row, rest, at, sig, pending,
     rank: pending ? PENDING_RANK : STATUS_ORDER.indexOf(row.status),
     distance: numKey(row.distance),
     accountKey: accountKeyOf(row),
@@ -54,6 +58,11 @@ export function makeEntry(fileKey: string, row: ResultRow, sig = '', pending = f
       .filter(Boolean).join(' ').toLowerCase(),
     sortValue: null, sortOwner: null,
   };
+}
+
+/** The entry's row with its details (read from their text). */
+export function wholeRowOf(e: RowEntry): ResultRow {
+  return wholeRow(e.row, e.rest, e.at);
 }
 
 /** Every whitespace-separated term must occur in the row's text fields. */

@@ -2,7 +2,7 @@
 // cards and the status bar cost O(files), not O(rows). Sorted views (SortedRows) attached to it receive each file's
 // new rows; the default one (docs/results.md §2 order) is always kept. A file's update reports which rows were added,
 // removed and updated (by the worker's content hash).
-import type { ResultRow } from '../../engine/evaluate/report';
+import type { HostRow } from '../rows';
 import { STATUS_ORDER, type PanelStatus } from '../../protocol/messages';
 import { isAtRisk } from '../../presentation/describe';
 import { makeEntry, type RowEntry } from './row-entry';
@@ -116,7 +116,7 @@ export class RowIndex {
 
   /** Replaces a file's rows (`sigs[i]` is the content hash of `rows[i]`; `prebuilt`: their entries, built in slices;
    * `presorted`: those entries in the default order; `lookup`: their key map and aggregate, built in slices too). */
-  setFile(fileKey: string, rows: readonly ResultRow[], sigs: readonly string[] = [], prebuilt?: RowEntry[], presorted?: RowEntry[], lookup?: FileLookup): RowChanges {
+  setFile(fileKey: string, rows: readonly HostRow[], sigs: readonly string[] = [], prebuilt?: RowEntry[], presorted?: RowEntry[], lookup?: FileLookup): RowChanges {
     const old = this.files.get(fileKey);
     const entries = prebuilt ?? rows.map((r, i) => makeEntry(fileKey, r, sigs[i] ?? ''));
     const byKey = (prebuilt && lookup?.byKey) || new Map(entries.map((e) => [e.key, e]));

@@ -17,7 +17,7 @@ import type { ParsedFile } from '../../engine/core/types';
 import { planAccountFix, planFix } from '../fixes';
 import type { EvaluationSettings, FileInput, WorkerRequest, WorkerResponse } from './worker-protocol';
 import { signatureOf } from './row-signature';
-import { encodeChunks } from './row-chunks';
+import { encodeChunks, rowText } from './row-chunks';
 import { warmUp } from './warm-up';
 
 interface CachedParse {
@@ -82,9 +82,9 @@ function evalOptionsOf(options: EvaluationSettings) {
  * listing, whose rows the host replaces whole with the preview's (an empty signature counts as changed).
  */
 function sendRows(id: number, evaluation: FileEvaluation, sign = true): string[] {
-  const json = evaluation.rows.map((r) => JSON.stringify(r));
-  for (const chunk of encodeChunks(evaluation.rows, json, evaluation.riskInputs)) post({ type: 'rows', id, json: chunk });
-  return sign ? json.map(signatureOf) : json.map(() => '');
+  const texts = evaluation.rows.map(rowText);
+  for (const chunk of encodeChunks(evaluation.rows, texts, evaluation.riskInputs)) post({ type: 'rows', id, chunk });
+  return sign ? texts.map((t) => signatureOf(t.head, t.details)) : texts.map(() => '');
 }
 
 /** A first stage kept for the `evaluate` that follows its `preview` (same text and settings). */

@@ -1,7 +1,6 @@
 // A worker's evaluation made ready for the host's indexes without a long task on the extension host: the rows are
 // parsed from their JSON chunks and their index entries built one chunk a slice, yielding to the event loop between
 // them (a 20,000-row file would otherwise hold the host for hundreds of ms). Cancelling the job also stops the slicing.
-import type { ResultRow } from '../../engine/evaluate/report';
 import { makeEntry, type RowEntry } from '../panel/row-entry';
 import { defaultCompare, type Compare } from '../panel/sort-keys';
 import { sortSteps } from '../panel/sorted-rows';
@@ -9,13 +8,14 @@ import { stepped, yieldToHost } from '../steps';
 import { aggregate, changeSteps, type FileLookup } from '../panel/row-index';
 import { Cancelled } from './worker-pool';
 import type { EvaluationResult } from './worker-protocol';
-import { decodeChunk, type RiskInputsById } from './row-chunks';
+import { decodeRows, type ChunkText, type HostRow } from './row-chunks';
+import { RowRest } from '../row-rest';
 
 /** Rows parsed from a result's chunks, with their index entries. */
 export interface ParsedRows {
-  rows: ResultRow[];
-  /** Each row's risk inputs by row id (plain JSON): what the details charts are drawn from. */
-  riskInputs?: RiskInputsById;
+  rows: HostRow[];
+  /** The rows' details and risk inputs (what the details pane and its charts show), as text until read. */
+  rest: RowRest;
   entries: RowEntry[];
   /** The same entries in the panel's default order (so the host's sorted view only merges them in). */
   sorted: RowEntry[];
@@ -62,30 +62,31 @@ export function prepared(key: string, job: Job<EvaluationResult>, options: Omit<
  * sort in slices of about `slice` rows (throws Cancelled once `cancelled`); with `base`, their change list against
  * the index's rows too, in slices (the index takes it if the file's rows there are still those).
  */
-export async function entriesInSlices(key: string, value: { chunks: readonly string[]; sigs: readonly string[] }, options: SliceOptions = {}): Promise<ParsedRows> {
+export async function entriesInSlices(key: string, value: { chunks: readonly ChunkText[]; sigs: readonly string[] }, options: SliceOptions = {}): Promise<ParsedRows> {
   const { slice = ENTRY_SLICE, cancelled = () => false, pending = false, base } = options;
-  const rows: ResultRow[] = [];
+  const rows: HostRow[] = [];
   const entries: RowEntry[] = [];
   const byKey = new Map<string, RowEntry>();
-  let riskInputs: RiskInputsById | undefined;
+  const rests: string[] = [];
+  const rest = new RowRest(rests); // filled as the chunks are parsed
   for (let c = 0; c < value.chunks.length; c++) {
     if (c > 0) await yieldToHost();
     if (cancelled()) throw new Cancelled();
-    const chunk = decodeChunk(value.chunks[c]!);
-    for (const row of chunk.rows) {
-      const entry = makeEntry(key, row, value.sigs[rows.length] ?? '', pending);
+    const chunk = value.chunks[c]!;
+    rests.push(chunk.rest);
+    for (const row of decodeRows(chunk)) {
+      const entry = makeEntry(key, row, value.sigs[rows.length] ?? '', pending, rest, rows.length);
       entries.push(entry);
       byKey.set(entry.key, entry);
       rows.push(row);
     }
-    if (chunk.riskInputs) Object.assign(riskInputs ??= {}, chunk.riskInputs);
   }
   await yieldToHost();
   if (cancelled()) throw new Cancelled();
   const agg = aggregate(entries);
   const sorted = await sortInSlices(entries, defaultCompare, slice, cancelled);
   const changes = base ? await changesInSlices(base, entries, byKey, cancelled) : undefined;
-  return { rows, ...(riskInputs ? { riskInputs } : {}), entries, sorted, lookup: { byKey, agg, ...(changes ? { changes } : {}) } };
+  return { rows, rest, entries, sorted, lookup: { byKey, agg, ...(changes ? { changes } : {}) } };
 }
 
 /** changeSteps against the index's rows of the file now, a yield between steps. */

@@ -2,42 +2,64 @@
 // string. Node hands the host every message queued on a port in one task, so rows sent as objects were deserialised
 // all at once whenever the host had been busy: a 20,000-row result held it for ~0.5 s of deserialisation and
 // scavenges. A string crosses as one flat copy; the host parses one chunk a slice (prepared-result.ts) and yields
-// between them. The JSON is the one the worker writes anyway for each row's signature (row-signature.ts).
+// between them.
+//
+// A chunk is two JSON texts: the rows without their `details` (what the panel, Problems, CodeLens and decorations
+// read), and the rows' details and risk inputs, which only one row's details pane, hover or chart (or an export)
+// reads. The host parses the first and keeps the second as text (row-rest.ts): one string a chunk, where the parsed
+// details were ~30 objects a row for every scavenge to copy while a large file's rows arrived.
 import type { ResultRow } from '../../engine/evaluate/report';
-import type { FileEvaluation } from '../../engine/evaluate/evaluate-file';
+import type { HostRow } from '../rows';
+import { NO_DETAILS, ROW_CHUNK, type ChunkRest, type RiskInputsById } from '../row-rest';
 
-export type RiskInputsById = NonNullable<FileEvaluation['riskInputs']>;
+export type { HostRow, RiskInputsById };
+/** Rows a chunk: one chunk is parsed on the host in a few ms. */
+export { ROW_CHUNK };
 
-export interface RowChunk {
-  rows: ResultRow[];
-  riskInputs?: RiskInputsById;
+
+
+/** A row's two JSON texts: without its details, and its details. */
+export interface RowText {
+  head: string;
+  details: string;
 }
 
-/** Rows a chunk: one chunk is parsed on the host in a few ms. */
-export const ROW_CHUNK = 200;
+export function rowText(row: ResultRow): RowText {
+  const { details, ...head } = row;
+  return { head: JSON.stringify(head), details: JSON.stringify(details ?? null) };
+}
 
-/** The chunks of `rows`, given each row's JSON (`json[i]` = JSON.stringify(rows[i])). */
-export function encodeChunks(rows: readonly ResultRow[], json: readonly string[], riskInputs?: RiskInputsById): string[] {
-  const out: string[] = [];
+/** One chunk: its rows without their details (a JSON array), and their details and risk inputs (a ChunkRest). */
+export interface ChunkText {
+  rows: string;
+  rest: string;
+}
+
+/** The chunks of `rows`, given each row's texts (`texts[i]` = rowText(rows[i])). */
+export function encodeChunks(rows: readonly ResultRow[], texts: readonly RowText[], riskInputs?: RiskInputsById): ChunkText[] {
+  const out: ChunkText[] = [];
   for (let i = 0; i < rows.length; i += ROW_CHUNK) {
+    const part = texts.slice(i, i + ROW_CHUNK);
     const inputs = riskInputs ? inputsOf(rows.slice(i, i + ROW_CHUNK), riskInputs) : undefined;
-    out.push(`{"rows":[${json.slice(i, i + ROW_CHUNK).join(',')}]${inputs ? `,"riskInputs":${JSON.stringify(inputs)}` : ''}}`);
+    const rest = `{"details":[${part.map((t) => t.details).join(',')}]${inputs ? `,"riskInputs":${JSON.stringify(inputs)}` : ''}}`;
+    out.push({ rows: `[${part.map((t) => t.head).join(',')}]`, rest });
   }
   return out;
 }
 
-export function decodeChunk(text: string): RowChunk {
-  return JSON.parse(text) as RowChunk;
+/** A chunk's rows (their details and risk inputs stay text: RowRest reads them). */
+export function decodeRows(chunk: ChunkText): HostRow[] {
+  return JSON.parse(chunk.rows) as HostRow[];
 }
 
-/** Every chunk at once (tests and small results; the host parses large ones in slices). */
-export function decodeAll(chunks: readonly string[]): Required<RowChunk> {
+/** Every chunk at once, rows whole (tests and small results; the host parses large ones in slices). */
+export function decodeAll(chunks: readonly ChunkText[]): { rows: ResultRow[]; riskInputs: RiskInputsById } {
   const rows: ResultRow[] = [];
   const riskInputs: RiskInputsById = {};
   for (const c of chunks) {
-    const chunk = decodeChunk(c);
-    rows.push(...chunk.rows);
-    Object.assign(riskInputs, chunk.riskInputs);
+    const value = JSON.parse(c.rest) as ChunkRest;
+    decodeRows(c).forEach((h, k) => rows.push({ ...h, details: value.details[k] ?? NO_DETAILS }));
+    Object.assign(riskInputs, value.riskInputs);
   }
   return { rows, riskInputs };
 }

@@ -8,6 +8,7 @@
 import { Worker } from 'node:worker_threads';
 import { measured, recordEvent } from '../host-stats';
 import type { EvaluationResult, FixPlanResult, PreviewResult, WorkerRequest, WorkerResponse } from './worker-protocol';
+import type { ChunkText } from './row-chunks';
 import type { StressReport } from '../../engine/evaluate/report';
 import type { WhatIfOutcome } from '../../engine/evaluate/what-if';
 import { WORKER_YOUNG_GENERATION_MB } from '../../engine/core/limits';
@@ -55,7 +56,7 @@ interface Job {
   /** Its place in the queue (Rank): it waits behind every job of its rank or lower. */
   rank: number;
   /** The result's rows as JSON chunks, as they arrive. */
-  chunks: string[];
+  chunks: ChunkText[];
   resolve(value: unknown): void;
   reject(err: Error): void;
   slot?: Slot;
@@ -289,7 +290,7 @@ export class WorkerPool {
     if (!job || job.id !== msg.id) return;
     switch (msg.type) {
       case 'rows':
-        job.chunks.push(msg.json);
+        job.chunks.push(msg.chunk);
         return;
       case 'previewed':
         recordEvent('worker time', { type: job.req.type, ms: Math.round(msg.ms) });

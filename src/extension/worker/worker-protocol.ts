@@ -4,6 +4,7 @@ import type { RiskSettings, VenueId } from '../../engine/core/types';
 import type { AccountReport, FileReport, StressReport } from '../../engine/evaluate/report';
 import type { FixKind, TextEdit } from '../../engine/fix/fix-edits';
 import type { WhatIfOutcome, WhatIfScenario } from '../../engine/evaluate/what-if';
+import type { ChunkText } from './row-chunks';
 
 /** One position file as the worker evaluates it. */
 export interface FileInput {
@@ -50,7 +51,7 @@ export type WorkerRequest =
 export interface EvaluationResult {
   file: FileReport;
   /** The rows and their risk inputs as JSON chunks (row-chunks.ts), parsed on the host in slices. */
-  chunks: string[];
+  chunks: ChunkText[];
   /** Per row (same order): a hash of its content, so the host can tell updated rows from unchanged ones. */
   sigs: string[];
   /** The file's cross accounts with their one wallet fix (docs/results.md §2.4). */
@@ -71,7 +72,7 @@ export interface EvaluationResult {
 
 /** A file's rows before their fixes and risk details (EvalContext.preview), or as read (`list`): shown until the full ones. */
 export interface PreviewResult {
-  chunks: string[];
+  chunks: ChunkText[];
   sigs: string[];
 }
 
@@ -79,7 +80,7 @@ export type FixPlanResult = { ok: true; title: string; edits: TextEdit[] } | { o
 
 export type WorkerResponse =
   /** Rows are sent as JSON chunks before `evaluated`/`previewed` (row-chunks.ts), parsed by the host in slices. */
-  | { type: 'rows'; id: number; json: string }
+  | { type: 'rows'; id: number; chunk: ChunkText }
   /** A `preview` (or `list`) request's rows are all sent. */
   | { type: 'previewed'; id: number; sigs: string[]; ms: number }
   | { type: 'evaluated'; id: number; result: Omit<EvaluationResult, 'chunks'> }

@@ -8,7 +8,8 @@ import { defaultCompare } from '../../../src/extension/panel/sort-keys';
 import { STATUS_ORDER } from '../../../src/protocol/messages';
 import { Cancelled } from '../../../src/extension/worker/worker-pool';
 import type { EvaluationResult } from '../../../src/extension/worker/worker-protocol';
-import { encodeChunks, ROW_CHUNK } from '../../../src/extension/worker/row-chunks';
+import { encodeChunks, ROW_CHUNK, rowText } from '../../../src/extension/worker/row-chunks';
+import { wholeRow } from '../../../src/extension/row-rest';
 import type { RowRiskInputs } from '../../../src/engine/evaluate/row-charts';
 import { fileReport, row } from '../extension/fixtures';
 
@@ -18,7 +19,7 @@ function rowsOf(n: number) {
 
 function result(n: number, riskInputs?: Record<string, RowRiskInputs>): EvaluationResult {
   const rows = rowsOf(n);
-  const chunks = encodeChunks(rows, rows.map((r) => JSON.stringify(r)), riskInputs);
+  const chunks = encodeChunks(rows, rows.map(rowText), riskInputs);
   return { file: fileReport({ path: 'a.positions.json' }), chunks, sigs: rows.map((_, i) => `sig${i}`), now: 0, pinned: true, risk: {}, historyPaths: [], ms: 1, reusedParse: false };
 }
 
@@ -30,16 +31,24 @@ describe('prepared worker results', () => {
     let cancelledWorker = false;
     const job = prepared('file:///a', { result: Promise.resolve(value), cancel: () => { cancelledWorker = true; } }, { slice: 100 });
     const out = await job.result;
-    expect(out.rows).toEqual(rowsOf(1234));
-    expect(out.riskInputs).toEqual(inputs);
-    expect(out.entries).toEqual(out.rows.map((r, i) => makeEntry('file:///a', r, `sig${i}`)));
+    // the rows without their details; the details and risk inputs read from their text, row by row
+    expect(out.rows.every((r) => !('details' in r))).toBe(true);
+    const whole = out.rows.map((r, i) => wholeRow(r, out.rest, i));
+    expect(whole).toEqual(rowsOf(1234));
+    expect(whole.map((r) => JSON.stringify(r))).toEqual(rowsOf(1234).map((r) => JSON.stringify(r))); // the keys' order too
+    expect(out.rest.riskInputs(5, 'r5')).toEqual(inputs.r5);
+    expect(out.rest.riskInputs(1233, 'r1233')).toEqual(inputs.r1233);
+    expect(out.rest.riskInputs(6, 'r6')).toBeNull();
+    expect(out.rest.details(1234)).toBeNull();
+    expect(out.entries).toEqual(out.rows.map((r, i) => makeEntry('file:///a', r, `sig${i}`, false, out.rest, i)));
     // the row index's key map and aggregate, built in the same slices: equal to what setFile builds itself
     expect(out.lookup.byKey).toEqual(new Map(out.entries.map((e) => [e.key, e])));
     expect(out.lookup.agg).toEqual(aggregate(out.entries));
     const a = new RowIndex(), b = new RowIndex();
     a.setFile('file:///a', out.rows, value.sigs, out.entries, out.sorted, out.lookup);
     b.setFile('file:///a', out.rows, value.sigs);
-    expect(a.totals()).toEqual(b.totals());
+    const totals = (i: RowIndex) => ({ ...i.totals(), worst: i.totals().worst?.key }); // b's entries have no details text
+    expect(totals(a)).toEqual(totals(b));
     expect(a.find('a.positions.json#r7')).toBe(out.entries[7]);
     expect(out.sorted).toEqual(out.entries.slice().sort(defaultCompare));
     expect(cancelledWorker).toBe(false);
@@ -68,7 +77,7 @@ describe('prepared worker results', () => {
     // 5,000 rows again: 1,000 gone, 1,000 new, every 3rd of the rest changed
     const rows = rowsOf(6000).slice(1000);
     const sigs = rows.map((_, i) => (i % 3 ? `sig${i + 1000}` : `new${i}`));
-    const value = { ...result(0), chunks: encodeChunks(rows, rows.map((r) => JSON.stringify(r))), sigs };
+    const value = { ...result(0), chunks: encodeChunks(rows, rows.map(rowText)), sigs };
     const out = await prepared('file:///a', { result: Promise.resolve(value), cancel: () => undefined }, { base: () => index.keysOf('file:///a') }).result;
     const twin = new RowIndex();
     twin.setFile('file:///a', rowsOf(5000), first.sigs);

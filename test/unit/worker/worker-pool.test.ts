@@ -7,10 +7,10 @@ import { evaluateFile } from '../../../src/engine/evaluate/evaluate-file';
 import { Cancelled, WorkerFailure, WorkerPool, workerCount } from '../../../src/extension/worker/worker-pool';
 import type { FileInput } from '../../../src/extension/worker/worker-protocol';
 import { stagedEvaluation } from '../../../src/extension/worker/staged-evaluation';
-import { decodeAll } from '../../../src/extension/worker/row-chunks';
+import { decodeAll, type ChunkText } from '../../../src/extension/worker/row-chunks';
 
 /** A pool result with its rows parsed from the JSON chunks they crossed in. */
-const rowsOf = <T extends { chunks: string[] }>(r: T) => ({ ...r, ...decodeAll(r.chunks) });
+const rowsOf = <T extends { chunks: ChunkText[] }>(r: T) => ({ ...r, ...decodeAll(r.chunks) });
 
 const ROOT = resolve(__dirname, '../../..');
 const SCRIPT = join(ROOT, 'dist/extension-worker.js');
