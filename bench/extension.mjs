@@ -131,10 +131,11 @@ async function main() {
     await runCommand(page, 'Liquidation Lens: Open Panel');
     const tCounted = await waitForCount(page, view, expected, 300_000);
     if (process.env.BENCH_EXT_SHOT) await page.screenshot({ path: process.env.BENCH_EXT_SHOT });
-    const activated = stats(statsPath).find((s) => s.event === 'activate')?.t;
+    const activation = stats(statsPath).find((s) => s.event === 'activate');
+    const activated = activation?.t;
     const label = `${POSITIONS.toLocaleString('en-US')} positions`;
     if (!tCounted || !activated) console.log(`  ${label}: the panel never counted ${expected} rows (${await rowCount(view)})`);
-    else console.log(`  ${label}: activate() → panel count = check's (${expected}) in ${fmt(tCounted - activated)} (${fmt(tCounted - tOpen)} after the panel command)`);
+    else console.log(`  ${label}: activate() → panel count = check's (${expected}) in ${fmt(tCounted - activated)} (${fmt(tCounted - tOpen)} after the panel command; the extension host had run ${fmt(activation.hostUptimeMs ?? 0)} before activate())`);
     // Rows are listed (read, pending) first, then previewed (prices, statuses, probabilities), then completed (fixes).
     const lines = stats(statsPath);
     const firstRows = lines.find((s) => s.event === 'list shown' || s.event === 'preview shown')?.t;

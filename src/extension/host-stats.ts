@@ -44,7 +44,8 @@ export function startHostStats(path = process.env.LIQUIDATION_LENS_STATS): Dispo
   // The histogram's max is the longest delay of a 10 ms timer: the longest task the host ran (ours or another extension's).
   const loop = monitorEventLoopDelay({ resolution: 10 });
   loop.enable();
-  write({ event: 'activate' });
+  // How long the extension host process ran before activate(): VS Code's own start, not ours.
+  write({ event: 'activate', hostUptimeMs: Math.round(process.uptime() * 1000) });
   const emit = write;
   const timer = setInterval(() => {
     emit({ event: 'loop', maxMs: loop.max / 1e6, p99Ms: loop.percentile(99) / 1e6 });
