@@ -9,7 +9,7 @@ import type { HostRow } from './rows';
 
 export type RiskInputsById = NonNullable<FileEvaluation['riskInputs']>;
 
-/** Rows a chunk (the worker's unit): row `i` of a file is in chunk `i / ROW_CHUNK`. */
+/** Rows a chunk (worker/row-chunks.ts; one is parsed on the host in a few ms): row `i` of a file is in chunk `i / ROW_CHUNK`. */
 export const ROW_CHUNK = 200;
 
 /** The second line of a chunk: its rows' details (in order) and their risk inputs by row id. */

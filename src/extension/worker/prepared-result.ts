@@ -8,7 +8,8 @@ import { stepped, yieldToHost } from '../steps';
 import { aggregate, changeSteps, type FileLookup } from '../panel/row-index';
 import { Cancelled } from './worker-pool';
 import type { EvaluationResult } from './worker-protocol';
-import { decodeRows, type ChunkText, type HostRow } from './row-chunks';
+import { decodeRows, type ChunkText } from './row-chunks';
+import type { HostRow } from '../rows';
 import { RowRest } from '../row-rest';
 
 /** Rows parsed from a result's chunks, with their index entries. */

@@ -1,5 +1,5 @@
 // Rows cross from the evaluation worker to the extension host as JSON text, ROW_CHUNK rows (with their risk inputs) a
-// string. Node hands the host every message queued on a port in one task, so rows sent as objects were deserialised
+// chunk. Node hands the host every message queued on a port in one task, so rows sent as objects were deserialised
 // all at once whenever the host had been busy: a 20,000-row result held it for ~0.5 s of deserialisation and
 // scavenges. A string crosses as one flat copy; the host parses one chunk a slice (prepared-result.ts) and yields
 // between them.
@@ -7,16 +7,11 @@
 // A chunk is two JSON texts: the rows without their `details` (what the panel, Problems, CodeLens and decorations
 // read), and the rows' details and risk inputs, which only one row's details pane, hover or chart (or an export)
 // reads. The host parses the first and keeps the second as text (row-rest.ts): one string a chunk, where the parsed
-// details were ~30 objects a row for every scavenge to copy while a large file's rows arrived.
+// details were ~30 objects a row for every scavenge to copy while a large file's rows arrived. Each row's signature
+// hashes the same two texts (row-signature.ts).
 import type { ResultRow } from '../../engine/evaluate/report';
 import type { HostRow } from '../rows';
 import { NO_DETAILS, ROW_CHUNK, type ChunkRest, type RiskInputsById } from '../row-rest';
-
-export type { HostRow, RiskInputsById };
-/** Rows a chunk: one chunk is parsed on the host in a few ms. */
-export { ROW_CHUNK };
-
-
 
 /** A row's two JSON texts: without its details, and its details. */
 export interface RowText {

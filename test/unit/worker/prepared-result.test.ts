@@ -8,8 +8,8 @@ import { defaultCompare } from '../../../src/extension/panel/sort-keys';
 import { STATUS_ORDER } from '../../../src/protocol/messages';
 import { Cancelled } from '../../../src/extension/worker/worker-pool';
 import type { EvaluationResult } from '../../../src/extension/worker/worker-protocol';
-import { encodeChunks, ROW_CHUNK, rowText } from '../../../src/extension/worker/row-chunks';
-import { wholeRow } from '../../../src/extension/row-rest';
+import { encodeChunks, rowText } from '../../../src/extension/worker/row-chunks';
+import { ROW_CHUNK, wholeRow } from '../../../src/extension/row-rest';
 import type { RowRiskInputs } from '../../../src/engine/evaluate/row-charts';
 import { fileReport, row } from '../extension/fixtures';
 
