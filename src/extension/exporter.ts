@@ -1,35 +1,14 @@
-// "Export": the workspace report as Markdown (the CLI's formatter, docs/results.md §1.1) or JSON (the CLI's --format json),
-// to the clipboard or a new untitled document.
 // "Export": the workspace report as Markdown (the one markdown formatter of src/presentation, shared with the CLI's
-// --format markdown) or JSON (the CLI's --format json), to the clipboard or a new untitled document. The time
-// printed is the time the numbers were computed at (each file's evaluation time), never the wall clock.
+// --format markdown) or JSON (the CLI's --format json), to the clipboard or a new untitled document (export-report.ts
+// builds it).
 import * as vscode from 'vscode';
-import { buildReport, type FileEvaluation } from '../engine/evaluate/evaluate-file';
 import type { Report } from '../engine/evaluate/report';
-import { markdownReport } from '../presentation/markdown-report';
 import type { FileTimes } from '../presentation/row-shape';
+import { exportText, storedReport } from './export-report';
 import type { WorkspaceStore } from './workspace-store';
-import { wholeRow } from './row-rest';
-
-export type ExportFormat = 'markdown' | 'json';
-
-export function exportText(report: Report, format: ExportFormat, times?: FileTimes): string {
-  return format === 'markdown' ? markdownReport(report, times) : JSON.stringify(report, null, 2) + '\n';
-}
-
-/** Each file's evaluation time, ISO. */
-export function fileTimes(parts: ReadonlyArray<Pick<FileEvaluation, 'file' | 'now'>>): Record<string, string> {
-  return Object.fromEntries(parts.map((p) => [p.file.path, new Date(p.now).toISOString()]));
-}
-
-/** The report's `now`: the earliest time a file was evaluated at (all the same unless files pin their own). */
-export function reportNow(parts: ReadonlyArray<Pick<FileEvaluation, 'now'>>, fallback: number): number {
-  return parts.length ? Math.min(...parts.map((p) => p.now)) : fallback;
-}
 
 export function workspaceReport(store: WorkspaceStore): { report: Report; times: FileTimes } {
-  const parts = store.files().map(({ evaluation: e }) => ({ ...e, rows: e.rows.map((r, i) => wholeRow(r, e.rest, i)) }));
-  return { report: buildReport(parts, reportNow(parts, store.evaluationTime().getTime())), times: fileTimes(parts) };
+  return storedReport(store.files().map((f) => f.evaluation), store.evaluationTime().getTime());
 }
 
 const CHOICES = [
