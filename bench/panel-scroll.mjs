@@ -3,7 +3,8 @@
 // layout, style, paint, pre-paint, layerize and script time summed from Chromium's timeline over 300 wheel steps of
 // 100 px and 120 jumps across the list. What bench/extension.mjs measures inside VS Code, without the workbench and
 // the extension host sharing the two cores: use it to compare two builds of the webview, run after run
-// (`BENCH_SCROLL_ROOT=<another checkout>` takes its dist/ and src/). Needs `bash test/e2e/setup.sh` (Chromium).
+// (`BENCH_SCROLL_ROOT=<another checkout>` takes its dist/ and src/; `BENCH_SCROLL_THROTTLE=3` slows the renderer 3×, as
+// on a loaded machine). Needs `bash test/e2e/setup.sh` (Chromium).
 import { buildSync } from 'esbuild';
 import { createServer } from 'node:http';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -13,6 +14,7 @@ import { ROOT as HERE, launchBrowser, makeTemp } from '../test/e2e/lib.mjs';
 
 const ROOT = process.env.BENCH_SCROLL_ROOT ?? HERE;
 const ROWS = Number(process.env.BENCH_SCROLL_ROWS ?? 100_000);
+const THROTTLE = Number(process.env.BENCH_SCROLL_THROTTLE ?? 1);
 const PER_FILE = 1000;
 const STATUSES = ['liquidatable', 'critical', 'warning', 'watch', 'safe', 'unknown'];
 
@@ -100,6 +102,8 @@ try {
   await page.waitForSelector('tr.row');
   await page.waitForTimeout(500);
   const cdp = await page.context().newCDPSession(page);
+  // A renderer slowed down N× (Chromium's CPU throttling): the webview as on a loaded machine, its long tasks magnified.
+  if (THROTTLE > 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: THROTTLE });
   const events = [];
   cdp.on('Tracing.dataCollected', (d) => events.push(...d.value));
   await cdp.send('Tracing.start', { categories: 'devtools.timeline', transferMode: 'ReportEvents' });
