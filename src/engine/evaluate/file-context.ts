@@ -44,8 +44,8 @@ export function workBudget(s: WorkShape): number {
 
 export class EvalContext {
   readonly diagnostics: Diagnostic[] = [];
-  /** Each row's risk inputs by row id, for its charts (row-charts.ts). */
-  readonly riskInputs: Record<string, RowRiskInputs> = {};
+  /** Each row's risk inputs by row id, for its charts (row-charts.ts); no prototype, so an id `__proto__` is a key. */
+  readonly riskInputs: Record<string, RowRiskInputs> = Object.create(null) as Record<string, RowRiskInputs>;
   /** The file's cross accounts (docs/results.md §2.4), in file order. */
   readonly accounts: AccountReport[] = [];
   private readonly said = new Set<string>();

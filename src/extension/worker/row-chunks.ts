@@ -50,7 +50,7 @@ export function decodeRows(chunk: ChunkText): HostRow[] {
 /** Every chunk at once, rows whole (tests and small results; the host parses large ones in slices). */
 export function decodeAll(chunks: readonly ChunkText[]): { rows: ResultRow[]; riskInputs: RiskInputsById } {
   const rows: ResultRow[] = [];
-  const riskInputs: RiskInputsById = {};
+  const riskInputs = Object.create(null) as RiskInputsById;
   for (const c of chunks) {
     const value = JSON.parse(c.rest) as ChunkRest;
     decodeRows(c).forEach((h, k) => rows.push({ ...h, details: value.details[k] ?? NO_DETAILS }));
@@ -59,9 +59,9 @@ export function decodeAll(chunks: readonly ChunkText[]): { rows: ResultRow[]; ri
   return { rows, riskInputs };
 }
 
-/** The risk inputs of a chunk's rows (never one object for the whole file). */
+/** The risk inputs of a chunk's rows (never one object for the whole file); no prototype: an id may be `__proto__`. */
 function inputsOf(rows: readonly ResultRow[], all: RiskInputsById): RiskInputsById {
-  const out: RiskInputsById = {};
+  const out = Object.create(null) as RiskInputsById;
   for (const r of rows) if (Object.hasOwn(all, r.id)) out[r.id] = all[r.id]!;
   return out;
 }

@@ -39,6 +39,20 @@ describe('row details kept as text on the host', () => {
     expect(rest.details(-1)).toBeNull();
   });
 
+  it('row ids that name Object.prototype members are plain keys, from the engine to the host', async () => {
+    const { evaluateFile } = await import('../../../src/engine/evaluate/evaluate-file');
+    const ids = ['__proto__', 'constructor', 'toString', 'hasOwnProperty'];
+    const text = JSON.stringify({ version: 1, venue: 'binance-usdm', positions: ids.map((id, i) => ({
+      id, symbol: 'BTCUSDT', side: 'long', size: '0.5', entryPrice: '60000', markPrice: String(60000 + i), marginMode: 'isolated', isolatedMargin: '1000', volatility: 0.6,
+    })) });
+    const ev = evaluateFile({ path: 'p.positions.json', absPath: '/tmp/p.positions.json', text }, { now: Date.parse('2026-11-24T07:00:00Z') });
+    expect(ev.rows.map((r) => r.id)).toEqual(ids);
+    for (const id of ids) expect(Object.hasOwn(ev.riskInputs!, id)).toBe(true);
+    const chunks = encodeChunks(ev.rows, ev.rows.map(rowText), ev.riskInputs);
+    const rest = new RowRest(chunks.map((c) => c.rest));
+    ids.forEach((id, i) => expect(rest.riskInputs(i, id)).toEqual(ev.riskInputs![id]));
+  });
+
   it('a row that kept its own details (built on the host) is itself; a missing text leaves empty details', () => {
     expect(wholeRow(rows[0]!, undefined, 0)).toBe(rows[0]);
     const { details: _d, ...head } = rows[1]!;
