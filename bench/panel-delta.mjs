@@ -25,13 +25,13 @@ buildSync({
       "export { row, fileReport } from './test/unit/extension/fixtures';",
       "export { safeParse } from 'valibot';",
       "export { entriesInSlices } from './src/extension/worker/prepared-result';",
-      "export { encodeChunks } from './src/extension/worker/row-chunks';",
+      "export { encodeChunks, rowText } from './src/extension/worker/row-chunks';",
     ].join('\n'),
     resolveDir: process.cwd(), loader: 'ts',
   },
   bundle: true, platform: 'node', format: 'cjs', outfile: out, mainFields: ['module', 'main'], logLevel: 'error',
 });
-const { RowIndex, PanelModel, HostToWebviewSchema, row, fileReport, safeParse, entriesInSlices, encodeChunks } = require(out);
+const { RowIndex, PanelModel, HostToWebviewSchema, row, fileReport, safeParse, entriesInSlices, encodeChunks, rowText } = require(out);
 rmSync(dir, { recursive: true, force: true });
 
 const FILES = Number(process.env.BENCH_PANEL_FILES ?? 100);
@@ -90,7 +90,7 @@ for (const [name, v] of Object.entries(VIEWS)) {
     const f = (rep * 37) % FILES;
     const rows = fileRows(f, rep);
     // as the extension takes a worker result: entries, key map and aggregate built in slices first (not timed here)
-    const built = await entriesInSlices(`file:///f${f}`, { chunks: encodeChunks(rows, rows.map((r) => JSON.stringify(r))), sigs: sigs(rows, rep) }, { base: () => index.keysOf(`file:///f${f}`) });
+    const built = await entriesInSlices(`file:///f${f}`, { chunks: encodeChunks(rows, rows.map(rowText)), sigs: sigs(rows, rep) }, { base: () => index.keysOf(`file:///f${f}`) });
     const t0 = now();
     const changes = index.setFile(`file:///f${f}`, built.rows, sigs(rows, rep), built.entries, built.sorted, built.lookup);
     const t1 = now();
