@@ -70,13 +70,17 @@ export async function entriesInSlices(key: string, value: { chunks: readonly Chu
   const byKey = new Map<string, RowEntry>();
   const rests: string[] = [];
   const rest = new RowRest(rests); // filled as the chunks are parsed
+  const shared = sharedStrings();
   for (let c = 0; c < value.chunks.length; c++) {
     if (c > 0) await yieldToHost();
     if (cancelled()) throw new Cancelled();
     const chunk = value.chunks[c]!;
     rests.push(chunk.rest);
     for (const row of decodeRows(chunk)) {
+      row.file = shared(row.file);
+      if (row.fix?.reason) row.fix.reason = shared(row.fix.reason);
       const entry = makeEntry(key, row, value.sigs[rows.length] ?? '', pending, rest, rows.length);
+      entry.accountKey = shared(entry.accountKey);
       entries.push(entry);
       byKey.set(entry.key, entry);
       rows.push(row);
@@ -88,6 +92,21 @@ export async function entriesInSlices(key: string, value: { chunks: readonly Chu
   const sorted = await sortInSlices(entries, defaultCompare, slice, cancelled);
   const changes = base ? await changesInSlices(base, entries, byKey, cancelled) : undefined;
   return { rows, rest, entries, sorted, lookup: { byKey, agg, ...(changes ? { changes } : {}) } };
+}
+
+/**
+ * One string for equal strings: every row of a file names the file, the legs of an account share its key, the fixes
+ * of a venue share a few reasons. Parsed or built a row at a time they were one string a row, kept as long as the
+ * rows (bench/host-rows.mjs: 218 → 204 MiB for three 20,000-row results).
+ */
+function sharedStrings(): (s: string) => string {
+  const seen = new Map<string, string>();
+  return (s) => {
+    const known = seen.get(s);
+    if (known !== undefined) return known;
+    seen.set(s, s);
+    return s;
+  };
 }
 
 /** changeSteps against the index's rows of the file now, a yield between steps. */
