@@ -12,7 +12,7 @@ export type RiskInputsById = NonNullable<FileEvaluation['riskInputs']>;
 /** Rows a chunk (worker/row-chunks.ts; one is parsed on the host in a few ms): row `i` of a file is in chunk `i / ROW_CHUNK`. */
 export const ROW_CHUNK = 200;
 
-/** The second line of a chunk: its rows' details (in order) and their risk inputs by row id. */
+/** A chunk's second text (ChunkText.rest), parsed: its rows' details (in order) and their risk inputs by row id. */
 export interface ChunkRest {
   details: Array<RowDetails | null>;
   riskInputs?: RiskInputsById;
