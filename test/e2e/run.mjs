@@ -406,6 +406,18 @@ async function main() {
       assert(texts.some((t) => /(liquidatable|critical|warning|watch|safe|unknown) · liq [\d,.]+ · [\d.]+ % away/.test(t)), `no position CodeLens: ${JSON.stringify(texts.slice(0, 4))}`);
     });
 
+    await check('hover on the revealed position shows its prices and its figures from the row details', async () => {
+      // The cursor is on the position's line (Enter above); the hover reads the row whole (details kept as text).
+      await runCommand(page, 'Show or Focus Hover');
+      const hover = page.locator('.monaco-hover .hover-contents', { hasText: 'Liquidation price' }).first();
+      await hover.waitFor({ timeout: 10_000 });
+      const text = (await hover.textContent()) ?? '';
+      assert(/Bankruptcy price|Health factor|Margin ratio/.test(text), `no figures in the hover: ${text.slice(0, 300)}`);
+      assert(/value [\d,.]+.*PnL|LTV [\d.]+ %/.test(text), `no position or loan figures (row details) in the hover: ${text.slice(0, 400)}`);
+      await page.screenshot({ path: join(OUT, 'hover.png') });
+      await page.keyboard.press('Escape');
+    });
+
     await check('Apply fix (panel): the ETHUSDT row of binance-faq-cross becomes safe; only walletBalance changes', async () => {
       assert(fixRow?.fix?.addMargin, `no addMargin fix on ${FIX_KEY}`);
       const path = join(workspace, 'binance-faq-cross.positions.yaml');
