@@ -8,7 +8,7 @@ import { traderFiguresOf, type TraderFigures } from '../presentation/trader-figu
 
 export { compareRows };
 
-/** A result row as the host keeps it: its `details` stay JSON text until read (worker/row-chunks.ts RowRest). */
+/** A result row as the host keeps it: its `details` stay JSON text until read (row-rest.ts). */
 export type HostRow = Omit<ResultRow, 'details'>;
 
 export function sortRows<R extends HostRow>(rows: readonly R[]): R[] {

@@ -8,8 +8,10 @@ function byDistance(a: string | null, b: string | null): number {
   return new Dec(a).comparedTo(new Dec(b));
 }
 
-/** Reads only the fields it orders by (the extension's rows lack their details). */
-export function compareRows(a: Pick<ResultRow, 'status' | 'distance' | 'file' | 'line' | 'column'>, b: Pick<ResultRow, 'status' | 'distance' | 'file' | 'line' | 'column'>): number {
+/** The fields the order reads (the extension's rows lack their details). */
+type Ordered = Pick<ResultRow, 'status' | 'distance' | 'file' | 'line' | 'column'>;
+
+export function compareRows(a: Ordered, b: Ordered): number {
   return (
     STATUS_ORDER.indexOf(a.status) - STATUS_ORDER.indexOf(b.status) ||
     byDistance(a.distance, b.distance) ||
