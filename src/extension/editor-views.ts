@@ -130,20 +130,22 @@ export class EditorViews implements vscode.Disposable {
     for (const editor of vscode.window.visibleTextEditors) {
       if (only && !only.has(editor.document.uri.toString())) continue;
       const entry = this.store.entry(editor.document.uri);
-      const rows = entry?.evaluation.rows ?? [];
       const byStatus = new Map<Status, vscode.DecorationOptions[]>();
       if (enabled && entry) {
         const margin = 200;
         const ranges = editor.visibleRanges.map((r) => [r.start.line - margin, r.end.line + margin] as const);
-        rows.forEach((r, i) => {
+        const rows = entry.evaluation.rows;
+        for (let i = 0; i < rows.length; i++) {
+          // the line first: only the rows in view are read (parsed from their text)
           const line = entry.lines.line(i);
-          if (line === null || line >= editor.document.lineCount) return;
-          if (ranges.length && !ranges.some(([a, b]) => line >= a && line <= b)) return;
+          if (line === null || line >= editor.document.lineCount) continue;
+          if (ranges.length && !ranges.some(([a, b]) => line >= a && line <= b)) continue;
+          const r = rows.at(i)!;
           const end = editor.document.lineAt(line).range.end;
           const list = byStatus.get(r.status) ?? [];
           list.push({ range: new vscode.Range(end, end), renderOptions: { after: { contentText: decorationText(r) } } });
           byStatus.set(r.status, list);
-        });
+        }
       }
       for (const [status, type] of this.decorationTypes) editor.setDecorations(type, byStatus.get(status) ?? []);
     }
@@ -166,8 +168,9 @@ export class EditorViews implements vscode.Disposable {
   private hover(doc: vscode.TextDocument, pos: vscode.Position): vscode.Hover | undefined {
     const entry = this.store.entry(doc.uri);
     if (!entry) return undefined;
-    const i = entry.evaluation.rows.findIndex((_r, j) => entry.lines.line(j) === pos.line);
-    const row = entry.evaluation.rows[i];
+    let i = 0;
+    while (i < entry.evaluation.rows.length && entry.lines.line(i) !== pos.line) i++;
+    const row = entry.evaluation.rows.at(i);
     if (!row) return undefined;
     const account = entry.evaluation.accounts?.find((a) => accountKeyOf(a) === accountKeyOf(row));
     const md = new vscode.MarkdownString(hoverMarkdown(wholeRow(row, entry.evaluation.rest, i), account));

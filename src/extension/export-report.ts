@@ -26,6 +26,6 @@ export function reportNow(parts: ReadonlyArray<Pick<FileEvaluation, 'now'>>, fal
 
 /** The report of the stored evaluations, rows whole; `fallbackNow` when there are none. */
 export function storedReport(evaluations: readonly StoredEvaluation[], fallbackNow: number): { report: Report; times: FileTimes } {
-  const parts = evaluations.map((e) => ({ ...e, rows: e.rows.map((r, i) => wholeRow(r, e.rest, i)) }));
+  const parts = evaluations.map((e) => ({ ...e, rows: Array.from(e.rows, (r, i) => wholeRow(r, e.rest, i)) }));
   return { report: buildReport(parts, reportNow(parts, fallbackNow)), times: fileTimes(parts) };
 }

@@ -14,6 +14,7 @@ import { confirmationMessage, valueChanges } from './fix-confirmation';
 import { FixPreviews, PREVIEW_SCHEME } from './fix-preview';
 import { SOURCE } from './problems';
 import { boundedRef, rowKey } from './rows';
+import { findRow } from './row-heads';
 import { suggestionFor } from './suggestion-fixes';
 import type { WorkspaceStore } from './workspace-store';
 import type { FixPlanResult } from './worker/worker-protocol';
@@ -155,7 +156,7 @@ export async function applyAccountFix(store: WorkspaceStore, args: ApplyAccountF
     void vscode.window.showInformationMessage('Liquidation Lens: that account is no longer in the workspace.');
     return false;
   }
-  const leg = entry.evaluation.rows.find((r) => r.id === account.legs[0]);
+  const leg = findRow(entry.evaluation.rows, (r) => r.id === account.legs[0])?.row;
   const view = accountFixDisplay(account, leg?.settleCurrency ?? null, null);
   return applyPlanned(store, entry.uri, entry.text, (text) => store.planAccountFix(entry.uri, text, args.account), (title) => (view && view.amount !== null ? accountFixVerb(view) : title));
 }
@@ -193,7 +194,7 @@ export class FixCodeActions implements vscode.CodeActionProvider {
         actions.push(action);
         continue;
       }
-      const row = evaluation.rows.find((r) => r.line - 1 === diagnostic.range.start.line);
+      const row = findRow(evaluation.rows, (r) => r.line - 1 === diagnostic.range.start.line)?.row;
       if (!row) continue;
       const key = rowKey(row);
       for (const choice of fixChoices(row)) {

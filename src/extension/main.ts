@@ -61,7 +61,7 @@ async function revealRow(store: WorkspaceStore, key: string, preserveFocus: bool
 }
 
 async function showAtRisk(store: WorkspaceStore, panel: PositionsPanel): Promise<void> {
-  const rows = store.rows().filter((r) => isAtRisk(r.status));
+  const rows = store.rows((e) => !e.pending && isAtRisk(e.status));
   if (rows.length === 0) {
     void vscode.window.showInformationMessage('Liquidation Lens: no position at watch or worse.');
     return;

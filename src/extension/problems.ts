@@ -93,8 +93,11 @@ export function rowDiagnosticSpec(r: HostRow): DiagnosticSpec | null {
 /** A file's Problems at most: VS Code shows no more (extHostDiagnostics' _maxDiagnosticsPerFile). */
 export const MAX_DIAGNOSTICS = 1000;
 
-/** The file's diagnostics, then one per row at watch or worse, up to MAX_DIAGNOSTICS. */
-function* specsOf(file: FileReport, rows: readonly HostRow[]): Generator<DiagnosticSpec> {
+/**
+ * The file's diagnostics, then one per row at watch or worse, up to MAX_DIAGNOSTICS; null after a row without one (a
+ * place to pause: the rows are parsed from text as they are read, row-heads.ts).
+ */
+function* specsOf(file: FileReport, rows: Iterable<HostRow>): Generator<DiagnosticSpec | null> {
   // extHostDiagnostics truncates at 1000 per file (microsoft/vscode src/vs/workbench/api/common/extHostDiagnostics.ts,
   // _maxDiagnosticsPerFile): no spec is built past it (a 20,000-row file would spend the host's time on them).
   let n = 0;
@@ -105,20 +108,21 @@ function* specsOf(file: FileReport, rows: readonly HostRow[]): Generator<Diagnos
   for (const r of rows) {
     if (n >= MAX_DIAGNOSTICS) return;
     const spec = rowDiagnosticSpec(r);
-    if (spec) { n++; yield spec; }
+    if (spec) n++;
+    yield spec;
   }
 }
 
-export function diagnosticSpecsForFile(file: FileReport, rows: readonly HostRow[]): DiagnosticSpec[] {
-  return [...specsOf(file, rows)];
+export function diagnosticSpecsForFile(file: FileReport, rows: Iterable<HostRow>): DiagnosticSpec[] {
+  return [...specsOf(file, rows)].filter((s) => s !== null);
 }
 
-/** The same specs, built in slices with a yield to the event loop between them (no long extension-host task). */
-export async function diagnosticSpecsInSlices(file: FileReport, rows: readonly HostRow[], slice = 100): Promise<DiagnosticSpec[]> {
+/** The same specs, built in slices (`slice` rows or specs each) with a yield to the event loop between them. */
+export async function diagnosticSpecsInSlices(file: FileReport, rows: Iterable<HostRow>, slice = 100): Promise<DiagnosticSpec[]> {
   const specs: DiagnosticSpec[] = [];
   let sinceYield = 0;
   for (const spec of specsOf(file, rows)) {
-    specs.push(spec);
+    if (spec) specs.push(spec);
     if (++sinceYield >= slice) {
       sinceYield = 0;
       await yieldToHost();

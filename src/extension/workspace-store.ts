@@ -29,11 +29,15 @@ import type { Diagnostic } from '../engine/core/types';
 import { NODE_WORKSPACE_FS, readWorkspaceFile } from './read-workspace-file';
 import type { HostRow } from './rows';
 import type { RowRest } from './row-rest';
-import { wholeRowOf } from './panel/row-entry';
+import type { RowList } from './row-heads';
+import { wholeRowOf, type RowEntry } from './panel/row-entry';
 
-/** What the store keeps of a file's evaluation: its rows without their details, which `rest` holds as text. */
+/**
+ * What the store keeps of a file's evaluation: its rows without their details (as the worker's text: row-heads.ts;
+ * each read parses one), and their details, which `rest` holds as text.
+ */
 export interface StoredEvaluation extends Pick<FileEvaluation, 'file' | 'now' | 'accounts'> {
-  rows: HostRow[];
+  rows: RowList;
   rest?: RowRest;
 }
 
@@ -138,9 +142,14 @@ export class WorkspaceStore implements vscode.Disposable {
     return typeof pinned === 'number' ? new Date(pinned) : this.lastEvaluated;
   }
 
-  /** Every row of every file, in the docs/results.md §2 order (kept incrementally, not sorted per call). */
-  rows(): HostRow[] {
-    return this.index.defaultRows.all().map((e) => e.row);
+  /**
+   * Every row of every file (or those whose entry `keep` accepts), in the docs/results.md §2 order (kept
+   * incrementally, not sorted per call). Each row is parsed from its file's text: a few µs a row.
+   */
+  rows(keep?: (e: RowEntry) => boolean): HostRow[] {
+    const out: HostRow[] = [];
+    for (const e of this.index.defaultRows.all()) if (!keep || keep(e)) out.push(e.row);
+    return out;
   }
 
   files(): StoreEntry[] {
@@ -163,7 +172,9 @@ export class WorkspaceStore implements vscode.Disposable {
   findByKey(key: string): { row: ResultRow; inputs: RowRiskInputs | null; uri: vscode.Uri; pending: boolean } | undefined {
     const e = this.index.find(key);
     const entry = e && this.entries.get(e.fileKey);
-    return e && entry ? { row: wholeRowOf(e), inputs: e.rest?.riskInputs(e.at, e.row.id) ?? null, uri: entry.uri, pending: e.pending } : undefined;
+    if (!e || !entry) return undefined;
+    const row = wholeRowOf(e);
+    return { row, inputs: e.rest?.riskInputs(e.at, row.id) ?? null, uri: entry.uri, pending: e.pending };
   }
 
   /** The file's effective risk settings: extension settings, the file's own `risk:`, then the session overrides (docs/format.md §6). */
@@ -482,7 +493,7 @@ export class WorkspaceStore implements vscode.Disposable {
     this.previews.delete(key);
     const entry = this.entries.get(key);
     if (!entry) return;
-    let result: Pick<PreparedResult, 'file' | 'rows' | 'now' | 'pinned' | 'risk' | 'historyPaths' | 'sigs' | 'accounts'> & Partial<Pick<PreparedResult, 'rest' | 'entries' | 'sorted' | 'lookup'>>;
+    let result: Pick<PreparedResult, 'file' | 'now' | 'pinned' | 'risk' | 'historyPaths' | 'sigs' | 'accounts'> & Partial<Pick<PreparedResult, 'rest' | 'entries' | 'sorted' | 'lookup'>> & { rows: RowList };
     if (outcome.ok) {
       result = outcome.value;
       this.log.debug(`evaluated ${input.path}: ${result.rows.length} row(s) in ${Math.round(outcome.value.ms)} ms${outcome.value.reusedParse ? ' (parse reused)' : ''}`);
@@ -502,7 +513,7 @@ export class WorkspaceStore implements vscode.Disposable {
     // Lines are right only if the document still holds the evaluated text; otherwise hidden until the next result.
     const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
     const current = !open || open.getText() === input.text;
-    entry.lines = measured('line tracker', () => new LineTracker(result.rows.map((r) => (current ? Math.max(0, r.line - 1) : null))));
+    entry.lines = measured('line tracker', () => new LineTracker((result.entries ?? []).map((e) => (current ? Math.max(0, e.line - 1) : null))));
     this.noteHistoryReaders(key, result.historyPaths);
     const rows = measured('row index', () => this.index.setFile(key, result.rows, result.sigs, result.entries, result.sorted, result.lookup));
     this.fire({ changed: [entry.uri], removed: [], rows });

@@ -42,7 +42,7 @@ function rowFilter(view: ListView): ((e: RowEntry) => boolean) | null {
   const terms = filterTerms(view.filter);
   if (hidden.size === 0 && terms.length === 0) return null;
   // a pending row's status is a placeholder: the chips do not hide it
-  const shown = (e: RowEntry): boolean => e.pending || !hidden.has(e.row.status);
+  const shown = (e: RowEntry): boolean => e.pending || !hidden.has(e.status);
   if (terms.length === 0) return shown;
   return (e) => shown(e) && matchesFilter(e, terms);
 }
@@ -52,12 +52,20 @@ interface Group { first: RowEntry; entries: RowEntry[]; worst: number; atRisk: n
 /** Items handled between two pauses of a list's stepped build or update (about a millisecond). */
 const LIST_STEP = 4096;
 
+/** A row's cost in a step: a look-up, or its first filter's read of the row from its text (row-entry.ts filterText). */
+const costOf = (e: RowEntry): number => (e.haystack === null ? 16 : 1);
+
 /** The entries of `list` that pass. */
 function* filterSteps(list: readonly RowEntry[], pass: (e: RowEntry) => boolean): Steps<RowEntry[]> {
   const out: RowEntry[] = [];
+  let work = 0;
   for (let i = 0; i < list.length; i++) {
+    work += costOf(list[i]!);
     if (pass(list[i]!)) out.push(list[i]!);
-    if ((i + 1) % LIST_STEP === 0) yield;
+    if (work >= LIST_STEP) {
+      work = 0;
+      yield;
+    }
   }
   return out;
 }
@@ -65,15 +73,20 @@ function* filterSteps(list: readonly RowEntry[], pass: (e: RowEntry) => boolean)
 /** The passing entries of `sorted` by account, in the order of each account's first row. */
 function* groupSteps(sorted: readonly RowEntry[], pass: ((e: RowEntry) => boolean) | null): Steps<Map<string, Group>> {
   const groups = new Map<string, Group>();
+  let work = 0;
   for (let i = 0; i < sorted.length; i++) {
-    if ((i + 1) % LIST_STEP === 0) yield;
     const e = sorted[i]!;
+    work += costOf(e);
+    if (work >= LIST_STEP) {
+      work = 0;
+      yield;
+    }
     if (pass && !pass(e)) continue;
     let g = groups.get(e.accountKey);
     if (!g) groups.set(e.accountKey, (g = { first: e, entries: [], worst: STATUS_ORDER.length, atRisk: 0 }));
     g.entries.push(e);
     if (e.rank < g.worst) g.worst = e.rank;
-    if (isAtRisk(e.row.status)) g.atRisk++;
+    if (isAtRisk(e.status)) g.atRisk++;
   }
   return groups;
 }

@@ -16,7 +16,8 @@ import { nameText } from '../../presentation/inert-text';
 import { toPanelRow, toTableRow } from '../rows';
 import { effectiveBands } from '../settings';
 import { DisplayList, isAccountItem, type StoredItem } from './display-list';
-import { wholeRowOf, type RowEntry } from './row-entry';
+import type { RowEntry } from './row-entry';
+import { wholeRow } from '../row-rest';
 import type { RowIndex } from './row-index';
 import type { DeltaChanges } from './pending-changes';
 import { comparatorFor } from './sort-keys';
@@ -200,16 +201,16 @@ export class PanelModel {
   }
 
   private tableRow(e: RowEntry): TableRow {
-    return { ...toTableRow(e.row, this.readOnly.get(e.row.file) ?? null), updating: this.index.isUpdating(e.fileKey), ...(e.pending ? { pending: true } : {}) };
+    return { ...toTableRow(e.row, this.readOnly.get(e.file) ?? null), updating: this.index.isUpdating(e.fileKey), ...(e.pending ? { pending: true } : {}) };
   }
 
   private panelRow(e: RowEntry): PanelRow {
-    const at = e.pending ? undefined : this.times[e.row.file];
+    const at = e.pending ? undefined : this.times[e.file];
     const row = e.row;
     const accountFix = row.kind === 'perp' && row.marginMode === 'cross' && this.accounts.get(e.accountKey)?.legs.includes(row.id)
       ? this.accountFix(e.accountKey, row.settleCurrency, row.file) : null;
     return {
-      ...toPanelRow(wholeRowOf(e), this.readOnly.get(row.file) ?? null), updating: this.index.isUpdating(e.fileKey), ...(e.pending ? { pending: true } : {}),
+      ...toPanelRow(wholeRow(row, e.rest, e.at), this.readOnly.get(row.file) ?? null), updating: this.index.isUpdating(e.fileKey), ...(e.pending ? { pending: true } : {}),
       ...(at !== undefined ? { evaluatedAt: new Date(at).toISOString() } : {}), ...(accountFix ? { accountFix } : {}),
     };
   }

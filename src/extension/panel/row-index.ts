@@ -3,6 +3,7 @@
 // new rows; the default one (docs/results.md §2 order) is always kept. A file's update reports which rows were added,
 // removed and updated (by the worker's content hash).
 import type { HostRow } from '../rows';
+import type { RowList } from '../row-heads';
 import { STATUS_ORDER, type PanelStatus } from '../../protocol/messages';
 import { isAtRisk } from '../../presentation/describe';
 import { makeEntry, type RowEntry } from './row-entry';
@@ -68,34 +69,49 @@ function emptyCounts(): Record<PanelStatus, number> {
   return Object.fromEntries(STATUS_ORDER.map((s) => [s, 0])) as Record<PanelStatus, number>;
 }
 
-export function aggregate(entries: readonly RowEntry[]): FileAggregate {
-  const counts = emptyCounts();
-  const risky = new Set<string>();
-  let atRisk = 0;
-  let stale = 0;
-  let oldest: number | null = null;
-  let worst: RowEntry | null = null;
-  let target: PanelStatus | null = null;
-  let pending = 0;
-  for (const e of entries) {
+/** A file's aggregate, one row at a time (`r`: the entry's row when the caller has it parsed; else it is read). */
+export class Aggregator {
+  private readonly counts = emptyCounts();
+  private readonly risky = new Set<string>();
+  private atRisk = 0;
+  private stale = 0;
+  private oldest: number | null = null;
+  private worst: RowEntry | null = null;
+  private target: PanelStatus | null = null;
+  private pending = 0;
+
+  add(e: RowEntry, parsed: HostRow | null = null): void {
     if (e.pending) {
-      pending++;
-      continue;
+      this.pending++;
+      return;
     }
-    const r = e.row;
-    counts[r.status]++;
+    const r = parsed ?? e.row;
+    this.counts[r.status]++;
     if (isAtRisk(r.status)) {
-      atRisk++;
-      risky.add(e.accountKey);
+      this.atRisk++;
+      this.risky.add(e.accountKey);
     }
     if (r.stale) {
-      stale++;
-      oldest = Math.max(oldest ?? 0, r.markAge ?? 0);
+      this.stale++;
+      this.oldest = Math.max(this.oldest ?? 0, r.markAge ?? 0);
     }
-    if (!worst || defaultCompare(e, worst) < 0) worst = e;
-    if (target === null && r.fix) target = r.fix.target;
+    if (!this.worst || defaultCompare(e, this.worst) < 0) this.worst = e;
+    if (this.target === null && r.fix) this.target = r.fix.target;
   }
-  return { counts, pending, atRisk, riskyAccounts: risky.size, stale, oldestStaleAge: oldest, worst, target };
+
+  result(): FileAggregate {
+    return {
+      counts: this.counts, pending: this.pending, atRisk: this.atRisk, riskyAccounts: this.risky.size, stale: this.stale,
+      oldestStaleAge: this.oldest, worst: this.worst, target: this.target,
+    };
+  }
+}
+
+/** `rows[i]`: entry i's row when the caller has them parsed (else each is read from its file's text). */
+export function aggregate(entries: readonly RowEntry[], rows?: readonly HostRow[]): FileAggregate {
+  const agg = new Aggregator();
+  entries.forEach((e, i) => agg.add(e, rows?.[i] ?? null));
+  return agg.result();
 }
 
 export class RowIndex {
@@ -116,14 +132,15 @@ export class RowIndex {
 
   /** Replaces a file's rows (`sigs[i]` is the content hash of `rows[i]`; `prebuilt`: their entries, built in slices;
    * `presorted`: those entries in the default order; `lookup`: their key map and aggregate, built in slices too). */
-  setFile(fileKey: string, rows: readonly HostRow[], sigs: readonly string[] = [], prebuilt?: RowEntry[], presorted?: RowEntry[], lookup?: FileLookup): RowChanges {
+  setFile(fileKey: string, rows: RowList, sigs: readonly string[] = [], prebuilt?: RowEntry[], presorted?: RowEntry[], lookup?: FileLookup): RowChanges {
     const old = this.files.get(fileKey);
-    const entries = prebuilt ?? rows.map((r, i) => makeEntry(fileKey, r, sigs[i] ?? ''));
+    const parsed = prebuilt ? undefined : Array.from(rows);
+    const entries = prebuilt ?? parsed!.map((r, i) => makeEntry(fileKey, r, sigs[i] ?? '', false, { rows, at: i }));
     const byKey = (prebuilt && lookup?.byKey) || new Map(entries.map((e) => [e.key, e]));
     const ahead = prebuilt && lookup?.changes;
     const changes = ahead && ahead.from === (old?.byKey ?? null) ? ahead.rows : drain(changeSteps(old?.byKey, entries, byKey));
     this.rowCount += entries.length - (old?.entries.length ?? 0);
-    this.files.set(fileKey, { entries, byKey, agg: (prebuilt && lookup?.agg) || aggregate(entries) });
+    this.files.set(fileKey, { entries, byKey, agg: (prebuilt && lookup?.agg) || aggregate(entries, parsed) });
     const sorted = prebuilt && presorted ? { compare: defaultCompare, list: presorted } : undefined;
     for (const v of this.views) v.setFile(fileKey, entries, sorted);
     return changes;

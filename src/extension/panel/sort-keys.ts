@@ -6,8 +6,10 @@ import { Dec } from '../../engine/core/decimal';
 import type { PanelView, SortColumn } from '../../protocol/messages';
 import { venueLabel } from '../../presentation/format';
 import { numKey, type NumKey, type RowEntry } from './row-entry';
+import type { HostRow } from '../rows';
 
-export type Compare = (a: RowEntry, b: RowEntry) => number;
+/** An order of entries; `prime` (a column read from the rows) reads an entry's value ahead, so a sort can pause between reads. */
+export type Compare = ((a: RowEntry, b: RowEntry) => number) & { prime?: (e: RowEntry) => void };
 
 export function compareNum(a: NumKey, b: NumKey): number {
   if (a.f !== b.f && !Number.isNaN(a.f) && !Number.isNaN(b.f)) return a.f < b.f ? -1 : 1;
@@ -20,14 +22,22 @@ function nullsLast<T>(a: T | null, b: T | null, cmp: (x: T, y: T) => number, sig
   return sign * cmp(a, b);
 }
 
+/** Distances ascending, none last (compareNum on the entries' own fields: no key object a row). */
+function compareDistance(a: RowEntry, b: RowEntry): number {
+  if (a.distS === null || b.distS === null) return a.distS === b.distS ? 0 : a.distS === null ? 1 : -1;
+  if (a.distF !== b.distF && !Number.isNaN(a.distF) && !Number.isNaN(b.distF)) return a.distF < b.distF ? -1 : 1;
+  if (a.distS === b.distS) return 0;
+  return new Dec(a.distS).comparedTo(new Dec(b.distS));
+}
+
 /** The docs/results.md §2 order (compareRows), on precomputed keys; the key last makes it total. */
 export function defaultCompare(a: RowEntry, b: RowEntry): number {
   return (
     a.rank - b.rank ||
-    nullsLast(a.distance, b.distance, compareNum, 1) ||
-    (a.row.file < b.row.file ? -1 : a.row.file > b.row.file ? 1 : 0) ||
-    a.row.line - b.row.line ||
-    a.row.column - b.row.column ||
+    compareDistance(a, b) ||
+    (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) ||
+    a.line - b.line ||
+    a.column - b.column ||
     (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)
   );
 }
@@ -36,8 +46,8 @@ const text = (x: string | null): string | null => (x === null ? null : x.toLower
 const cmpText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 const cmpFloat = (a: number, b: number): number => a - b;
 
-function fixAmount(e: RowEntry): NumKey | null {
-  const fix = e.row.fix;
+function fixAmount(r: HostRow): NumKey | null {
+  const fix = r.fix;
   if (!fix) return null;
   if ('addMargin' in fix) return numKey(fix.addMargin ?? fix.reduceSize);
   const first = [...Object.values(fix.addCollateral), ...Object.values(fix.repayDebt)].find((x) => x !== null);
@@ -46,17 +56,23 @@ function fixAmount(e: RowEntry): NumKey | null {
 
 type Key = { kind: 'num'; get: (e: RowEntry) => NumKey | null } | { kind: 'text'; get: (e: RowEntry) => string | null } | { kind: 'float'; get: (e: RowEntry) => number | null };
 
+/** A column read from the row itself (parsed from its file's text once per entry per comparator: row-heads.ts). */
+const onRow = <T>(get: (r: HostRow) => T) => (e: RowEntry): T => get(e.row);
+
+/** The one column the entry holds itself. */
+const distanceKey = (e: RowEntry): NumKey | null => numKey(e.distS);
+
 const KEYS: Record<Exclude<SortColumn, 'status'>, Key> = {
-  symbol: { kind: 'text', get: (e) => text(e.row.symbol ?? e.row.id) },
-  venue: { kind: 'text', get: (e) => text(`${venueLabel(e.row.venue)} ${e.row.account ?? ''}`) },
-  side: { kind: 'text', get: (e) => (e.row.kind === 'loan' ? 'loan' : e.row.side) },
-  size: { kind: 'num', get: (e) => numKey(e.row.size) },
-  mark: { kind: 'num', get: (e) => numKey(e.row.markPrice) },
-  liquidationPrice: { kind: 'num', get: (e) => numKey(e.row.liquidationPrice) },
-  distance: { kind: 'num', get: (e) => e.distance },
-  probability: { kind: 'float', get: (e) => e.row.liquidationProbability },
-  ratio: { kind: 'num', get: (e) => numKey(e.row.healthFactor ?? e.row.marginRatio) },
-  fix: { kind: 'num', get: (e) => fixAmount(e) },
+  symbol: { kind: 'text', get: onRow((r) => text(r.symbol ?? r.id)) },
+  venue: { kind: 'text', get: onRow((r) => text(`${venueLabel(r.venue)} ${r.account ?? ''}`)) },
+  side: { kind: 'text', get: onRow((r) => (r.kind === 'loan' ? 'loan' : r.side)) },
+  size: { kind: 'num', get: onRow((r) => numKey(r.size)) },
+  mark: { kind: 'num', get: onRow((r) => numKey(r.markPrice)) },
+  liquidationPrice: { kind: 'num', get: onRow((r) => numKey(r.liquidationPrice)) },
+  distance: { kind: 'num', get: distanceKey },
+  probability: { kind: 'float', get: onRow((r) => r.liquidationProbability) },
+  ratio: { kind: 'num', get: onRow((r) => numKey(r.healthFactor ?? r.marginRatio)) },
+  fix: { kind: 'num', get: onRow(fixAmount) },
 };
 
 /**
@@ -81,5 +97,7 @@ export function comparatorFor(view: Pick<PanelView, 'sort' | 'direction'>): Comp
     return v;
   };
   const cmp = (key.kind === 'num' ? compareNum : key.kind === 'text' ? cmpText : cmpFloat) as (x: unknown, y: unknown) => number;
-  return (a, b) => nullsLast(get(a), get(b), cmp, sign) || defaultCompare(a, b);
+  const compare: Compare = (a, b) => nullsLast(get(a), get(b), cmp, sign) || defaultCompare(a, b);
+  if (key.get !== distanceKey) compare.prime = (e) => void get(e);
+  return compare;
 }

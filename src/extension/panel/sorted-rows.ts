@@ -29,8 +29,17 @@ function* mergeSteps(a: readonly RowEntry[], b: readonly RowEntry[], compare: Co
   return out;
 }
 
+/** Rows whose column value is read from their text (Compare.prime) between two pauses: about a millisecond. */
+export const PRIME_STEP = 256;
+
 /** A stable sort of `list` (a bottom-up merge sort over runs of 32), pausing every `step` rows merged. */
 export function* sortSteps(list: readonly RowEntry[], compare: Compare, step = MERGE_STEP): Steps<RowEntry[]> {
+  if (compare.prime) {
+    for (let i = 0; i < list.length; i++) {
+      compare.prime(list[i]!);
+      if ((i + 1) % PRIME_STEP === 0) yield;
+    }
+  }
   const runs: RowEntry[][] = [];
   for (let i = 0; i < list.length; i += 32) {
     runs.push(list.slice(i, i + 32).sort(compare));

@@ -5,16 +5,16 @@ import { makeEntry, type RowEntry } from '../panel/row-entry';
 import { defaultCompare, type Compare } from '../panel/sort-keys';
 import { sortSteps } from '../panel/sorted-rows';
 import { stepped, yieldToHost } from '../steps';
-import { aggregate, changeSteps, type FileLookup } from '../panel/row-index';
+import { Aggregator, changeSteps, type FileLookup } from '../panel/row-index';
 import { Cancelled } from './worker-pool';
 import type { EvaluationResult } from './worker-protocol';
 import { decodeRows, type ChunkText } from './row-chunks';
-import type { HostRow } from '../rows';
 import { RowRest } from '../row-rest';
+import { RowHeads } from '../row-heads';
 
-/** Rows parsed from a result's chunks, with their index entries. */
+/** A result's rows (kept as their chunks' text), with their index entries. */
 export interface ParsedRows {
-  rows: HostRow[];
+  rows: RowHeads;
   /** The rows' details and risk inputs (what the details pane and its charts show), as text until read. */
   rest: RowRest;
   entries: RowEntry[];
@@ -65,39 +65,40 @@ export function prepared(key: string, job: Job<EvaluationResult>, options: Omit<
  */
 export async function entriesInSlices(key: string, value: { chunks: readonly ChunkText[]; sigs: readonly string[] }, options: SliceOptions = {}): Promise<ParsedRows> {
   const { slice = ENTRY_SLICE, cancelled = () => false, pending = false, base } = options;
-  const rows: HostRow[] = [];
+  const rows = new RowHeads(); // filled as the chunks are read
   const entries: RowEntry[] = [];
   const byKey = new Map<string, RowEntry>();
   const rests: string[] = [];
-  const rest = new RowRest(rests); // filled as the chunks are parsed
+  const rest = new RowRest(rests);
   const shared = sharedStrings();
+  const agg = new Aggregator();
   for (let c = 0; c < value.chunks.length; c++) {
     if (c > 0) await yieldToHost();
     if (cancelled()) throw new Cancelled();
     const chunk = value.chunks[c]!;
     rests.push(chunk.rest);
+    rows.push(chunk);
+    // Parsed whole for the entries, then dropped: the rows stay text (row-heads.ts).
     for (const row of decodeRows(chunk)) {
+      const at = entries.length;
       row.file = shared(row.file);
-      if (row.fix?.reason) row.fix.reason = shared(row.fix.reason);
-      const entry = makeEntry(key, row, value.sigs[rows.length] ?? '', pending, rest, rows.length);
+      const entry = makeEntry(key, row, value.sigs[at] ?? '', pending, { rows, at, rest });
       entry.accountKey = shared(entry.accountKey);
+      agg.add(entry, row);
       entries.push(entry);
       byKey.set(entry.key, entry);
-      rows.push(row);
     }
   }
   await yieldToHost();
   if (cancelled()) throw new Cancelled();
-  const agg = aggregate(entries);
   const sorted = await sortInSlices(entries, defaultCompare, slice, cancelled);
   const changes = base ? await changesInSlices(base, entries, byKey, cancelled) : undefined;
-  return { rows, rest, entries, sorted, lookup: { byKey, agg, ...(changes ? { changes } : {}) } };
+  return { rows, rest, entries, sorted, lookup: { byKey, agg: agg.result(), ...(changes ? { changes } : {}) } };
 }
 
 /**
- * One string for equal strings: every row of a file names the file, the legs of an account share its key, the fixes
- * of a venue share a few reasons. Parsed or built a row at a time they were one string a row, kept as long as the
- * rows (bench/host-rows.mjs: 218 → 204 MiB for three 20,000-row results).
+ * One string for equal strings: every row of a file names the file, the legs of an account share its key. Parsed or
+ * built a row at a time they were one string a row, kept as long as the entries.
  */
 function sharedStrings(): (s: string) => string {
   const seen = new Map<string, string>();

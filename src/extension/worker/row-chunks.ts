@@ -24,9 +24,13 @@ export function rowText(row: ResultRow): RowText {
   return { head: JSON.stringify(head), details: JSON.stringify(details ?? null) };
 }
 
-/** One chunk: its rows without their details (a JSON array), and their details and risk inputs (a ChunkRest). */
+/**
+ * One chunk: its rows without their details (a JSON array), where each row's JSON ends in it (so the host parses one
+ * row without the others: row-heads.ts), and their details and risk inputs (a ChunkRest).
+ */
 export interface ChunkText {
   rows: string;
+  ends: number[];
   rest: string;
 }
 
@@ -37,9 +41,17 @@ export function encodeChunks(rows: readonly ResultRow[], texts: readonly RowText
     const part = texts.slice(i, i + ROW_CHUNK);
     const inputs = riskInputs ? inputsOf(rows.slice(i, i + ROW_CHUNK), riskInputs) : undefined;
     const rest = `{"details":[${part.map((t) => t.details).join(',')}]${inputs ? `,"riskInputs":${JSON.stringify(inputs)}` : ''}}`;
-    out.push({ rows: `[${part.map((t) => t.head).join(',')}]`, rest });
+    out.push({ rows: `[${part.map((t) => t.head).join(',')}]`, ends: endsOf(part), rest });
   }
   return out;
+}
+
+/** Where each head ends in the chunk's `[h0,h1,…]`. */
+function endsOf(part: readonly RowText[]): number[] {
+  const ends: number[] = [];
+  let at = 0;
+  for (const t of part) ends.push((at += 1 + t.head.length));
+  return ends;
 }
 
 /** A chunk's rows (their details and risk inputs stay text: RowRest reads them). */

@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import type { ResultRow } from '../../../src/engine/evaluate/report';
 import { DisplayList } from '../../../src/extension/panel/display-list';
 import { PanelModel } from '../../../src/extension/panel/panel-model';
-import { makeEntry, type RowEntry } from '../../../src/extension/panel/row-entry';
+import { filterText, makeEntry, type RowEntry } from '../../../src/extension/panel/row-entry';
 import { RowIndex } from '../../../src/extension/panel/row-index';
 import { comparatorFor, defaultCompare, type Compare } from '../../../src/extension/panel/sort-keys';
 import { SortedRows } from '../../../src/extension/panel/sorted-rows';
@@ -39,7 +39,7 @@ const BASE_ROWS = 50;
 function reference(files: ReadonlyMap<string, readonly ResultRow[]>, view: PanelView): string[] {
   const entries = [...files].flatMap(([k, rows]) => rows.map((r) => makeEntry(k, r))).sort(comparatorFor(view));
   const terms = view.filter.toLowerCase().split(/\s+/).filter(Boolean);
-  const shown = entries.filter((e) => !view.hidden.includes(e.row.status) && terms.every((t) => e.haystack.includes(t)));
+  const shown = entries.filter((e) => !view.hidden.includes(e.row.status) && terms.every((t) => filterText(e).includes(t)));
   if (!view.group) return shown.map((e) => e.key);
   const groups = new Map<string, RowEntry[]>();
   for (const e of shown) groups.set(e.accountKey, [...(groups.get(e.accountKey) ?? []), e]);

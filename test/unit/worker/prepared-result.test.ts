@@ -1,7 +1,7 @@
 // The host builds a worker result's index entries in slices (no long task on the extension host) — the same entries
 // as building them at once, and a cancel during the slicing stops it with Cancelled.
 import { describe, expect, it } from 'vitest';
-import { makeEntry } from '../../../src/extension/panel/row-entry';
+import { makeEntry, type RowEntry } from '../../../src/extension/panel/row-entry';
 import { aggregate, RowIndex } from '../../../src/extension/panel/row-index';
 import { prepared, sortInSlices } from '../../../src/extension/worker/prepared-result';
 import { defaultCompare } from '../../../src/extension/panel/sort-keys';
@@ -31,18 +31,26 @@ describe('prepared worker results', () => {
     let cancelledWorker = false;
     const job = prepared('file:///a', { result: Promise.resolve(value), cancel: () => { cancelledWorker = true; } }, { slice: 100 });
     const out = await job.result;
-    // the rows without their details; the details and risk inputs read from their text, row by row
-    expect(out.rows.every((r) => !('details' in r))).toBe(true);
-    const whole = out.rows.map((r, i) => wholeRow(r, out.rest, i));
+    // the rows without their details, kept as text (each read parses one); the details and risk inputs likewise
+    const heads = [...out.rows];
+    expect(heads).toHaveLength(1234);
+    expect(heads.every((r) => !('details' in r))).toBe(true);
+    expect([0, 199, 200, 201, 1233].map((i) => out.rows.at(i))).toEqual([0, 199, 200, 201, 1233].map((i) => heads[i]));
+    expect([-1, 1234, 1.5].map((i) => out.rows.at(i))).toEqual([undefined, undefined, undefined]);
+    const whole = heads.map((r, i) => wholeRow(r, out.rest, i));
     expect(whole).toEqual(rowsOf(1234));
     expect(whole.map((r) => JSON.stringify(r))).toEqual(rowsOf(1234).map((r) => JSON.stringify(r))); // the keys' order too
     expect(out.rest.riskInputs(5, 'r5')).toEqual(inputs.r5);
     expect(out.rest.riskInputs(1233, 'r1233')).toEqual(inputs.r1233);
     expect(out.rest.riskInputs(6, 'r6')).toBeNull();
     expect(out.rest.details(1234)).toBeNull();
-    expect(out.entries).toEqual(out.rows.map((r, i) => makeEntry('file:///a', r, `sig${i}`, false, out.rest, i)));
+    // (entries compared without their file's rows: an equality that walks an iterable parses every row)
+    const own = (e: RowEntry) => ({ ...e, rows: null, rest: null });
+    expect(out.entries.map(own)).toEqual(heads.map((r, i) => own(makeEntry('file:///a', r, `sig${i}`, false, { rows: out.rows, at: i, rest: out.rest }))));
+    expect(out.entries.every((e, i) => e.rows === out.rows && e.rest === out.rest && e.at === i)).toBe(true);
     // the row index's key map and aggregate, built in the same slices: equal to what setFile builds itself
-    expect(out.lookup.byKey).toEqual(new Map(out.entries.map((e) => [e.key, e])));
+    expect([...out.lookup.byKey.keys()]).toEqual(out.entries.map((e) => e.key));
+    expect([...out.lookup.byKey.values()].every((e, i) => e === out.entries[i])).toBe(true);
     expect(out.lookup.agg).toEqual(aggregate(out.entries));
     const a = new RowIndex(), b = new RowIndex();
     a.setFile('file:///a', out.rows, value.sigs, out.entries, out.sorted, out.lookup);

@@ -1,0 +1,71 @@
+// A file's rows as the host keeps them: the worker's chunk texts (worker/row-chunks.ts), one row parsed when it is
+// read. Kept as objects, a large file's rows were ~40 objects each that every scavenge of the extension host copied
+// while they arrived (pauses of 20–70 ms in VS Code); kept as text, what survives an ingestion is one large string a
+// chunk and a slim index entry a row (panel/row-entry.ts), and the scavenges find mostly garbage.
+import type { HostRow } from './rows';
+import type { ChunkText } from './worker/row-chunks';
+
+/** Rows read by index or in order: an array of rows, or a file's chunk texts (RowHeads). */
+export interface RowList extends Iterable<HostRow> {
+  readonly length: number;
+  /** Row `i` (a new object each call for RowHeads: read the fields you need, do not keep it); undefined past the end. */
+  at(i: number): HostRow | undefined;
+}
+
+interface Chunk {
+  /** The rows' JSON array. */
+  text: string;
+  /** Where each row's JSON ends in `text` (it starts one character after the previous one's end, or at 1). */
+  ends: readonly number[];
+  /** The file's index of the chunk's first row. */
+  first: number;
+}
+
+export class RowHeads implements RowList {
+  private readonly chunks: Chunk[] = [];
+  private count = 0;
+
+  get length(): number {
+    return this.count;
+  }
+
+  /** Appends a chunk's rows (the rows after those already held). */
+  push(chunk: Pick<ChunkText, 'rows' | 'ends'>): void {
+    this.chunks.push({ text: chunk.rows, ends: chunk.ends, first: this.count });
+    this.count += chunk.ends.length;
+  }
+
+  at(i: number): HostRow | undefined {
+    if (!Number.isInteger(i) || i < 0 || i >= this.count) return undefined;
+    const c = this.chunkOf(i);
+    const k = i - c.first;
+    const start = k === 0 ? 1 : c.ends[k - 1]! + 1;
+    return JSON.parse(c.text.slice(start, c.ends[k])) as HostRow;
+  }
+
+  /** Every row in order, one chunk parsed at a time. */
+  *[Symbol.iterator](): Iterator<HostRow> {
+    for (const c of this.chunks) yield* JSON.parse(c.text) as HostRow[];
+  }
+
+  private chunkOf(i: number): Chunk {
+    let lo = 0;
+    let hi = this.chunks.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >>> 1;
+      if (this.chunks[mid]!.first <= i) lo = mid;
+      else hi = mid - 1;
+    }
+    return this.chunks[lo]!;
+  }
+}
+
+/** The first row of `rows` that `test` accepts (rows are parsed in order until then). */
+export function findRow(rows: RowList, test: (row: HostRow, i: number) => boolean): { row: HostRow; index: number } | undefined {
+  let i = 0;
+  for (const row of rows) {
+    if (test(row, i)) return { row, index: i };
+    i++;
+  }
+  return undefined;
+}
