@@ -18,8 +18,8 @@ const ROWS = Number(process.env.BENCH_HOST_ROWS ?? 20_000);
 const RESULTS = Number(process.env.BENCH_HOST_RESULTS ?? 3);
 if (typeof gc !== 'function') throw new Error('run with node --expose-gc bench/host-rows.mjs');
 
-/** A fresh copy of a chunk (a string, or the texts of one). */
-const copied = (c) => (typeof c === 'string' ? Buffer.from(c).toString() : Object.fromEntries(Object.entries(c).map(([k, v]) => [k, Buffer.from(v).toString()])));
+/** A fresh copy of a string, or of the strings in an array or in a chunk's fields (as a message arrives). */
+const copied = (c) => (typeof c === 'string' ? Buffer.from(c).toString() : Array.isArray(c) ? c.map(copied) : typeof c === 'object' && c ? Object.fromEntries(Object.entries(c).map(([k, v]) => [k, copied(v)])) : c);
 
 const dir = mkdtempSync(join(tmpdir(), 'll-bench-host-'));
 try {

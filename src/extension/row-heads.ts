@@ -3,7 +3,7 @@
 // while they arrived (pauses of 20–70 ms in VS Code); kept as text, what survives an ingestion is one large string a
 // chunk and a slim index entry a row (panel/row-entry.ts), and the scavenges find mostly garbage.
 import type { HostRow } from './rows';
-import type { ChunkText } from './worker/row-chunks';
+import { decodeRows, rowOf, type ChunkText } from './worker/row-chunks';
 
 /** Rows read by index or in order: an array of rows, or a file's chunk texts (RowHeads). */
 export interface RowList extends Iterable<HostRow> {
@@ -13,8 +13,9 @@ export interface RowList extends Iterable<HostRow> {
 }
 
 interface Chunk {
-  /** The rows' JSON array. */
+  /** The rows' JSON array (of value arrays named by `keys`, or of objects: worker/row-chunks.ts). */
   text: string;
+  keys: readonly string[];
   /** Where each row's JSON ends in `text` (it starts one character after the previous one's end, or at 1). */
   ends: readonly number[];
   /** The file's index of the chunk's first row. */
@@ -30,8 +31,8 @@ export class RowHeads implements RowList {
   }
 
   /** Appends a chunk's rows (the rows after those already held). */
-  push(chunk: Pick<ChunkText, 'rows' | 'ends'>): void {
-    this.chunks.push({ text: chunk.rows, ends: chunk.ends, first: this.count });
+  push(chunk: Pick<ChunkText, 'rows' | 'ends' | 'keys'>): void {
+    this.chunks.push({ text: chunk.rows, keys: sharedKeys(chunk.keys), ends: chunk.ends, first: this.count });
     this.count += chunk.ends.length;
   }
 
@@ -40,12 +41,12 @@ export class RowHeads implements RowList {
     const c = this.chunkOf(i);
     const k = i - c.first;
     const start = k === 0 ? 1 : c.ends[k - 1]! + 1;
-    return JSON.parse(c.text.slice(start, c.ends[k])) as HostRow;
+    return rowOf(JSON.parse(c.text.slice(start, c.ends[k])), c.keys);
   }
 
   /** Every row in order, one chunk parsed at a time. */
   *[Symbol.iterator](): Iterator<HostRow> {
-    for (const c of this.chunks) yield* JSON.parse(c.text) as HostRow[];
+    for (const c of this.chunks) yield* decodeRows({ rows: c.text, keys: c.keys });
   }
 
   private chunkOf(i: number): Chunk {
@@ -58,6 +59,17 @@ export class RowHeads implements RowList {
     }
     return this.chunks[lo]!;
   }
+}
+
+/** Every chunk names the same keys (one engine row shape): one array for them all. */
+const keyLists = new Map<string, readonly string[]>();
+
+function sharedKeys(keys: readonly string[]): readonly string[] {
+  const id = keys.join('\n');
+  const known = keyLists.get(id);
+  if (known) return known;
+  if (keyLists.size < 16) keyLists.set(id, keys);
+  return keys;
 }
 
 /** The first row of `rows` that `test` accepts (rows are parsed in order until then). */

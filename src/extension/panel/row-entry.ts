@@ -81,8 +81,14 @@ export interface RowPlace {
   rest?: RowRest;
 }
 
-/** The entry of `row` (already parsed); `place`: where the row is kept (default: a list of this row alone). */
-export function makeEntry(fileKey: string, row: HostRow, sig = '', pending = false, place: RowPlace = { rows: [row], at: 0 }): RowEntry {
+/** What an entry reads of its row when it is made. */
+export type EntryFields = Pick<HostRow, 'file' | 'id' | 'line' | 'column' | 'status' | 'distance' | 'venue' | 'account'>;
+
+/**
+ * The entry of `row` (already parsed, or the fields an entry reads of it); `place`: where the row is kept (default:
+ * a list of `row` alone, then a whole row).
+ */
+export function makeEntry(fileKey: string, row: EntryFields, sig = '', pending = false, place: RowPlace = { rows: [row as HostRow], at: 0 }): RowEntry {
   return new RowEntry(
     rowKey(row), fileKey, row.file, row.line, row.column, place.rows, place.at, place.rest, sig, pending,
     pending ? PENDING_RANK : STATUS_ORDER.indexOf(row.status),

@@ -8,7 +8,7 @@ import { stepped, yieldToHost } from '../steps';
 import { Aggregator, changeSteps, type FileLookup } from '../panel/row-index';
 import { Cancelled } from './worker-pool';
 import type { EvaluationResult } from './worker-protocol';
-import { decodeRows, type ChunkText } from './row-chunks';
+import { decodeIngested, type ChunkText } from './row-chunks';
 import { RowRest } from '../row-rest';
 import { RowHeads } from '../row-heads';
 
@@ -78,8 +78,8 @@ export async function entriesInSlices(key: string, value: { chunks: readonly Chu
     const chunk = value.chunks[c]!;
     rests.push(chunk.rest);
     rows.push(chunk);
-    // Parsed whole for the entries, then dropped: the rows stay text (row-heads.ts).
-    for (const row of decodeRows(chunk)) {
+    // Read for the entries, then dropped: the rows stay text (row-heads.ts).
+    for (const row of decodeIngested(chunk)) {
       const at = entries.length;
       row.file = shared(row.file);
       const entry = makeEntry(key, row, value.sigs[at] ?? '', pending, { rows, at, rest });

@@ -6,29 +6,37 @@
 //
 // A chunk is two JSON texts: the rows without their `details` (what the panel, Problems, CodeLens and decorations
 // read), and the rows' details and risk inputs, which only one row's details pane, hover or chart (or an export)
-// reads. The host parses the first and keeps the second as text (row-rest.ts): one string a chunk, where the parsed
-// details were ~30 objects a row for every scavenge to copy while a large file's rows arrived. Each row's signature
-// hashes the same two texts (row-signature.ts).
+// reads. The host keeps both as text (row-heads.ts, row-rest.ts). A row without its details is written as the array
+// of its values when its keys are the chunk's `keys` (every engine row has the same keys in the same order: the key
+// names were half of the text the host keeps), else as its object. Each row's signature hashes its two texts
+// (row-signature.ts).
 import type { ResultRow } from '../../engine/evaluate/report';
 import type { HostRow } from '../rows';
 import { NO_DETAILS, ROW_CHUNK, type ChunkRest, type RiskInputsById } from '../row-rest';
 
-/** A row's two JSON texts: without its details, and its details. */
+/** A row's two JSON texts: its values without its details (`keys` name them), and its details. */
 export interface RowText {
+  /** The keys of the row without its details, joined with commas; '' when its values cannot stand for it. */
+  keys: string;
   head: string;
   details: string;
 }
 
 export function rowText(row: ResultRow): RowText {
   const { details, ...head } = row;
-  return { head: JSON.stringify(head), details: JSON.stringify(details ?? null) };
+  const values: unknown[] = Object.values(head);
+  // JSON drops an undefined property but writes an undefined array element as null: such a row stays an object
+  const keys = values.includes(undefined) ? '' : Object.keys(head).join(',');
+  return { keys, head: keys ? JSON.stringify(values) : JSON.stringify(head), details: JSON.stringify(details ?? null) };
 }
 
 /**
- * One chunk: its rows without their details (a JSON array), where each row's JSON ends in it (so the host parses one
- * row without the others: row-heads.ts), and their details and risk inputs (a ChunkRest).
+ * One chunk: its rows without their details (a JSON array of value arrays, named by `keys`, or of objects), where
+ * each row's JSON ends in it (so the host parses one row without the others: row-heads.ts), and their details and
+ * risk inputs (a ChunkRest).
  */
 export interface ChunkText {
+  keys: string[];
   rows: string;
   ends: number[];
   rest: string;
@@ -38,25 +46,68 @@ export interface ChunkText {
 export function encodeChunks(rows: readonly ResultRow[], texts: readonly RowText[], riskInputs?: RiskInputsById): ChunkText[] {
   const out: ChunkText[] = [];
   for (let i = 0; i < rows.length; i += ROW_CHUNK) {
-    const part = texts.slice(i, i + ROW_CHUNK);
+    const keys = texts[i]!.keys;
+    const heads = texts.slice(i, i + ROW_CHUNK).map((t, k) => (t.keys === keys ? t.head : JSON.stringify(headOf(rows[i + k]!))));
     const inputs = riskInputs ? inputsOf(rows.slice(i, i + ROW_CHUNK), riskInputs) : undefined;
-    const rest = `{"details":[${part.map((t) => t.details).join(',')}]${inputs ? `,"riskInputs":${JSON.stringify(inputs)}` : ''}}`;
-    out.push({ rows: `[${part.map((t) => t.head).join(',')}]`, ends: endsOf(part), rest });
+    const rest = `{"details":[${texts.slice(i, i + ROW_CHUNK).map((t) => t.details).join(',')}]${inputs ? `,"riskInputs":${JSON.stringify(inputs)}` : ''}}`;
+    out.push({ keys: keys ? Object.keys(headOf(rows[i]!)) : [], rows: `[${heads.join(',')}]`, ends: endsOf(heads), rest });
   }
   return out;
 }
 
+function headOf(row: ResultRow): HostRow {
+  const { details: _details, ...head } = row;
+  return head;
+}
+
+/** A row read from its chunk: its values named by the chunk's keys, or its object. */
+export function rowOf(value: unknown, keys: readonly string[]): HostRow {
+  if (!Array.isArray(value)) return value as HostRow;
+  const row: Record<string, unknown> = {};
+  for (let k = 0; k < keys.length; k++) row[keys[k]!] = value[k];
+  return row as unknown as HostRow;
+}
+
 /** Where each head ends in the chunk's `[h0,h1,…]`. */
-function endsOf(part: readonly RowText[]): number[] {
+function endsOf(heads: readonly string[]): number[] {
   const ends: number[] = [];
   let at = 0;
-  for (const t of part) ends.push((at += 1 + t.head.length));
+  for (const h of heads) ends.push((at += 1 + h.length));
   return ends;
 }
 
 /** A chunk's rows (their details and risk inputs stay text: RowRest reads them). */
-export function decodeRows(chunk: ChunkText): HostRow[] {
-  return JSON.parse(chunk.rows) as HostRow[];
+export function decodeRows(chunk: { rows: string; keys: readonly string[] }): HostRow[] {
+  return (JSON.parse(chunk.rows) as unknown[]).map((v) => rowOf(v, chunk.keys));
+}
+
+/** What the host's index reads of a row as it arrives (panel/row-entry.ts makeEntry, panel/row-index.ts Aggregator). */
+export type IngestedRow = Pick<HostRow, 'file' | 'id' | 'line' | 'column' | 'status' | 'distance' | 'venue' | 'account' | 'stale' | 'markAge' | 'fix'>;
+
+/** A chunk's rows as the index reads them: the few fields it needs (not a whole row object a row). */
+export function decodeIngested(chunk: { rows: string; keys: readonly string[] }): IngestedRow[] {
+  const values = JSON.parse(chunk.rows) as unknown[];
+  const ix = fieldIndexes(chunk.keys);
+  return values.map((v) => {
+    if (!Array.isArray(v) || !ix) return rowOf(v, chunk.keys);
+    return {
+      file: v[ix.file], id: v[ix.id], line: v[ix.line], column: v[ix.column], status: v[ix.status], distance: v[ix.distance],
+      venue: v[ix.venue], account: v[ix.account], stale: v[ix.stale], markAge: v[ix.markAge], fix: v[ix.fix],
+    } as IngestedRow;
+  });
+}
+
+const INGESTED: readonly (keyof IngestedRow)[] = ['file', 'id', 'line', 'column', 'status', 'distance', 'venue', 'account', 'stale', 'markAge', 'fix'];
+
+/** Where each ingested field is in a chunk's value arrays; null when one is missing (the rows are then read whole). */
+function fieldIndexes(keys: readonly string[]): Record<keyof IngestedRow, number> | null {
+  const ix = {} as Record<keyof IngestedRow, number>;
+  for (const f of INGESTED) {
+    const i = keys.indexOf(f);
+    if (i < 0) return null;
+    ix[f] = i;
+  }
+  return ix;
 }
 
 /** Every chunk at once, rows whole (tests and small results; the host parses large ones in slices). */

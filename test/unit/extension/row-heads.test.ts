@@ -2,7 +2,7 @@
 // entries hold no row object (row-entry.ts), and what reads every row (a column sort, the filter) reads each once.
 import { describe, expect, it } from 'vitest';
 import { findRow, RowHeads, type RowList } from '../../../src/extension/row-heads';
-import { encodeChunks, rowText } from '../../../src/extension/worker/row-chunks';
+import { decodeIngested, encodeChunks, rowText } from '../../../src/extension/worker/row-chunks';
 import { filterText, makeEntry, matchesFilter, type RowEntry } from '../../../src/extension/panel/row-entry';
 import { comparatorFor, defaultCompare } from '../../../src/extension/panel/sort-keys';
 import { SortedRows, sortSteps } from '../../../src/extension/panel/sorted-rows';
@@ -52,6 +52,29 @@ describe('rows kept as text (row-heads.ts)', () => {
     expect([-1, rows.length, 0.5, Number.NaN].map((i) => heads.at(i))).toEqual([undefined, undefined, undefined, undefined]);
     expect(new RowHeads().at(0)).toBeUndefined();
     expect([...new RowHeads()]).toEqual([]);
+  });
+
+  it('rows of the chunk\'s shape cross as their values; a row of another shape, or with an undefined value, as its object', () => {
+    const rows = rowsOf(5);
+    const odd = [
+      { ...rows[1]!, extra: 'x' },
+      (({ tier: _t, ...r }) => r)(rows[2]!),
+      { ...rows[3]!, reason: undefined },
+    ] as unknown as typeof rows;
+    const mixed = [rows[0]!, ...odd, rows[4]!];
+    const [chunk] = encodeChunks(mixed, mixed.map(rowText));
+    expect(chunk!.keys).toEqual(Object.keys(headOf(rows[0]!)));
+    const parsed = JSON.parse(chunk!.rows) as unknown[];
+    expect(parsed.map((v) => Array.isArray(v))).toEqual([true, false, false, false, true]);
+    const heads = headsOf(mixed);
+    mixed.forEach((r, i) => expect(JSON.stringify(heads.at(i))).toBe(JSON.stringify(headOf(r))));
+    expect([...heads].map((r) => JSON.stringify(r))).toEqual(mixed.map((r) => JSON.stringify(headOf(r))));
+    // what the index reads as the rows arrive: those fields, from a value array or an object alike
+    const fields = ['file', 'id', 'line', 'column', 'status', 'distance', 'venue', 'account', 'stale', 'markAge', 'fix'] as const;
+    const pick = (r: object) => Object.fromEntries(fields.map((f) => [f, (r as Record<string, unknown>)[f]]));
+    expect(decodeIngested(chunk!).map(pick)).toEqual(mixed.map((r) => pick(headOf(r))));
+    // the key names are not repeated a row
+    expect(chunk!.rows.length).toBeLessThan(mixed.map((r) => JSON.stringify(headOf(r)).length).reduce((a, b) => a + b, 0) * 0.8);
   });
 
   it('findRow gives the first row a test accepts and its index, or undefined', () => {
