@@ -9,8 +9,11 @@ import { measured } from './host-stats';
 /** What ProblemSets needs of a DiagnosticCollection (vscode.languages.createDiagnosticCollection in the extension). */
 export type Collection<U, D> = Pick<vscode.DiagnosticCollection, 'dispose'> & { set(uri: U, diagnostics: readonly D[]): void; delete(uri: U): void };
 
-/** Diagnostics a `set` sends at most (200 took 8–27 ms a task in VS Code while a 20,000-position file re-evaluated). */
-export const PART = 100;
+/**
+ * Diagnostics a `set` sends at most: in VS Code while a 20,000-position file re-evaluated, 200 took 8–27 ms a task and
+ * 100 took 15–37 ms on a busier machine (the host's scavenges land in them).
+ */
+export const PART = 50;
 
 export class ProblemSets<U extends { toString(): string } = vscode.Uri, D = vscode.Diagnostic> implements vscode.Disposable {
   private readonly parts: Collection<U, D>[];
