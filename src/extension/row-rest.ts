@@ -6,16 +6,27 @@ import type { ResultRow, RowDetails } from '../engine/evaluate/report';
 import type { FileEvaluation } from '../engine/evaluate/evaluate-file';
 import type { RowRiskInputs } from '../engine/evaluate/row-charts';
 import type { HostRow } from './rows';
+import { objectOf } from './worker/named-values';
 
 export type RiskInputsById = NonNullable<FileEvaluation['riskInputs']>;
 
 /** Rows a chunk (worker/row-chunks.ts; one is parsed on the host in a few ms): row `i` of a file is in chunk `i / ROW_CHUNK`. */
 export const ROW_CHUNK = 200;
 
-/** A chunk's second text (ChunkText.rest), parsed: its rows' details (in order) and their risk inputs by row id. */
+/**
+ * A chunk's second text (ChunkText.rest), parsed: its rows' details (in order: value arrays named by `keys`, or
+ * objects: worker/named-values.ts) and their risk inputs by row id.
+ */
 export interface ChunkRest {
-  details: Array<RowDetails | null>;
+  keys?: string[];
+  details: Array<unknown[] | RowDetails | null>;
   riskInputs?: RiskInputsById;
+}
+
+/** Row `k` of a parsed chunk's details; null when it has none. */
+export function detailsOf(chunk: ChunkRest, k: number): RowDetails | null {
+  const value = chunk.details[k];
+  return value === undefined || value === null ? null : objectOf<RowDetails>(value, chunk.keys ?? []);
 }
 
 /**
@@ -29,7 +40,8 @@ export class RowRest {
 
   /** Row `i`'s details; null when the file has no such row. */
   details(i: number): RowDetails | null {
-    return this.chunk(i)?.details[i % ROW_CHUNK] ?? null;
+    const chunk = this.chunk(i);
+    return chunk ? detailsOf(chunk, i % ROW_CHUNK) : null;
   }
 
   /** Row `i`'s risk inputs (its id keys them); null for rows without any (unknown rows, loans without a market). */

@@ -12,28 +12,30 @@
 // (row-signature.ts).
 import type { ResultRow } from '../../engine/evaluate/report';
 import type { HostRow } from '../rows';
-import { NO_DETAILS, ROW_CHUNK, type ChunkRest, type RiskInputsById } from '../row-rest';
+import { detailsOf, NO_DETAILS, ROW_CHUNK, type ChunkRest, type RiskInputsById } from '../row-rest';
+import { namedValues, objectOf } from './named-values';
 
-/** A row's two JSON texts: its values without its details (`keys` name them), and its details. */
+/** A row's two JSON texts (named-values.ts): the row without its details, and its details. */
 export interface RowText {
-  /** The keys of the row without its details, joined with commas; '' when its values cannot stand for it. */
+  /** The keys of the row without its details, joined with commas; '' when `head` is its object. */
   keys: string;
   head: string;
+  /** The details' keys likewise ('' when `details` is their object, or null). */
+  detailsKeys: string;
   details: string;
 }
 
 export function rowText(row: ResultRow): RowText {
   const { details, ...head } = row;
-  const values: unknown[] = Object.values(head);
-  // JSON drops an undefined property but writes an undefined array element as null: such a row stays an object
-  const keys = values.includes(undefined) ? '' : Object.keys(head).join(',');
-  return { keys, head: keys ? JSON.stringify(values) : JSON.stringify(head), details: JSON.stringify(details ?? null) };
+  const h = namedValues(head);
+  const d = namedValues(details ?? null);
+  return { keys: h.keys, head: h.json, detailsKeys: d.keys, details: d.json };
 }
 
 /**
  * One chunk: its rows without their details (a JSON array of value arrays, named by `keys`, or of objects), where
  * each row's JSON ends in it (so the host parses one row without the others: row-heads.ts), and their details and
- * risk inputs (a ChunkRest).
+ * risk inputs (a ChunkRest, its details named likewise).
  */
 export interface ChunkText {
   keys: string[];
@@ -42,14 +44,20 @@ export interface ChunkText {
   rest: string;
 }
 
-/** The chunks of `rows`, given each row's texts (`texts[i]` = rowText(rows[i])). */
+/** The chunks of `rows`, given each row's texts (`texts[i]` = rowText(rows[i])): a row of another shape than the
+ * chunk's first goes as its object. */
 export function encodeChunks(rows: readonly ResultRow[], texts: readonly RowText[], riskInputs?: RiskInputsById): ChunkText[] {
   const out: ChunkText[] = [];
   for (let i = 0; i < rows.length; i += ROW_CHUNK) {
-    const keys = texts[i]!.keys;
-    const heads = texts.slice(i, i + ROW_CHUNK).map((t, k) => (t.keys === keys ? t.head : JSON.stringify(headOf(rows[i + k]!))));
+    const part = texts.slice(i, i + ROW_CHUNK);
+    const keys = part[0]!.keys;
+    const heads = part.map((t, k) => (t.keys === keys ? t.head : JSON.stringify(headOf(rows[i + k]!))));
+    const named = part.findIndex((t) => t.detailsKeys !== '');
+    const detailsKeys = named < 0 ? '' : part[named]!.detailsKeys;
+    const details = part.map((t, k) => (t.detailsKeys === detailsKeys || t.detailsKeys === '' ? t.details : JSON.stringify(rows[i + k]!.details)));
     const inputs = riskInputs ? inputsOf(rows.slice(i, i + ROW_CHUNK), riskInputs) : undefined;
-    const rest = `{"details":[${texts.slice(i, i + ROW_CHUNK).map((t) => t.details).join(',')}]${inputs ? `,"riskInputs":${JSON.stringify(inputs)}` : ''}}`;
+    const detailsNames = named < 0 ? [] : Object.keys(rows[i + named]!.details);
+    const rest = `{"keys":${JSON.stringify(detailsNames)},"details":[${details.join(',')}]${inputs ? `,"riskInputs":${JSON.stringify(inputs)}` : ''}}`;
     out.push({ keys: keys ? Object.keys(headOf(rows[i]!)) : [], rows: `[${heads.join(',')}]`, ends: endsOf(heads), rest });
   }
   return out;
@@ -62,10 +70,7 @@ function headOf(row: ResultRow): HostRow {
 
 /** A row read from its chunk: its values named by the chunk's keys, or its object. */
 export function rowOf(value: unknown, keys: readonly string[]): HostRow {
-  if (!Array.isArray(value)) return value as HostRow;
-  const row: Record<string, unknown> = {};
-  for (let k = 0; k < keys.length; k++) row[keys[k]!] = value[k];
-  return row as unknown as HostRow;
+  return objectOf<HostRow>(value, keys);
 }
 
 /** Where each head ends in the chunk's `[h0,h1,…]`. */
@@ -116,7 +121,7 @@ export function decodeAll(chunks: readonly ChunkText[]): { rows: ResultRow[]; ri
   const riskInputs = Object.create(null) as RiskInputsById;
   for (const c of chunks) {
     const value = JSON.parse(c.rest) as ChunkRest;
-    decodeRows(c).forEach((h, k) => rows.push({ ...h, details: value.details[k] ?? NO_DETAILS }));
+    decodeRows(c).forEach((h, k) => rows.push({ ...h, details: detailsOf(value, k) ?? NO_DETAILS }));
     Object.assign(riskInputs, value.riskInputs);
   }
   return { rows, riskInputs };

@@ -3,7 +3,7 @@
 // prints it), across chunk boundaries; a row id that has no risk inputs, or an index past the file, reads as null.
 import { describe, expect, it } from 'vitest';
 import { decodeRows, encodeChunks, rowText } from '../../../src/extension/worker/row-chunks';
-import { RowRest, ROW_CHUNK, wholeRow } from '../../../src/extension/row-rest';
+import { NO_DETAILS, RowRest, ROW_CHUNK, wholeRow } from '../../../src/extension/row-rest';
 import type { RowRiskInputs } from '../../../src/engine/evaluate/row-charts';
 import { row, watchRow } from './fixtures';
 
@@ -27,6 +27,25 @@ describe('row details kept as text on the host', () => {
     for (const i of [0, 1, ROW_CHUNK - 1, ROW_CHUNK, 2 * ROW_CHUNK + 6, 5]) {
       expect(JSON.stringify(wholeRow(heads[i]!, rest, i))).toBe(JSON.stringify(rows[i]));
     }
+  });
+
+  it('details of the chunk\'s shape cross as their values; others (another shape, an undefined value, none) as they are', () => {
+    const base = rows.slice(0, 6);
+    const mixed = [
+      base[0]!,
+      { ...base[1]!, details: { ...base[1]!.details, extra: 'x' } },
+      { ...base[2]!, details: { es: null, var: '1', liquidationCost: null, timeToLiquidation: null } }, // keys in another order
+      { ...base[3]!, details: { ...base[3]!.details, var: undefined } },
+      { ...base[4]!, details: null },
+      base[5]!,
+    ] as unknown as typeof rows;
+    const chunks = encodeChunks(mixed, mixed.map(rowText));
+    const value = JSON.parse(chunks[0]!.rest) as { keys: string[]; details: unknown[] };
+    expect(value.keys).toEqual(Object.keys(base[0]!.details));
+    expect(value.details.map((d) => Array.isArray(d))).toEqual([true, false, false, false, false, true]);
+    const rest = new RowRest(chunks.map((c) => c.rest));
+    const heads = chunks.flatMap(decodeRows);
+    mixed.forEach((r, i) => expect(JSON.stringify(wholeRow(heads[i]!, rest, i))).toBe(JSON.stringify({ ...r, details: r.details ?? NO_DETAILS })));
   });
 
   it('reads risk inputs by row id within the row\'s chunk; absent ids and rows past the file are null', () => {
