@@ -1,7 +1,7 @@
 // A file's rows as the host keeps them: the worker's chunk texts (worker/row-chunks.ts), one row parsed when it is
 // read. Kept as objects, a large file's rows were ~40 objects each that every scavenge of the extension host copied
-// while they arrived (pauses of 20–70 ms in VS Code); kept as text, what survives an ingestion is one large string a
-// chunk and a slim index entry a row (panel/row-entry.ts), and the scavenges find mostly garbage.
+// while they arrived; kept as text, what survives an ingestion is one large string a chunk and a slim index entry a
+// row (panel/row-entry.ts), so the scavenges find mostly garbage (bench/host-rows.mjs).
 import type { HostRow } from './rows';
 import { decodeRows, rowOf, type ChunkText } from './worker/row-chunks';
 

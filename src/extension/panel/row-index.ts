@@ -69,7 +69,7 @@ function emptyCounts(): Record<PanelStatus, number> {
   return Object.fromEntries(STATUS_ORDER.map((s) => [s, 0])) as Record<PanelStatus, number>;
 }
 
-/** A file's aggregate, one row at a time (`r`: the entry's row when the caller has it parsed; else it is read). */
+/** A file's aggregate, one row at a time (`parsed`: the entry's row when the caller has it; else it is read). */
 export class Aggregator {
   private readonly counts = emptyCounts();
   private readonly risky = new Set<string>();

@@ -11,10 +11,15 @@ import type { HostRow } from '../rows';
 /** An order of entries; `prime` (a column read from the rows) reads an entry's value ahead, so a sort can pause between reads. */
 export type Compare = ((a: RowEntry, b: RowEntry) => number) & { prime?: (e: RowEntry) => void };
 
+/** Two decimals by their floats, exactly when those do not tell them apart (equal floats, NaN). */
+function compareDecimal(af: number, as: string, bf: number, bs: string): number {
+  if (af !== bf && !Number.isNaN(af) && !Number.isNaN(bf)) return af < bf ? -1 : 1;
+  if (as === bs) return 0;
+  return new Dec(as).comparedTo(new Dec(bs));
+}
+
 export function compareNum(a: NumKey, b: NumKey): number {
-  if (a.f !== b.f && !Number.isNaN(a.f) && !Number.isNaN(b.f)) return a.f < b.f ? -1 : 1;
-  if (a.s === b.s) return 0;
-  return new Dec(a.s).comparedTo(new Dec(b.s));
+  return compareDecimal(a.f, a.s, b.f, b.s);
 }
 
 function nullsLast<T>(a: T | null, b: T | null, cmp: (x: T, y: T) => number, sign: number): number {
@@ -22,12 +27,10 @@ function nullsLast<T>(a: T | null, b: T | null, cmp: (x: T, y: T) => number, sig
   return sign * cmp(a, b);
 }
 
-/** Distances ascending, none last (compareNum on the entries' own fields: no key object a row). */
+/** Distances ascending, none last (on the entries' own fields: no key object a row). */
 function compareDistance(a: RowEntry, b: RowEntry): number {
   if (a.distS === null || b.distS === null) return a.distS === b.distS ? 0 : a.distS === null ? 1 : -1;
-  if (a.distF !== b.distF && !Number.isNaN(a.distF) && !Number.isNaN(b.distF)) return a.distF < b.distF ? -1 : 1;
-  if (a.distS === b.distS) return 0;
-  return new Dec(a.distS).comparedTo(new Dec(b.distS));
+  return compareDecimal(a.distF, a.distS, b.distF, b.distS);
 }
 
 /** The docs/results.md §2 order (compareRows), on precomputed keys; the key last makes it total. */
