@@ -19,6 +19,7 @@ import type { EvaluationSettings, FileInput, WorkerRequest, WorkerResponse } fro
 import { signatureOf } from './row-signature';
 import { encodeChunks, rowText } from './row-chunks';
 import { warmUp } from './warm-up';
+import { runInBackground } from './background-priority';
 
 interface CachedParse {
   text: string;
@@ -209,6 +210,7 @@ function handle(req: WorkerRequest): void {
 }
 
 let requested = false;
+if (parentPort) runInBackground();
 if (parentPort && !testHooks) warmUp(() => requested);
 
 parentPort?.on('message', (req: WorkerRequest) => {

@@ -1,13 +1,14 @@
 // The real bundled worker (dist/extension-worker.js, built by the global setup) run by the pool in Node: results
 // equal an in-process evaluation; cancel, crash and hang each end the request and leave a working worker.
 import { afterEach, describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { evaluateFile } from '../../../src/engine/evaluate/evaluate-file';
 import { Cancelled, WorkerFailure, WorkerPool, workerCount } from '../../../src/extension/worker/worker-pool';
 import type { FileInput } from '../../../src/extension/worker/worker-protocol';
 import { stagedEvaluation } from '../../../src/extension/worker/staged-evaluation';
 import { decodeAll, type ChunkText } from '../../../src/extension/worker/row-chunks';
+import { threadId, WORKER_NICE } from '../../../src/extension/worker/background-priority';
 
 /** A pool result with its rows parsed from the JSON chunks they crossed in. */
 const rowsOf = <T extends { chunks: ChunkText[] }>(r: T) => ({ ...r, ...decodeAll(r.chunks) });
@@ -34,6 +35,27 @@ describe('evaluation worker', () => {
     const r = rowsOf(await pool.evaluate({ type: 'evaluate', file: f, options: { settings: {} } }).result);
     expect(r.rows.length).toBeGreaterThan(0);
     expect(pool.started).toBe(2);
+  });
+
+  it.runIf(process.platform === 'linux')('runs its workers at a background priority (nice), leaving this thread as it was', async () => {
+    const niceOf = (tid: string): number => {
+      try {
+        const stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
+        return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16]); // field 19: nice
+      } catch {
+        return Number.NaN; // the thread ended meanwhile
+      }
+    };
+    // (threads of an earlier test's pool may still be ending: count only threads started since)
+    const before = new Set(readdirSync('/proc/self/task'));
+    const niceThreads = () => readdirSync('/proc/self/task').filter((t) => !before.has(t) && niceOf(t) === WORKER_NICE).length;
+    pool = new WorkerPool({ script: SCRIPT, size: 2 });
+    pool.warm();
+    // two requests at once: one a worker
+    const f = file('desk-isolated.positions.json');
+    await Promise.all([f, { ...f, key: `${f.key}#2` }].map((input) => pool!.evaluate({ type: 'evaluate', file: input, options: { settings: {} } }).result));
+    expect(niceThreads()).toBe(2);
+    expect(niceOf(String(threadId()))).toBe(0);
   });
 
   it('evaluates a file exactly as the engine does in-process, and reuses the parse for the same text', async () => {
