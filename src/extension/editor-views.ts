@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import type { Status } from '../engine/core/types';
 import { accountKeyOf } from './fixes';
 import { decorationText, diagnosticSpecsInSlices, hoverMarkdown, MAX_DIAGNOSTICS, SOURCE, type DiagnosticSpec } from './problems';
-import { ProblemSets } from './problem-sets';
+import { PART, ProblemSets } from './problem-sets';
 import { yieldToHost } from './steps';
 import type { StoreChange, WorkspaceStore } from './workspace-store';
 import { statusTextOf } from './status-text';
@@ -42,8 +42,9 @@ const DECORATION_COLOR: Record<Status, string> = {
   safe: 'descriptionForeground',
 };
 
-/** Diagnostics built a slice (then a yield): the 1,000 of a large file took one long host task. */
-const PROBLEMS_SLICE = 100;
+/** Diagnostics built a slice (then a yield): the 1,000 of a large file took one long host task; a slice is one
+ * ProblemSets part. */
+const PROBLEMS_SLICE = PART;
 
 export class EditorViews implements vscode.Disposable {
   private readonly diagnostics = new ProblemSets<vscode.Uri, vscode.Diagnostic>('liquidationLens', MAX_DIAGNOSTICS, (name) => vscode.languages.createDiagnosticCollection(name), diagnosticSig);
