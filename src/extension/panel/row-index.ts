@@ -80,7 +80,7 @@ export class Aggregator {
   private target: PanelStatus | null = null;
   private pending = 0;
 
-  add(e: RowEntry, parsed: Pick<HostRow, 'status' | 'stale' | 'markAge' | 'fix'> | null = null): void {
+  add(e: RowEntry, parsed: Pick<HostRow, 'status' | 'stale' | 'markAge'> & { fix: { target: PanelStatus } | null } | null = null): void {
     if (e.pending) {
       this.pending++;
       return;

@@ -11,6 +11,7 @@
 // names were half of the text the host keeps), else as its object. Each row's signature hashes its two texts
 // (row-signature.ts).
 import type { ResultRow } from '../../engine/evaluate/report';
+import type { Status } from '../../engine/core/types';
 import type { HostRow } from '../rows';
 import { detailsOf, NO_DETAILS, ROW_CHUNK, type ChunkRest, type RiskInputsById } from '../row-rest';
 import { namedValues, objectOf } from './named-values';
@@ -41,6 +42,8 @@ export interface ChunkText {
   keys: string[];
   rows: string;
   ends: number[];
+  /** The few fields of each row the host's index reads as they arrive (decodeIngested): parsed once, then dropped. */
+  index: string;
   rest: string;
 }
 
@@ -58,7 +61,8 @@ export function encodeChunks(rows: readonly ResultRow[], texts: readonly RowText
     const inputs = riskInputs ? inputsOf(rows.slice(i, i + ROW_CHUNK), riskInputs) : undefined;
     const detailsNames = named < 0 ? [] : Object.keys(rows[i + named]!.details);
     const rest = `{"keys":${JSON.stringify(detailsNames)},"details":[${details.join(',')}]${inputs ? `,"riskInputs":${JSON.stringify(inputs)}` : ''}}`;
-    out.push({ keys: keys ? Object.keys(headOf(rows[i]!)) : [], rows: `[${heads.join(',')}]`, ends: endsOf(heads), rest });
+    const index = JSON.stringify(rows.slice(i, i + ROW_CHUNK).map(indexTuple));
+    out.push({ keys: keys ? Object.keys(headOf(rows[i]!)) : [], rows: `[${heads.join(',')}]`, ends: endsOf(heads), index, rest });
   }
   return out;
 }
@@ -87,32 +91,21 @@ export function decodeRows(chunk: { rows: string; keys: readonly string[] }): Ho
 }
 
 /** What the host's index reads of a row as it arrives (panel/row-entry.ts makeEntry, panel/row-index.ts Aggregator). */
-export type IngestedRow = Pick<HostRow, 'file' | 'id' | 'line' | 'column' | 'status' | 'distance' | 'venue' | 'account' | 'stale' | 'markAge' | 'fix'>;
+export type IngestedRow = Pick<HostRow, 'file' | 'id' | 'line' | 'column' | 'status' | 'distance' | 'venue' | 'account' | 'stale' | 'markAge'> & {
+  fix: { target: Status } | null;
+};
 
-/** A chunk's rows as the index reads them: the few fields it needs (not a whole row object a row). */
-export function decodeIngested(chunk: { rows: string; keys: readonly string[] }): IngestedRow[] {
-  const values = JSON.parse(chunk.rows) as unknown[];
-  const ix = fieldIndexes(chunk.keys);
-  return values.map((v) => {
-    if (!Array.isArray(v) || !ix) return rowOf(v, chunk.keys);
-    return {
-      file: v[ix.file], id: v[ix.id], line: v[ix.line], column: v[ix.column], status: v[ix.status], distance: v[ix.distance],
-      venue: v[ix.venue], account: v[ix.account], stale: v[ix.stale], markAge: v[ix.markAge], fix: v[ix.fix],
-    } as IngestedRow;
-  });
+/** A row's IngestedRow fields, in the chunk's `index` text (the fix's target only). */
+function indexTuple(r: ResultRow): unknown[] {
+  return [r.file, r.id, r.line, r.column, r.status, r.distance, r.venue, r.account, r.stale, r.markAge, r.fix?.target ?? null];
 }
 
-const INGESTED: readonly (keyof IngestedRow)[] = ['file', 'id', 'line', 'column', 'status', 'distance', 'venue', 'account', 'stale', 'markAge', 'fix'];
-
-/** Where each ingested field is in a chunk's value arrays; null when one is missing (the rows are then read whole). */
-function fieldIndexes(keys: readonly string[]): Record<keyof IngestedRow, number> | null {
-  const ix = {} as Record<keyof IngestedRow, number>;
-  for (const f of INGESTED) {
-    const i = keys.indexOf(f);
-    if (i < 0) return null;
-    ix[f] = i;
-  }
-  return ix;
+/** A chunk's rows as the index reads them, from its `index` text (a few fields a row, not the rows themselves). */
+export function decodeIngested(chunk: Pick<ChunkText, 'index'>): IngestedRow[] {
+  return (JSON.parse(chunk.index) as unknown[][]).map((t) => ({
+    file: t[0], id: t[1], line: t[2], column: t[3], status: t[4], distance: t[5], venue: t[6], account: t[7], stale: t[8], markAge: t[9],
+    fix: t[10] === null ? null : { target: t[10] },
+  }) as IngestedRow);
 }
 
 /** Every chunk at once, rows whole (tests and small results; the host parses large ones in slices). */

@@ -9,13 +9,13 @@ import { SortedRows, sortSteps } from '../../../src/extension/panel/sorted-rows'
 import { drain } from '../../../src/extension/steps';
 import { ROW_CHUNK } from '../../../src/extension/row-rest';
 import type { HostRow } from '../../../src/extension/rows';
-import { row } from './fixtures';
+import { row, watchRow } from './fixtures';
 
 // Names with characters outside ASCII and the BMP: the offsets are in UTF-16 code units, as String.slice counts.
 const NAMES = ['BTCUSDT', 'ÉTH-PERP', '🐸FROG', 'X"\\Y', '\u202ePEPE', ''];
 
 function rowsOf(n: number) {
-  return Array.from({ length: n }, (_, i) => row({ file: 'a.positions.json', id: `r${i}`, line: i + 1, symbol: NAMES[i % NAMES.length]!, distance: i % 7 ? `0.0${i}` : null }));
+  return Array.from({ length: n }, (_, i) => (i % 4 === 3 ? watchRow : row)({ file: 'a.positions.json', id: `r${i}`, line: i + 1, symbol: NAMES[i % NAMES.length]!, distance: i % 7 ? `0.0${i}` : null }));
 }
 
 function headsOf(rows: ReturnType<typeof rowsOf>): RowHeads {
@@ -69,10 +69,14 @@ describe('rows kept as text (row-heads.ts)', () => {
     const heads = headsOf(mixed);
     mixed.forEach((r, i) => expect(JSON.stringify(heads.at(i))).toBe(JSON.stringify(headOf(r))));
     expect([...heads].map((r) => JSON.stringify(r))).toEqual(mixed.map((r) => JSON.stringify(headOf(r))));
-    // what the index reads as the rows arrive: those fields, from a value array or an object alike
-    const fields = ['file', 'id', 'line', 'column', 'status', 'distance', 'venue', 'account', 'stale', 'markAge', 'fix'] as const;
-    const pick = (r: object) => Object.fromEntries(fields.map((f) => [f, (r as Record<string, unknown>)[f]]));
+    // what the index reads as the rows arrive: those fields and the fix's target, whatever the row's shape
+    const fields = ['file', 'id', 'line', 'column', 'status', 'distance', 'venue', 'account', 'stale', 'markAge'] as const;
+    const pick = (r: object) => ({
+      ...Object.fromEntries(fields.map((f) => [f, (r as Record<string, unknown>)[f]])),
+      target: (r as { fix: { target: string } | null }).fix?.target ?? null,
+    });
     expect(decodeIngested(chunk!).map(pick)).toEqual(mixed.map((r) => pick(headOf(r))));
+    expect(mixed.some((r) => r.fix !== null)).toBe(true);
     // the key names are not repeated a row
     expect(chunk!.rows.length).toBeLessThan(mixed.map((r) => JSON.stringify(headOf(r)).length).reduce((a, b) => a + b, 0) * 0.8);
   });
