@@ -1,6 +1,7 @@
-// A worker's evaluation made ready for the host's indexes without a long task on the extension host: the rows are
-// parsed from their JSON chunks and their index entries built one chunk a slice, yielding to the event loop between
-// them (a 20,000-row file would otherwise hold the host for hundreds of ms). Cancelling the job also stops the slicing.
+// A worker's evaluation made ready for the host's indexes without a long task on the extension host: the rows' index
+// fields are read from their JSON chunks and their entries built one chunk a slice, yielding to the event loop between
+// them (a 20,000-row file would otherwise hold the host for hundreds of ms); the rows stay text (row-heads.ts).
+// Cancelling the job also stops the slicing.
 import { makeEntry, type RowEntry } from '../panel/row-entry';
 import { defaultCompare, type Compare } from '../panel/sort-keys';
 import { sortSteps } from '../panel/sorted-rows';
@@ -78,7 +79,6 @@ export async function entriesInSlices(key: string, value: { chunks: readonly Chu
     const chunk = value.chunks[c]!;
     rests.push(chunk.rest);
     rows.push(chunk);
-    // Read for the entries, then dropped: the rows stay text (row-heads.ts).
     for (const row of decodeIngested(chunk)) {
       const at = entries.length;
       row.file = shared(row.file);

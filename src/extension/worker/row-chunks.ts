@@ -4,12 +4,13 @@
 // scavenges. A string crosses as one flat copy; the host parses one chunk a slice (prepared-result.ts) and yields
 // between them.
 //
-// A chunk is two JSON texts: the rows without their `details` (what the panel, Problems, CodeLens and decorations
-// read), and the rows' details and risk inputs, which only one row's details pane, hover or chart (or an export)
-// reads. The host keeps both as text (row-heads.ts, row-rest.ts). A row without its details is written as the array
-// of its values when its keys are the chunk's `keys` (every engine row has the same keys in the same order: the key
-// names were half of the text the host keeps), else as its object. Each row's signature hashes its two texts
-// (row-signature.ts).
+// A chunk is three JSON texts: the rows without their `details` (what the panel, Problems, CodeLens and decorations
+// read), the rows' details and risk inputs, which only one row's details pane, hover or chart (or an export) reads,
+// and the few fields of each row the host's index reads as the rows arrive. The host keeps the first two as text
+// (row-heads.ts, row-rest.ts) and parses the third once. A row without its details is written as the array of its
+// values when its keys are the chunk's `keys` (every engine row has the same keys in the same order: the key names
+// were half of the text the host keeps), else as its object; details likewise. Each row's signature hashes its two
+// texts (row-signature.ts).
 import type { ResultRow } from '../../engine/evaluate/report';
 import type { Status } from '../../engine/core/types';
 import type { HostRow } from '../rows';
