@@ -216,7 +216,8 @@ export class PositionsPanel implements vscode.Disposable {
   private async postStress(scaleByVolatility = false): Promise<void> {
     try {
       const report = await this.store.stress(scaleByVolatility);
-      this.post(stressMessage(report, this.store.epoch, this.store.rows()));
+      // only the unknown rows count there (stress-accounts.ts): the others are not read from their text
+      this.post(stressMessage(report, this.store.epoch, this.store.rows((e) => e.status === 'unknown')));
     } catch (err) {
       this.log.error('stress test failed', err);
       void vscode.window.showErrorMessage(`Liquidation Lens: the stress test failed: ${err instanceof Error ? err.message : String(err)}`);
