@@ -4,6 +4,7 @@
 // row (panel/row-entry.ts), so the scavenges find mostly garbage (bench/host-rows.mjs).
 import type { HostRow } from './rows';
 import { decodeRows, rowOf, type ChunkText } from './worker/row-chunks';
+import { ROW_CHUNK } from './row-rest';
 
 /** Rows read by index or in order: an array of rows, or a file's chunk texts (RowHeads). */
 export interface RowList extends Iterable<HostRow> {
@@ -18,8 +19,6 @@ interface Chunk {
   keys: readonly string[];
   /** Where each row's JSON ends in `text` (it starts one character after the previous one's end, or at 1). */
   ends: readonly number[];
-  /** The file's index of the chunk's first row. */
-  first: number;
 }
 
 export class RowHeads implements RowList {
@@ -30,16 +29,16 @@ export class RowHeads implements RowList {
     return this.count;
   }
 
-  /** Appends a chunk's rows (the rows after those already held). */
+  /** Appends a chunk's rows (the rows after those already held; every chunk but the last holds ROW_CHUNK). */
   push(chunk: Pick<ChunkText, 'rows' | 'ends' | 'keys'>): void {
-    this.chunks.push({ text: chunk.rows, keys: sharedKeys(chunk.keys), ends: chunk.ends, first: this.count });
+    this.chunks.push({ text: chunk.rows, keys: sharedKeys(chunk.keys), ends: chunk.ends });
     this.count += chunk.ends.length;
   }
 
   at(i: number): HostRow | undefined {
     if (!Number.isInteger(i) || i < 0 || i >= this.count) return undefined;
-    const c = this.chunkOf(i);
-    const k = i - c.first;
+    const c = this.chunks[Math.floor(i / ROW_CHUNK)]!;
+    const k = i % ROW_CHUNK;
     const start = k === 0 ? 1 : c.ends[k - 1]! + 1;
     return rowOf(JSON.parse(c.text.slice(start, c.ends[k])), c.keys);
   }
@@ -47,17 +46,6 @@ export class RowHeads implements RowList {
   /** Every row in order, one chunk parsed at a time. */
   *[Symbol.iterator](): Iterator<HostRow> {
     for (const c of this.chunks) yield* decodeRows({ rows: c.text, keys: c.keys });
-  }
-
-  private chunkOf(i: number): Chunk {
-    let lo = 0;
-    let hi = this.chunks.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >>> 1;
-      if (this.chunks[mid]!.first <= i) lo = mid;
-      else hi = mid - 1;
-    }
-    return this.chunks[lo]!;
   }
 }
 
