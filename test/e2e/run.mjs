@@ -506,7 +506,9 @@ async function main() {
         await (await findRow(view, rowSelector(pick.key))).click();
         await page.waitForTimeout(700);
       }
-      await page.waitForTimeout(1000); // let the workbench persist the webview state
+      // let the workbench persist the webview state (once, in a fresh-clone CI run on a loaded machine, 1 s was not
+      // enough: the reloaded panel came back without its selection and selected its first evaluated row)
+      await page.waitForTimeout(3000);
       const selected = await (await findRow(view, 'tbody tr.row.selected', 10_000)).getAttribute('data-key');
       same(selected, pick.key, 'selected row before reload');
       writeUserSettings(userDataDir, userSettings(LIGHT_THEME));
