@@ -1,5 +1,5 @@
-// The engine in-process (no CLI, no process start): parse, check and the stress section alone, as µs per position
-// (cli.md §6 reports stress separately). `npm run bench` runs it after the CLI table; `node bench/engine.mjs` alone.
+// The engine in-process (no CLI, no process start): parse, the first stage (what a check costs before any fix
+// search), check and the stress section alone, as µs per position (cli.md §6 reports stress separately). `npm run bench` runs it after the CLI table; `node bench/engine.mjs` alone.
 // BENCH_FILES × BENCH_POSITIONS positions (default 40 × 25).
 import { buildSync } from 'esbuild';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -35,13 +35,14 @@ function time(label, fn, reps = 5) {
 
 const baseline = time('JSON.parse of the same files', () => { for (const s of sources) JSON.parse(s.text); }, 21);
 const parse = time('parse + model (located, exact)', () => { for (const s of sources) engine.parseFile(s.path, s.text); });
+const firstStage = time('first stage: parse + margin + probability', () => { for (const s of sources) engine.evaluateFile(s, { now, preview: true }); });
 const check = time('check: parse + margin + probability + fix', () => engine.evaluate(sources, { now }));
 const stress = time('stress test (25 shocks + first failing shock)', () => engine.evaluate(sources, { now, stress: true }), 3);
 const heap = process.memoryUsage().heapUsed / 2 ** 20;
 
 console.log(`Liquidation Lens benchmark · ${FILES} files × ${PER_FILE} positions = ${positions} positions · node ${process.version}`);
 console.log('');
-for (const r of [baseline, parse, check]) {
+for (const r of [baseline, parse, firstStage, check]) {
   console.log(`${r.label.padEnd(48)} ${r.ms.toFixed(1).padStart(9)} ms  ${(r.ms / baseline.ms).toFixed(1).padStart(8)} × baseline  ${((r.ms * 1000) / positions).toFixed(1).padStart(8)} µs/position`);
 }
 const stressOnly = Math.max(0, stress.ms - check.ms);

@@ -1,2 +1,2 @@
-export { evaluate } from '../src/engine/evaluate/evaluate-file';
+export { evaluate, evaluateFile } from '../src/engine/evaluate/evaluate-file';
 export { parseFile } from '../src/engine/parse';
