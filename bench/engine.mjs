@@ -1,5 +1,6 @@
 // The engine in-process (no CLI, no process start): parse, the first stage (what a check costs before any fix
-// search), check and the stress section alone, as µs per position (cli.md §6 reports stress separately). `npm run bench` runs it after the CLI table; `node bench/engine.mjs` alone.
+// search), check, the parts of the check docs/results.md §6 reports apart (fix searches, VaR/ES, time to liquidation,
+// from the engine's stage timings) and the stress section alone, as µs per position. `npm run bench` runs it after the CLI table; `node bench/engine.mjs` alone.
 // BENCH_FILES × BENCH_POSITIONS positions (default 40 × 25).
 import { buildSync } from 'esbuild';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -45,6 +46,17 @@ console.log('');
 for (const r of [baseline, parse, firstStage, check]) {
   console.log(`${r.label.padEnd(48)} ${r.ms.toFixed(1).padStart(9)} ms  ${(r.ms / baseline.ms).toFixed(1).padStart(8)} × baseline  ${((r.ms * 1000) / positions).toFixed(1).padStart(8)} µs/position`);
 }
+const runs = Array.from({ length: 5 }, () => {
+  const t = {};
+  engine.evaluate(sources, { now, timings: t });
+  return t;
+});
+/** A stage's median over the runs. */
+const stage = (k) => runs.map((t) => t[k] ?? 0).sort((a, b) => a - b)[2];
+const timings = { fixes: stage('fixes'), riskDetails: stage('riskDetails'), timeToLiquidation: stage('timeToLiquidation'), accountVar: stage('accountVar') };
+const us = (ms) => `${((ms ?? 0) * 1000 / positions).toFixed(1)} µs`;
+console.log(`${'  of the check (timed by stage, median of 5):'.padEnd(48)} fix searches ${us(timings.fixes)}, VaR/ES and liquidation cost ${us(timings.riskDetails - timings.timeToLiquidation)},`);
+console.log(`${''.padEnd(48)} time to liquidation ${us(timings.timeToLiquidation)}, account VaR ${us(timings.accountVar)} a position`);
 const stressOnly = Math.max(0, stress.ms - check.ms);
 console.log(`${'stress section alone'.padEnd(48)} ${stressOnly.toFixed(1).padStart(9)} ms  ${(stressOnly / baseline.ms).toFixed(1).padStart(8)} × baseline  ${((stressOnly * 1000) / positions).toFixed(1).padStart(8)} µs/position`);
 console.log(`heap used after the runs: ${heap.toFixed(0)} MiB`);

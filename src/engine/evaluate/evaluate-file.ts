@@ -16,6 +16,7 @@ import { escapeText } from '../core/quote-text';
 import type { RealPath } from '../core/path-confinement';
 import type { RowRiskInputs } from './row-charts';
 import { dirname } from 'node:path';
+import { timerFor, type StageTimings } from './stage-timings';
 
 export interface SourceFile {
   /** Path as printed in results (relative to the CLI's cwd or the workspace folder, with `/`). */
@@ -53,6 +54,8 @@ export interface EvaluateOptions {
   historyCache?: HistoryCache;
   /** Stop after the first stage (prices, statuses, probabilities): see FileEvaluation.complete. */
   preview?: boolean;
+  /** Filled with the milliseconds spent in the costly stages (the benchmark's separate figures). */
+  timings?: StageTimings;
 }
 
 export interface FileEvaluation {
@@ -120,7 +123,7 @@ export function evaluateParsed(source: Pick<SourceFile, 'path' | 'absPath' | 'ro
     const settings = resolveSettings(options.settings, parsed.risk, options.overrides);
     if (options.now === undefined && typeof settings.evaluationTime === 'number') now = settings.evaluationTime;
     const root = source.root ?? options.root ?? dirname(source.absPath);
-    const ctx = new EvalContext(source.path, source.absPath, now, settings, history, root, options.realpath);
+    const ctx = new EvalContext(source.path, source.absPath, now, settings, history, root, options.realpath, timerFor(options.timings));
     const rows: ResultRow[] = [];
     for (const account of parsed.accounts) {
       ctx.steps += account.kind === 'perp' ? 2 * account.positions.length : 2 * account.loans.length;

@@ -8,6 +8,7 @@ import { quote } from '../core/quote-text';
 import type { RowRiskInputs } from './row-charts';
 import type { AccountReport } from './report';
 import { MAX_NODES as MAX_YAML_VALUES } from '../parse/yaml';
+import { untimed, type Timer } from './stage-timings';
 
 /**
  * Fix searches re-evaluate an account many times; a file with thousands of positions on one symbol would take
@@ -81,6 +82,8 @@ export class EvalContext {
     /** Folder every referenced path must stay inside (issue 13); default: this file's folder. */
     readonly root: string = dirname(absPath),
     private readonly realpath?: RealPath,
+    /** Times the costly stages when the caller asked (EvaluateOptions.timings). */
+    readonly time: Timer = untimed,
   ) {}
 
   /** Adds a diagnostic once per key (a market shared by many positions reports once). */

@@ -95,6 +95,6 @@ function loanRow(account: LendingAccount, loan: Loan, m: LoanMetrics, ctx: EvalC
     fix: null,
     details: { var: null, es: null, liquidationCost: fmt(m.liquidationCost), timeToLiquidation: null, tails: tailDetails(risk), ...m.details, ...lineDetails(m) },
   };
-  ctx.later(() => (row.fix = fixOf(account, loan, o.status, risk, ctx)));
+  ctx.later(() => (row.fix = ctx.time('fixes', () => fixOf(account, loan, o.status, risk, ctx))));
   return row;
 }

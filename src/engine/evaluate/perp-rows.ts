@@ -85,8 +85,8 @@ export function perpRows(account: PerpAccount, ctx: EvalContext): ResultRow[] {
   // Second stage (EvalContext.later): each row's risk details and fix, then the account's VaR and wallet fix.
   ctx.later(() => {
     for (const complete of completions) complete();
-    attachPortfolioVar(rows, histories, ctx.settings.horizon);
-    const entry = crossAccountReport(account, rows, risks, ctx);
+    ctx.time('accountVar', () => attachPortfolioVar(rows, histories, ctx.settings.horizon));
+    const entry = ctx.time('fixes', () => crossAccountReport(account, rows, risks, ctx));
     if (entry) ctx.accounts.push(entry);
   });
   return rows;
@@ -129,8 +129,8 @@ function perpRow(account: PerpAccount, p: PerpPosition, own: PerpMetrics, index:
   completions.push(() => {
     Object.assign(row.details, positionFigures(account, p, m, ctx.now, cross));
     if (!assessed) return;
-    Object.assign(row.details, riskDetails(p, m, mark, risk, account, history));
-    if (!fallback) row.fix = perpFix(account, index, m, outcome.status, ctx, risk);
+    Object.assign(row.details, ctx.time('riskDetails', () => riskDetails(p, m, mark, risk, account, history, ctx.time)));
+    if (!fallback) row.fix = ctx.time('fixes', () => perpFix(account, index, m, outcome.status, ctx, risk));
   });
   return row;
 }

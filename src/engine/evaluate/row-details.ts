@@ -6,6 +6,7 @@ import type { PerpAccount, PerpMetrics, PerpPosition } from '../core/types';
 import type { MarketRisk } from './risk-view';
 import { perpLiquidationCost } from './liquidation-cost';
 import { isInversePosition as isInverse } from '../venues/registry';
+import { untimed, type Timer } from './stage-timings';
 
 const YEAR = 365 * 86400;
 export const VAR_CONFIDENCE = 0.99;
@@ -41,7 +42,7 @@ function historyVarEs(history: HistoryData | null, side: 'long' | 'short', notio
   return out;
 }
 
-export function riskDetails(p: PerpPosition, m: PerpMetrics, mark: Dec, risk: MarketRisk, account: PerpAccount, history: HistoryData | null = null): Record<string, unknown> {
+export function riskDetails(p: PerpPosition, m: PerpMetrics, mark: Dec, risk: MarketRisk, account: PerpAccount, history: HistoryData | null = null, time: Timer = untimed): Record<string, unknown> {
   const index = account.positions.indexOf(p);
   const out: Record<string, unknown> = { liquidationCost: fmt(perpLiquidationCost(account, index, m, risk.sigma)), varConfidence: VAR_CONFIDENCE };
   if (risk.sigma === null || risk.suppressed) return out;
@@ -63,7 +64,8 @@ export function riskDetails(p: PerpPosition, m: PerpMetrics, mark: Dec, risk: Ma
   if (m.liquidationPrice && !m.liquidatable && m.liquidationPrice.gt(0)) {
     const barrier = m.liquidationPrice.toNumber();
     const side = barrier < spot ? 'long' : 'short';
-    const t = timeToLiquidationQuantiles({ spot, barrier, side, sigma: risk.sigma, mu: risk.mu });
+    const sigma = risk.sigma;
+    const t = time('timeToLiquidation', () => timeToLiquidationQuantiles({ spot, barrier, side, sigma, mu: risk.mu }));
     out.timeToLiquidation = { p01: years(t.p01), p05: years(t.p05), median: years(t.median) };
     // Arithmetic BM as a sensitivity beside the GBM-based probability (docs/risk.md §1.2).
     out.probabilityAbm = firstPassageAbm({ spot, barrier, side, sigmaAbs: risk.sigma * spot, driftAbs: risk.mu * spot, years: yearsH });
