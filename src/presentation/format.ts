@@ -115,11 +115,19 @@ function significantDecimals(p: Parts): number {
   return Math.min(8, Math.max(2, zeros + 6));
 }
 
-/** Digits to show a computed price with: the mark's own precision (its tick), 2–8; else 6 significant digits. */
+/**
+ * The most decimals a written mark's precision stands for: its tick, up to 8 significant digits. Past that the digits
+ * are an exchange's computed mark (Binance's `67502.68519858`), noise in a price column: 67,502.685. Never below 2.
+ */
+function tickDecimals(p: Parts): number {
+  return Math.max(2, 8 - intDigits(p));
+}
+
+/** Digits to show a computed price with: the mark's own precision (its tick, tickDecimals), 2–8; else 6 significant digits. */
 export function priceDecimals(mark: string | null | undefined, value?: string | null): number {
   if (mark) {
     const m = parse(mark);
-    if (m && m.scale <= 8) return Math.min(8, Math.max(2, m.scale));
+    if (m && m.scale <= 8) return Math.min(8, Math.max(2, m.scale), tickDecimals(m));
     if (m) return significantDecimals(m);
   }
   const p = value ? parse(value) : null;
@@ -155,12 +163,14 @@ export function formatLiquidationPrice(value: string | null | undefined, mark: s
   return formatAmount(value, { decimals: priceDecimals(mark, value), rounding });
 }
 
-/** A mark as written (its tick), or at 6 significant digits when it is a computed ratio with many decimals. */
+/** A mark as written (its tick, at most 8 significant digits: tickDecimals), or at 6 significant digits when it is a
+ * computed ratio with many decimals. */
 export function formatMark(s: string | null | undefined): string {
   if (s === null || s === undefined) return '—';
   const p = parse(s);
   if (!p) return s;
-  if (p.scale <= 8) return formatAmount(s);
+  if (p.scale <= 8 && p.scale <= tickDecimals(p)) return formatAmount(s);
+  if (p.scale <= 8) return formatAmount(s, { decimals: tickDecimals(p) });
   return formatAmount(s, { decimals: significantDecimals(p) });
 }
 

@@ -73,6 +73,20 @@ describe('prices', () => {
     expect(formatMark('1335.18')).toBe('1,335.18');
     expect(formatMark('0.00001234')).toBe('0.00001234');
     expect(formatMark('1.202679252052318')).toBe('1.20268');
+    expect(formatMark('31975.0')).toBe('31,975.0');
+  });
+  it('reads a written mark as its tick up to 8 significant digits (an exchange\'s computed mark is cut there)', () => {
+    // Binance positionRisk marks carry 8 decimals whatever the tick
+    expect(formatMark('67502.68519858')).toBe('67,502.685');
+    expect(priceDecimals('67502.68519858')).toBe(3);
+    expect(formatLiquidationPrice('64846.9875379294957608210620259', '67502.68519858')).toBe('64,846.988');
+    expect(priceDecimals('3612.55')).toBe(2);
+    expect(priceDecimals('3612.5512')).toBe(4);
+    expect(priceDecimals('3612.55123')).toBe(4);
+    expect(priceDecimals('0.41235')).toBe(5);
+    expect(priceDecimals('0.00001234')).toBe(8);
+    expect(formatMark('0.12345678')).toBe('0.12345678');
+    expect(formatMark('123456789.5')).toBe('123,456,789.5');
   });
 });
 
