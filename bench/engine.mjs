@@ -1,6 +1,7 @@
 // The engine in-process (no CLI, no process start): parse, the first stage (what a check costs before any fix
 // search), check, the parts of the check docs/results.md §6 reports apart (fix searches, VaR/ES, time to liquidation,
-// from the engine's stage timings) and the stress section alone, as µs per position. `npm run bench` runs it after the CLI table; `node bench/engine.mjs` alone.
+// from the engine's stage timings) and the stress section alone, as µs per position. `npm run bench` runs it after
+// the CLI table; `node bench/engine.mjs` alone.
 // BENCH_FILES × BENCH_POSITIONS positions (default 40 × 25).
 import { buildSync } from 'esbuild';
 import { mkdtempSync, rmSync } from 'node:fs';

@@ -169,8 +169,7 @@ export function formatMark(s: string | null | undefined): string {
   if (s === null || s === undefined) return '—';
   const p = parse(s);
   if (!p) return s;
-  if (p.scale <= 8 && p.scale <= tickDecimals(p)) return formatAmount(s);
-  if (p.scale <= 8) return formatAmount(s, { decimals: tickDecimals(p) });
+  if (p.scale <= 8) return p.scale <= tickDecimals(p) ? formatAmount(s) : formatAmount(s, { decimals: tickDecimals(p) });
   return formatAmount(s, { decimals: significantDecimals(p) });
 }
 
