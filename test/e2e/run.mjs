@@ -506,9 +506,11 @@ async function main() {
         await (await findRow(view, rowSelector(pick.key))).click();
         await page.waitForTimeout(700);
       }
-      // let the workbench persist the webview state (once, in a fresh-clone CI run on a loaded machine, 1 s was not
-      // enough: the reloaded panel came back without its selection and selected its first evaluated row)
-      await page.waitForTimeout(3000);
+      // VS Code in a browser writes its state (the webview's setState among it) every 5 s once the window is idle, not
+      // on unload ("async operations are not permitted on shutdown": BrowserStorageService.BROWSER_DEFAULT_FLUSH_INTERVAL),
+      // so a page reload within 5 s of a click restores an older selection (1 s and 3 s waits failed that way in CI
+      // runs): wait past one flush and its idle slack, as a user's state is only as fresh as VS Code's last write.
+      await page.waitForTimeout(8000);
       const selected = await (await findRow(view, 'tbody tr.row.selected', 10_000)).getAttribute('data-key');
       same(selected, pick.key, 'selected row before reload');
       writeUserSettings(userDataDir, userSettings(LIGHT_THEME));
