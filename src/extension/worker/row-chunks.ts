@@ -54,15 +54,16 @@ export function encodeChunks(rows: readonly ResultRow[], texts: readonly RowText
   const out: ChunkText[] = [];
   for (let i = 0; i < rows.length; i += ROW_CHUNK) {
     const part = texts.slice(i, i + ROW_CHUNK);
+    const chunkRows = rows.slice(i, i + ROW_CHUNK);
     const keys = part[0]!.keys;
     const heads = part.map((t, k) => (t.keys === keys ? t.head : JSON.stringify(headOf(rows[i + k]!))));
     const named = part.findIndex((t) => t.detailsKeys !== '');
     const detailsKeys = named < 0 ? '' : part[named]!.detailsKeys;
     const details = part.map((t, k) => (t.detailsKeys === detailsKeys || t.detailsKeys === '' ? t.details : JSON.stringify(rows[i + k]!.details)));
-    const inputs = riskInputs ? inputsOf(rows.slice(i, i + ROW_CHUNK), riskInputs) : undefined;
+    const inputs = riskInputs ? inputsOf(chunkRows, riskInputs) : undefined;
     const detailsNames = named < 0 ? [] : Object.keys(rows[i + named]!.details);
     const rest = `{"keys":${JSON.stringify(detailsNames)},"details":[${details.join(',')}]${inputs ? `,"riskInputs":${JSON.stringify(inputs)}` : ''}}`;
-    const index = JSON.stringify(rows.slice(i, i + ROW_CHUNK).map(indexTuple));
+    const index = JSON.stringify(chunkRows.map(indexTuple));
     out.push({ keys: keys ? Object.keys(headOf(rows[i]!)) : [], rows: `[${heads.join(',')}]`, ends: endsOf(heads), index, rest });
   }
   return out;
