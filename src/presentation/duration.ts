@@ -18,6 +18,16 @@ export function formatAge(seconds: number | null | undefined): string {
   return formatDuration(seconds);
 }
 
+/** A mark's age in its largest unit, as the table's stale badge shows it: "45s", "14m", "5h", "848d"; '' when unknown. */
+export function formatAgeCompact(seconds: number | null | undefined): string {
+  if (seconds === null || seconds === undefined || !Number.isFinite(seconds)) return '';
+  const s = Math.max(0, Math.floor(seconds));
+  if (s < 60) return `${s}s`;
+  if (s < 3600) return `${Math.floor(s / 60)}m`;
+  if (s < 86400) return `${Math.floor(s / 3600)}h`;
+  return `${Math.floor(s / 86400)}d`;
+}
+
 const UNIT: Record<string, number> = { s: 1, m: 60, min: 60, h: 3600, d: 86400, w: 604800 };
 
 /** An engine duration string ("3.06d", "43.1h", "24h") in the human form; other text comes back unchanged. */

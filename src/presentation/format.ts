@@ -260,4 +260,4 @@ export function formatHealthFactor(s: string | null | undefined): string {
 }
 
 export { venueLabel } from './labels';
-export { formatAge, formatDuration } from './duration';
+export { formatAge, formatAgeCompact, formatDuration } from './duration';

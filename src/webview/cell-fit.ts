@@ -20,7 +20,7 @@ export function surelyFits(text: string, px: number): boolean {
 }
 
 /** A cell's padding (8 px each side) and the room an icon, a probability bar or a stale badge takes beside its text. */
-const CELL_PADDING_PX = 16;
+export const CELL_PADDING_PX = 16;
 const EXTRA_PX = 32;
 
 /** Whether a cell's content surely fits a column `width` px wide: its text plus its icons, bars and badges. */

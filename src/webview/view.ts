@@ -5,10 +5,11 @@ import { STATUS_ORDER } from '../protocol/messages';
 import { accountFixHeadline, accountFixVerb } from '../presentation/account-lines';
 import { fixActions, isAtRisk, REPORTED_PRICE_LABEL, REPORTED_PRICE_TITLE, STATUS_LOOK } from '../presentation/describe';
 import {
-  formatAge, formatHealthFactor, formatLiquidationPrice, formatMark, formatPercent, formatProbability, formatSize, formatThreshold, venueLabel,
+  formatAge, formatAgeCompact, formatHealthFactor, formatLiquidationPrice, formatMark, formatPercent, formatProbability, formatSize, formatThreshold, venueLabel,
 } from '../presentation/format';
 import { h, icon, text } from './dom';
-import { cellFits } from './cell-fit';
+import { CELL_PADDING_PX, cellFits, surelyFits } from './cell-fit';
+import { textWidth } from './text-width';
 
 export function statusBadge(status: PanelStatus): HTMLElement {
   const look = STATUS_LOOK[status];
@@ -47,15 +48,32 @@ function sizeCell(r: TableRow): HTMLElement {
 
 function markCell(r: TableRow): HTMLElement {
   const td = h('td', { class: 'n' });
+  const mark = r.markPrice === null ? null : formatMark(r.markPrice);
   if (r.stale) {
     const age = formatAge(r.markAge);
-    // The badge shows the age's largest unit ("1816 d"), the title the whole age: the mark itself stays readable.
-    const short = age.split(' ').slice(0, 2).join(' ');
-    td.append(h('span', { class: 'stale', attrs: { title: `stale: mark ${age || ''} old`.replace('  ', ' '), 'aria-label': `stale mark ${age}` } }, icon('history'), h('span', { text: short || 'stale' })));
+    // The badge shows the age's largest unit ("6m", "848d") when it fits beside the mark, else the icon alone: the mark
+    // itself stays whole. The title and the details pane give the whole age.
+    const short = formatAgeCompact(r.markAge) || 'stale';
+    const label = staleAgeFits(short, mark ?? '—', COLUMNS[MARK_COLUMN]!.width) ? h('span', { text: short }) : null;
+    td.append(h('span', { class: `stale${label ? '' : ' icon-only'}`, attrs: { title: `stale: mark ${age || ''} old`.replace('  ', ' '), 'aria-label': `stale mark ${age}` } }, icon('history'), label));
   }
   // A mark is echoed as written; a computed ratio (a loan's wstETH/WETH) at 6 significant digits.
-  td.append(r.markPrice === null ? dash() : text(formatMark(r.markPrice)));
+  td.append(mark === null ? dash() : text(mark));
   return td;
+}
+
+/** The stale badge's own room beside its text: the 12 px icon, the 2 px gap, 7 px of padding and its 6 px margin. */
+const STALE_BADGE_PX = 27;
+const MARK_FONT_PX = 12.5;
+const BADGE_FONT_PX = 10.5;
+
+/** Whether a stale badge's age and the mark fit the Mark column together (measured in the panel's fonts). */
+export function staleAgeFits(age: string, mark: string, columnWidth: number): boolean {
+  const room = columnWidth - CELL_PADDING_PX - STALE_BADGE_PX;
+  const ageWidth = textWidth(age, BADGE_FONT_PX, '--ll-font');
+  const markWidth = textWidth(mark, MARK_FONT_PX, '--ll-mono');
+  if (ageWidth === null || markWidth === null) return surelyFits(`${age}${mark}`, room);
+  return ageWidth + markWidth <= room;
 }
 
 function probabilityCell(r: TableRow): HTMLElement {
@@ -184,6 +202,8 @@ export const COLUMNS: Array<{ label: string; numeric?: boolean; cls: string; wid
 ];
 
 /** The class a column's cells carry so the container queries can fold it ("key" columns never fold). */
+const MARK_COLUMN = COLUMNS.findIndex((c) => c.sort === 'mark');
+
 export function foldClass(fold: number): string {
   return fold === 0 ? 'key' : `fold-${fold}`;
 }

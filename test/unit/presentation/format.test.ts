@@ -3,7 +3,7 @@ import {
   compareDecimal, decimalsOf, formatAmount, formatFixAmount, formatFixSize, formatHealthFactor, formatLiquidationPrice, formatMark, formatMoney,
   formatPercent, formatPrice, formatProbability, formatProbabilityVersus, formatRatio, formatThreshold, priceDecimals, venueLabel,
 } from '../../../src/presentation/format';
-import { describeEvaluationTimes, formatAge, formatDuration, formatDurationText, formatEvaluationTime } from '../../../src/presentation/duration';
+import { describeEvaluationTimes, formatAge, formatAgeCompact, formatDuration, formatDurationText, formatEvaluationTime } from '../../../src/presentation/duration';
 
 describe('formatAmount', () => {
   it('groups thousands without touching the digits', () => {
@@ -141,6 +141,16 @@ describe('durations and times', () => {
     expect(formatDurationText('3.06d')).toBe('3 d 1 h');
     expect(formatDurationText('43.1h')).toBe('1 d 19 h');
     expect(formatDurationText('soon')).toBe('soon');
+  });
+  it('a stale badge\'s compact age: the largest unit only, as the design shows it ("6m", "14m")', () => {
+    expect(formatAgeCompact(45)).toBe('45s');
+    expect(formatAgeCompact(360)).toBe('6m');
+    expect(formatAgeCompact(14 * 60 + 59)).toBe('14m');
+    expect(formatAgeCompact(12000)).toBe('3h');
+    expect(formatAgeCompact(1816 * 86400 + 6 * 3600)).toBe('1816d');
+    expect(formatAgeCompact(-5)).toBe('0s');
+    expect(formatAgeCompact(null)).toBe('');
+    expect(formatAgeCompact(Number.NaN)).toBe('');
   });
   it('prints the evaluation time, and says when files were pinned to different times', () => {
     expect(formatEvaluationTime('2026-11-24T07:00:00.000Z')).toBe('2026-11-24 07:00 UTC');

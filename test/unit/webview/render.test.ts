@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { FakeElement, installFakeDom, serialize } from './fake-dom';
-import { accountRow, COLUMNS, statusChip, summaryStrip, tableHead, tableRow } from '../../../src/webview/view';
+import { accountRow, COLUMNS, staleAgeFits, statusChip, summaryStrip, tableHead, tableRow } from '../../../src/webview/view';
 import { horizonControl } from '../../../src/webview/horizon-control';
 import { detailsPane } from '../../../src/webview/details';
 import { stressView } from '../../../src/webview/stress';
@@ -99,6 +99,29 @@ describe('table rows', () => {
     const tr = el(tableRow(report().rows[0]!, 0, false));
     const cells = tr.children.map((c) => (c as FakeElement).textContent);
     expect(cells).toEqual(['watch', 'ETHUSDT', 'Binance USD-M · desk-a', 'Long', '3,683.979', '1,335.18', '1,153.26', '13.62 %', '0.80 %', '41.49 %', '+81,597.40USDT margin']);
+  });
+  it('a stale mark shows its compact age beside the mark when both fit, else the icon alone; the whole age in the title', () => {
+    const base = report().rows[0]!;
+    const badgeOf = (markPrice: string, markAge: number) => {
+      const tr = el(tableRow({ ...base, markPrice, markAge, stale: true }, 0, false));
+      const mark = tr.children[5] as FakeElement;
+      return { mark, badge: mark.all().find((e) => e.className.startsWith('stale'))! };
+    };
+    const short = badgeOf('0.07124', 360);
+    expect(short.badge.className).toBe('stale');
+    expect(short.badge.textContent).toBe('6m');
+    expect(short.badge.getAttribute('title')).toBe('stale: mark 6 min old');
+    expect(short.mark.textContent).toBe('6m0.07124');
+    const long = badgeOf('67502.68519858', 1816 * 86400 + 6 * 3600);
+    expect(long.badge.className).toBe('stale icon-only');
+    expect(long.badge.textContent).toBe('');
+    expect(long.badge.getAttribute('aria-label')).toBe('stale mark 1816 d 6 h');
+    expect(long.mark.textContent).toBe('67,502.685');
+  });
+  it('the stale badge\'s age fits by the column\'s room: a long mark leaves room for none, a short one for a few characters', () => {
+    expect(staleAgeFits('6m', '0.07124', 130)).toBe(true);
+    expect(staleAgeFits('1816d', '67,502.685', 130)).toBe(false);
+    expect(staleAgeFits('6m', '0.07124', 40)).toBe(false);
   });
   it('status chips are toggle buttons with counts', () => {
     const chip = el(statusChip('watch', 3, true, () => undefined));
