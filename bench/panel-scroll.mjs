@@ -86,6 +86,7 @@ async function scroll({ jumps, wheel }) {
   for (let i = 0; i < wheel; i++) { wrap.scrollTop += 100; await frame(); }
   await pause(300);
   phase = 'jump';
+  console.timeStamp('ll-jumps'); // the trace's mark between the phases
   for (let i = 0; i <= jumps; i++) { wrap.scrollTop = ((wrap.scrollHeight - wrap.clientHeight) * i) / jumps; await frame(); await frame(); await pause(40); }
   await pause(300);
   po.disconnect();
@@ -117,10 +118,15 @@ try {
     const fr = r.frames.filter((f) => f.phase === p).map((f) => f.ms).sort((a, b) => a - b);
     return `${p}: ${long.filter((t) => t.ms > 50).length} long tasks over 50 ms (longest ${Math.max(0, ...long.map((t) => t.ms)).toFixed(0)} ms), frame median ${fr[fr.length >> 1].toFixed(1)} ms`;
   };
-  const sum = (name) => events.filter((e) => e.name === name && e.ph === 'X').reduce((s, e) => s + e.dur, 0) / 1000;
+  const split = events.find((e) => e.name === 'TimeStamp' && e.args?.data?.message === 'll-jumps')?.ts ?? Infinity;
+  const sum = (name, from = -Infinity, to = Infinity) =>
+    events.filter((e) => e.name === name && e.ph === 'X' && e.ts >= from && e.ts < to).reduce((s, e) => s + e.dur, 0) / 1000;
+  const parts = (from, to) => ['Layout', 'UpdateLayoutTree', 'Paint', 'PrePaint', 'Layerize', 'FunctionCall']
+    .map((n, i) => `${['layout', 'style', 'paint', 'pre-paint', 'layerize', 'script'][i]} ${sum(n, from, to).toFixed(0)}`).join(', ');
   console.log(`Panel alone, ${ROWS.toLocaleString('en-US')} rows (${ROOT}):`);
   console.log(`  ${phase('wheel')}; ${phase('jump')}`);
   console.log(`  renderer over the scroll: layout ${sum('Layout').toFixed(0)} ms, style ${sum('UpdateLayoutTree').toFixed(0)} ms, paint ${sum('Paint').toFixed(0)} ms, pre-paint ${sum('PrePaint').toFixed(0)} ms, layerize ${sum('Layerize').toFixed(0)} ms, script ${sum('FunctionCall').toFixed(0)} ms`);
+  console.log(`  of which the 300 wheel steps (ms): ${parts(-Infinity, split)}; the 120 jumps: ${parts(split, Infinity)}`);
 } finally {
   await browser.close();
   server.close();
