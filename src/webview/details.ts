@@ -12,6 +12,7 @@ import {
 import { loanFigureLines, positionFigureLines } from '../presentation/trader-figures';
 import { curveChart, ladderChart } from './charts';
 import { h, icon } from './dom';
+import { asideText, kv } from './key-values';
 import { num, pendingBadge, statusBadge } from './view';
 import { whatIfSection, type PostWhatIf } from './what-if';
 
@@ -22,16 +23,12 @@ export interface DetailsHandlers {
   onWhatIf?: PostWhatIf;
 }
 
-function kv(dl: HTMLElement, label: string | Node, value: string | Node, cls = ''): void {
-  dl.append(h('dt', { class: cls }, label), h('dd', { class: cls }, typeof value === 'string' ? num(value) : value));
-}
-
 function labelWith(label: string, note: string): HTMLElement {
   return h('span', {}, h('span', { text: label }), h('span', { class: 'muted', text: ` ${note}` }));
 }
 
 function block(label: string, aside: string, ...body: Array<Node | null>): HTMLElement {
-  return h('section', { class: 'block', attrs: { 'aria-label': label } }, h('h3', { text: label }, h('span', { class: 'aside', text: aside })), ...body);
+  return h('section', { class: 'block', attrs: { 'aria-label': label } }, h('h3', { text: label }, asideText(aside)), ...body);
 }
 
 function head(r: PanelRow, onReveal: () => void): HTMLElement {
@@ -113,9 +110,9 @@ function risk(r: PanelRow, d: DetailsMessage | undefined): HTMLElement | null {
   if (r.valueAtRisk !== null) kv(dl, labelWith('Value at risk', `99 %, ${r.horizon}`), formatMoney(r.valueAtRisk, r.settleCurrency));
   if (r.expectedShortfall !== null) kv(dl, labelWith('Expected shortfall', `99 %, ${r.horizon}`), formatMoney(r.expectedShortfall, r.settleCurrency));
   if (r.liquidationCost !== null) kv(dl, 'Cost if liquidated', formatMoney(r.liquidationCost, r.settleCurrency));
-  const section = block('Risk', r.settleCurrency ?? '', dl);
-  if (ttl) section.append(h('div', { class: 'ttl' }, icon('watch'), h('span', { class: 'muted', text: 'Time to liquidation: ' }), h('span', { text: ttl })));
-  return section;
+  // The time to liquidation's quantiles, one a line: "median 21 d 21 h", "5 % chance within 3 d 1 h", …
+  if (ttl) kv(dl, h('span', { class: 'ttl' }, icon('watch'), h('span', { text: 'Time to liquidation' })), h('span', { class: 'lines' }, ...ttl.split(' · ').map((t) => h('span', { class: 'part', text: t }))));
+  return block('Risk', r.settleCurrency ?? '', dl);
 }
 
 function applyButton(a: FixAction, r: PanelRow, handlers: DetailsHandlers, primary: boolean): HTMLButtonElement {

@@ -6,6 +6,7 @@ import { parseHostMessage, WHAT_IF_LIMITS, type PanelRow, type WhatIfRequest, ty
 import { formatHealthFactor, formatLiquidationPrice, formatMark, formatPercent, formatProbability, formatRatio } from '../presentation/format';
 import { h, icon } from './dom';
 import { num, statusBadge } from './view';
+import { kv } from './key-values';
 
 export type PostWhatIf = (msg: WhatIfRequest) => void;
 
@@ -145,7 +146,7 @@ export function whatIfSection(row: PanelRow, post: PostWhatIf): HTMLElement | nu
 }
 
 function line(dl: HTMLElement, label: string, file: string, now: string): void {
-  dl.append(h('dt', { text: label }), h('dd', {}, num(now), file === now ? null : h('span', { class: 'muted wi-was', text: ` (file ${file})` })));
+  kv(dl, label, h('span', {}, num(now), file === now ? null : h('span', { class: 'muted wi-was', text: ` (file ${file})` })));
 }
 
 /** Shows the engine's answer when it is the one to the latest request of the row on screen. */
@@ -162,7 +163,7 @@ export function onWhatIfResult(msg: WhatIfResult): void {
   l.state.textContent = msg.note ?? `At ${shockText(l.controls.shockPct)} and volatility ${volText(l.controls.volTenths)}${l.controls.add && r.kind !== 'loan' ? `, margin +${l.controls.add}` : ''}:`;
   const dl = l.result;
   dl.replaceChildren();
-  dl.append(h('dt', { text: 'Status' }), h('dd', {}, msg.status ? statusBadge(msg.status) : num('—')));
+  kv(dl, 'Status', msg.status ? statusBadge(msg.status) : num('—'));
   line(dl, 'Mark', formatMark(r.markPrice), formatMark(msg.markPrice));
   line(dl, 'Liquidation price', formatLiquidationPrice(r.liquidationPrice, r.markPrice), formatLiquidationPrice(msg.liquidationPrice, msg.markPrice));
   line(dl, 'Distance', formatPercent(r.distance), formatPercent(msg.distance));
@@ -170,5 +171,5 @@ export function onWhatIfResult(msg: WhatIfResult): void {
   line(dl, `P(liquidation within ${msg.horizon ?? r.horizon})`, formatProbability(r.liquidationProbability), formatProbability(msg.liquidationProbability));
   if (r.kind === 'loan') line(dl, 'Health factor', formatHealthFactor(r.healthFactor), formatHealthFactor(msg.healthFactor));
   else line(dl, 'Margin ratio', formatPercent(r.marginRatio), formatPercent(msg.marginRatio));
-  if (msg.reason) dl.append(h('dt', { text: 'Why' }), h('dd', { class: 'wi-reason', text: msg.reason }));
+  if (msg.reason) kv(dl, 'Why', h('span', { text: msg.reason }), 'wi-reason');
 }

@@ -2,6 +2,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { FakeElement, installFakeDom, serialize } from './fake-dom';
 import { accountRow, COLUMNS, staleAgeFits, statusChip, summaryStrip, tableHead, tableRow } from '../../../src/webview/view';
 import { horizonControl } from '../../../src/webview/horizon-control';
+import { asideText, kv } from '../../../src/webview/key-values';
+import { h } from '../../../src/webview/dom';
 import { detailsPane } from '../../../src/webview/details';
 import { stressView } from '../../../src/webview/stress';
 import { detailsMessage } from '../../../src/extension/chart-data';
@@ -123,6 +125,20 @@ describe('table rows', () => {
     expect(staleAgeFits('1816d', '67,502.685', 130)).toBe(false);
     expect(staleAgeFits('6m', '0.07124', 40)).toBe(false);
   });
+  it('a details value breaks only between its parts, never between a number and its unit; an aside between its phrases', () => {
+    const dl = el(h('dl', { class: 'kv' }));
+    kv(dl as unknown as HTMLElement, 'Unrealised PnL', '-27,496.00 USDT (ROE -27.50 %)');
+    kv(dl as unknown as HTMLElement, 'Next funding', '2026-11-24 08:00 UTC · -97.25 USDT at the mark', 'sub');
+    const rows = dl.children as FakeElement[];
+    expect(rows.map((r) => r.className)).toEqual(['kv-row', 'kv-row sub']);
+    const parts = (r: FakeElement) => r.all().filter((e) => e.className === 'part').map((e) => e.textContent);
+    expect(parts(rows[0]!)).toEqual(['-27,496.00 USDT', '(ROE -27.50 %)']);
+    expect(parts(rows[1]!)).toEqual(['2026-11-24 08:00 UTC', '· -97.25 USDT at the mark']);
+    expect(rows[0]!.textContent).toBe('Unrealised PnL-27,496.00 USDT (ROE -27.50 %)');
+    const aside = el(asideText('Student-t (k = 4), funding -10.95 %/yr'));
+    expect(aside.all().filter((e) => e.className === 'part').map((e) => e.textContent)).toEqual(['Student-t (k = 4),', 'funding -10.95 %/yr']);
+    expect(el(asideText('USDT')).className).toBe('aside part');
+  });
   it('status chips are toggle buttons with counts', () => {
     const chip = el(statusChip('watch', 3, true, () => undefined));
     expect(chip.tagName).toBe('button');
@@ -165,7 +181,10 @@ describe('details charts, apply fix, stress view', () => {
     expect(ladder!.all().filter((e) => e.getAttribute('data-level')).map((e) => e.getAttribute('data-level'))).toEqual(['bankruptcy', 'liquidation', 'mark', 'entry']);
     expect(curve!.all().find((e) => e.tagName === 'title')!.textContent).toBe(details.curve!.title);
     const text = nodes.map((n) => n.textContent).join('|');
-    expect(text).toContain('Time to liquidation: median 21 d 21 h · 5 % chance within 3 d 1 h · 1 % within 1 d 19 h');
+    // the time to liquidation's quantiles, one a line under its label
+    const ttl = nodes.flatMap((n) => n.all()).find((e) => e.className === 'lines')!;
+    expect(ttl.children.map((c) => (c as FakeElement).textContent)).toEqual(['median 21 d 21 h', '5 % chance within 3 d 1 h', '1 % within 1 d 19 h']);
+    expect(text).toContain('Time to liquidationmedian 21 d 21 h');
     expect(text).toContain('Value at risk 99 %, 24h461,803.45');
     expect(text).toContain('Numbers as of 2026-11-24 07:00 UTC');
   });
