@@ -43,6 +43,8 @@ export function textWidth(text: string, px: number, font: PanelFont, weight = 40
   let w = widths.get(key);
   if (w === undefined) {
     c.font = `${weight} ${px}px ${family(font)}`;
+    // A family list the canvas cannot parse leaves its font unchanged: measure in the generic family instead.
+    if (!c.font.includes(`${px}px`)) c.font = `${weight} ${px}px ${font === '--ll-mono' ? 'monospace' : 'sans-serif'}`;
     w = c.measureText(text).width;
     if (widths.size > 4096) widths.clear();
     widths.set(key, w);
