@@ -4,7 +4,7 @@
 import { h } from './dom';
 import { num } from './view';
 
-/** Parts of a value short enough to keep on one line ("−27,496.00 USDT", "(ROE −27.50 %)", "· −97.25 USDT at the mark"). */
+/** Parts of a value short enough to keep on one line ("−27,496.00 USDT", "(ROE −27.50 %)", "−97.25 USDT at the mark"). */
 const UNBROKEN_PART = 28;
 
 /** Appends one label/value pair to `dl` (a string value is shown as number text, broken only between its parts). */
@@ -13,16 +13,16 @@ export function kv(dl: HTMLElement, label: string | Node, value: string | Node, 
 }
 
 /**
- * A value that a narrow pane breaks between its parts — before "(…)" and "· …" — and never inside a short part, so a
- * number never parts from its unit ("−27.50" / "%)").
+ * A value that a narrow pane breaks between its parts — before "(…)", after " ·" — and never inside a short part, so
+ * a number never parts from its unit ("−27.50" / "%)").
  */
 export function valueText(value: string): HTMLElement {
-  return phrases(num(''), value, / (?=\()| (?=· )/);
+  return phrases(num(''), value, / (?=\()|(?<= ·) /);
 }
 
 /** A block's aside ("1 d σ 2.88 % · median time to liq. 13 d", "Student-t (k = 4), funding 0"), broken only between its phrases. */
 export function asideText(text: string): HTMLElement {
-  return phrases(h('span', { class: 'aside' }), text, / (?=· )|(?<=,) /);
+  return phrases(h('span', { class: 'aside' }), text, /(?<= ·) |(?<=,) /);
 }
 
 /** `text` into `el` as parts split at `at`, each short part kept on one line, a space between parts. */

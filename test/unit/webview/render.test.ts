@@ -133,7 +133,7 @@ describe('table rows', () => {
     expect(rows.map((r) => r.className)).toEqual(['kv-row', 'kv-row sub']);
     const parts = (r: FakeElement) => r.all().filter((e) => e.className === 'part').map((e) => e.textContent);
     expect(parts(rows[0]!)).toEqual(['-27,496.00 USDT', '(ROE -27.50 %)']);
-    expect(parts(rows[1]!)).toEqual(['2026-11-24 08:00 UTC', '· -97.25 USDT at the mark']);
+    expect(parts(rows[1]!)).toEqual(['2026-11-24 08:00 UTC ·', '-97.25 USDT at the mark']);
     expect(rows[0]!.textContent).toBe('Unrealised PnL-27,496.00 USDT (ROE -27.50 %)');
     const aside = el(asideText('Student-t (k = 4), funding -10.95 %/yr'));
     expect(aside.all().filter((e) => e.className === 'part').map((e) => e.textContent)).toEqual(['Student-t (k = 4),', 'funding -10.95 %/yr']);
