@@ -169,7 +169,8 @@ export function formatMark(s: string | null | undefined): string {
   if (s === null || s === undefined) return '—';
   const p = parse(s);
   if (!p) return s;
-  if (p.scale <= 8) return p.scale <= tickDecimals(p) ? formatAmount(s) : formatAmount(s, { decimals: tickDecimals(p) });
+  const tick = tickDecimals(p);
+  if (p.scale <= 8) return p.scale <= tick ? formatAmount(s) : formatAmount(s, { decimals: tick });
   return formatAmount(s, { decimals: significantDecimals(p) });
 }
 

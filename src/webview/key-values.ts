@@ -33,6 +33,9 @@ function phrases(el: HTMLElement, text: string, at: RegExp): HTMLElement {
     if (text.length <= UNBROKEN_PART) el.classList.add('part');
     return el;
   }
-  parts.forEach((p, i) => el.append(i ? ' ' : '', h('span', { class: p.length <= UNBROKEN_PART ? 'part' : '', text: p })));
+  parts.forEach((p, i) => {
+    if (i) el.append(' ');
+    el.append(h('span', { class: p.length <= UNBROKEN_PART ? 'part' : '', text: p }));
+  });
   return el;
 }

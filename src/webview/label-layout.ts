@@ -1,6 +1,7 @@
 // Label placement for the charts (layout only): text widths estimated from the font size (SVG text is not measured
-// before it is in the document), candidate positions tried in order until one overlaps no obstacle and stays
-// inside the chart. Everything is in viewBox units, so 1× and 2× zoom lay out the same.
+// before it is in the document; the table's stale badge uses the same estimate), candidate positions tried in order
+// until one overlaps no obstacle and stays inside the chart. Everything is in viewBox units, so 1× and 2× zoom lay
+// out the same.
 
 export interface Box { x: number; y: number; w: number; h: number }
 

@@ -8,8 +8,8 @@ import {
   formatAge, formatAgeCompact, formatHealthFactor, formatLiquidationPrice, formatMark, formatPercent, formatProbability, formatSize, formatThreshold, venueLabel,
 } from '../presentation/format';
 import { h, icon, text } from './dom';
-import { CELL_PADDING_PX, cellFits, surelyFits } from './cell-fit';
-import { textWidth } from './text-width';
+import { CELL_PADDING_PX, cellFits } from './cell-fit';
+import { textWidth } from './label-layout';
 
 export function statusBadge(status: PanelStatus): HTMLElement {
   const look = STATUS_LOOK[status];
@@ -67,13 +67,9 @@ const STALE_BADGE_PX = 27;
 const MARK_FONT_PX = 12.5;
 const BADGE_FONT_PX = 10.5;
 
-/** Whether a stale badge's age and the mark fit the Mark column together (measured in the panel's fonts). */
+/** Whether a stale badge's age and the mark fit the Mark column together (the charts' em-based width estimate). */
 export function staleAgeFits(age: string, mark: string, columnWidth: number): boolean {
-  const room = columnWidth - CELL_PADDING_PX - STALE_BADGE_PX;
-  const ageWidth = textWidth(age, BADGE_FONT_PX, '--ll-font');
-  const markWidth = textWidth(mark, MARK_FONT_PX, '--ll-mono');
-  if (ageWidth === null || markWidth === null) return surelyFits(`${age}${mark}`, room);
-  return ageWidth + markWidth <= room;
+  return textWidth(age, BADGE_FONT_PX) + textWidth(mark, MARK_FONT_PX, true) <= columnWidth - CELL_PADDING_PX - STALE_BADGE_PX;
 }
 
 function probabilityCell(r: TableRow): HTMLElement {
