@@ -1,5 +1,5 @@
 // Re-evaluating one position after a change to its account (fixes, buffers), with its market's risk inputs held.
-import { evaluatePerpAccount } from '../perp';
+import { evaluatePerpLeg } from '../perp/leg-probe';
 import type { PerpAccount, PerpMetrics, Status } from '../core/types';
 import type { EvalContext } from '../evaluate/file-context';
 import { assess, assessLevel, type Barriers, type MarketRisk, type RiskOutcome } from '../evaluate/risk-view';
@@ -26,6 +26,6 @@ export function probeAfter(account: PerpAccount, index: number, risk: MarketRisk
 
 /** `nearMark`: a probe reads only the status, which needs only the roots nearest the mark. */
 function reevaluated(account: PerpAccount, index: number, crossOthers?: { pnl: Dec; mm: Dec }, nearMark = false): { m: PerpMetrics | null; mark: Dec | null } {
-  const m = evaluatePerpAccount(account, { only: index, nearMark, ...(crossOthers ? { crossOthers } : {}) }).metrics[index] ?? null;
+  const m = evaluatePerpLeg(account, index, { nearMark, ...(crossOthers ? { crossOthers } : {}) });
   return { m, mark: account.positions[index]?.market.markPrice ?? null };
 }

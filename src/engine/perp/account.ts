@@ -117,7 +117,7 @@ const legCache = new WeakMap<object, CachedLeg>();
  * objects hundreds of times, so the leg is built once. Copies keep the cache safe from the per-evaluation
  * reassignment of pieces (hedge netting, fee to close); a model that does neither gets the cached leg itself.
  */
-function cachedLeg(account: PerpAccount, model: VenueModel, p: PerpAccount['positions'][number], i: number): ReturnType<typeof buildLeg> {
+export function cachedLeg(account: PerpAccount, model: VenueModel, p: PerpAccount['positions'][number], i: number): ReturnType<typeof buildLeg> {
   let c = legCache.get(p);
   if (!c || c.venue !== account.venue || c.settle !== account.settleCurrency || c.index !== i) {
     c = { venue: account.venue, settle: account.settleCurrency, index: i, result: buildLeg(account, model, p, i) };
@@ -129,7 +129,7 @@ function cachedLeg(account: PerpAccount, model: VenueModel, p: PerpAccount['posi
 }
 
 /** Hedge netting and the fee to close rewrite a leg's pieces during an evaluation (netHedge, addFeeToClose). */
-const reassignsPieces = (account: PerpAccount, model: VenueModel): boolean =>
+export const reassignsPieces = (account: PerpAccount, model: VenueModel): boolean =>
   model.feeToClose || (model.netHedgeCross && account.positionMode === 'hedge');
 
 /** Whether an evaluation of `account` builds its legs anew (hedge netting, the fee to close): then nothing a probe
@@ -230,7 +230,7 @@ function crossCoverage(positions: PerpAccount['positions'], cross: readonly Leg[
  * The wallet plus the legs' funding in leg order. Funding is zero but on BitMEX: after the first addition (which
  * rounds a wallet given with more digits than the precision) adding zero leaves the value, so those are skipped.
  */
-function withFunding(wallet: Dec, legs: readonly Leg[]): Dec {
+export function withFunding(wallet: Dec, legs: readonly Leg[]): Dec {
   let w = legs.length ? wallet.plus(legs[0]!.funding) : wallet;
   for (let i = 1; i < legs.length; i++) if (!legs[i]!.funding.isZero()) w = w.plus(legs[i]!.funding);
   return w;
@@ -256,7 +256,7 @@ function solveGroup(g: Group, near: Dec | null = null): ReturnType<typeof solveP
 }
 
 /** `own`: the legs' sums at their marks, when the caller has them already. */
-function makeGroup(legs: Leg[], wallet: Dec, othersPnl: Dec, othersMm: Dec, own = legSums(legs)): Group {
+export function makeGroup(legs: Leg[], wallet: Dec, othersPnl: Dec, othersMm: Dec, own = legSums(legs)): Group {
   const kMb = wallet.plus(othersPnl);
   return { legs, k: kMb.minus(othersMm), kMb, mb: kMb.plus(own.pnl), mm: own.mm.plus(othersMm), othersPnl, othersMm };
 }
@@ -294,7 +294,7 @@ function addFeeToClose(model: VenueModel, ls: Leg[], kMb: Dec): void {
   }
 }
 
-function legMetrics(account: PerpAccount, model: VenueModel, g: Group, l: Leg, marginOnly = false, near = false): PerpMetrics {
+export function legMetrics(account: PerpAccount, model: VenueModel, g: Group, l: Leg, marginOnly = false, near = false): PerpMetrics {
   const p = l.position;
   const toP = (u: Dec): Dec => (l.inverse ? ONE.div(u) : u);
   const ratio = g.mb.gt(0) ? g.mm.div(g.mb) : null;
