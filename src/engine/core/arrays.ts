@@ -5,6 +5,7 @@
  * several do or the lengths differ. A fix's probe changes one leg of a list a cache kept.
  */
 export function oneDifferent<T>(a: readonly T[], b: readonly T[]): number {
+  if (a === b) return -1;
   if (a.length !== b.length) return -2;
   let j = -1;
   for (let i = 0; i < a.length; i++) {

@@ -12,7 +12,7 @@ import type { Barriers, MarketRisk } from '../evaluate/risk-view';
 import { barriersOf, probeAfter } from './reevaluate';
 import { targetBarrier } from './target-barrier';
 import { evaluatePerpAccount } from '../perp';
-import { rebuildsLegs } from '../perp/account';
+import { rebuildsLegs, type PerpGroup } from '../perp/account';
 import { meetsTarget } from '../evaluate/status';
 import { perpCostOptimalMargin } from './cost-optimal-buffer';
 import { marginStep, sizeStep, withCut, withMargin } from './fix-probes';
@@ -275,9 +275,18 @@ function probeCost(f: Focus): number {
   if (p.marginMode === 'isolated') return 2;
   if (!f.crossOthers) return 1 + f.account.positions.length;
   if (rebuildsLegs(f.account)) return 1 + crossLegsOf(f.account, p.symbol).length;
-  const pieces = (f.group?.legs ?? []).reduce((n, l) => n + l.solve.pieces.length, 0);
-  return 1 + Math.ceil(Math.max(pieces, crossLegsOf(f.account, p.symbol).length) / PIECES_PER_STEP);
+  return 1 + Math.ceil(Math.max(piecesOf(f.group), crossLegsOf(f.account, p.symbol).length) / PIECES_PER_STEP);
 }
+
+/** The MM pieces of a group's legs, counted once per group (its legs ask per row). */
+function piecesOf(group: PerpGroup | null): number {
+  if (!group) return 0;
+  let n = groupPieces.get(group);
+  if (n === undefined) groupPieces.set(group, (n = group.legs.reduce((sum, l) => sum + l.solve.pieces.length, 0)));
+  return n;
+}
+
+const groupPieces = new WeakMap<PerpGroup, number>();
 
 /** Pieces (tiers of a leg's MM table) a probe's pass and walk cover for the cost of its own exact work (measured:
  *  ~0.1 µs a piece against ~100 µs, 4,000 cross legs on one symbol). */

@@ -21,6 +21,8 @@ interface Frame {
   legs: Leg[];
   /** No leg after the first has funding (every venue but BitMEX): the wallet is the balance plus the first's. */
   fundingFirstOnly: boolean;
+  /** Long and short legs (a cut keeps every leg's side). */
+  hedged: boolean;
   hits: number;
 }
 
@@ -50,7 +52,9 @@ function focusedLeg(account: PerpAccount, index: number, others: Others, near: b
   if (!found || !leg) return null;
   try {
     const wallet = found.fundingFirstOnly ? account.walletBalance.plus(found.legs[0]!.funding) : withFunding(account.walletBalance, found.legs);
-    return legMetrics(account, model, makeGroup(found.legs, wallet, others.pnl, others.mm), leg, false, near);
+    const group = makeGroup(found.legs, wallet, others.pnl, others.mm);
+    group.hedged = found.hedged;
+    return legMetrics(account, model, group, leg, false, near);
   } catch {
     return null; // evaluatePerpAccount reports it
   }
@@ -74,7 +78,7 @@ function legsOf(account: PerpAccount, model: VenueModel, others: Others): Omit<F
     f.hits++;
     const legs = f.legs.slice();
     legs[j] = leg;
-    return { positions: account.positions, legs, fundingFirstOnly: f.fundingFirstOnly && (j === 0 || leg.funding.isZero()) };
+    return { positions: account.positions, legs, fundingFirstOnly: f.fundingFirstOnly && (j === 0 || leg.funding.isZero()), hedged: f.hedged };
   }
   const frame = built(account, model);
   if (frame) keep(others, kept, frame);
@@ -91,7 +95,8 @@ function built(account: PerpAccount, model: VenueModel): Frame | null {
   }
   if (!legs.length) return null;
   const fundingFirstOnly = legs.every((l, i) => i === 0 || l.funding.isZero());
-  return { positions: account.positions, legs, fundingFirstOnly, hits: 0 };
+  const hedged = legs.some((l) => l.sign === 1) && legs.some((l) => l.sign === -1);
+  return { positions: account.positions, legs, fundingFirstOnly, hedged, hits: 0 };
 }
 
 function crossLeg(account: PerpAccount, model: VenueModel, i: number, symbol: string | undefined): Leg | null {

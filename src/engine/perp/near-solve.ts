@@ -73,7 +73,7 @@ function segmentsFor(k: Dec, legs: SolveLeg[]): Found {
  */
 export function solveNear(k: Dec, legs: SolveLeg[], u0: Dec): SolveResult {
   // a group of a few pieces (one flat leg, most often) is solved whole: cheaper than keeping or walking its segments
-  if (legs.reduce((n, l) => n + l.pieces.length, 0) < REMEMBER_SEGMENTS) return solvePiecewise(k, legs);
+  if (fewerPieces(legs, REMEMBER_SEGMENTS)) return solvePiecewise(k, legs);
   const { seg, shift, float } = segmentsFor(k, legs);
   const last = seg.uniq.length;
   let s0 = 0;
@@ -119,6 +119,13 @@ export function solveNear(k: Dec, legs: SolveLeg[], u0: Dec): SolveResult {
     if (aboveAt < 0 && roots.some((r) => r.gt(u0))) aboveAt = hi;
   }
   return { roots: dedupe(roots.sort((x, y) => x.cmp(y))), nonPositiveRoot };
+}
+
+/** Whether the legs hold fewer than `n` pieces in all (counted until there are n: a probe asks for thousands of legs). */
+function fewerPieces(legs: SolveLeg[], n: number): boolean {
+  let count = 0;
+  for (const l of legs) if ((count += l.pieces.length) >= n) return false;
+  return true;
 }
 
 /**
