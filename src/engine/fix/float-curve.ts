@@ -2,6 +2,7 @@
 // notional q·u), merged over all legs into one sorted list of segments, so a probe costs O(log segments), not O(legs).
 // Used for the float searches of the fixes only; every answer is confirmed by one exact Decimal re-evaluation.
 import type { SolveLeg } from '../perp/solver';
+import { blockedPart, skipBlocks } from './curve-blocks';
 
 /** a + b·u + c·u² on [bounds[i−1], bounds[i]) (bounds[−1] = 0, the last segment unbounded). */
 export interface Piecewise {
@@ -179,11 +180,14 @@ function nearestInside(n: number, u0: number, from: number, edge: number, dir: -
 /**
  * The root of the sum nearest to u0 strictly on one side (dir −1: below, +1: above), u > 0; null when none.
  * Walks segment by segment away from u0; a sign change across a boundary (an MM jump) is a root at the boundary.
+ * Blocks of a group's segments where the sum certainly keeps its sign are stepped over whole (curve-blocks.ts).
  */
 export function rootNear(s: Sum, u0: number, dir: -1 | 1): number | null {
   const idx = segmentsAt(s.parts, u0);
+  const big = blockedPart(s);
   let from = u0;
   for (let guard = 0; guard < 100000; guard++) {
+    if (big >= 0) from = skipBlocks(s, big, idx, from, dir);
     const edge = nextEdge(s.parts, idx, dir);
     coefAt(s, idx);
     const a = coef[0]!, b = coef[1]!, c = coef[2]!;

@@ -10,6 +10,7 @@ import { statusLevel } from '../evaluate/status';
 import { oneBarrier, type MarketRisk } from '../evaluate/risk-view';
 import { coupled, type Focus } from './focus-group';
 import { floatLeg, floatPiecewise, piecewiseOf, rootNear, valueAt, type Piecewise, type Sum } from './float-curve';
+import { indexBlocks } from './curve-blocks';
 import { realisedPnl } from './fix-probes';
 
 export interface RowModel {
@@ -46,7 +47,7 @@ export function rowModel(f: Focus): RowModel | null {
   if (p.marginMode === 'cross' && coupled(f.account)) return null;
   const netted = model.netHedgeCross && f.account.positionMode === 'hedge' && p.marginMode === 'cross';
   let group = groupCache.get(g);
-  if (!group) groupCache.set(g, (group = piecewiseOf(g.legs.map((l) => l.solve), g.k.toNumber())));
+  if (!group) groupCache.set(g, (group = indexBlocks(piecewiseOf(g.legs.map((l) => l.solve), g.k.toNumber()))));
   return {
     inverse: own.inverse, u0: own.u0.toNumber(), mark: p.market.markPrice!.toNumber(), group,
     ownOut: netted ? null : piecewiseOf([own.solve], 0, -1), leg: own.solve, sizeFree: own.mm.fixedTier === null, position: p, account: f.account, index: f.index,
