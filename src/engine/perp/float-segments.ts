@@ -125,6 +125,70 @@ export function keptView(seg: Segments, shift: Dec | null): FloatView {
   return { quad, bound: (i) => f.u[i]! };
 }
 
+/** Segments per block of a kept set (keptRuns). */
+const RUN_BLOCK = 16;
+
+interface KeptBlocks {
+  linear: Uint8Array;
+  min: Float64Array;
+  max: Float64Array;
+  mag: Float64Array;
+}
+
+const keptBlocks = new WeakMap<Segments, KeptBlocks>();
+
+/** Per block of RUN_BLOCK segments: all linear, the least and greatest value at the segments' ends, the largest terms. */
+const blocksOfKept = (seg: Segments): KeptBlocks => keptIn(keptBlocks, seg, (set) => {
+  const f = floatsOfEager(set);
+  const n = Math.floor(f.u.length / RUN_BLOCK);
+  const out = { linear: new Uint8Array(n), min: new Float64Array(n).fill(Infinity), max: new Float64Array(n).fill(-Infinity), mag: new Float64Array(n) };
+  for (let k = 0; k < n; k++) {
+    let linear = 1;
+    for (let s = k * RUN_BLOCK; s < (k + 1) * RUN_BLOCK; s++) {
+      const a = f.a[s]!, b = f.b[s]!, c = f.c[s]!;
+      linear &= f.linear[s]!;
+      for (const u of [s === 0 ? 0 : f.u[s - 1]!, f.u[s]!]) {
+        const v = a + b * u + c * u * u;
+        out.min[k] = Math.min(out.min[k]!, v);
+        out.max[k] = Math.max(out.max[k]!, v);
+        out.mag[k] = Math.max(out.mag[k]!, Math.abs(a) + Math.abs(b) * u + Math.abs(c) * u * u);
+      }
+    }
+    out.linear[k] = linear;
+  }
+  return out;
+});
+
+/**
+ * Runs of a kept set's segments the near-mark walk would pass one by one as clear (rootless: linear, one certain sign
+ * at both ends, the same across each boundary): whole blocks whose values, with the margin probe's `shift`, clear zero
+ * by twice the doubles' threshold. `run(s, dir)`: the far end of the run of such blocks, all of one sign, that starts
+ * at segment s (dir 1: s opens a block; −1: s closes one), or −1. Segment 0 (always solved) is in no run.
+ */
+export function keptRuns(seg: Segments, shift: Dec | null): (s: number, dir: -1 | 1) => number {
+  if (!seg.eager || seg.uniq.length < 4 * RUN_BLOCK) return () => -1;
+  const blocks = blocksOfKept(seg);
+  const d = shift ? approxNumber(shift) : 0;
+  const n = blocks.min.length;
+  const signOf = (k: number): number => {
+    if (!blocks.linear[k]) return 0;
+    const tol = 2 * SETTLED * (blocks.mag[k]! + Math.abs(d));
+    return blocks.min[k]! + d > tol ? 1 : blocks.max[k]! + d < -tol ? -1 : 0;
+  };
+  return (s, dir) => {
+    if (s % RUN_BLOCK !== (dir > 0 ? 0 : RUN_BLOCK - 1)) return -1;
+    let k = Math.floor(s / RUN_BLOCK);
+    let sign = 0, end = -1;
+    for (; k >= 1 && k < n; k += dir) {
+      const at = signOf(k);
+      if (at === 0 || (sign !== 0 && at !== sign)) break;
+      sign = at;
+      end = dir > 0 ? (k + 1) * RUN_BLOCK - 1 : k * RUN_BLOCK;
+    }
+    return end;
+  };
+}
+
 interface LegFloats {
   alpha: number;
   beta: number;

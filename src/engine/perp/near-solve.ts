@@ -7,7 +7,7 @@ import {
   dedupe, firstPiece, jumpRoot, legBreakpoints, near, probeOf, segmentRoots, segments, solvePiecewise,
   type Breakpoint, type Quad, type Segments, type SolveLeg, type SolveResult,
 } from './solver';
-import { derivedView, keptView, rootless, type FloatView } from './float-segments';
+import { derivedView, keptRuns, keptView, rootless, type FloatView } from './float-segments';
 import { oneDifferent } from '../core/arrays';
 
 /** Groups with at least this many segments or legs keep their segments for the probes that follow (fewer are cheaper to rebuild). */
@@ -40,7 +40,11 @@ interface Found {
   shift: Dec | null;
   /** The set in doubles, for the walk's sign tests. */
   float: FloatView;
+  /** Runs of segments the walk would pass as clear (a kept set only): their far end, or −1 (keptRuns). */
+  runs: (s: number, dir: -1 | 1) => number;
 }
+
+const NO_RUNS = (): number => -1;
 
 /**
  * The segments for (k, legs): a fix's margin probe changes only k, a constant of every segment's equation, so the
@@ -53,7 +57,7 @@ function segmentsFor(k: Dec, legs: SolveLeg[]): Found {
   if (hit) {
     hit.hits++;
     const shift = hit.seg.k.eq(k) ? null : k.minus(hit.seg.k);
-    return { seg: hit.seg, shift, float: keptView(hit.seg, shift) };
+    return { seg: hit.seg, shift, float: keptView(hit.seg, shift), runs: keptRuns(hit.seg, shift) };
   }
   for (const e of kept) {
     const j = oneDifferent(e.seg.solves, legs);
@@ -61,7 +65,7 @@ function segmentsFor(k: Dec, legs: SolveLeg[]): Found {
   }
   const seg = segments(k, legs);
   remember(seg);
-  return { seg, shift: null, float: keptView(seg, null) };
+  return { seg, shift: null, float: keptView(seg, null), runs: keptRuns(seg, null) };
 }
 
 /**
@@ -74,10 +78,10 @@ function segmentsFor(k: Dec, legs: SolveLeg[]): Found {
 export function solveNear(k: Dec, legs: SolveLeg[], u0: Dec): SolveResult {
   // a group of a few pieces (one flat leg, most often) is solved whole: cheaper than keeping or walking its segments
   if (fewerPieces(legs, REMEMBER_SEGMENTS)) return solvePiecewise(k, legs);
-  const { seg, shift, float } = segmentsFor(k, legs);
+  const { seg, shift, float, runs } = segmentsFor(k, legs);
   const last = seg.uniq.length;
-  let s0 = 0;
-  while (s0 < last && seg.uniq[s0]!.lte(u0)) s0++;
+  // the segment holding u0: the bounds at or below it (a scan read thousands of bounds of a symbol's tiered legs)
+  const s0 = countBelow(seg.uniq, u0, true);
   const roots: Dec[] = [];
   let nonPositiveRoot: Dec | null = null;
   const exact = new Map<number, Quad>();
@@ -105,6 +109,12 @@ export function solveNear(k: Dec, legs: SolveLeg[], u0: Dec): SolveResult {
   let belowAt = roots.some((r) => r.lt(u0)) ? s0 : -1;
   let aboveAt = roots.some((r) => r.gt(u0)) ? s0 : -1;
   while (lo > 0 && (belowAt < 0 || lo >= belowAt)) {
+    // a run of clear segments below, entered across a clear boundary: the walk would pass each of them
+    const run = belowAt < 0 ? runs(lo - 1, -1) : -1;
+    if (run >= 0 && clear.boundary(lo - 1)) {
+      lo = run;
+      continue;
+    }
     lo--;
     if (clear.segment(lo) && clear.boundary(lo)) continue;
     solve(lo);
@@ -112,6 +122,11 @@ export function solveNear(k: Dec, legs: SolveLeg[], u0: Dec): SolveResult {
     if (belowAt < 0 && roots.some((r) => r.lt(u0))) belowAt = lo;
   }
   while (hi < last && (aboveAt < 0 || hi <= aboveAt)) {
+    const run = aboveAt < 0 ? runs(hi + 1, 1) : -1;
+    if (run >= 0 && clear.boundary(hi)) {
+      hi = run;
+      continue;
+    }
     hi++;
     if (clear.segment(hi) && clear.boundary(hi - 1)) continue;
     solve(hi);
@@ -159,7 +174,7 @@ function withOneLeg(base: Segments, { events, ats, quads }: NonNullable<Segments
     memo.set(s, q);
     return q;
   };
-  return { seg: { solves: legs, k, uniq, quad, eager: null }, shift: null, float: derivedView(base, uniq, was, now, dk) };
+  return { seg: { solves: legs, k, uniq, quad, eager: null }, shift: null, float: derivedView(base, uniq, was, now, dk), runs: NO_RUNS };
 }
 
 /** The leg's piece at `probe` as the sweep has it: its first piece, moved up past every breakpoint below the probe. */
@@ -169,13 +184,13 @@ function pieceIndex(leg: SolveLeg, at: Array<Dec | null>, probe: Dec | null): nu
   return j;
 }
 
-/** How many of the ascending `xs` lie below `x`. */
-function countBelow(xs: Dec[], x: Dec): number {
+/** How many of the ascending `xs` lie below `x` (`orAt`: at or below). */
+function countBelow(xs: Dec[], x: Dec, orAt = false): number {
   let lo = 0;
   let hi = xs.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (xs[mid]!.lt(x)) lo = mid + 1;
+    if (orAt ? xs[mid]!.lte(x) : xs[mid]!.lt(x)) lo = mid + 1;
     else hi = mid;
   }
   return lo;

@@ -100,6 +100,12 @@ describe('solveNear', () => {
     fc.assert(fc.property(tightArb, sameReadings), { numRuns: 400, endOnFailure: true });
   });
 
+  it('reads the same roots on a symbol of many tiered legs (the walk passes whole blocks of clear segments)', () => {
+    const many = fc.record({ legs: fc.array(legArb, { minLength: 20, maxLength: 50 }), k: fc.integer({ min: -400_000, max: 400_000 }),
+      k2: fc.integer({ min: -400_000, max: 400_000 }), u0: fc.integer({ min: 1, max: 400 }), cut: fc.nat(), cutTo: fc.integer({ min: 1, max: 5000 }) });
+    fc.assert(fc.property(many, sameReadings), { numRuns: 120, endOnFailure: true });
+  });
+
   it('the whole solve finds every root when the doubles skip the segments and boundaries they settle', () => {
     const all = (r: { roots: Dec[]; nonPositiveRoot: Dec | null }): string[] => [...r.roots.map(String), String(r.nonPositiveRoot)];
     fc.assert(fc.property(caseArb, (c) => {
