@@ -165,28 +165,95 @@ const blocksOfKept = (seg: Segments): KeptBlocks => keptIn(keptBlocks, seg, (set
  * by twice the doubles' threshold. `run(s, dir)`: the far end of the run of such blocks, all of one sign, that starts
  * at segment s (dir 1: s opens a block; −1: s closes one), or −1. Segment 0 (always solved) is in no run.
  */
-export function keptRuns(seg: Segments, shift: Dec | null): (s: number, dir: -1 | 1) => number {
-  if (!seg.eager || seg.uniq.length < 4 * RUN_BLOCK) return () => -1;
+export function keptRuns(seg: Segments, shift: Dec | null): Runs {
+  if (!seg.eager || seg.uniq.length < 4 * RUN_BLOCK) return NO_RUNS;
   const blocks = blocksOfKept(seg);
   const d = shift ? approxNumber(shift) : 0;
-  const n = blocks.min.length;
+  const signOf = (k: number): number => blockSign(blocks, k, d, null);
+  return (s, dir) => (s % RUN_BLOCK !== (dir > 0 ? 0 : RUN_BLOCK - 1) ? -1 : runEnd(blocks, Math.floor(s / RUN_BLOCK), dir, signOf, (k) => (dir > 0 ? (k + 1) * RUN_BLOCK - 1 : k * RUN_BLOCK)));
+}
+
+/** The far end of a run of clear segments that starts at segment s, going `dir`; −1 when none (keptRuns). */
+export type Runs = (s: number, dir: -1 | 1) => number;
+
+export const NO_RUNS: Runs = () => -1;
+
+/** A block's certain sign with the constant shifted by d and, for a derived set, the changed leg's terms added. */
+function blockSign(blocks: KeptBlocks, k: number, d: number, legs: { lo: number; hi: number; mag: number } | null): number {
+  if (!blocks.linear[k] || (legs && !Number.isFinite(legs.mag))) return 0;
+  const tol = 2 * SETTLED * (blocks.mag[k]! + Math.abs(d) + (legs?.mag ?? 0));
+  if (blocks.min[k]! + d + (legs?.lo ?? 0) > tol) return 1;
+  return blocks.max[k]! + d + (legs?.hi ?? 0) < -tol ? -1 : 0;
+}
+
+/** From block k on in direction dir, the end (`endOf`) of the last block of a run of one certain sign; −1 when none. */
+function runEnd(blocks: KeptBlocks, k: number, dir: -1 | 1, signOf: (k: number) => number, endOf: (k: number) => number): number {
+  let sign = 0, end = -1;
+  for (; k >= 1 && k < blocks.min.length; k += dir) {
+    const at = signOf(k);
+    if (at === 0 || (sign !== 0 && at !== sign)) break;
+    sign = at;
+    end = endOf(k);
+  }
+  return end;
+}
+
+/**
+ * keptRuns for a size probe's set (withOneLeg: the kept set with leg `was` replaced by `now`), whose segments are not
+ * the kept set's: the kept set's blocks, with the bounds of −was + now over each block (every piece of either, linear
+ * pieces only) added to its values and magnitudes, give a certified range in u, and the run is the derived segments
+ * inside it (`bound`: the derived set's bounds in doubles, `count` of them).
+ */
+export function derivedRuns(base: Segments, bound: (i: number) => number, count: number, was: SolveLeg, now: SolveLeg, dk: Dec): Runs {
+  if (!base.eager || base.uniq.length < 4 * RUN_BLOCK) return NO_RUNS;
+  const w = floatsOfLeg(was), n = floatsOfLeg(now);
+  if (w.quadratic.some((x) => x === 1) || n.quadratic.some((x) => x === 1)) return NO_RUNS;
+  const f = floatsOfEager(base);
+  const blocks = blocksOfKept(base);
+  const d = approxNumber(dk);
+  const lower = (k: number): number => f.u[k * RUN_BLOCK - 1]!;
+  const upper = (k: number): number => f.u[(k + 1) * RUN_BLOCK - 1]!;
   const signOf = (k: number): number => {
-    if (!blocks.linear[k]) return 0;
-    const tol = 2 * SETTLED * (blocks.mag[k]! + Math.abs(d));
-    return blocks.min[k]! + d > tol ? 1 : blocks.max[k]! + d < -tol ? -1 : 0;
+    const x = lower(k), y = upper(k);
+    const out = legTerms(w, x, y), put = legTerms(n, x, y);
+    return blockSign(blocks, k, d, { lo: put.lo - out.hi, hi: put.hi - out.lo, mag: out.mag + put.mag });
   };
   return (s, dir) => {
-    if (s % RUN_BLOCK !== (dir > 0 ? 0 : RUN_BLOCK - 1)) return -1;
-    let k = Math.floor(s / RUN_BLOCK);
-    let sign = 0, end = -1;
-    for (; k >= 1 && k < n; k += dir) {
-      const at = signOf(k);
-      if (at === 0 || (sign !== 0 && at !== sign)) break;
-      sign = at;
-      end = dir > 0 ? (k + 1) * RUN_BLOCK - 1 : k * RUN_BLOCK;
+    if (dir < 0) {
+      const start = Math.floor(countBelowIn(f.u.length, (i) => f.u[i]!, bound(s), true) / RUN_BLOCK);
+      const k = runEnd(blocks, start, -1, signOf, (j) => j);
+      const t = k < 0 ? -1 : countBelowIn(count, bound, lower(k), true) + 1;
+      return t >= 1 && t <= s ? t : -1;
     }
-    return end;
+    const start = Math.floor(countBelowIn(f.u.length, (i) => f.u[i]!, bound(s - 1), false) / RUN_BLOCK);
+    const k = runEnd(blocks, start, 1, signOf, (j) => j);
+    const t = k < 0 ? -1 : countBelowIn(count, bound, upper(k), false) - 1;
+    return t >= s ? t : -1;
   };
+}
+
+/** A leg's α + β·u − MM(q·u) over every one of its pieces on [x, y]: least, greatest, largest magnitude (at y). */
+function legTerms(l: LegFloats, x: number, y: number): { lo: number; hi: number; mag: number } {
+  let lo = Infinity, hi = -Infinity, mag = 0;
+  for (let i = 0; i < l.c0.length; i++) {
+    const a = l.alpha - l.c0[i]!, b = l.beta - l.c1[i]! * l.q;
+    const vx = a + b * x, vy = a + b * y;
+    lo = Math.min(lo, vx, vy);
+    hi = Math.max(hi, vx, vy);
+    mag = Math.max(mag, Math.abs(l.alpha) + Math.abs(l.c0[i]!) + (Math.abs(l.beta) + Math.abs(l.c1[i]! * l.q)) * y);
+  }
+  return { lo, hi, mag };
+}
+
+/** How many of n ascending values lie below x (`strict`) or at or below it. */
+function countBelowIn(n: number, at: (i: number) => number, x: number, strict: boolean): number {
+  let lo = 0, hi = n;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (strict ? at(mid) < x : at(mid) <= x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 interface LegFloats {

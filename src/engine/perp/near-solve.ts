@@ -7,7 +7,7 @@ import {
   dedupe, firstPiece, jumpRoot, legBreakpoints, near, probeOf, segmentRoots, segments, solvePiecewise,
   type Breakpoint, type Quad, type Segments, type SolveLeg, type SolveResult,
 } from './solver';
-import { derivedView, keptRuns, keptView, rootless, type FloatView } from './float-segments';
+import { derivedRuns, derivedView, keptRuns, keptView, rootless, type FloatView, type Runs } from './float-segments';
 import { oneDifferent } from '../core/arrays';
 
 /** Groups with at least this many segments or legs keep their segments for the probes that follow (fewer are cheaper to rebuild). */
@@ -40,11 +40,9 @@ interface Found {
   shift: Dec | null;
   /** The set in doubles, for the walk's sign tests. */
   float: FloatView;
-  /** Runs of segments the walk would pass as clear (a kept set only): their far end, or −1 (keptRuns). */
-  runs: (s: number, dir: -1 | 1) => number;
+  /** Runs of segments the walk would pass as clear: their far end, or −1 (keptRuns, derivedRuns). */
+  runs: Runs;
 }
-
-const NO_RUNS = (): number => -1;
 
 /**
  * The segments for (k, legs): a fix's margin probe changes only k, a constant of every segment's equation, so the
@@ -174,7 +172,8 @@ function withOneLeg(base: Segments, { events, ats, quads }: NonNullable<Segments
     memo.set(s, q);
     return q;
   };
-  return { seg: { solves: legs, k, uniq, quad, eager: null }, shift: null, float: derivedView(base, uniq, was, now, dk), runs: NO_RUNS };
+  const float = derivedView(base, uniq, was, now, dk);
+  return { seg: { solves: legs, k, uniq, quad, eager: null }, shift: null, float, runs: derivedRuns(base, float.bound, uniq.length, was, now, dk) };
 }
 
 /** The leg's piece at `probe` as the sweep has it: its first piece, moved up past every breakpoint below the probe. */
