@@ -5,7 +5,7 @@
 import type { CurveView, LadderView, StressMessage } from '../protocol/messages';
 import { formatAmount } from '../presentation/format';
 import { stressBarText } from '../presentation/stress-labels';
-import { placeLabel, textBox, textWidth, type Box, type Candidate } from './label-layout';
+import { overlaps, placeLabel, textBox, textWidth, type Box, type Candidate } from './label-layout';
 import { chartRoot, path, s, stext, uid } from './svg';
 
 /** Font sizes of the chart classes (styles.css: .ax 10.5px mono, .lvl-name/.lvl-val 11.5px, .hz-label 11px mono). */
@@ -49,13 +49,21 @@ function ladderAxes(v: LadderView): SVGGElement {
       stext({ class: 'ax', x: L.x0 - 6, y: ly(t.y) + 3.5, 'text-anchor': 'end' }, t.label));
   }
   g.append(s('line', { class: 'axis', x1: L.x0, x2: L.x1, y1: L.y1, y2: L.y1 }));
-  for (const t of v.timeTicks) {
+  const placed: Box[] = [];
+  // the ends first: a middle label that would run into one (a long horizon, "425 d 6 h" beside "850 d 12 h") is left out
+  for (const t of [...v.timeTicks].sort((p, q) => Number(isEnd(q.x)) - Number(isEnd(p.x)))) {
     const x = lx(t.x);
-    g.append(s('line', { class: 'tick', x1: x, x2: x, y1: L.y1, y2: L.y1 + 4 }),
-      stext({ class: 'ax', x, y: L.y1 + 15, 'text-anchor': t.x <= 0 ? 'start' : t.x >= 1 ? 'end' : 'middle' }, t.label));
+    const anchor = t.x <= 0 ? 'start' : t.x >= 1 ? 'end' : 'middle';
+    g.append(s('line', { class: 'tick', x1: x, x2: x, y1: L.y1, y2: L.y1 + 4 }));
+    const box = textBox(t.label, x, L.y1 + 15, AX, anchor, true);
+    if (placed.some((o) => overlaps(box, o, 4))) continue;
+    placed.push(box);
+    g.append(stext({ class: 'ax', x, y: L.y1 + 15, 'text-anchor': anchor }, t.label));
   }
   return g;
 }
+
+const isEnd = (x: number): boolean => x <= 0 || x >= 1;
 
 /** A level's name, shortened with "…" so it ends before its value (both on one line, never overlapping). */
 export function fitName(name: string, value: string, labelX = L.labelX, valueX = L.valueX): string {

@@ -45,6 +45,25 @@ describe('chart label layout', () => {
     }
     expect(curveChart(curve(0.1, '10 %'))).toBeTruthy();
   });
+  it('the time axis keeps both ends and leaves out a middle label that would run into one', () => {
+    const ladderWith = (labels: [string, string, string]): FakeElement[] => {
+      const v: LadderView = {
+        title: 't', desc: 'd', aside: 'a', levels: [], band: [], ticks: [], zones: [], sigmaLabels: [], legend: '',
+        timeTicks: [{ x: 0, label: labels[0] }, { x: 0.5, label: labels[1] }, { x: 1, label: labels[2] }],
+      };
+      const svg = ladderChart(v) as unknown as FakeElement;
+      return svg.all().filter((e) => e.getAttribute('class') === 'ax');
+    };
+    const boxes = (ax: FakeElement[]) => ax.map((t) => textBox(t.textContent, Number(t.getAttribute('x')), Number(t.getAttribute('y')), 10.5, (t.getAttribute('text-anchor') ?? 'start') as 'end', true));
+    const stale = ladderWith(['now', '425 d 6 h', '850 d 12 h']);
+    expect(stale.map((t) => t.textContent)).toEqual(['now', '850 d 12 h']);
+    const short = ladderWith(['now', '12 h', '24 h']);
+    expect(short.map((t) => t.textContent).sort()).toEqual(['12 h', '24 h', 'now']);
+    for (const ax of [stale, short]) {
+      const b = boxes(ax);
+      for (let i = 0; i < b.length; i++) for (let j = i + 1; j < b.length; j++) expect(overlaps(b[i]!, b[j]!, 0)).toBe(false);
+    }
+  });
   it('a level name is shortened so it never runs into its value', () => {
     expect(fitName('Liquidation ↓', '1,153.26')).toBe('Liquidation ↓');
     const long = fitName('Reported liquidation price by the venue', '100,000,000.12345678');
