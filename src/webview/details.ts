@@ -1,7 +1,7 @@
 // The details pane of the selected row: head and reason, the two charts (from the host's `details` message),
 // prices with reported vs computed, margin and tier, risk (VaR/ES, cost, time to liquidation), the fix with
 // one Apply button per fix (the first is the pane's primary button, also Ctrl+.). Formatting only: every number is the engine's string or the host's chart data.
-import type { DetailsMessage, PanelRow, Summary } from '../protocol/messages';
+import type { DetailsMessage, LadderView, PanelRow, Summary } from '../protocol/messages';
 import { accountFixLegLine, accountFixVerb } from '../presentation/account-lines';
 import { fixActions, fixVerb, isAtRisk, STATUS_LOOK, type FixAction } from '../presentation/describe';
 import { formatAge, formatEvaluationTime } from '../presentation/duration';
@@ -47,12 +47,20 @@ function charts(d: DetailsMessage | undefined): HTMLElement[] {
   if (!d) return [h('div', { class: 'block chart-wait muted', attrs: { role: 'status' }, text: 'Computing charts…' })];
   const out: HTMLElement[] = [];
   if (d.ladder) {
-    out.push(block('Price ladder', d.ladder.aside, ladderChart(d.ladder) as unknown as HTMLElement,
-      h('div', { class: 'legend', attrs: { 'aria-hidden': 'true' } }, h('span', {}, h('i', { class: 'l-band' }), h('span', { text: d.ladder.legend })), h('span', {}, h('i', { class: 'l-zone' }), h('span', { text: 'liquidation zone' })))));
+    out.push(block('Price ladder', d.ladder.aside, ladderChart(d.ladder) as unknown as HTMLElement, ladderLegend(d.ladder)));
   }
   if (d.curve) out.push(block('Probability vs horizon', d.curve.aside, curveChart(d.curve) as unknown as HTMLElement));
   if (d.note) out.push(h('div', { class: 'block muted fix-note', text: d.note }));
   return out;
+}
+
+/** The keys of what the ladder draws: the band only where there is one (a market without volatility has none). */
+function ladderLegend(l: LadderView): HTMLElement | null {
+  const items = [
+    l.band.length ? h('span', {}, h('i', { class: 'l-band' }), h('span', { text: l.legend })) : null,
+    l.zones.length ? h('span', {}, h('i', { class: 'l-zone' }), h('span', { text: 'liquidation zone' })) : null,
+  ].filter((x): x is HTMLElement => x !== null);
+  return items.length ? h('div', { class: 'legend', attrs: { 'aria-hidden': 'true' } }, ...items) : null;
 }
 
 function prices(r: PanelRow): HTMLElement {

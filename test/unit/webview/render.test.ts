@@ -189,6 +189,18 @@ describe('details charts, apply fix, stress view', () => {
     expect(text).toContain('Numbers as of 2026-11-24 07:00 UTC');
   });
 
+  it('keys only what the ladder draws: no band key for a market without volatility', () => {
+    const legendOf = (sigma: number | null): string[] => {
+      const msg = report([eth]);
+      const details = detailsMessage({ row: eth, inputs: { ...inputs, sigma }, settings, epoch: 1 });
+      const nodes = detailsPane(msg.rows[0], msg.summary, details, handlers).map(el);
+      const legend = nodes.flatMap((n) => n.all()).find((e) => e.className === 'legend');
+      return legend ? legend.children.map((c) => (c as FakeElement).textContent) : [];
+    };
+    expect(legendOf(0.65)).toEqual(['±1σ / ±2σ price band over the next 1 d', 'liquidation zone']);
+    expect(legendOf(null)).toEqual(['liquidation zone']);
+  });
+
   it('offers exactly one Apply per fix: the first is the primary Apply fix (Ctrl+.), each alternative its own; disabled with the reason on read-only files', () => {
     const applied: unknown[] = [];
     const msg = report([eth]);
