@@ -170,13 +170,17 @@ export function keptRuns(seg: Segments, shift: Dec | null): Runs {
   const blocks = blocksOfKept(seg);
   const d = shift ? approxNumber(shift) : 0;
   const signOf = (k: number): number => blockSign(blocks, k, d, null);
-  return (s, dir) => (s % RUN_BLOCK !== (dir > 0 ? 0 : RUN_BLOCK - 1) ? -1 : runEnd(blocks, Math.floor(s / RUN_BLOCK), dir, signOf, (k) => (dir > 0 ? (k + 1) * RUN_BLOCK - 1 : k * RUN_BLOCK)));
+  return (s, dir) => {
+    if (s % RUN_BLOCK !== (dir > 0 ? 0 : RUN_BLOCK - 1)) return -1;
+    const far = (k: number): number => (dir > 0 ? (k + 1) * RUN_BLOCK - 1 : k * RUN_BLOCK);
+    return runEnd(blocks, Math.floor(s / RUN_BLOCK), dir, signOf, far);
+  };
 }
 
 /** The far end of a run of clear segments that starts at segment s, going `dir`; −1 when none (keptRuns). */
 export type Runs = (s: number, dir: -1 | 1) => number;
 
-export const NO_RUNS: Runs = () => -1;
+const NO_RUNS: Runs = () => -1;
 
 /** A block's certain sign with the constant shifted by d and, for a derived set, the changed leg's terms added. */
 function blockSign(blocks: KeptBlocks, k: number, d: number, legs: { lo: number; hi: number; mag: number } | null): number {
