@@ -226,6 +226,45 @@ async function savedLines(path, before, what) {
   return { a, b, after, changed: a.flatMap((line, i) => (line === b[i] ? [] : [i])) };
 }
 
+/**
+ * Whether VS Code's stored state (the web workbench's IndexedDB databases) comes to hold the panel's selection `text`
+ * within `timeout` ms: a webview's setState reaches storage only with the workbench's next flush.
+ */
+async function storedStateHolds(page, text, timeout) {
+  for (const end = Date.now() + timeout; Date.now() < end; await page.waitForTimeout(500)) {
+    const found = await page.evaluate(async (needle) => {
+      const read = (db, store) => new Promise((resolve) => {
+        const r = db.transaction(store, 'readonly').objectStore(store).getAll();
+        r.onsuccess = () => resolve(r.result);
+        r.onerror = () => resolve([]);
+      });
+      for (const { name } of await indexedDB.databases()) {
+        if (!name) continue;
+        const db = await new Promise((resolve) => {
+          const r = indexedDB.open(name);
+          r.onsuccess = () => resolve(r.result);
+          r.onerror = () => resolve(null);
+        });
+        if (!db) continue;
+        try {
+          for (const store of db.objectStoreNames) {
+            // the webview's state as stored: "selectedKey" just before the key (JSON in JSON in JSON: escapes between)
+            for (const value of await read(db, store)) {
+              const text = typeof value === 'string' ? value : JSON.stringify(value);
+              for (let i = text.indexOf(needle); i >= 0; i = text.indexOf(needle, i + 1)) if (/selectedKey[\\":]*$/.test(text.slice(Math.max(0, i - 64), i))) return true;
+            }
+          }
+        } finally {
+          db.close();
+        }
+      }
+      return false;
+    }, text).catch(() => false);
+    if (found) return true;
+  }
+  return false;
+}
+
 async function main() {
   checkBuilt();
   mkdirSync(OUT, { recursive: true });
@@ -518,9 +557,13 @@ async function main() {
       // on unload ("async operations are not permitted on shutdown": BrowserStorageService.BROWSER_DEFAULT_FLUSH_INTERVAL),
       // so a page reload within 5 s of a click restores an older selection (1 s and 3 s waits failed that way in CI
       // runs): wait past one flush and its idle slack, as a user's state is only as fresh as VS Code's last write.
+      // Under load that flush can wait longer (a fresh-clone CI run restored the selection before after 8 s): wait until
+      // VS Code's stored state (IndexedDB) holds the new selection, then past one more flush.
       await page.waitForTimeout(8000);
       const selected = await (await findRow(view, 'tbody tr.row.selected', 10_000)).getAttribute('data-key');
       same(selected, pick.key, 'selected row before reload');
+      const stored = await storedStateHolds(page, pick.key, 40_000);
+      log(`the selection reached VS Code's stored state: ${stored}`);
       writeUserSettings(userDataDir, userSettings(LIGHT_THEME));
       await page.reload();
       await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
