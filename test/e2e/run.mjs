@@ -233,6 +233,7 @@ async function savedLines(path, before, what) {
 async function storedStateHolds(page, text, timeout) {
   for (const end = Date.now() + timeout; Date.now() < end; await page.waitForTimeout(500)) {
     const found = await page.evaluate(async (needle) => {
+      const { indexedDB } = globalThis; // the page's, not Node's
       const read = (db, store) => new Promise((resolve) => {
         const r = db.transaction(store, 'readonly').objectStore(store).getAll();
         r.onsuccess = () => resolve(r.result);
