@@ -6,7 +6,7 @@
 import { tableRowOf, type DeltaMessage, type DisplayItem, type ModelMessage, type PageMessage, type PanelRow, type SelectionMessage } from '../protocol/messages';
 
 export const PAGE_SIZE = 100;
-export const OVERSCAN = 12;
+export const OVERSCAN = 6;
 /** Rows past the rendered ones, in a scroll's direction, whose pages are asked for ahead: a scroll that reached a
  * page before it arrived rendered its rows as placeholders, then all again when it came (a burst of layout in one
  * frame). Not after a jump: those pages may never be needed. */
