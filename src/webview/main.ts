@@ -245,8 +245,7 @@ class App {
         if (msg.index >= 0 && msg.version === this.win.version) this.moveTo(msg.index, true);
         else {
           // Filtered out or in a newer list: keep the key, the next model/delta tells its index.
-          this.win.selectedKey = msg.key;
-          this.win.selectedIndex = -1;
+          this.win.pickKey(msg.key);
           this.vscode.postMessage({ type: 'selected', key: msg.key });
         }
         return;
@@ -276,9 +275,10 @@ class App {
     this.win.applyList(msg);
     this.summary = msg.summary;
     // The worst row is selected on first open (the list's first row in the default order), a restored one after; not
-    // while the first row is only listed (pending rows sort last: every row is), or the pane would stay on it.
+    // while the first row is only listed (pending rows sort last: every row is), or the pane would stay on it. Until
+    // the user picks a row, the selection follows the first row as the scan brings worse ones.
     const first = this.win.item(0);
-    if (!hadSelection && this.win.selectedIndex < 0 && this.win.total > 0 && !(first?.type === 'row' && first.row.pending)) this.win.select(0);
+    this.win.followFirst(!(first?.type === 'row' && first.row.pending), hadSelection);
     // The host sends the selected row whole with each list once it knows which it is.
     if (this.win.selectedKey && this.win.selectedKey !== msg.selectedKey) this.vscode.postMessage({ type: 'selected', key: this.win.selectedKey });
     // Rendered in the next frame: the deltas of a streaming scan that arrive within one frame cost one render.
@@ -431,7 +431,7 @@ class App {
 
   /** Selects list item `i`, scrolls it into view, renders (its page is asked for when missing). */
   private moveTo(i: number, focus: boolean): void {
-    this.win.select(i);
+    this.win.pick(i);
     this.measure();
     this.scrollTo(this.win.scrollFor(this.win.selectedIndex));
     this.focusTable = focus;

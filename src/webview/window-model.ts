@@ -172,6 +172,32 @@ export class WindowModel {
   }
 
   /** Selects item `i` (clamped); its key is known once its page is here. */
+  /** After a list: on first open (nothing selected), and while the selection is still the one made for the user, the
+   *  first item once it is more than listed (`firstReady`); the scan's first file need not hold the worst position. */
+  followFirst(firstReady: boolean, hadSelection: boolean): void {
+    if (!firstReady || this.total === 0) return;
+    if ((!hadSelection && this.selectedIndex < 0) || (this.following && this.selectedIndex !== 0)) {
+      this.select(0);
+      this.following = true;
+    }
+  }
+
+  /** A selection the user made (click, keys, reveal): it stays where they put it. */
+  pick(i: number): void {
+    this.following = false;
+    this.select(i);
+  }
+
+  /** The user's selection by key alone (filtered out, or in a newer list: the next list tells its index). */
+  pickKey(key: string): void {
+    this.following = false;
+    this.selectedKey = key;
+    this.selectedIndex = -1;
+  }
+
+  /** The selection is the first item, made for the user, not yet replaced by theirs. */
+  private following = false;
+
   select(i: number): void {
     if (this.total === 0) return;
     this.selectedIndex = Math.max(0, Math.min(this.total - 1, i));

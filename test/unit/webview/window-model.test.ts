@@ -272,3 +272,45 @@ describe('a first window smaller than a page', () => {
     model.window = { start: 0, count: 100 };
   });
 });
+
+describe('the selection made on first open', () => {
+  /** A host over files read one by one, the webview told each list, the host told the webview's selection. */
+  function scan() {
+    const index = new RowIndex();
+    const host = new PanelModel(index);
+    const w = new WindowModel();
+    w.viewportHeight = 600;
+    const read = (file: string, status: (typeof STATUS_ORDER)[number], distance: string): void => {
+      index.setFile(file, [row({ file, id: 'p', status, distance })]);
+      host.invalidate();
+      const hadSelection = w.selectedKey !== null;
+      w.applyList(host.modelMessage(ctx));
+      w.followFirst(true, hadSelection);
+      host.selectedKey = w.selectedKey;
+    };
+    return { w, read, host };
+  }
+
+  it('follows the first row while the scan brings worse ones, until the user picks a row', () => {
+    const { w, read, host } = scan();
+    read('a.positions.json', 'watch', '0.2');
+    expect(w.selectedKey).toBe('a.positions.json#p');
+    read('b.positions.json', 'critical', '0.03');
+    expect([w.selectedIndex, w.selectedKey]).toEqual([0, 'b.positions.json#p']);
+    read('c.positions.json', 'safe', '0.5');
+    expect(w.selectedKey).toBe('b.positions.json#p');
+    w.pick(2);
+    const picked = w.selectedKey;
+    host.selectedKey = picked; // the webview tells the host (main.ts moveTo)
+    read('d.positions.json', 'liquidatable', '0');
+    expect(w.selectedKey).toBe(picked);
+  });
+
+  it('leaves a restored or revealed selection where it is', () => {
+    const { w, read } = scan();
+    w.pickKey('a.positions.json#p');
+    read('a.positions.json', 'watch', '0.2');
+    read('b.positions.json', 'critical', '0.03');
+    expect(w.selectedKey).toBe('a.positions.json#p');
+  });
+});
