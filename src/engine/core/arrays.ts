@@ -15,3 +15,23 @@ export function oneDifferent<T>(a: readonly T[], b: readonly T[]): number {
   }
   return j;
 }
+
+/**
+ * Adds `item` to a probe cache of at most two entries, dropping the one used less: a fix alternates probes that reuse
+ * one kept entry with one-off ones, so the reused entry stays.
+ */
+export function keepTwo<T extends { hits: number }>(list: T[], item: T): void {
+  if (list.length >= 2) list.splice(list[0]!.hits <= list[1]!.hits ? 0 : 1, 1);
+  list.push(item);
+}
+
+/** How many of the n ascending values at(0) … at(n − 1) lie below x (`orAt`: at or below it). */
+export function countSorted(n: number, at: (i: number) => number, x: number, orAt: boolean): number {
+  let lo = 0, hi = n;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (orAt ? at(mid) <= x : at(mid) < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}

@@ -5,6 +5,7 @@
 // over blocks of BLOCK segments; the walk steps over whole blocks where the sum of every part certainly keeps one sign
 // (far from zero against the terms' rounding), which are segments it would have passed without finding a root or a
 // sign change. Its answer is the walk's, bit for bit.
+import { countSorted } from '../core/arrays';
 import type { Piecewise, Sum } from './float-curve';
 
 export const BLOCK = 16;
@@ -62,15 +63,7 @@ function extremes(f: Piecewise, i: number, x: number, y: number): void {
 const lowerBound = (f: Piecewise, i: number): number => (i === 0 ? 0 : f.bounds[i - 1]!);
 
 /** How many bounds lie below u (< u with strict: the segment a walk downward enters at u; ≤ u: the one upward). */
-function countBelow(f: Piecewise, u: number, strict: boolean): number {
-  let lo = 0, hi = f.bounds.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (strict ? f.bounds[mid]! < u : f.bounds[mid]! <= u) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
+const countBelow = (f: Piecewise, u: number, strict: boolean): number => countSorted(f.bounds.length, (i) => f.bounds[i]!, u, !strict);
 
 /**
  * The sign f certainly keeps on [L, H] (1 or −1), else 0: the blocked part's block k, every other part's segments

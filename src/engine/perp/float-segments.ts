@@ -4,6 +4,7 @@
 // Decimal derivations (issue 10); the doubles here are built once per kept segment set and per leg, and any choice they
 // cannot make safely (a probe point too close to a breakpoint) is left to the exact path.
 import { approxNumber, type Dec } from '../core/decimal';
+import { countSorted } from '../core/arrays';
 import { firstPiece, legBreakpoints, type Quad, type Rootless, type Segments, type SolveLeg } from './solver';
 
 /** A segment's equation a + b·u + c·u² in doubles, with the magnitudes of the terms each coefficient sums. */
@@ -224,14 +225,14 @@ export function derivedRuns(base: Segments, bound: (i: number) => number, count:
   };
   return (s, dir) => {
     if (dir < 0) {
-      const start = Math.floor(countBelowIn(f.u.length, (i) => f.u[i]!, bound(s), true) / RUN_BLOCK);
+      const start = Math.floor(countSorted(f.u.length, (i) => f.u[i]!, bound(s), false) / RUN_BLOCK);
       const k = runEnd(blocks, start, -1, signOf, (j) => j);
-      const t = k < 0 ? -1 : countBelowIn(count, bound, lower(k), true) + 1;
+      const t = k < 0 ? -1 : countSorted(count, bound, lower(k), false) + 1;
       return t >= 1 && t <= s ? t : -1;
     }
-    const start = Math.floor(countBelowIn(f.u.length, (i) => f.u[i]!, bound(s - 1), false) / RUN_BLOCK);
+    const start = Math.floor(countSorted(f.u.length, (i) => f.u[i]!, bound(s - 1), true) / RUN_BLOCK);
     const k = runEnd(blocks, start, 1, signOf, (j) => j);
-    const t = k < 0 ? -1 : countBelowIn(count, bound, upper(k), false) - 1;
+    const t = k < 0 ? -1 : countSorted(count, bound, upper(k), true) - 1;
     return t >= s ? t : -1;
   };
 }
@@ -247,17 +248,6 @@ function legTerms(l: LegFloats, x: number, y: number): { lo: number; hi: number;
     mag = Math.max(mag, Math.abs(l.alpha) + Math.abs(l.c0[i]!) + (Math.abs(l.beta) + Math.abs(l.c1[i]! * l.q)) * y);
   }
   return { lo, hi, mag };
-}
-
-/** How many of n ascending values lie below x (`strict`) or at or below it. */
-function countBelowIn(n: number, at: (i: number) => number, x: number, strict: boolean): number {
-  let lo = 0, hi = n;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (strict ? at(mid) < x : at(mid) <= x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 interface LegFloats {

@@ -7,7 +7,7 @@
 // evaluation — is evaluatePerpAccount's, whose result this one equals.
 import type { Dec } from '../core/decimal';
 import type { PerpAccount, PerpMetrics } from '../core/types';
-import { oneDifferent } from '../core/arrays';
+import { keepTwo, oneDifferent } from '../core/arrays';
 import { isPerpVenue, perpVenue } from '../venues/registry';
 import { cachedLeg, evaluatePerpAccount, legMetrics, makeGroup, reassignsPieces, withFunding } from './account';
 import type { Leg } from './legs';
@@ -107,7 +107,6 @@ function crossLeg(account: PerpAccount, model: VenueModel, i: number, symbol: st
 }
 
 function keep(others: Others, kept: Frame[], frame: Frame): void {
-  if (kept.length >= 2) kept.splice(kept[0]!.hits <= kept[1]!.hits ? 0 : 1, 1);
-  kept.push(frame);
+  keepTwo(kept, frame);
   frames.set(others, kept);
 }

@@ -8,7 +8,7 @@ import {
   type Breakpoint, type Quad, type Segments, type SolveLeg, type SolveResult,
 } from './solver';
 import { derivedRuns, derivedView, keptRuns, keptView, rootless, type FloatView, type Runs } from './float-segments';
-import { oneDifferent } from '../core/arrays';
+import { keepTwo, oneDifferent } from '../core/arrays';
 
 /** Groups with at least this many segments or legs keep their segments for the probes that follow (fewer are cheaper to rebuild). */
 const REMEMBER_SEGMENTS = 8;
@@ -29,8 +29,7 @@ function remember(seg: Segments): void {
   if (!seg.eager || (seg.uniq.length + 1 < REMEMBER_SEGMENTS && seg.solves.length < REMEMBER_SEGMENTS) || !seg.solves.length) return;
   const key = seg.solves[0]!;
   const kept = remembered.get(key) ?? [];
-  if (kept.length >= 2) kept.splice(kept[0]!.hits <= kept[1]!.hits ? 0 : 1, 1);
-  kept.push({ seg, hits: 0 });
+  keepTwo(kept, { seg, hits: 0 });
   remembered.set(key, kept);
 }
 
