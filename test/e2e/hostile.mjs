@@ -12,7 +12,7 @@
 // Prints ONE line "N passed, N failed"; exits 1 on any failure. Screenshots → test/e2e/out/hostile-*.png.
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { EVALUATION_TIME, PAYLOADS, STALE_FILE, STALE_TEXT, writeHostileWorkspace } from './hostile-corpus.mjs';
 import {
   assert, checkBuilt, copyExtension, DARK_THEME, finishRun, freePort, harness, HERE, installVsix, launchBrowser, launchServer, log,
@@ -242,6 +242,13 @@ async function main() {
       await row.waitFor({ timeout: 15_000 });
       await row.click();
       await openDetails(view);
+      // The click reveals the file beside the panel; the check reads the bot's rewrite in that editor. A fresh-clone CI
+      // run found no editor there: reveal it with the pane's button until its tab shows.
+      const tab = page.locator('.tabs-container .tab', { hasText: basename(STALE_FILE) });
+      for (let k = 0; k < 4 && !(await tab.count()); k++) {
+        await page.waitForTimeout(1500);
+        if (!(await tab.count())) await view.locator('.details .actions .btn', { hasText: 'Reveal in file' }).first().click().catch(() => undefined);
+      }
       await view.locator('.details .actions .apply-fix').first().click();
       const dialog = page.locator('.monaco-dialog-box');
       await dialog.waitFor({ timeout: 20_000 });
@@ -249,7 +256,13 @@ async function main() {
       const before = readFileSync(join(workspace, STALE_FILE), 'utf8');
       const edited = before.replace(/^# .*$/m, '# Rewritten by the bot while the question was open');
       writeFileSync(join(workspace, STALE_FILE), edited);
-      await page.locator('.editor-instance .monaco-editor .view-line', { hasText: 'while the question was open' }).first().waitFor({ timeout: 20_000 });
+      try {
+        await page.locator('.editor-instance .monaco-editor .view-line', { hasText: 'while the question was open' }).first().waitFor({ timeout: 20_000 });
+      } catch (err) {
+        // a modal left open would block every check after this one
+        await dialog.locator('a, button', { hasText: /^Cancel$/ }).first().click().catch(() => undefined);
+        throw err;
+      }
       await dialog.locator('a, button', { hasText: /^Apply$/ }).first().click();
       await page.locator('.notifications-toasts', { hasText: STALE_MESSAGE }).waitFor({ timeout: 15_000 });
       await page.waitForTimeout(300);
