@@ -3,8 +3,12 @@ import type { ResultRow } from './report';
 import { STATUS_ORDER } from '../core/types';
 import { Dec } from '../core/decimal';
 
+/** Distances as doubles order them wherever the doubles differ (rounding is monotonic); equal doubles ask Decimal. */
 function byDistance(a: string | null, b: string | null): number {
   if (a === null || b === null) return a === b ? 0 : a === null ? 1 : -1;
+  if (a === b) return 0;
+  const x = Number(a), y = Number(b);
+  if (x !== y) return x < y ? -1 : 1;
   return new Dec(a).comparedTo(new Dec(b));
 }
 

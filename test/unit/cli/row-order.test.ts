@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { compareRecords, recordOf } from '../../../src/cli/row-record';
 import { compareRows } from '../../../src/engine/evaluate/row-order';
+import { Dec } from '../../../src/engine/core/decimal';
 import { Spool } from '../../../src/cli/spool';
 import { STATUS_ORDER } from '../../../src/engine/core/types';
 import type { ResultRow } from '../../../src/engine/evaluate/report';
@@ -27,6 +28,19 @@ describe('row records sort exactly as compareRows', () => {
       const got = recs.sort((a, b) => compareRecords(a.rec, b.rec)).map((x) => x.id);
       expect(got).toEqual(expected);
     }));
+  });
+});
+
+describe('compareRows orders distances as Decimal does', () => {
+  it('where the doubles are equal, differ, or the texts are equal', () => {
+    const digits = fc.stringMatching(/^[0-9]{1,30}$/);
+    const text = fc.tuple(fc.constantFrom('0', '1', '0.0', '0.09', '0.1', '12'), digits).map(([a, b]) => `${a}${a.includes('.') ? '' : '.'}${b}`);
+    const at = (distance: string) => ({ status: 'watch', distance, file: 'a.json', line: 1, column: 1 }) as const;
+    fc.assert(fc.property(text, text, (a, b) => {
+      expect(Math.sign(compareRows(at(a), at(b)))).toBe(new Dec(a).comparedTo(new Dec(b)));
+    }), { numRuns: 2000 });
+    expect(compareRows(at('0.1000000000000000000000000001'), at('0.1'))).toBe(1);
+    expect(compareRows(at('0.0999999999999999999999999999'), at('0.1'))).toBe(-1);
   });
 });
 
