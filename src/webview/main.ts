@@ -5,12 +5,13 @@
 import './styles.css';
 import { fixActions, type FixAction } from '../presentation/describe';
 import { describeEvaluationTimes } from '../presentation/duration';
-import { MAX_PAGE, parseHostMessage, parseUiState, PROTOCOL_VERSION, STATUS_ORDER, type DeltaMessage, type DetailsMessage, type DisplayItem, type ModelMessage, type PanelStatus, type TableRow, type PanelView, type SortColumn, type StressMessage, type Summary, type UiState, type WebviewToHost } from '../protocol/messages';
-import { detailsPane } from './details';
+import { MAX_PAGE, parseHostMessage, parseUiState, PROTOCOL_VERSION, STATUS_ORDER, type DeltaMessage, type DisplayItem, type ModelMessage, type PanelStatus, type TableRow, type PanelView, type SortColumn, type Summary, type UiState, type WebviewToHost } from '../protocol/messages';
+import { DetailsController } from './details-controller';
 import { h, icon } from './dom';
+import { panelFooter, panelHeader } from './panel-chrome';
 import { WindowModel } from './window-model';
 import { RenderedRows, placeRows } from './rendered-rows';
-import { stressView } from './stress';
+import { StressSection } from './stress-section';
 import { horizonControl, type HorizonControl } from './horizon-control';
 import { accountRow, placeholderRow, spacerRow, statusChip, summaryStrip, tableHead, tableRow, thresholdsText } from './view';
 
@@ -60,16 +61,14 @@ class App {
   private readonly bottomSpacer = spacerRow();
   private readonly wrap = h('div', { class: 'table-wrap' });
   private readonly empty = h('div', { class: 'empty', attrs: { role: 'status' } });
-  private readonly details = h('aside', { class: 'details', attrs: { id: 'll-details', role: 'region', 'aria-label': 'Details' } });
+  private readonly details = new DetailsController({
+    post: (m) => this.vscode.postMessage(m),
+    reveal: () => this.reveal(false),
+    applyFix: (row, a) => this.applyFix(row, a),
+  });
   private readonly footerText = h('span', { class: 'footer-text' });
   private readonly banner = h('div', { class: 'banner', attrs: { role: 'alert', hidden: true } });
-  private readonly stress = h('section', { class: 'stress', attrs: { 'aria-label': 'Stress test', hidden: true } });
-  /** Chart data per row key (dropped for rows a delta reports updated or removed). */
-  private chartData = new Map<string, DetailsMessage>();
-  private requested = new Set<string>();
-  /** What the details pane was last built from (the selected row's content, its chart data). */
-  private detailsKey = '';
-  private detailsData: DetailsMessage | undefined;
+  private readonly stress = new StressSection((m) => this.vscode.postMessage(m));
   private frame = 0;
   /** The window the host was last told of (with a page request or a `window` message). */
   private reported = { start: 0, count: 0 };
@@ -155,27 +154,15 @@ class App {
       this.sizes.scrollTop = this.wrap.scrollTop;
       this.schedule();
     }, { passive: true });
-    const refresh = h('button', { class: 'btn secondary', attrs: { type: 'button', title: 'Re-evaluate every position file' }, on: { click: () => this.vscode.postMessage({ type: 'refresh' }) } }, icon('refresh'), h('span', { text: 'Refresh' }));
-    const stress = h('button', { class: 'btn secondary stress-btn', attrs: { type: 'button', title: 'Shock all marks together and re-evaluate every account' }, on: { click: () => this.runStress() } }, icon('beaker'), h('span', { text: 'Stress test' }));
-    const exportBtn = h('button', { class: 'btn secondary export-btn', attrs: { type: 'button', title: 'Copy the report as Markdown or JSON, or open it in a new document' }, on: { click: () => this.vscode.postMessage({ type: 'export' }) } }, icon('export'), h('span', { text: 'Export' }));
-    const header = h('header', { class: 'header' },
-      h('div', { class: 'h-row' }, h('h1', { class: 'title' }, icon('pulse'), h('span', { text: 'Liquidation Lens' })), this.subtitle, h('span', { class: 'spacer' }), refresh, stress, exportBtn, this.detailsBtn),
-      h('div', { class: 'h-row wrap' }, this.chips, h('span', { class: 'spacer' }), this.groupBtn,
-        this.horizon.el,
-        h('label', { class: 'field filter' }, icon('filter'), this.filterInput, h('kbd', { text: 'Ctrl' }), h('kbd', { text: 'F' }))),
+    const header = panelHeader(
+      { subtitle: this.subtitle, chips: this.chips, groupBtn: this.groupBtn, horizon: this.horizon.el, filterInput: this.filterInput, detailsBtn: this.detailsBtn },
+      { refresh: () => this.vscode.postMessage({ type: 'refresh' }), stress: () => this.stress.run(), export: () => this.vscode.postMessage({ type: 'export' }) },
     );
     this.table.append(this.tbody);
     this.tbody.replaceChildren(this.topSpacer, this.bottomSpacer);
     this.wrap.append(this.table, this.empty);
-    const main = h('main', { class: 'main' }, this.banner, this.summaryHost, this.stress, this.wrap,
-      h('div', { class: 'footer', attrs: { 'aria-hidden': 'true' } },
-        h('span', { class: 'hint' }, h('kbd', { text: '↑' }), h('kbd', { text: '↓' }), h('span', { text: 'move' })),
-        h('span', { class: 'hint' }, h('kbd', { text: 'Enter' }), h('span', { text: 'reveal in file' })),
-        h('span', { class: 'hint' }, h('kbd', { text: 'Ctrl' }), h('kbd', { text: '.' }), h('span', { text: 'apply fix' })),
-        h('span', { class: 'hint' }, h('kbd', { text: 'Space' }), h('span', { text: 'toggle details' })),
-        h('span', { class: 'hint' }, h('kbd', { text: 'Ctrl' }), h('kbd', { text: 'F' }), h('span', { text: 'filter' })),
-        h('span', { class: 'spacer' }), this.footerText));
-    this.root.replaceChildren(header, main, this.details);
+    const main = h('main', { class: 'main' }, this.banner, this.summaryHost, this.stress.el, this.wrap, panelFooter(this.footerText));
+    this.root.replaceChildren(header, main, this.details.el);
     this.root.removeAttribute('aria-busy');
     this.applyDetailsState();
   }
@@ -196,7 +183,7 @@ class App {
     const open = this.detailsOpen();
     this.root.classList.toggle('details-closed', !open);
     this.root.classList.toggle('narrow', this.narrow);
-    this.details.hidden = !open;
+    this.details.el.hidden = !open;
     this.detailsBtn.setAttribute('aria-expanded', open ? 'true' : 'false');
     this.detailsBtn.setAttribute('aria-pressed', open ? 'true' : 'false');
     this.schedule();
@@ -235,11 +222,10 @@ class App {
         if (this.win.applySelection(msg)) this.renderDetails();
         return;
       case 'details':
-        this.chartData.set(msg.key, msg);
-        if (msg.key === this.win.selectedKey) this.renderDetails();
+        if (this.details.receive(msg, this.win.selectedKey)) this.renderDetails();
         return;
       case 'stress':
-        this.showStress(msg);
+        this.stress.show(msg);
         return;
       case 'select':
         if (msg.index >= 0 && msg.version === this.win.version) this.moveTo(msg.index, true);
@@ -258,19 +244,7 @@ class App {
   }
 
   private onList(msg: ModelMessage | DeltaMessage): void {
-    if (msg.type === 'delta') {
-      for (const k of msg.changes.stale) {
-        this.chartData.delete(k);
-        this.requested.delete(k);
-      }
-      if (msg.changes.truncated) {
-        this.chartData.clear();
-        this.requested.clear();
-      }
-    } else {
-      this.chartData.clear();
-      this.requested.clear();
-    }
+    this.details.forget(msg);
     const hadSelection = this.win.selectedKey !== null;
     this.win.applyList(msg);
     this.summary = msg.summary;
@@ -451,27 +425,7 @@ class App {
   }
 
   private renderDetails(): void {
-    if (!this.summary) return;
-    const whole = this.win.selectedRow();
-    if (whole === undefined && this.details.childNodes.length) return; // the selected row is on its way
-    const row = whole ?? undefined;
-    const data = row ? this.chartData.get(row.key) : undefined;
-    if (row && !data && !this.requested.has(row.key)) {
-      this.requested.add(row.key);
-      this.vscode.postMessage({ type: 'details', key: row.key });
-    }
-    // Built again only when what it shows changed (not per delta: a what-if being typed in keeps its inputs).
-    const key = row ? JSON.stringify(row) : `none ${this.summary.total > 0}`;
-    if (key === this.detailsKey && data === this.detailsData && this.details.childNodes.length) return;
-    this.detailsKey = key;
-    this.detailsData = data;
-    this.details.setAttribute('data-charts', String(!!data));
-    this.details.setAttribute('aria-label', row ? `Details: ${row.symbol ?? row.id}` : 'Details');
-    this.details.replaceChildren(...detailsPane(row, this.summary, data, {
-      onReveal: () => this.reveal(false),
-      onApplyFix: (a) => row && this.applyFix(row, a),
-      onWhatIf: (m) => this.vscode.postMessage(m),
-    }));
+    if (this.summary) this.details.render(this.win.selectedRow(), this.summary);
   }
 
   private applyFix(row: TableRow, a: FixAction): void {
@@ -490,19 +444,6 @@ class App {
     const row = this.selected();
     const first = row ? fixActions(row.fix, row.settleCurrency, row.symbol, true)[0] : undefined;
     if (row && first) this.applyFix(row, first);
-  }
-
-  private runStress(scaleByVolatility = false): void {
-    this.stress.hidden = false;
-    this.stress.setAttribute('aria-busy', 'true');
-    this.stress.replaceChildren(h('div', { class: 'muted stress-wait', attrs: { role: 'status' }, text: 'Running the stress test…' }));
-    this.vscode.postMessage({ type: 'stress', scaleByVolatility });
-  }
-
-  private showStress(msg: StressMessage): void {
-    this.stress.hidden = false;
-    this.stress.removeAttribute('aria-busy');
-    this.stress.replaceChildren(...stressView(msg, () => { this.stress.hidden = true; }, (scaled) => this.runStress(scaled)));
   }
 
   private onTableKey(ev: KeyboardEvent): void {

@@ -50,6 +50,7 @@ export class FakeElement {
     siblings.splice(siblings.indexOf(this), 1);
     this.parentNode = null;
   }
+  get childNodes(): Node_[] { return this.children; }
   get firstElementChild(): FakeElement | null { return this.children.find((c): c is FakeElement => c instanceof FakeElement) ?? null; }
   get nextElementSibling(): FakeElement | null {
     const siblings = this.parentNode?.children ?? [];
