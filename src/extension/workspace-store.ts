@@ -1,8 +1,8 @@
-// Discovery and the per-file evaluation state: findFiles per workspace folder (include/exclude settings, files.exclude,
-// .gitignore), one watcher per folder, edits (the document's text wins over the disk) going through the coalescing
-// queue to the worker pool (src/extension/worker). A file keeps its last rows while it is re-evaluated (`updating`);
-// its new rows replace them in the RowIndex, which reports what changed. Unpinned files are re-aged on a timer from
-// their cached parse in the worker. A worker crash or hang becomes an error diagnostic on the file.
+// The per-file evaluation state: the files discovery.ts finds on each scan, one watcher per folder, edits (the
+// document's text wins over the disk) going through the coalescing queue to the worker pool (src/extension/worker). A
+// file keeps its last rows while it is re-evaluated (`updating`); its new rows replace them in the RowIndex, which
+// reports what changed. Unpinned files are re-aged on a timer from their cached parse in the worker. A worker crash or
+// hang becomes an error diagnostic on the file.
 import * as vscode from 'vscode';
 import type { FileEvaluation } from '../engine/evaluate/evaluate-file';
 import type { ResultRow } from '../engine/evaluate/report';
@@ -10,7 +10,7 @@ import type { RowRiskInputs } from '../engine/evaluate/row-charts';
 import type { RiskSettings } from '../engine/core/types';
 import { resolveSettings, type EffectiveSettings } from '../engine/core/settings';
 import { dirname } from 'node:path';
-import { gitIgnored } from './gitignore';
+import { discoverPositionFiles, quickLookPositionFiles } from './discovery';
 import { readSettings, type ExtensionSettings } from './settings';
 import { RowIndex, type RowChanges } from './panel/row-index';
 import { EvaluationQueue } from './worker/evaluation-queue';
@@ -18,7 +18,6 @@ import { Cancelled, WorkerFailure, WorkerPool } from './worker/worker-pool';
 import type { EvaluationResult, FileInput, FixPlanResult, PreviewResult } from './worker/worker-protocol';
 import { stagedEvaluation, type EarlyStage } from './worker/staged-evaluation';
 import { readAhead } from './read-ahead';
-import { quickFind } from './quick-find';
 import type { FixKind } from '../engine/fix/fix-edits';
 import type { StressReport } from '../engine/evaluate/report';
 import type { WhatIfOutcome, WhatIfScenario } from '../engine/evaluate/what-if';
@@ -309,54 +308,15 @@ export class WorkspaceStore implements vscode.Disposable {
     this.queue.change(uri.toString(), this.input(uri, text), immediate);
   }
 
-  private excludeGlob(): string | undefined {
-    const ex = this.settings.exclude;
-    if (ex.length === 0) return undefined; // undefined keeps files.exclude in force
-    return ex.length === 1 ? ex[0] : `{${ex.join(',')}}`;
-  }
-
-  private async discover(): Promise<vscode.Uri[]> {
-    const found: vscode.Uri[] = [];
-    for (const folder of vscode.workspace.workspaceFolders ?? []) {
-      const include = new vscode.RelativePattern(folder, this.settings.include);
-      const exclude = this.excludeGlob();
-      const uris = await vscode.workspace.findFiles(include, exclude ? new vscode.RelativePattern(folder, exclude) : undefined);
-      found.push(...(folder.uri.scheme === 'file' ? await this.notIgnored(folder.uri.fsPath, uris) : uris));
-    }
-    return found;
-  }
-
-  /** `uris` less the files the .gitignore files of `root` ignore (all of them when respectGitignore is off). */
-  private async notIgnored(root: string, uris: vscode.Uri[]): Promise<vscode.Uri[]> {
-    if (!this.settings.respectGitignore || !uris.length) return uris;
-    const ignored = await gitIgnored(root, uris.map((u) => u.fsPath));
-    return uris.filter((u) => !ignored.has(u.fsPath));
-  }
-
-  /**
-   * The first scan's quick look (quick-find.ts) in a workspace of one `file:` folder: Node's fs, the include glob, and
-   * the exclude globs findFiles applies (ours, else files.exclude's `true` entries); null when it gives up. Gitignored
-   * files are dropped as discover() drops them.
-   */
-  private async quickLook(): Promise<vscode.Uri[] | null> {
-    const folders = vscode.workspace.workspaceFolders ?? [];
-    if (folders.length !== 1 || folders[0]!.uri.scheme !== 'file') return null;
-    const folder = folders[0]!;
-    const filesExclude = vscode.workspace.getConfiguration('files', folder.uri).get<Record<string, unknown>>('exclude') ?? {};
-    const exclude = this.settings.exclude.length ? this.settings.exclude : Object.keys(filesExclude).filter((k) => filesExclude[k] === true);
-    const paths = await quickFind(folder.uri.fsPath, this.settings.include, exclude);
-    return paths && this.notIgnored(folder.uri.fsPath, paths.map((p) => vscode.Uri.file(p)));
-  }
-
   /**
    * Discovers the files and queues each for evaluation; the rows arrive file by file as the worker finishes them. The
    * first scan starts on its quick look when that answers before findFiles, whose answer then decides (files it does
    * not list are dropped, the others queued).
    */
   private async scanAll(force: boolean): Promise<void> {
-    const found = this.discover();
+    const found = discoverPositionFiles(this.settings);
     const queued = new Set<string>();
-    const early = this.entries.size === 0 ? await Promise.race([found.then(() => null), this.quickLook().catch(() => null)]) : null;
+    const early = this.entries.size === 0 ? await Promise.race([found.then(() => null), quickLookPositionFiles(this.settings).catch(() => null)]) : null;
     if (early) {
       recordEvent('quick look', { files: early.length });
       await this.readAndQueue(early, force, queued);
