@@ -422,8 +422,9 @@ export const HostToWebviewSchema = v.variant('type', [
   PageMessageSchema,
   DetailsMessageSchema,
   StressMessageSchema,
-  /** The answer to `selected`: that row whole, for the details pane (null when it is not a listed row). */
-  v.object({ type: v.literal('selection'), key: text, row: v.nullable(PanelRowSchema) }),
+  /** The answer to `selected`: that row whole, for the details pane (null when it is not a listed row), and where it
+   * is in list `version` (-1: not listed). */
+  v.object({ type: v.literal('selection'), key: text, row: v.nullable(PanelRowSchema), index: v.pipe(v.number(), v.integer(), v.minValue(-1)), version: count }),
   /** Select (and scroll to) a row: `index` in the current list, -1 when it is filtered out. */
   v.object({ type: v.literal('select'), key: text, index: v.pipe(v.number(), v.integer(), v.minValue(-1)), version: count }),
   /** The engine's answer to a `whatIf` (issue 14): the row's figures under the scenario, decimals as strings. */

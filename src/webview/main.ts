@@ -219,7 +219,7 @@ class App {
         return;
       }
       case 'selection':
-        if (this.win.applySelection(msg)) this.renderDetails();
+        if (this.win.applySelection(msg)) this.schedule();
         return;
       case 'details':
         if (this.details.receive(msg, this.win.selectedKey)) this.renderDetails();

@@ -36,7 +36,8 @@ export class WindowModel {
   /** A `model` or `delta`: the list's size, its version, and the window the host re-sent. */
   applyList(msg: ModelMessage | DeltaMessage): void {
     const kept = msg.type === 'delta' ? this.resolveHeld(msg) : msg.window.items;
-    if (msg.version !== this.version) {
+    const newList = msg.version !== this.version;
+    if (newList) {
       this.items.clear();
       this.requested.clear();
       this.version = msg.version;
@@ -50,6 +51,10 @@ export class WindowModel {
     else if (this.selectedKey === null && msg.selectedKey !== null) {
       this.selectedKey = msg.selectedKey;
       this.selectedIndex = msg.selectedIndex;
+    } else if (this.selectedKey !== null && newList) {
+      // A list sent before the host heard of this selection (a click while a scan streams in): the old index points
+      // at whatever row moved there. The row is found by its key; the host's answer to `selected` says where it is.
+      this.selectedIndex = this.heldIndexOf(this.selectedKey);
     }
     if (msg.selectedKey !== null && msg.selectedKey === this.selectedKey) {
       this.whole = { key: msg.selectedKey, row: msg.selected };
@@ -73,7 +78,17 @@ export class WindowModel {
   applySelection(msg: SelectionMessage): boolean {
     if (msg.key !== this.selectedKey) return false;
     this.whole = { key: msg.key, row: msg.row };
+    if (msg.version === this.version && msg.index >= 0) {
+      this.selectedIndex = msg.index;
+      if (msg.row) this.items.set(msg.index, { type: 'row', row: tableRowOf(msg.row) });
+    }
     return true;
+  }
+
+  /** Where the row `key` is among the items held; -1 when it is not held. */
+  private heldIndexOf(key: string): number {
+    for (const [i, it] of this.items) if (it.type === 'row' && it.row.key === key) return i;
+    return -1;
   }
 
   /**
@@ -91,13 +106,16 @@ export class WindowModel {
   /** A page; dropped when it belongs to an older list. */
   applyPage(msg: PageMessage): boolean {
     if (msg.version < this.version) return false;
-    if (msg.version > this.version) {
+    const newList = msg.version > this.version;
+    if (newList) {
       this.items.clear();
       this.requested.clear();
       this.version = msg.version;
     }
     this.total = msg.total;
     this.store(msg.window.start, msg.window.items);
+    // A page of a newer list (its delta still on its way): the selected row is found by its key, as in applyList.
+    if (newList && this.selectedKey !== null) this.selectedIndex = this.heldIndexOf(this.selectedKey);
     this.resolveSelection();
     return true;
   }

@@ -342,7 +342,8 @@ export class PanelModel {
   /** The answer to the webview's `selected`: the row whole, for its details pane. */
   selectionMessage(key: string): SelectionMessage {
     this.selectedKey = key;
-    return { type: 'selection', key, row: this.selectedRow(this.indexOf(key)) };
+    const index = this.indexOf(key);
+    return { type: 'selection', key, row: this.selectedRow(index), index, version: this.version };
   }
 
   /** Items [start, start + count); `window`: the items the webview renders (else this page): a delta sends them again. */

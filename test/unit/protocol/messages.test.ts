@@ -62,9 +62,11 @@ describe('account fix (issue 14)', () => {
     const msg = report();
     const whole = panelReport([watchRow(), row()], 3).rows[0]!;
     expect(parseHostMessage({ ...strip(msg), selected: { ...whole, accountFix: fix } }).ok).toBe(true);
-    expect(parseHostMessage({ type: 'selection', key: whole.key, row: { ...whole, accountFix: fix } }).ok).toBe(true);
+    expect(parseHostMessage({ type: 'selection', key: whole.key, row: { ...whole, accountFix: fix }, index: 0, version: 1 }).ok).toBe(true);
+    expect(parseHostMessage({ type: 'selection', key: whole.key, row: { ...whole, accountFix: fix } }).ok).toBe(false); // where it is: required
+    expect(parseHostMessage({ type: 'selection', key: whole.key, row: null, index: -2, version: 1 }).ok).toBe(false);
     expect(parseHostMessage({ ...strip(msg), selected: { ...whole, accountFix: { ...fix, currency: 7 } } }).ok).toBe(false);
-    expect(parseHostMessage({ type: 'selection', key: whole.key, row: { ...whole, accountFix: { ...fix, currency: 7 } } }).ok).toBe(false);
+    expect(parseHostMessage({ type: 'selection', key: whole.key, row: { ...whole, accountFix: { ...fix, currency: 7 } }, index: 0, version: 1 }).ok).toBe(false);
   });
 });
 

@@ -192,6 +192,80 @@ describe('the selected row whole', () => {
   });
 });
 
+describe('a click while the list changes', () => {
+  it('keeps the clicked row: a list sent before the host heard of it re-finds the row by key, never re-keys by index', () => {
+    const mk = (n: number, first: number) => Array.from({ length: n }, (_, i) => row({
+      file: 'h.positions.json', id: `p${first + i}`, line: first + i + 1, status: 'watch', distance: ((first + i) / 1000).toFixed(3),
+    }));
+    const index = new RowIndex();
+    index.setFile('h', mk(40, 10));
+    const host = new PanelModel(index);
+    host.window = { start: 0, count: 60 };
+    const w = new WindowModel();
+    w.viewportHeight = 600;
+    w.applyList(host.modelMessage(ctx));
+    w.pick(5);
+    const clicked = w.selectedKey!;
+    expect(clicked).toBe('h.positions.json#p15');
+    // the scan brings five rows that sort above it; the delta left before the host got `selected`
+    index.setFile('h', [...mk(5, 0), ...mk(40, 10)]);
+    host.invalidate();
+    w.applyList(host.deltaMessage(ctx, { added: 5, removed: 0, updated: 0, stale: [] }));
+    expect(w.selectedKey).toBe(clicked); // it was re-keyed to the row that moved to index 5 (p5)
+    expect(w.selectedIndex).toBe(10);
+    expect(w.selectedRow()).toBeUndefined(); // on its way from the host
+    // the host's answer says where the row is and brings it whole
+    const answer = host.selectionMessage(clicked);
+    expect(answer).toMatchObject({ key: clicked, index: 10, version: host.version });
+    expect(w.applySelection(answer)).toBe(true);
+    expect(w.selectedRow()).toMatchObject({ key: clicked });
+  });
+
+  it('a page of a newer list (its delta still on the way) does not re-key the selection either', () => {
+    const mk = (n: number, first: number) => Array.from({ length: n }, (_, i) => row({
+      file: 'm.positions.json', id: `p${first + i}`, line: first + i + 1, status: 'watch', distance: ((first + i) / 1000).toFixed(3),
+    }));
+    const index = new RowIndex();
+    index.setFile('m', mk(200, 10));
+    const host = new PanelModel(index);
+    host.window = { start: 0, count: 60 };
+    const w = new WindowModel();
+    w.viewportHeight = 600;
+    w.applyList(host.modelMessage(ctx));
+    w.pick(3);
+    const clicked = w.selectedKey!;
+    index.setFile('m', [...mk(10, 0), ...mk(200, 10)]);
+    host.invalidate();
+    host.deltaMessage(ctx, { added: 10, removed: 0, updated: 0, stale: [] }); // not yet arrived
+    expect(w.applyPage(host.pageMessage(0, 50))).toBe(true);
+    expect(w.selectedKey).toBe(clicked);
+    expect(w.selectedIndex).toBe(13);
+  });
+
+  it('a row the new list does not hold in its window waits for the host\'s answer, which places it', () => {
+    const mk = (n: number, first: number) => Array.from({ length: n }, (_, i) => row({
+      file: 'k.positions.json', id: `p${first + i}`, line: first + i + 1, status: 'watch', distance: ((first + i) / 1000).toFixed(3),
+    }));
+    const index = new RowIndex();
+    index.setFile('k', mk(30, 100));
+    const host = new PanelModel(index);
+    host.window = { start: 0, count: 30 };
+    const w = new WindowModel();
+    w.viewportHeight = 600;
+    w.applyList(host.modelMessage(ctx));
+    w.pick(25);
+    const clicked = w.selectedKey!;
+    index.setFile('k', [...mk(100, 0), ...mk(30, 100)]); // 100 rows above: the clicked row leaves the host's window
+    host.invalidate();
+    w.applyList(host.deltaMessage(ctx, { added: 100, removed: 0, updated: 0, stale: [] }));
+    expect(w.selectedKey).toBe(clicked);
+    expect(w.selectedIndex).toBe(-1);
+    w.applySelection(host.selectionMessage(clicked));
+    expect(w.selectedIndex).toBe(125);
+    expect(w.item(125)).toEqual({ type: 'row', row: expect.objectContaining({ key: clicked }) });
+  });
+});
+
 describe('deltas send only what the webview does not hold', () => {
   it('after any updates, page requests, scrolls and view changes, every item the webview holds equals the host\'s', () => {
     const total = { sent: 0, held: 0 };
