@@ -193,76 +193,63 @@ describe('the selected row whole', () => {
 });
 
 describe('a click while the list changes', () => {
-  it('keeps the clicked row: a list sent before the host heard of it re-finds the row by key, never re-keys by index', () => {
-    const mk = (n: number, first: number) => Array.from({ length: n }, (_, i) => row({
-      file: 'h.positions.json', id: `p${first + i}`, line: first + i + 1, status: 'watch', distance: ((first + i) / 1000).toFixed(3),
-    }));
+  /** `n` rows of file `name` from id `first` on, in that order by distance. */
+  const rowsOf = (name: string, n: number, first: number) => Array.from({ length: n }, (_, i) => row({
+    file: `${name}.positions.json`, id: `p${first + i}`, line: first + i + 1, status: 'watch', distance: ((first + i) / 1000).toFixed(3),
+  }));
+
+  /** A list of `n` rows (ids from `first`), the host's window its first `window` items, and item `at` clicked. */
+  function clicked(name: string, n: number, first: number, window: number, at: number) {
     const index = new RowIndex();
-    index.setFile('h', mk(40, 10));
+    index.setFile(name, rowsOf(name, n, first));
     const host = new PanelModel(index);
-    host.window = { start: 0, count: 60 };
+    host.window = { start: 0, count: window };
     const w = new WindowModel();
     w.viewportHeight = 600;
     w.applyList(host.modelMessage(ctx));
-    w.pick(5);
-    const clicked = w.selectedKey!;
-    expect(clicked).toBe('h.positions.json#p15');
-    // the scan brings five rows that sort above it; the delta left before the host got `selected`
-    index.setFile('h', [...mk(5, 0), ...mk(40, 10)]);
-    host.invalidate();
-    w.applyList(host.deltaMessage(ctx, { added: 5, removed: 0, updated: 0, stale: [] }));
-    expect(w.selectedKey).toBe(clicked); // it was re-keyed to the row that moved to index 5 (p5)
+    w.pick(at);
+    /** The scan brings `above` rows that sort above the others; the list changes on the host. */
+    const arrive = (above: number): void => {
+      index.setFile(name, [...rowsOf(name, above, 0), ...rowsOf(name, n, first)]);
+      host.invalidate();
+    };
+    return { host, w, key: w.selectedKey!, arrive };
+  }
+  const delta = (added: number) => ({ added, removed: 0, updated: 0, stale: [] });
+
+  it('keeps the clicked row: a list sent before the host heard of it re-finds the row by key, never re-keys by index', () => {
+    const { host, w, key, arrive } = clicked('h', 40, 10, 60, 5);
+    expect(key).toBe('h.positions.json#p15');
+    arrive(5); // the delta left before the host got `selected`
+    w.applyList(host.deltaMessage(ctx, delta(5)));
+    expect(w.selectedKey).toBe(key); // it was re-keyed to the row that moved to index 5 (p10)
     expect(w.selectedIndex).toBe(10);
     expect(w.selectedRow()).toBeUndefined(); // on its way from the host
     // the host's answer says where the row is and brings it whole
-    const answer = host.selectionMessage(clicked);
-    expect(answer).toMatchObject({ key: clicked, index: 10, version: host.version });
+    const answer = host.selectionMessage(key);
+    expect(answer).toMatchObject({ key, index: 10, version: host.version });
     expect(w.applySelection(answer)).toBe(true);
-    expect(w.selectedRow()).toMatchObject({ key: clicked });
+    expect(w.selectedRow()).toMatchObject({ key });
   });
 
   it('a page of a newer list (its delta still on the way) does not re-key the selection either', () => {
-    const mk = (n: number, first: number) => Array.from({ length: n }, (_, i) => row({
-      file: 'm.positions.json', id: `p${first + i}`, line: first + i + 1, status: 'watch', distance: ((first + i) / 1000).toFixed(3),
-    }));
-    const index = new RowIndex();
-    index.setFile('m', mk(200, 10));
-    const host = new PanelModel(index);
-    host.window = { start: 0, count: 60 };
-    const w = new WindowModel();
-    w.viewportHeight = 600;
-    w.applyList(host.modelMessage(ctx));
-    w.pick(3);
-    const clicked = w.selectedKey!;
-    index.setFile('m', [...mk(10, 0), ...mk(200, 10)]);
-    host.invalidate();
-    host.deltaMessage(ctx, { added: 10, removed: 0, updated: 0, stale: [] }); // not yet arrived
+    const { host, w, key, arrive } = clicked('m', 200, 10, 60, 3);
+    arrive(10);
+    host.deltaMessage(ctx, delta(10)); // not yet arrived
     expect(w.applyPage(host.pageMessage(0, 50))).toBe(true);
-    expect(w.selectedKey).toBe(clicked);
+    expect(w.selectedKey).toBe(key);
     expect(w.selectedIndex).toBe(13);
   });
 
   it('a row the new list does not hold in its window waits for the host\'s answer, which places it', () => {
-    const mk = (n: number, first: number) => Array.from({ length: n }, (_, i) => row({
-      file: 'k.positions.json', id: `p${first + i}`, line: first + i + 1, status: 'watch', distance: ((first + i) / 1000).toFixed(3),
-    }));
-    const index = new RowIndex();
-    index.setFile('k', mk(30, 100));
-    const host = new PanelModel(index);
-    host.window = { start: 0, count: 30 };
-    const w = new WindowModel();
-    w.viewportHeight = 600;
-    w.applyList(host.modelMessage(ctx));
-    w.pick(25);
-    const clicked = w.selectedKey!;
-    index.setFile('k', [...mk(100, 0), ...mk(30, 100)]); // 100 rows above: the clicked row leaves the host's window
-    host.invalidate();
-    w.applyList(host.deltaMessage(ctx, { added: 100, removed: 0, updated: 0, stale: [] }));
-    expect(w.selectedKey).toBe(clicked);
+    const { host, w, key, arrive } = clicked('k', 30, 100, 30, 25);
+    arrive(100); // the clicked row leaves the host's window
+    w.applyList(host.deltaMessage(ctx, delta(100)));
+    expect(w.selectedKey).toBe(key);
     expect(w.selectedIndex).toBe(-1);
-    w.applySelection(host.selectionMessage(clicked));
+    w.applySelection(host.selectionMessage(key));
     expect(w.selectedIndex).toBe(125);
-    expect(w.item(125)).toEqual({ type: 'row', row: expect.objectContaining({ key: clicked }) });
+    expect(w.item(125)).toEqual({ type: 'row', row: expect.objectContaining({ key }) });
   });
 });
 
