@@ -37,11 +37,7 @@ export class WindowModel {
   applyList(msg: ModelMessage | DeltaMessage): void {
     const kept = msg.type === 'delta' ? this.resolveHeld(msg) : msg.window.items;
     const newList = msg.version !== this.version;
-    if (newList) {
-      this.items.clear();
-      this.requested.clear();
-      this.version = msg.version;
-    }
+    if (newList) this.startList(msg.version);
     this.total = msg.total;
     this.rows = msg.rows;
     this.store(msg.window.start, kept);
@@ -58,7 +54,7 @@ export class WindowModel {
     }
     if (msg.selectedKey !== null && msg.selectedKey === this.selectedKey) {
       this.whole = { key: msg.selectedKey, row: msg.selected };
-      if (msg.selected && msg.selectedIndex >= 0) this.items.set(msg.selectedIndex, { type: 'row', row: tableRowOf(msg.selected) });
+      this.holdSelected(msg.selectedIndex, msg.selected);
     }
     if (this.selectedIndex >= this.total) this.selectedIndex = this.total - 1;
     this.resolveSelection();
@@ -80,9 +76,21 @@ export class WindowModel {
     this.whole = { key: msg.key, row: msg.row };
     if (msg.version === this.version && msg.index >= 0) {
       this.selectedIndex = msg.index;
-      if (msg.row) this.items.set(msg.index, { type: 'row', row: tableRowOf(msg.row) });
+      this.holdSelected(msg.index, msg.row);
     }
     return true;
+  }
+
+  /** The items of list `version` start empty: what was held or asked for belongs to the old one. */
+  private startList(version: number): void {
+    this.items.clear();
+    this.requested.clear();
+    this.version = version;
+  }
+
+  /** The selected row, sent whole wherever it is, held as its table row at its index. */
+  private holdSelected(index: number, row: PanelRow | null): void {
+    if (row && index >= 0) this.items.set(index, { type: 'row', row: tableRowOf(row) });
   }
 
   /** Where the row `key` is among the items held; -1 when it is not held. */
@@ -107,11 +115,7 @@ export class WindowModel {
   applyPage(msg: PageMessage): boolean {
     if (msg.version < this.version) return false;
     const newList = msg.version > this.version;
-    if (newList) {
-      this.items.clear();
-      this.requested.clear();
-      this.version = msg.version;
-    }
+    if (newList) this.startList(msg.version);
     this.total = msg.total;
     this.store(msg.window.start, msg.window.items);
     // A page of a newer list (its delta still on its way): the selected row is found by its key, as in applyList.
@@ -189,7 +193,6 @@ export class WindowModel {
     }
   }
 
-  /** Selects item `i` (clamped); its key is known once its page is here. */
   /** After a list: on first open (nothing selected), and while the selection is still the one made for the user, the
    *  first item once it is more than listed (`firstReady`); the scan's first file need not hold the worst position. */
   followFirst(firstReady: boolean, hadSelection: boolean): void {
@@ -216,6 +219,7 @@ export class WindowModel {
   /** The selection is the first item, made for the user, not yet replaced by theirs. */
   private following = false;
 
+  /** Selects item `i` (clamped); its key is known once its page is here. */
   select(i: number): void {
     if (this.total === 0) return;
     this.selectedIndex = Math.max(0, Math.min(this.total - 1, i));

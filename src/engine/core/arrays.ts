@@ -25,13 +25,18 @@ export function keepTwo<T extends { hits: number }>(list: T[], item: T): void {
   list.push(item);
 }
 
-/** How many of the n ascending values at(0) … at(n − 1) lie below x (`orAt`: at or below it). */
-export function countSorted(n: number, at: (i: number) => number, x: number, orAt: boolean): number {
+/** How many of the indices 0 … n − 1 pass `before`, which holds for a leading run of them and fails after (a binary search). */
+export function countLeading(n: number, before: (i: number) => boolean): number {
   let lo = 0, hi = n;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (orAt ? at(mid) <= x : at(mid) < x) lo = mid + 1;
+    if (before(mid)) lo = mid + 1;
     else hi = mid;
   }
   return lo;
+}
+
+/** How many of the n ascending values at(0) … at(n − 1) lie below x (`orAt`: at or below it). */
+export function countSorted(n: number, at: (i: number) => number, x: number, orAt: boolean): number {
+  return countLeading(n, orAt ? (i) => at(i) <= x : (i) => at(i) < x);
 }

@@ -8,7 +8,7 @@ import {
   type Breakpoint, type Quad, type Segments, type SolveLeg, type SolveResult,
 } from './solver';
 import { derivedRuns, derivedView, keptRuns, keptView, rootless, type FloatView, type Runs } from './float-segments';
-import { keepTwo, oneDifferent } from '../core/arrays';
+import { countLeading, keepTwo, oneDifferent } from '../core/arrays';
 
 /** Groups with at least this many segments or legs keep their segments for the probes that follow (fewer are cheaper to rebuild). */
 const REMEMBER_SEGMENTS = 8;
@@ -184,14 +184,7 @@ function pieceIndex(leg: SolveLeg, at: Array<Dec | null>, probe: Dec | null): nu
 
 /** How many of the ascending `xs` lie below `x` (`orAt`: at or below). */
 function countBelow(xs: Dec[], x: Dec, orAt = false): number {
-  let lo = 0;
-  let hi = xs.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (orAt ? xs[mid]!.lte(x) : xs[mid]!.lt(x)) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return countLeading(xs.length, orAt ? (i) => xs[i]!.lte(x) : (i) => xs[i]!.lt(x));
 }
 
 /** Whether a leg other than `j` has a breakpoint at `v` (up to dedupe's tolerance). */
